@@ -1,0 +1,162 @@
+// The command line: flags -> options, the run, result -> output and exit code.
+import { relative } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { applyChanges, undoLastRun } from './apply.js';
+import { colorsFor } from './colors.js';
+import { maskKeyValues, parseNameMap } from './keys.js';
+import { plan } from './plan.js';
+import { progressLine } from './progress.js';
+import { REPORTERS, isFormat } from './reporters/index.js';
+import { exitCode, withFixed, type Mode, type RunResult } from './result.js';
+import { rulesCatalogue } from './rules-catalogue.js';
+import { packageVersion } from './version.js';
+
+export interface Io {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+}
+
+interface RunFlags {
+  write?: boolean;
+  check?: boolean;
+  format: string;
+  map: string[];
+  ignore: string[];
+  allowDirty?: boolean;
+  maxWarnings?: string;
+  quiet?: boolean;
+  color: boolean;
+}
+
+const EXAMPLES = `
+Examples:
+  $ migrate-keys                      preview the migration of this repository (diff + findings)
+  $ migrate-keys apps/web --write     apply the safe fixes under apps/web
+  $ migrate-keys --check              CI: exit 1 while anything legacy is left
+  $ migrate-keys --format json        the plan as JSON (schemaVersion 1)
+  $ migrate-keys undo                 restore the files of the last --write
+
+Exit codes: 0 nothing of severity error remains; 1 error findings remain (or too many warnings);
+2 usage error, refused dirty tree, unmatched path, or a file that could not be read, parsed or written.`;
+
+class UsageError extends Error {}
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  let code = 0;
+  const print = (text: string) => io.stdout.write(maskKeyValues(text));
+  const warn = (text: string) => io.stderr.write(maskKeyValues(text));
+  const useColor = (flag: boolean, stream: NodeJS.WriteStream) =>
+    flag && !('NO_COLOR' in io.env) && (Boolean(stream.isTTY) || 'FORCE_COLOR' in io.env);
+
+  const program = new Command('migrate-keys')
+    .description("Migrate a repository from Supabase's legacy JWT API keys to publishable and secret keys.")
+    .version(packageVersion(), '-v, --version')
+    .argument('[paths...]', 'files, folders or globs to migrate, inside the current folder', [])
+    .option('--write', 'apply the safe fixes (writes files; backups go to .migrate-keys/)')
+    .option('--check', 'CI mode: report findings, never change a file')
+    .addOption(new Option('-f, --format <format>', 'output format on stdout').choices(Object.keys(REPORTERS)).default('stylish'))
+    .option('--map <OLD=NEW>', 'rename OLD to NEW, extending or overriding the built-in table (repeatable)', collect, [])
+    .option('--ignore <pattern>', 'skip files matching a .gitignore-style pattern, relative to the root (repeatable)', collect, [])
+    .option('--allow-dirty', 'let --write change files that have uncommitted changes')
+    .option('--max-warnings <n>', 'exit 1 when more than n warnings remain')
+    .option('--quiet', 'report errors only; no diff, no progress')
+    .option('--no-color', 'no colours (also NO_COLOR)')
+    .addHelpText('after', EXAMPLES)
+    .showHelpAfterError('(run migrate-keys --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .action(async (paths: string[], flags: RunFlags) => {
+      code = await run(paths, flags);
+    });
+
+  program
+    .command('undo')
+    .description('restore the files of the last --write from its backups')
+    .option('--force', 'restore files even if they changed after migrate-keys wrote them')
+    .action((flags: { force?: boolean }) => {
+      const result = undoLastRun(io.cwd, { force: Boolean(flags.force) });
+      if (!result.found) {
+        warn('migrate-keys: nothing to undo (no .migrate-keys/last-run.json here)\n');
+        code = 2;
+        return;
+      }
+      for (const path of result.restored) print(`restored ${path}\n`);
+      for (const failure of result.failures) warn(`migrate-keys: ${failure.file}: ${failure.message}\n`);
+      print(`${result.restored.length} file${result.restored.length === 1 ? '' : 's'} restored\n`);
+      code = result.failures.length > 0 ? 2 : 0;
+    });
+
+  program
+    .command('rules')
+    .description('list the rule ids, severities, fixes and what each means')
+    .action(() => {
+      print(rulesCatalogue(colorsFor(useColor(true, io.stdout))));
+    });
+
+  async function run(paths: string[], flags: RunFlags): Promise<number> {
+    if (flags.write && flags.check) throw new UsageError('--write and --check cannot be used together');
+    if (!isFormat(flags.format)) throw new UsageError(`unknown format "${flags.format}"`);
+    const maxWarnings = flags.maxWarnings === undefined ? undefined : Number(flags.maxWarnings);
+    if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
+      throw new UsageError(`--max-warnings expects a whole number, got "${flags.maxWarnings}"`);
+    }
+    let map;
+    try {
+      map = parseNameMap(flags.map);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    const mode: Mode = flags.write ? 'write' : flags.check ? 'check' : 'preview';
+    const started = performance.now();
+    const progress = progressLine(io.stderr, !flags.quiet);
+    const planned = await plan({ root: io.cwd, paths, ignore: flags.ignore, map, onProgress: progress.update });
+    progress.finish();
+    for (const { path, reason } of planned.discovery.unmatched) warn(`migrate-keys: ${path} ${reason}\n`);
+
+    const applied = mode === 'write' && planned.discovery.unmatched.length === 0
+      ? applyChanges(planned.root, planned.changes, { allowDirty: Boolean(flags.allowDirty) })
+      : undefined;
+    if (applied && applied.refusedDirty.length > 0) {
+      warn(
+        `migrate-keys: refusing to write: these files have uncommitted changes:\n` +
+          applied.refusedDirty.map((path) => `  ${path}\n`).join('') +
+          'Commit or stash them first, or pass --allow-dirty.\n',
+      );
+    }
+    for (const failure of applied?.failures ?? []) warn(`migrate-keys: ${failure.file}: ${failure.message}\n`);
+
+    const result: RunResult = {
+      mode,
+      version: packageVersion(),
+      displayRoot: relative(io.cwd, planned.root) || '.',
+      plan: planned,
+      findings: withFixed(planned.findings, applied?.written ?? []),
+      applied,
+      durationMs: performance.now() - started,
+    };
+    const colors = colorsFor(useColor(flags.color, io.stdout));
+    print(REPORTERS[flags.format](result, { colors, quiet: Boolean(flags.quiet) }));
+    return exitCode(result, maxWarnings);
+  }
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof UsageError) {
+      warn(`migrate-keys: ${error.message}\n`);
+      return 2;
+    }
+    warn(`migrate-keys: ${(error as Error).stack ?? String(error)}\n`);
+    return 2;
+  }
+  return code;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}

@@ -1,0 +1,37 @@
+// What git knows about the files a run would touch; outside a repository it knows nothing.
+import { execFileSync } from 'node:child_process';
+
+const BATCH = 200;
+
+function git(root: string, args: readonly string[]): string | undefined {
+  try {
+    return execFileSync('git', ['--literal-pathspecs', '-C', root, ...args], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 256 * 1024 * 1024,
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+function listed(root: string, args: readonly string[], paths: readonly string[]): Set<string> {
+  const found = new Set<string>();
+  for (let i = 0; i < paths.length; i += BATCH) {
+    const out = git(root, [...args, '--', ...paths.slice(i, i + BATCH)]);
+    for (const path of out?.split('\0') ?? []) if (path) found.add(path);
+  }
+  return found;
+}
+
+export function isGitRepository(root: string): boolean {
+  return git(root, ['rev-parse', '--is-inside-work-tree'])?.trim() === 'true';
+}
+
+/** Tracked files among `paths` (relative to root) with changes not committed, staged or not. */
+export function uncommittedFiles(root: string, paths: readonly string[]): Set<string> {
+  if (paths.length === 0 || !isGitRepository(root)) return new Set();
+  const modified = listed(root, ['ls-files', '-z', '--modified'], paths);
+  for (const path of listed(root, ['diff', '--cached', '--name-only', '--relative', '-z'], paths)) modified.add(path);
+  return modified;
+}

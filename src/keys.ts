@@ -1,0 +1,179 @@
+// The key system's vocabulary: legacy names and their new names (SPEC §2), key values and masking (SPEC §1, §3).
+
+export type KeyRole = 'publishable' | 'secret';
+
+/** What the migration does with one legacy name, wherever it appears. */
+export type NameDecision =
+  | { kind: 'rename'; name: string; newName: string; role: KeyRole }
+  /** A secret behind a public prefix: never renamed into another public name (`secret-key-exposed`). */
+  | { kind: 'exposed'; name: string; role: 'secret' };
+
+/** Name overrides from `--map OLD=NEW` and the config file. */
+export type NameMap = Readonly<Record<string, string>>;
+
+const LEGACY_STEMS: Readonly<Record<string, KeyRole>> = {
+  SUPABASE_ANON_KEY: 'publishable',
+  SUPABASE_SERVICE_ROLE_KEY: 'secret',
+  SUPABASE_SERVICE_KEY: 'secret',
+};
+
+const NEW_STEMS: Readonly<Record<KeyRole, string>> = {
+  publishable: 'SUPABASE_PUBLISHABLE_KEY',
+  secret: 'SUPABASE_SECRET_KEY',
+};
+
+/** Prefixes whose variables bundlers inline into browser code. */
+export const PUBLIC_PREFIXES = [
+  'VITE_',
+  'NEXT_PUBLIC_',
+  'EXPO_PUBLIC_',
+  'PUBLIC_',
+  'REACT_APP_',
+  'NUXT_PUBLIC_',
+  'GATSBY_',
+  'VUE_APP_',
+  'NX_PUBLIC_',
+  'STORYBOOK_',
+] as const;
+
+// A legacy name is an optional prefix of upper-case words, each ending in `_`, then a legacy stem;
+// neither side may touch another identifier character (`VITE_SUPABASE_ANON_KEYS` is another name).
+const PREFIX = '(?:[A-Z0-9]+_)*';
+const STEMS = Object.keys(LEGACY_STEMS).join('|');
+const BEFORE = '(?<![A-Za-z0-9_])';
+const AFTER = '(?![A-Za-z0-9_])';
+const LEGACY_NAME_EXACT = new RegExp(`^(${PREFIX})(${STEMS})$`);
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export function isPublicPrefix(prefix: string): boolean {
+  return PUBLIC_PREFIXES.some((p) => prefix.startsWith(p)) || /(^|_)PUBLIC_/.test(prefix);
+}
+
+/** The decision for a name, or undefined when the name is not legacy and not mapped. */
+export function decideName(name: string, map: NameMap = {}): NameDecision | undefined {
+  const mapped = Object.hasOwn(map, name) ? map[name] : undefined;
+  const match = LEGACY_NAME_EXACT.exec(name);
+  const role: KeyRole | undefined = match ? LEGACY_STEMS[match[2] as string] : undefined;
+  if (mapped !== undefined) return { kind: 'rename', name, newName: mapped, role: role ?? roleOfNewName(mapped) };
+  if (!match || !role) return undefined;
+  const prefix = match[1] as string;
+  if (role === 'secret' && isPublicPrefix(prefix)) return { kind: 'exposed', name, role };
+  return { kind: 'rename', name, newName: prefix + NEW_STEMS[role], role };
+}
+
+function roleOfNewName(name: string): KeyRole {
+  return /SECRET|SERVICE/.test(name) ? 'secret' : 'publishable';
+}
+
+/**
+ * One pattern that finds every name the migration cares about in any text: legacy names with any
+ * prefix, plus the extra names of the map. Global and sticky-free, so callers can `matchAll`.
+ */
+export function namePattern(map: NameMap = {}): RegExp {
+  const extra = Object.keys(map)
+    .filter((name) => !LEGACY_NAME_EXACT.test(name))
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp);
+  const alternatives = [`${PREFIX}(?:${STEMS})`, ...extra].join('|');
+  return new RegExp(`${BEFORE}(?:${alternatives})${AFTER}`, 'g');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Parses `--map OLD=NEW` entries; throws a usage message on a malformed or looping entry. */
+export function parseNameMap(entries: readonly string[], base: NameMap = {}): NameMap {
+  const map: Record<string, string> = { ...base };
+  for (const entry of entries) {
+    const eq = entry.indexOf('=');
+    const from = entry.slice(0, eq).trim();
+    const to = entry.slice(eq + 1).trim();
+    if (eq < 0 || !ENV_NAME.test(from) || !ENV_NAME.test(to)) {
+      throw new Error(`--map expects OLD=NEW with two variable names, got "${entry}"`);
+    }
+    map[from] = to;
+  }
+  for (const [from, to] of Object.entries(map)) {
+    if (from === to) throw new Error(`--map ${from}=${to} maps a name to itself`);
+    const next = decideName(to, map);
+    if (next?.kind === 'rename') {
+      throw new Error(`--map ${from}=${to}: ${to} would itself be renamed to ${next.newName}; map ${from} to the final name`);
+    }
+  }
+  return map;
+}
+
+// ---- key values -------------------------------------------------------------------------------
+
+export type KeyValueKind =
+  | 'legacy-anon'
+  | 'legacy-service-role'
+  | 'legacy-demo'
+  | 'jwt'
+  | 'publishable'
+  | 'secret'
+  | 'access-token';
+
+const JWT = /eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*/g;
+const NEW_KEY = /\bsb_(publishable|secret)_[A-Za-z0-9_-]{20,}/g;
+const ACCESS_TOKEN = /\bsbp_(?:oauth_)?[a-f0-9]{40}\b/g;
+
+/** Classifies a JWT by its decoded claims: the role decides, not the variable it is stored in. */
+export function classifyJwt(token: string): KeyValueKind {
+  const payload = token.split('.')[1];
+  if (!payload) return 'jwt';
+  try {
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+    if (claims.iss === 'supabase-demo') return 'legacy-demo';
+    if (claims.role === 'anon') return 'legacy-anon';
+    if (claims.role === 'service_role') return 'legacy-service-role';
+  } catch {
+    // Not JSON: an opaque JWT-shaped string.
+  }
+  return 'jwt';
+}
+
+const JWT_LABELS: Readonly<Record<string, string>> = {
+  'legacy-anon': 'legacy anon JWT',
+  'legacy-service-role': 'legacy service_role JWT',
+  'legacy-demo': 'local CLI demo JWT',
+  jwt: 'JWT',
+};
+
+/** Replaces every key value in a text with a masked form that names what it was and shows nothing of it. */
+export function maskKeyValues(text: string): string {
+  return text
+    .replace(JWT, (token) => `eyJhbGci…[${JWT_LABELS[classifyJwt(token)]}]`)
+    .replace(NEW_KEY, (_key, kind: string) => `sb_${kind}_…[redacted]`)
+    .replace(ACCESS_TOKEN, 'sbp_…[redacted]');
+}
+
+/** True when a text holds something that looks like a key value; cheap enough for every line. */
+export function hasKeyValue(text: string): boolean {
+  return /eyJ|sb_publishable_|sb_secret_|sbp_/.test(text);
+}
+
+const PLACEHOLDER = /^(?:|your[-_ ].*|<[^>]*>|x{3,}|\.{3}|…|changeme|change-me|placeholder|todo|replace[-_ ]?me.*)$/i;
+
+/** Template values such as `your-anon-key`, `<anon key>` or `xxx`: not keys, safe to show. */
+export function isPlaceholder(value: string): boolean {
+  const unquoted = value.trim().replace(/^(["'`])(.*)\1$/, '$2').trim();
+  return PLACEHOLDER.test(unquoted);
+}
+
+const ENV_ASSIGNMENT = /^(\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]\s*)(.*)$/;
+const SENSITIVE_NAME = /KEY|SECRET|TOKEN|PASSWORD|PASSWD|PRIVATE|CREDENTIAL/i;
+
+/**
+ * Masks one line of a `.env` file: key values as above, and any other value of a sensitive-looking
+ * variable (`SUPABASE_JWT_SECRET=…`) entirely, so env diffs show names but never values.
+ */
+export function maskEnvLine(line: string): string {
+  const match = ENV_ASSIGNMENT.exec(line);
+  if (!match) return maskKeyValues(line);
+  const [, head, name, value] = match as unknown as [string, string, string, string];
+  const masked = maskKeyValues(value);
+  if (masked !== value || isPlaceholder(value) || !SENSITIVE_NAME.test(name)) return head + masked;
+  return `${head}…[redacted]`;
+}

@@ -1,0 +1,118 @@
+// The TypeScript parser, loaded only when a file needs parsing: locates what a name occurrence sits in.
+import { createRequire } from 'node:module';
+import type * as TsMorph from 'ts-morph';
+import type { ts as TS } from 'ts-morph';
+
+const require = createRequire(import.meta.url);
+let loaded: typeof TS | undefined;
+
+/** ts-morph's bundled TypeScript, required on first use so files without candidates never pay for it. */
+export function typescript(): typeof TS {
+  loaded ??= (require('ts-morph') as typeof TsMorph).ts;
+  return loaded;
+}
+
+export type ScriptDialect = 'ts' | 'tsx' | 'js' | 'jsx';
+
+export function dialectOf(path: string): ScriptDialect {
+  if (/\.tsx$/i.test(path)) return 'tsx';
+  if (/\.jsx$/i.test(path)) return 'jsx';
+  if (/\.[cm]?ts$/i.test(path)) return 'ts';
+  return 'js';
+}
+
+export interface ParsedScript {
+  sourceFile: TS.SourceFile;
+  /** The first syntax error, with its offset in the parsed text. */
+  error?: { offset: number; message: string };
+}
+
+export function parseScript(fileName: string, text: string, dialect: ScriptDialect): ParsedScript {
+  const ts = typescript();
+  const kind = {
+    ts: ts.ScriptKind.TS,
+    tsx: ts.ScriptKind.TSX,
+    js: ts.ScriptKind.JS,
+    jsx: ts.ScriptKind.JSX,
+  }[dialect];
+  const sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, kind);
+  // parseDiagnostics is internal but stable: the syntax errors, without running the type checker.
+  const diagnostics = (sourceFile as unknown as { parseDiagnostics?: TS.Diagnostic[] }).parseDiagnostics ?? [];
+  const first = diagnostics[0];
+  if (!first) return { sourceFile };
+  return {
+    sourceFile,
+    error: { offset: first.start ?? 0, message: ts.flattenDiagnosticMessageText(first.messageText, ' ') },
+  };
+}
+
+/** What syntax an offset falls in. `runtimeCall` names the env read it is the argument of. */
+export interface SyntaxSite {
+  context: 'identifier' | 'string' | 'comment' | 'jsx-text';
+  /** `Deno.env.get` or `process.env` and friends, when the name is read from the runtime. */
+  runtimeRead: boolean;
+}
+
+/** Finds the innermost node around `offset` and tells what kind of syntax it is. */
+export function siteAt(sourceFile: TS.SourceFile, offset: number): SyntaxSite {
+  const ts = typescript();
+  const chain: TS.Node[] = [sourceFile];
+  let node: TS.Node = sourceFile;
+  for (;;) {
+    let next: TS.Node | undefined;
+    ts.forEachChild(node, (child) => {
+      if (child.pos <= offset && offset < child.end) {
+        next = child;
+        return true;
+      }
+      return undefined;
+    });
+    if (!next) break;
+    node = next;
+    chain.push(next);
+  }
+  if (offset < node.getStart(sourceFile)) return { context: 'comment', runtimeRead: false };
+  const runtimeRead = readsRuntimeEnv(chain, sourceFile);
+  switch (node.kind) {
+    case ts.SyntaxKind.Identifier:
+    case ts.SyntaxKind.PrivateIdentifier:
+      return { context: 'identifier', runtimeRead };
+    case ts.SyntaxKind.StringLiteral:
+    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+    case ts.SyntaxKind.TemplateHead:
+    case ts.SyntaxKind.TemplateMiddle:
+    case ts.SyntaxKind.TemplateTail:
+    case ts.SyntaxKind.RegularExpressionLiteral:
+      return { context: 'string', runtimeRead };
+    case ts.SyntaxKind.JsxText:
+      return { context: 'jsx-text', runtimeRead: false };
+    default:
+      // Inside a node but in none of its children: the trivia between tokens.
+      return { context: 'comment', runtimeRead: false };
+  }
+}
+
+const ENV_OBJECTS = new Set(['process.env', 'Deno.env.toObject()', 'import.meta.env']);
+
+/**
+ * True when the name at the end of `chain` is read from the runtime's environment:
+ * `Deno.env.get('X')`, `process.env.X`, `process.env['X']`, `const { X } = Deno.env.toObject()`.
+ */
+function readsRuntimeEnv(chain: readonly TS.Node[], sourceFile: TS.SourceFile): boolean {
+  const ts = typescript();
+  const [parent, grandparent, greatGrandparent] = [chain.at(-2), chain.at(-3), chain.at(-4)];
+  if (!parent) return false;
+  if (ts.isCallExpression(parent)) return compact(parent.expression.getText(sourceFile)) === 'Deno.env.get';
+  if (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) {
+    return ENV_OBJECTS.has(compact(parent.expression.getText(sourceFile)));
+  }
+  if (ts.isBindingElement(parent) && grandparent && ts.isObjectBindingPattern(grandparent)) {
+    const initializer = greatGrandparent && ts.isVariableDeclaration(greatGrandparent) ? greatGrandparent.initializer : undefined;
+    return initializer !== undefined && ENV_OBJECTS.has(compact(initializer.getText(sourceFile)));
+  }
+  return false;
+}
+
+function compact(text: string): string {
+  return text.replace(/\s+/g, '');
+}

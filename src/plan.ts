@@ -1,0 +1,114 @@
+// The pure plan: discover -> read -> prefilter -> scan -> rules -> edits and findings. Writes nothing.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { discover, type DiscoverOptions, type Discovery } from './discover.js';
+import type { FileKind } from './file-kinds.js';
+import { planFile } from './file-plan.js';
+import { namePattern, type NameMap } from './keys.js';
+import { parseError } from './rules/parse-error.js';
+import type { Finding } from './rules/rule.js';
+
+export interface PlanOptions extends DiscoverOptions {
+  map: NameMap;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** One file the fixes change: its bytes as read, and the text that replaces them. */
+export interface FileChange {
+  path: string;
+  absolutePath: string;
+  kind: FileKind;
+  original: Buffer;
+  before: string;
+  after: string;
+  edits: number;
+}
+
+export interface Skipped {
+  symlink: number;
+  binary: number;
+  large: number;
+  encoding: number;
+}
+
+export interface Plan {
+  root: string;
+  discovery: Discovery;
+  filesScanned: number;
+  skipped: Skipped;
+  changes: FileChange[];
+  findings: Finding[];
+}
+
+/** Files larger than this are skipped: minified bundles and data dumps, not configuration. */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+const BINARY_SNIFF_BYTES = 8000;
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+export async function plan(options: PlanOptions): Promise<Plan> {
+  const root = resolve(options.root);
+  const discovery = await discover({ root, paths: options.paths, ignore: options.ignore });
+  const pattern = namePattern(options.map);
+  const result: Plan = {
+    root,
+    discovery,
+    filesScanned: 0,
+    skipped: { symlink: discovery.symlinks, binary: 0, large: 0, encoding: 0 },
+    changes: [],
+    findings: [],
+  };
+  const total = discovery.files.length;
+  for (const [index, file] of discovery.files.entries()) {
+    options.onProgress?.(index, total);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file.absolutePath);
+    } catch (error) {
+      result.findings.push(unreadable(file.path, error));
+      continue;
+    }
+    result.filesScanned++;
+    const text = decode(bytes, result.skipped);
+    // The prefilter: one compiled pattern over the text decides whether the file is worth parsing.
+    if (text === undefined || text.search(pattern) < 0) continue;
+    const filePlan = planFile({ path: file.path, kind: file.kind, text }, pattern, options.map);
+    result.findings.push(...filePlan.findings);
+    if (filePlan.after !== text) {
+      result.changes.push({ ...file, original: bytes, before: text, after: filePlan.after, edits: filePlan.edits.length });
+    }
+  }
+  options.onProgress?.(total, total);
+  return result;
+}
+
+function decode(bytes: Buffer, skipped: Skipped): string | undefined {
+  if (bytes.length > MAX_FILE_BYTES) {
+    skipped.large++;
+    return undefined;
+  }
+  if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
+    skipped.binary++;
+    return undefined;
+  }
+  try {
+    // Only valid UTF-8 is edited: decoding it and encoding it again gives back the same bytes.
+    return utf8.decode(bytes);
+  } catch {
+    skipped.encoding++;
+    return undefined;
+  }
+}
+
+function unreadable(path: string, error: unknown): Finding {
+  const code = (error as NodeJS.ErrnoException).code ?? String(error);
+  return {
+    ruleId: parseError.meta.id,
+    severity: parseError.meta.severity,
+    file: path,
+    line: 1,
+    column: 1,
+    message: `could not be read (${code}), so it was not changed`,
+    fixable: false,
+    fixed: false,
+  };
+}

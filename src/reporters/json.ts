@@ -1,0 +1,35 @@
+// The JSON reporter: SPEC §6, schemaVersion 1.
+import { countRemaining, reportedChanges, type RunResult } from '../result.js';
+
+export function json(result: RunResult): string {
+  const changes = reportedChanges(result);
+  const counts = countRemaining(result.findings);
+  const document = {
+    schemaVersion: 1,
+    tool: { name: 'migrate-keys', version: result.version },
+    mode: result.mode,
+    root: result.displayRoot,
+    summary: {
+      filesScanned: result.plan.filesScanned,
+      filesChanged: changes.length,
+      edits: changes.reduce((sum, change) => sum + change.edits, 0),
+      errors: counts.errors,
+      warnings: counts.warnings,
+      infos: counts.infos,
+    },
+    changes,
+    findings: result.findings.map((f) => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      file: f.file,
+      line: f.line,
+      column: f.column,
+      message: f.message,
+      fixable: f.fixable,
+      fixed: f.fixed,
+    })),
+    outside: [],
+    checklist: [],
+  };
+  return JSON.stringify(document, null, 2) + '\n';
+}

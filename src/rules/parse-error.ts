@@ -1,0 +1,18 @@
+// parse-error: a file that could not be read or parsed; it is left as it is and the run goes on.
+import type { Rule } from './rule.js';
+
+export const parseError: Rule = {
+  meta: {
+    id: 'parse-error',
+    severity: 'error',
+    fix: 'none',
+    summary: 'a file that could not be parsed; the run goes on',
+    description:
+      'A file with a syntax error is not edited, so any legacy name in it keeps its name. Fix the syntax ' +
+      'error (or the file type) and run the tool again.',
+  },
+  check(file) {
+    if (!file.parseError) return [];
+    return [{ offset: file.parseError.offset, message: `could not be parsed, so it was not changed: ${file.parseError.message}` }];
+  },
+};

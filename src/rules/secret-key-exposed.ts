@@ -1,0 +1,29 @@
+// secret-key-exposed: a secret/service_role key behind a public prefix, which ships it to browsers.
+import type { Report, Rule } from './rule.js';
+
+export const secretKeyExposed: Rule = {
+  meta: {
+    id: 'secret-key-exposed',
+    severity: 'error',
+    fix: 'none',
+    summary: 'a secret/service_role key in a public env name or in browser code',
+    description:
+      'Bundlers inline variables with public prefixes (VITE_, NEXT_PUBLIC_, EXPO_PUBLIC_, PUBLIC_, …) into ' +
+      'browser code, and a secret key used from a browser is refused with HTTP 401. The tool never renames a ' +
+      'secret into another public name: move the call server-side, read the key under a name without the ' +
+      'public prefix (SUPABASE_SECRET_KEY), and rotate the key, since it has been public.',
+  },
+  check(file) {
+    const reports: Report[] = [];
+    for (const occurrence of file.occurrences) {
+      if (occurrence.decision.kind !== 'exposed') continue;
+      reports.push({
+        offset: occurrence.start,
+        message:
+          `\`${occurrence.decision.name}\` puts the service_role key behind a public prefix, so it ships to browsers: ` +
+          'use it only in server code under a name without the prefix (SUPABASE_SECRET_KEY), and rotate the key',
+      });
+    }
+    return reports;
+  },
+};

@@ -1,0 +1,10 @@
+// Test runner configuration: e2e tests spawn the built CLI, so they get generous timeouts.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
