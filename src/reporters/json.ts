@@ -17,7 +17,7 @@ export function json(result: RunResult): string {
       warnings: counts.warnings,
       infos: counts.infos,
     },
-    changes,
+    changes: changes.map((change) => ({ file: change.path, edits: change.edits })),
     findings: result.findings.map((f) => ({
       ruleId: f.ruleId,
       severity: f.severity,

@@ -1,0 +1,17 @@
+declare global {
+  namespace NodeJS {
+    interface ProcessEnv {
+      NEXT_PUBLIC_SUPABASE_URL: string;
+      NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: string;
+      'SUPABASE_SECRET_KEY'?: string;
+    }
+  }
+}
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    readonly "SUPABASE_SECRET_KEY"?: string;
+  }
+}
+
+export {};

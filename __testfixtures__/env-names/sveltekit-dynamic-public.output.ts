@@ -1,0 +1,6 @@
+import { createBrowserClient } from '@supabase/ssr';
+import { env } from '$env/dynamic/public';
+
+export function supabaseBrowser() {
+  return createBrowserClient(env.PUBLIC_SUPABASE_URL, env.PUBLIC_SUPABASE_PUBLISHABLE_KEY);
+}
