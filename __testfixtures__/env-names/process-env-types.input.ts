@@ -10,7 +10,7 @@ declare global {
 
 declare namespace NodeJS {
   interface ProcessEnv {
-    readonly "SUPABASE_SERVICE_KEY"?: string;
+    readonly "STAGING_SUPABASE_SERVICE_KEY"?: string;
   }
 }
 
