@@ -1,8 +1,9 @@
-// The plan for one file: scan it, run every rule, and splice the safe fixes into a new text.
+// The plan for one file: run every rule over its scan and splice the safe fixes into a new text.
+import { findCollisions } from './collisions.js';
 import type { NameMap } from './keys.js';
 import { RULES } from './rules/index.js';
-import type { Edit, Finding } from './rules/rule.js';
-import { scanFile, type ScanInput } from './scan.js';
+import type { Edit, Finding, RuleContext } from './rules/rule.js';
+import { scanFile, type ScanInput, type ScannedFile } from './scan.js';
 import { applyEdits, orderedEdits } from './splice.js';
 
 export interface FilePlan {
@@ -12,19 +13,18 @@ export interface FilePlan {
   after: string;
 }
 
-export function planFile(input: ScanInput, pattern: RegExp, map: NameMap): FilePlan {
-  const scanned = scanFile(input, pattern, map);
+export function planScanned(scanned: ScannedFile, context: RuleContext): FilePlan {
   const findings: Finding[] = [];
   const fixes: Edit[] = [];
   for (const rule of RULES) {
-    for (const report of rule.check(scanned)) {
+    for (const report of rule.check(scanned, context)) {
       const { line, column } = scanned.locate(report.offset);
       const fixable = report.fix !== undefined && rule.meta.fix === 'safe';
       if (fixable) fixes.push(...(report.fix as Edit[]));
       findings.push({
         ruleId: rule.meta.id,
         severity: rule.meta.severity,
-        file: input.path,
+        file: scanned.path,
         line,
         column,
         message: report.message,
@@ -35,5 +35,11 @@ export function planFile(input: ScanInput, pattern: RegExp, map: NameMap): FileP
   }
   findings.sort((a, b) => a.line - b.line || a.column - b.column);
   const edits = orderedEdits(fixes);
-  return { findings, edits, after: edits.length > 0 ? applyEdits(input.text, edits) : input.text };
+  return { findings, edits, after: edits.length > 0 ? applyEdits(scanned.text, edits) : scanned.text };
+}
+
+/** One file on its own (the jscodeshift transform, tests): collisions are judged within the file. */
+export function planFile(input: ScanInput, pattern: RegExp, map: NameMap): FilePlan {
+  const scanned = scanFile(input, pattern, map);
+  return planScanned(scanned, { blocked: findCollisions([scanned], map) });
 }

@@ -7,7 +7,9 @@ export interface ScriptRegion {
   dialect: ScriptDialect;
 }
 
-const SCRIPT_BLOCK = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
+// Attribute values may hold `>` (`generic="T extends Record<string, number>"`).
+const SCRIPT_BLOCK = /<script\b((?:[^>"']|"[^"]*"|'[^']*')*)>([\s\S]*?)<\/script\s*>/gi;
+const HTML_COMMENT = /<!--[\s\S]*?-->/g;
 const FRONTMATTER = /^(\uFEFF?---[^\S\r\n]*\r?\n)([\s\S]*?)\r?\n---[^\S\r\n]*(?:\r?\n|$)/;
 
 export function scriptRegions(path: string, text: string): ScriptRegion[] {
@@ -19,13 +21,24 @@ export function scriptRegions(path: string, text: string): ScriptRegion[] {
       regions.push({ start, end: start + (frontmatter[2] as string).length, dialect: 'ts' });
     }
   }
-  for (const match of text.matchAll(SCRIPT_BLOCK)) {
+  // A `<script>` inside an HTML comment or inside the frontmatter is text, not a block.
+  const opaque = [...text.matchAll(HTML_COMMENT)].map((m) => ({ start: m.index as number, end: (m.index as number) + m[0].length }));
+  opaque.push(...regions);
+  const blocks = new RegExp(SCRIPT_BLOCK.source, 'gi');
+  for (let match = blocks.exec(text); match; match = blocks.exec(text)) {
+    const at = match.index;
+    const inside = opaque.find((range) => at >= range.start && at < range.end);
+    if (inside) {
+      // Resume after the comment: a `</script>` inside it must not end a real block.
+      blocks.lastIndex = inside.end;
+      continue;
+    }
     const attributes = match[1] as string;
     const body = match[2] as string;
     // JSON, templates and other non-script blocks are markup to us.
     const type = /\btype\s*=\s*["']?([^"'\s>]+)/i.exec(attributes)?.[1];
     if (type && !/^(module|text\/javascript|application\/javascript|text\/typescript)$/i.test(type)) continue;
-    const start = (match.index as number) + match[0].indexOf('>') + 1;
+    const start = at + '<script'.length + attributes.length + 1;
     const lang = /\blang\s*=\s*["']?(ts|tsx|typescript|jsx)\b/i.exec(attributes)?.[1]?.toLowerCase();
     const dialect: ScriptDialect = lang === 'tsx' ? 'tsx' : lang === 'jsx' ? 'jsx' : lang ? 'ts' : path.endsWith('.astro') ? 'ts' : 'js';
     regions.push({ start, end: start + body.length, dialect });

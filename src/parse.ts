@@ -1,16 +1,7 @@
-// The TypeScript parser, loaded only when a file needs parsing: locates what a name occurrence sits in.
-import { createRequire } from 'node:module';
-import type * as TsMorph from 'ts-morph';
+// Parses scripts with TypeScript's parser (no type checker) and tells what syntax an offset sits in.
 import type { ts as TS } from 'ts-morph';
-
-const require = createRequire(import.meta.url);
-let loaded: typeof TS | undefined;
-
-/** ts-morph's bundled TypeScript, required on first use so files without candidates never pay for it. */
-export function typescript(): typeof TS {
-  loaded ??= (require('ts-morph') as typeof TsMorph).ts;
-  return loaded;
-}
+import { namespacesOf, type Namespace } from './declarations.js';
+import { typescript } from './typescript.js';
 
 export type ScriptDialect = 'ts' | 'tsx' | 'js' | 'jsx';
 
@@ -20,6 +11,12 @@ export function dialectOf(path: string): ScriptDialect {
   if (/\.[cm]?ts$/i.test(path)) return 'ts';
   return 'js';
 }
+
+/**
+ * Strict-mode complaints TypeScript's parser makes about valid sloppy-mode JavaScript (legacy octal
+ * literals and escapes, decimals with leading zeros): they change nothing about where names are.
+ */
+const LENIENT_DIAGNOSTICS = new Set([1085, 1121, 1487, 1489]);
 
 export interface ParsedScript {
   sourceFile: TS.SourceFile;
@@ -35,10 +32,10 @@ export function parseScript(fileName: string, text: string, dialect: ScriptDiale
     js: ts.ScriptKind.JS,
     jsx: ts.ScriptKind.JSX,
   }[dialect];
-  const sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, kind);
+  const sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, kind);
   // parseDiagnostics is internal but stable: the syntax errors, without running the type checker.
   const diagnostics = (sourceFile as unknown as { parseDiagnostics?: TS.Diagnostic[] }).parseDiagnostics ?? [];
-  const first = diagnostics[0];
+  const first = diagnostics.find((diagnostic) => !LENIENT_DIAGNOSTICS.has(diagnostic.code));
   if (!first) return { sourceFile };
   return {
     sourceFile,
@@ -51,6 +48,8 @@ export interface SyntaxSite {
   context: 'identifier' | 'string' | 'comment' | 'jsx-text';
   /** `Deno.env.get` or `process.env` and friends, when the name is read from the runtime. */
   runtimeRead: boolean;
+  /** The namespaces the name is declared into, when the site is a declaration. */
+  namespaces: Namespace[];
 }
 
 /** Finds the innermost node around `offset` and tells what kind of syntax it is. */
@@ -71,24 +70,26 @@ export function siteAt(sourceFile: TS.SourceFile, offset: number): SyntaxSite {
     node = next;
     chain.push(next);
   }
-  if (offset < node.getStart(sourceFile)) return { context: 'comment', runtimeRead: false };
+  const none = { runtimeRead: false, namespaces: [] };
+  if (offset < node.getStart(sourceFile)) return { context: 'comment', ...none };
   const runtimeRead = readsRuntimeEnv(chain, sourceFile);
+  const namespaces = namespacesOf(chain, sourceFile);
   switch (node.kind) {
     case ts.SyntaxKind.Identifier:
     case ts.SyntaxKind.PrivateIdentifier:
-      return { context: 'identifier', runtimeRead };
+      return { context: 'identifier', runtimeRead, namespaces };
     case ts.SyntaxKind.StringLiteral:
     case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
     case ts.SyntaxKind.TemplateHead:
     case ts.SyntaxKind.TemplateMiddle:
     case ts.SyntaxKind.TemplateTail:
     case ts.SyntaxKind.RegularExpressionLiteral:
-      return { context: 'string', runtimeRead };
+      return { context: 'string', runtimeRead, namespaces };
     case ts.SyntaxKind.JsxText:
-      return { context: 'jsx-text', runtimeRead: false };
+      return { context: 'jsx-text', ...none };
     default:
       // Inside a node but in none of its children: the trivia between tokens.
-      return { context: 'comment', runtimeRead: false };
+      return { context: 'comment', ...none };
   }
 }
 

@@ -3,10 +3,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { discover, type DiscoverOptions, type Discovery } from './discover.js';
 import type { FileKind } from './file-kinds.js';
-import { planFile } from './file-plan.js';
+import { findCollisions } from './collisions.js';
+import { planScanned } from './file-plan.js';
 import { namePattern, type NameMap } from './keys.js';
 import { parseError } from './rules/parse-error.js';
 import type { Finding } from './rules/rule.js';
+import { scanFile, type ScannedFile } from './scan.js';
 
 export interface PlanOptions extends DiscoverOptions {
   map: NameMap;
@@ -58,6 +60,7 @@ export async function plan(options: PlanOptions): Promise<Plan> {
     findings: [],
   };
   const total = discovery.files.length;
+  const candidates: { file: (typeof discovery.files)[number]; bytes: Buffer; scanned: ScannedFile }[] = [];
   for (const [index, file] of discovery.files.entries()) {
     options.onProgress?.(index, total);
     let bytes: Buffer;
@@ -71,13 +74,19 @@ export async function plan(options: PlanOptions): Promise<Plan> {
     const text = decode(bytes, result.skipped);
     // The prefilter: one compiled pattern over the text decides whether the file is worth parsing.
     if (text === undefined || text.search(pattern) < 0) continue;
-    const filePlan = planFile({ path: file.path, kind: file.kind, text }, pattern, options.map);
-    result.findings.push(...filePlan.findings);
-    if (filePlan.after !== text) {
-      result.changes.push({ ...file, original: bytes, before: text, after: filePlan.after, edits: filePlan.edits.length });
-    }
+    candidates.push({ file, bytes, scanned: scanFile({ path: file.path, kind: file.kind, text }, pattern, options.map) });
   }
   options.onProgress?.(total, total);
+
+  // Renames are decided for the whole repository at once: a collision in one file keeps the name everywhere.
+  const context = { blocked: findCollisions(candidates.map((c) => c.scanned), options.map) };
+  for (const { file, bytes, scanned } of candidates) {
+    const filePlan = planScanned(scanned, context);
+    result.findings.push(...filePlan.findings);
+    if (filePlan.after !== scanned.text) {
+      result.changes.push({ ...file, original: bytes, before: scanned.text, after: filePlan.after, edits: filePlan.edits.length });
+    }
+  }
   return result;
 }
 

@@ -2,6 +2,7 @@
 import type { FileKind } from './file-kinds.js';
 import { decideName, type NameDecision, type NameMap } from './keys.js';
 import { scriptRegions } from './markup.js';
+import type { Namespace } from './declarations.js';
 import { dialectOf, parseScript, siteAt, type SyntaxSite } from './parse.js';
 import { lineStarts, positionAt, type Position } from './positions.js';
 
@@ -25,6 +26,8 @@ export interface ScannedFile {
   occurrences: Occurrence[];
   /** Set when the file (or one of its script blocks) has a syntax error: nothing in it is edited. */
   parseError?: { offset: number; message: string };
+  /** Namespaces a migrated name is declared into (keys, members, bindings), for collision checks. */
+  namespaces: (Namespace & { offset: number })[];
   locate(offset: number): Position;
 }
 
@@ -49,17 +52,32 @@ export function scanFile(input: ScanInput, pattern: RegExp, map: NameMap): Scann
     const start = match.index as number;
     occurrences.push({ start, end: start + match[0].length, decision, context: baseContext(kind), runtimeRead: false });
   }
-  const scanned: ScannedFile = { path, kind, text, occurrences, locate };
+  const scanned: ScannedFile = { path, kind, text, occurrences, namespaces: [], locate };
   if (occurrences.length === 0) return scanned;
 
   if (kind === 'code') {
     classifyRegion(scanned, { start: 0, end: text.length, dialect: dialectOf(path) });
   } else if (kind === 'markup') {
-    for (const region of scriptRegions(path, text)) {
-      if (occurrences.some((o) => o.start >= region.start && o.end <= region.end)) classifyRegion(scanned, region);
-    }
+    // Every script block is parsed, so a syntax error anywhere keeps the whole file as it is.
+    for (const region of scriptRegions(path, text)) classifyRegion(scanned, region);
+  } else if (kind === 'env') {
+    addEnvKeys(scanned);
   }
+  // In code, `$` is an identifier character: `foo$SUPABASE_ANON_KEY` is another name.
+  scanned.occurrences = occurrences.filter(
+    (o) => o.context !== 'identifier' || (text[o.start - 1] !== '$' && text[o.end] !== '$'),
+  );
   return scanned;
+}
+
+const ENV_KEY = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*[=:]/gm;
+
+/** The keys of a .env file form one namespace: two keys renamed to one name would shadow each other. */
+function addEnvKeys(file: ScannedFile): void {
+  const keys = [...file.text.matchAll(ENV_KEY)].map((match) => ({ name: match[1] as string, start: (match.index as number) + match[0].indexOf(match[1] as string) }));
+  const keyStarts = new Set(keys.map((key) => key.start));
+  const first = file.occurrences.find((o) => keyStarts.has(o.start));
+  if (first) file.namespaces.push({ id: 'env-keys', names: keys.map((key) => key.name), offset: first.start });
 }
 
 function baseContext(kind: FileKind): OccurrenceContext {
@@ -86,5 +104,9 @@ function classifyRegion(file: ScannedFile, region: { start: number; end: number;
     const site = siteAt(parsed.sourceFile, occurrence.start - region.start);
     occurrence.context = site.context;
     occurrence.runtimeRead = site.runtimeRead;
+    for (const namespace of site.namespaces) {
+      const id = `${region.start}:${namespace.id}`;
+      if (!file.namespaces.some((known) => known.id === id)) file.namespaces.push({ id, names: namespace.names, offset: occurrence.start });
+    }
   }
 }

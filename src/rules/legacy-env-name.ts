@@ -14,14 +14,17 @@ export const legacyEnvName: Rule = {
       'They are renamed to the publishable/secret names at every site at once: env reads, .env files, ' +
       'type declarations, schemas, imports, string lookups and docs, so no reader is left behind.',
   },
-  check(file) {
+  check(file, context) {
     const migration = isMigrationFile(file.path);
     const reports: Report[] = [];
     for (const occurrence of file.occurrences) {
       const { decision } = occurrence;
       if (decision.kind !== 'rename' || isEdgeRuntimeName(file, occurrence)) continue;
       const rename = `\`${decision.name}\` is a legacy key name: rename it to \`${decision.newName}\``;
-      if (migration) {
+      const blocked = context.blocked.get(decision.name);
+      if (blocked) {
+        reports.push({ offset: occurrence.start, message: `\`${decision.name}\` is a legacy key name, not renamed: ${blocked}` });
+      } else if (migration) {
         reports.push({ offset: occurrence.start, message: `${rename} in a new migration; applied migrations are history and are not edited` });
       } else if (file.parseError) {
         reports.push({ offset: occurrence.start, message: `${rename} (not renamed: the file could not be parsed)` });

@@ -29,9 +29,15 @@ export interface Report {
   fix?: Edit[];
 }
 
+/** What the whole run knows that one file cannot: names that must keep their name everywhere. */
+export interface RuleContext {
+  /** Legacy name -> why it is not renamed anywhere. */
+  blocked: ReadonlyMap<string, string>;
+}
+
 export interface Rule {
   meta: RuleMeta;
-  check(file: ScannedFile): Report[];
+  check(file: ScannedFile, context: RuleContext): Report[];
 }
 
 export interface Finding {
