@@ -1,19 +1,12 @@
 // A name is renamed at every site or at none: a collision in one file keeps the name in every file.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { plan } from '../src/plan.js';
-import { removeTempDirs, tempDir } from './helpers/repo.js';
+import { removeTempDirs, writeTree } from './helpers/repo.js';
 
 afterAll(removeTempDirs);
 
 async function planTree(files: Record<string, string>) {
-  const root = tempDir();
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return plan({ root, paths: [], ignore: [], map: {} });
+  return plan({ root: writeTree(files), paths: [], ignore: [], map: {} });
 }
 
 describe('collisions', () => {

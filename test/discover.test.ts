@@ -1,21 +1,12 @@
 // Discovery: nested .gitignore with git's semantics, env files found when ignored, links never followed.
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { discover } from '../src/discover.js';
 import { plan } from '../src/plan.js';
-import { removeTempDirs, tempDir } from './helpers/repo.js';
+import { removeTempDirs, writeTree as tree } from './helpers/repo.js';
 
 afterAll(removeTempDirs);
-
-function tree(files: Record<string, string | Buffer>): string {
-  const root = tempDir();
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
 
 async function found(root: string, paths: string[] = [], ignore: string[] = []): Promise<string[]> {
   return (await discover({ root, paths, ignore })).files.map((file) => file.path);

@@ -1,8 +1,8 @@
 // Test helpers: temp git copies of the examples, the built CLI run as a user runs it, file-tree snapshots.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 
@@ -19,6 +19,16 @@ export function tempDir(prefix = 'migrate-keys-'): string {
 
 export function removeTempDirs(): void {
   for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** A temp folder holding the given files (path -> content). */
+export function writeTree(files: Record<string, string | Buffer>): string {
+  const root = tempDir();
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
 }
 
 export function git(cwd: string, ...args: string[]): string {
