@@ -9,6 +9,7 @@ import { progressLine } from './progress.js';
 import { REPORTERS, isFormat } from './reporters/index.js';
 import { exitCode, withFixed, type Mode, type RunResult } from './result.js';
 import { rulesCatalogue } from './rules-catalogue.js';
+import { readSuppliedKeys } from './supplied-keys.js';
 import { packageVersion } from './version.js';
 
 export interface Io {
@@ -27,6 +28,9 @@ interface RunFlags {
   allowDirty?: boolean;
   maxWarnings?: string;
   quiet?: boolean;
+  transitional?: boolean;
+  publishableKeyFrom?: string;
+  secretKeyFrom?: string;
   color: boolean;
 }
 
@@ -36,6 +40,10 @@ Examples:
   $ migrate-keys apps/web --write     apply the safe fixes under apps/web
   $ migrate-keys --check              CI: exit 1 while anything legacy is left
   $ migrate-keys --format json        the plan as JSON (schemaVersion 1)
+  $ MIGRATE_KEYS_PUBLISHABLE_KEY=sb_publishable_… migrate-keys --write
+                                      also replace legacy anon JWTs in .env files
+  $ migrate-keys --write --transitional
+                                      zero downtime: read NEW ?? LEGACY until a plain run
   $ migrate-keys undo                 restore the files of the last --write
 
 Exit codes: 0 nothing of severity error remains; 1 error findings remain (or too many warnings);
@@ -59,6 +67,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .addOption(new Option('-f, --format <format>', 'output format on stdout').choices(Object.keys(REPORTERS)).default('stylish'))
     .option('--map <OLD=NEW>', 'rename OLD to NEW, extending or overriding the built-in table (repeatable)', collect, [])
     .option('--ignore <pattern>', 'skip files matching a .gitignore-style pattern, relative to the root (repeatable)', collect, [])
+    .option('--transitional', 'zero-downtime step: reads fall back to the legacy name, .env files keep the legacy line')
+    .option('--publishable-key-from <file|->', 'the new publishable key, from a file or stdin (or MIGRATE_KEYS_PUBLISHABLE_KEY)')
+    .option('--secret-key-from <file|->', 'the new secret key, from a file or stdin (or MIGRATE_KEYS_SECRET_KEY)')
     .option('--allow-dirty', 'let --write change files that have uncommitted changes')
     .option('--max-warnings <n>', 'exit 1 when more than n warnings remain')
     .option('--quiet', 'report errors only; no diff, no progress')
@@ -103,15 +114,25 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       throw new UsageError(`--max-warnings expects a whole number, got "${flags.maxWarnings}"`);
     }
     let map;
+    let supplied;
     try {
       map = parseNameMap(flags.map);
+      supplied = readSuppliedKeys({ publishableFrom: flags.publishableKeyFrom, secretFrom: flags.secretKeyFrom, env: io.env });
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
     const mode: Mode = flags.write ? 'write' : flags.check ? 'check' : 'preview';
     const started = performance.now();
     const progress = progressLine(io.stderr, !flags.quiet);
-    const planned = await plan({ root: io.cwd, paths, ignore: flags.ignore, map, onProgress: progress.update });
+    const planned = await plan({
+      root: io.cwd,
+      paths,
+      ignore: flags.ignore,
+      map,
+      supplied,
+      transitional: Boolean(flags.transitional),
+      onProgress: progress.update,
+    });
     progress.finish();
     for (const { path, reason } of planned.discovery.unmatched) warn(`migrate-keys: ${path} ${reason}\n`);
 

@@ -3,9 +3,14 @@
 import type { ts as TS } from 'ts-morph';
 import { typescript } from './typescript.js';
 
-/** The names declared side by side with a declaration site; `id` identifies the namespace in its file. */
+/**
+ * The names declared side by side with a declaration site; `id` identifies the namespace in its file.
+ * In a `strict` namespace two names must never become one. In a `merge` namespace (the keys of a
+ * .env file, the specifiers of one import) a legacy name next to its own new name is retired instead.
+ */
 export interface Namespace {
   id: string;
+  kind: 'strict' | 'merge';
   names: string[];
 }
 
@@ -21,7 +26,10 @@ export function namespacesOf(chain: readonly TS.Node[], sourceFile: TS.SourceFil
   const namespaces: Namespace[] = [];
   const isName = (n: TS.Node) => (n as { name?: TS.Node }).name === node;
 
-  if (ts.isBindingElement(parent)) {
+  if (ts.isImportSpecifier(parent) && parent.name === node && !parent.propertyName) {
+    // `import { L, N } from '$env/static/public'`: the transitional pair, merged by the final run.
+    namespaces.push(importNamespace(parent.parent));
+  } else if (ts.isBindingElement(parent)) {
     if (parent.propertyName === node || (!parent.propertyName && parent.name === node)) {
       namespaces.push(memberNamespace(parent.parent, sourceFile));
     }
@@ -85,7 +93,26 @@ function memberNamespace(container: TS.Node, sourceFile: TS.SourceFile): Namespa
       if (name !== undefined) names.push(name);
     }
   });
-  return { id: `members@${container.pos}`, names };
+  return { id: `members@${container.pos}`, kind: 'strict', names };
+}
+
+function importNamespace(imports: TS.NamedImports): Namespace {
+  const names = imports.elements.map((element) => element.name.text);
+  return { id: `imports@${imports.pos}`, kind: 'merge', names };
+}
+
+/** The span that removes an import specifier and one separator next to it. */
+export function specifierRemoval(node: TS.Node, sourceFile: TS.SourceFile): { start: number; end: number } | undefined {
+  const ts = typescript();
+  const specifier = node.parent;
+  if (!specifier || !ts.isImportSpecifier(specifier) || specifier.name !== node) return undefined;
+  const elements = specifier.parent.elements;
+  const index = elements.indexOf(specifier);
+  const next = elements[index + 1];
+  if (next) return { start: specifier.getStart(sourceFile), end: next.getStart(sourceFile) };
+  const previous = elements[index - 1];
+  if (previous) return { start: previous.end, end: specifier.end };
+  return undefined;
 }
 
 function isScope(node: TS.Node): boolean {
@@ -125,5 +152,5 @@ function scopeNamespace(chain: readonly TS.Node[], sourceFile: TS.SourceFile): N
     node.forEachChild(visit);
   };
   scope.forEachChild(visit);
-  return { id: `scope@${scope.pos}`, names };
+  return { id: `scope@${scope.pos}`, kind: 'strict', names };
 }

@@ -2,7 +2,7 @@
 import { findCollisions } from './collisions.js';
 import type { NameMap } from './keys.js';
 import { RULES } from './rules/index.js';
-import type { Edit, Finding, RuleContext } from './rules/rule.js';
+import type { Edit, Finding, RuleContext, SuppliedKeys } from './rules/rule.js';
 import { scanFile, type ScanInput, type ScannedFile } from './scan.js';
 import { applyEdits, orderedEdits } from './splice.js';
 
@@ -38,8 +38,17 @@ export function planScanned(scanned: ScannedFile, context: RuleContext): FilePla
   return { findings, edits, after: edits.length > 0 ? applyEdits(scanned.text, edits) : scanned.text };
 }
 
+export interface PlanFileOptions {
+  supplied?: SuppliedKeys;
+  transitional?: boolean;
+}
+
 /** One file on its own (the jscodeshift transform, tests): collisions are judged within the file. */
-export function planFile(input: ScanInput, pattern: RegExp, map: NameMap): FilePlan {
+export function planFile(input: ScanInput, pattern: RegExp, map: NameMap, options: PlanFileOptions = {}): FilePlan {
   const scanned = scanFile(input, pattern, map);
-  return planScanned(scanned, { blocked: findCollisions([scanned], map) });
+  return planScanned(scanned, {
+    blocked: findCollisions([scanned], map),
+    supplied: options.supplied ?? {},
+    transitional: options.transitional ?? false,
+  });
 }

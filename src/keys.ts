@@ -45,6 +45,7 @@ const AFTER = '(?![A-Za-z0-9_])';
 const LEGACY_NAME_EXACT = new RegExp(`^(${PREFIX})(${STEMS})$`);
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** True for a prefix (or a whole name) that bundlers inline into browser code. */
 export function isPublicPrefix(prefix: string): boolean {
   return PUBLIC_PREFIXES.some((p) => prefix.startsWith(p)) || /(^|_)PUBLIC_/.test(prefix);
 }
@@ -149,10 +150,26 @@ export function maskKeyValues(text: string): string {
     .replace(ACCESS_TOKEN, 'sbp_…[redacted]');
 }
 
-/** True when a text holds something that looks like a key value; cheap enough for every line. */
-export function hasKeyValue(text: string): boolean {
-  return /eyJ|sb_publishable_|sb_secret_|sbp_/.test(text);
+export type ValueClass = KeyValueKind | 'placeholder' | 'other';
+
+const WHOLE_JWT = /^eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$/;
+const WHOLE_NEW_KEY = /^sb_(publishable|secret)_[A-Za-z0-9_-]{20,}$/;
+
+/** What a stored value is, by its content alone: never by the name it is stored under. */
+export function classifyValue(value: string): ValueClass {
+  const trimmed = value.trim();
+  if (WHOLE_JWT.test(trimmed)) return classifyJwt(trimmed);
+  const newKey = WHOLE_NEW_KEY.exec(trimmed);
+  if (newKey) return newKey[1] === 'secret' ? 'secret' : 'publishable';
+  if (isPlaceholder(trimmed)) return 'placeholder';
+  return 'other';
 }
+
+/** A new key of the right shape for its role (`sb_publishable_…` / `sb_secret_…`). */
+export function isNewKeyOfRole(value: string, role: KeyRole): boolean {
+  return classifyValue(value) === role && value === value.trim();
+}
+
 
 const PLACEHOLDER = /^(?:|your[-_ ].*|<[^>]*>|x{3,}|\.{3}|…|changeme|change-me|placeholder|todo|replace[-_ ]?me.*)$/i;
 

@@ -1,6 +1,7 @@
 // Parses scripts with TypeScript's parser (no type checker) and tells what syntax an offset sits in.
 import type { ts as TS } from 'ts-morph';
-import { namespacesOf, type Namespace } from './declarations.js';
+import { namespacesOf, specifierRemoval, type Namespace } from './declarations.js';
+import { readSite, type EnvRead } from './reads.js';
 import { typescript } from './typescript.js';
 
 export type ScriptDialect = 'ts' | 'tsx' | 'js' | 'jsx';
@@ -50,6 +51,12 @@ export interface SyntaxSite {
   runtimeRead: boolean;
   /** The namespaces the name is declared into, when the site is a declaration. */
   namespaces: Namespace[];
+  /** What to remove to retire the site when its new name already stands beside it (an import specifier). */
+  retireSpan?: { start: number; end: number };
+  /** The runtime read a transitional fallback wraps. */
+  read?: EnvRead;
+  /** The specifier of a static env import, where a transitional run adds the new name. */
+  staticImport?: { start: number };
 }
 
 /** Finds the innermost node around `offset` and tells what kind of syntax it is. */
@@ -72,48 +79,23 @@ export function siteAt(sourceFile: TS.SourceFile, offset: number): SyntaxSite {
   }
   const none = { runtimeRead: false, namespaces: [] };
   if (offset < node.getStart(sourceFile)) return { context: 'comment', ...none };
-  const runtimeRead = readsRuntimeEnv(chain, sourceFile);
+  const { runtimeRead, read, staticImport } = readSite(chain, sourceFile);
   const namespaces = namespacesOf(chain, sourceFile);
   switch (node.kind) {
     case ts.SyntaxKind.Identifier:
     case ts.SyntaxKind.PrivateIdentifier:
-      return { context: 'identifier', runtimeRead, namespaces };
+      return { context: 'identifier', runtimeRead, namespaces, retireSpan: specifierRemoval(node, sourceFile), read, staticImport };
     case ts.SyntaxKind.StringLiteral:
     case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
     case ts.SyntaxKind.TemplateHead:
     case ts.SyntaxKind.TemplateMiddle:
     case ts.SyntaxKind.TemplateTail:
     case ts.SyntaxKind.RegularExpressionLiteral:
-      return { context: 'string', runtimeRead, namespaces };
+      return { context: 'string', runtimeRead, namespaces, read };
     case ts.SyntaxKind.JsxText:
       return { context: 'jsx-text', ...none };
     default:
       // Inside a node but in none of its children: the trivia between tokens.
       return { context: 'comment', ...none };
   }
-}
-
-const ENV_OBJECTS = new Set(['process.env', 'Deno.env.toObject()', 'import.meta.env']);
-
-/**
- * True when the name at the end of `chain` is read from the runtime's environment:
- * `Deno.env.get('X')`, `process.env.X`, `process.env['X']`, `const { X } = Deno.env.toObject()`.
- */
-function readsRuntimeEnv(chain: readonly TS.Node[], sourceFile: TS.SourceFile): boolean {
-  const ts = typescript();
-  const [parent, grandparent, greatGrandparent] = [chain.at(-2), chain.at(-3), chain.at(-4)];
-  if (!parent) return false;
-  if (ts.isCallExpression(parent)) return compact(parent.expression.getText(sourceFile)) === 'Deno.env.get';
-  if (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) {
-    return ENV_OBJECTS.has(compact(parent.expression.getText(sourceFile)));
-  }
-  if (ts.isBindingElement(parent) && grandparent && ts.isObjectBindingPattern(grandparent)) {
-    const initializer = greatGrandparent && ts.isVariableDeclaration(greatGrandparent) ? greatGrandparent.initializer : undefined;
-    return initializer !== undefined && ENV_OBJECTS.has(compact(initializer.getText(sourceFile)));
-  }
-  return false;
-}
-
-function compact(text: string): string {
-  return text.replace(/\s+/g, '');
 }

@@ -7,11 +7,13 @@ import { findCollisions } from './collisions.js';
 import { planScanned } from './file-plan.js';
 import { namePattern, type NameMap } from './keys.js';
 import { parseError } from './rules/parse-error.js';
-import type { Finding } from './rules/rule.js';
-import { scanFile, type ScannedFile } from './scan.js';
+import type { Finding, RuleContext, SuppliedKeys } from './rules/rule.js';
+import { isCandidate, scanFile, type ScannedFile } from './scan.js';
 
 export interface PlanOptions extends DiscoverOptions {
   map: NameMap;
+  supplied?: SuppliedKeys;
+  transitional?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -73,13 +75,17 @@ export async function plan(options: PlanOptions): Promise<Plan> {
     result.filesScanned++;
     const text = decode(bytes, result.skipped);
     // The prefilter: one compiled pattern over the text decides whether the file is worth parsing.
-    if (text === undefined || text.search(pattern) < 0) continue;
+    if (text === undefined || !isCandidate(file.kind, text, pattern)) continue;
     candidates.push({ file, bytes, scanned: scanFile({ path: file.path, kind: file.kind, text }, pattern, options.map) });
   }
   options.onProgress?.(total, total);
 
   // Renames are decided for the whole repository at once: a collision in one file keeps the name everywhere.
-  const context = { blocked: findCollisions(candidates.map((c) => c.scanned), options.map) };
+  const context: RuleContext = {
+    blocked: findCollisions(candidates.map((c) => c.scanned), options.map),
+    supplied: options.supplied ?? {},
+    transitional: options.transitional ?? false,
+  };
   for (const { file, bytes, scanned } of candidates) {
     const filePlan = planScanned(scanned, context);
     result.findings.push(...filePlan.findings);

@@ -1,12 +1,14 @@
 // Finds every occurrence of a migrated name in one file's text and tells what syntax it sits in.
+import type { Namespace } from './declarations.js';
+import { envEntries, type EnvEntry } from './dotenv.js';
 import type { FileKind } from './file-kinds.js';
 import { decideName, type NameDecision, type NameMap } from './keys.js';
 import { scriptRegions } from './markup.js';
-import type { Namespace } from './declarations.js';
 import { dialectOf, parseScript, siteAt, type SyntaxSite } from './parse.js';
+import type { EnvRead } from './reads.js';
 import { lineStarts, positionAt, type Position } from './positions.js';
 
-export type OccurrenceContext = SyntaxSite['context'] | 'markup' | 'env' | 'text';
+export type OccurrenceContext = SyntaxSite['context'] | 'markup' | 'env-key' | 'env-ref' | 'env-value' | 'text';
 
 /** One place a migrated name appears: the unit every rule reasons about. */
 export interface Occurrence {
@@ -16,6 +18,14 @@ export interface Occurrence {
   context: OccurrenceContext;
   /** Read from the runtime's environment (`Deno.env.get('X')`, `process.env.X`, …). */
   runtimeRead: boolean;
+  /** The namespaces the name is declared into here (keys, members, bindings), for collision checks. */
+  namespaces: Namespace[];
+  /** What to remove when the site's new name already stands beside it in a `merge` namespace. */
+  retireSpan?: { start: number; end: number };
+  /** The runtime read a transitional fallback wraps (code only). */
+  read?: EnvRead;
+  /** The specifier of a static env import, where a transitional run adds the new name. */
+  staticImport?: { start: number };
 }
 
 export interface ScannedFile {
@@ -24,10 +34,10 @@ export interface ScannedFile {
   kind: FileKind;
   text: string;
   occurrences: Occurrence[];
+  /** The entries of a .env file. */
+  env?: EnvEntry[];
   /** Set when the file (or one of its script blocks) has a syntax error: nothing in it is edited. */
   parseError?: { offset: number; message: string };
-  /** Namespaces a migrated name is declared into (keys, members, bindings), for collision checks. */
-  namespaces: (Namespace & { offset: number })[];
   locate(offset: number): Position;
 }
 
@@ -35,6 +45,13 @@ export interface ScanInput {
   path: string;
   kind: FileKind;
   text: string;
+}
+
+const ENV_VALUE_HINT = /eyJ|sb_secret_|sb_publishable_/;
+
+/** The prefilter: whether a file is worth scanning at all. One compiled pattern, no parsing. */
+export function isCandidate(kind: FileKind, text: string, pattern: RegExp): boolean {
+  return text.search(pattern) >= 0 || (kind === 'env' && ENV_VALUE_HINT.test(text));
 }
 
 /** Scans a text; `pattern` comes from `namePattern(map)` and is shared by the whole run. */
@@ -45,23 +62,24 @@ export function scanFile(input: ScanInput, pattern: RegExp, map: NameMap): Scann
   const locate = (offset: number): Position => positionAt((starts ??= lineStarts(text)), offset, hasBom);
 
   const occurrences: Occurrence[] = [];
-  pattern.lastIndex = 0;
   for (const match of text.matchAll(pattern)) {
     const decision = decideName(match[0], map);
     if (!decision) continue;
     const start = match.index as number;
-    occurrences.push({ start, end: start + match[0].length, decision, context: baseContext(kind), runtimeRead: false });
+    const context = kind === 'markup' ? 'markup' : kind === 'code' ? 'identifier' : 'text';
+    occurrences.push({ start, end: start + match[0].length, decision, context, runtimeRead: false, namespaces: [] });
   }
-  const scanned: ScannedFile = { path, kind, text, occurrences, namespaces: [], locate };
-  if (occurrences.length === 0) return scanned;
+  const scanned: ScannedFile = { path, kind, text, occurrences, locate };
 
-  if (kind === 'code') {
+  if (kind === 'env') {
+    classifyEnv(scanned);
+  } else if (occurrences.length === 0) {
+    return scanned;
+  } else if (kind === 'code') {
     classifyRegion(scanned, { start: 0, end: text.length, dialect: dialectOf(path) });
   } else if (kind === 'markup') {
     // Every script block is parsed, so a syntax error anywhere keeps the whole file as it is.
     for (const region of scriptRegions(path, text)) classifyRegion(scanned, region);
-  } else if (kind === 'env') {
-    addEnvKeys(scanned);
   }
   // In code, `$` is an identifier character: `foo$SUPABASE_ANON_KEY` is another name.
   scanned.occurrences = occurrences.filter(
@@ -70,26 +88,23 @@ export function scanFile(input: ScanInput, pattern: RegExp, map: NameMap): Scann
   return scanned;
 }
 
-const ENV_KEY = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*[=:]/gm;
-
-/** The keys of a .env file form one namespace: two keys renamed to one name would shadow each other. */
-function addEnvKeys(file: ScannedFile): void {
-  const keys = [...file.text.matchAll(ENV_KEY)].map((match) => ({ name: match[1] as string, start: (match.index as number) + match[0].indexOf(match[1] as string) }));
-  const keyStarts = new Set(keys.map((key) => key.start));
-  const first = file.occurrences.find((o) => keyStarts.has(o.start));
-  if (first) file.namespaces.push({ id: 'env-keys', names: keys.map((key) => key.name), offset: first.start });
-}
-
-function baseContext(kind: FileKind): OccurrenceContext {
-  switch (kind) {
-    case 'code':
-      return 'identifier';
-    case 'markup':
-      return 'markup';
-    case 'env':
-      return 'env';
-    case 'markdown':
-      return 'text';
+/** Keys, `$VAR`/`${VAR}` references inside values, other text inside values, and comments. */
+function classifyEnv(file: ScannedFile): void {
+  const entries = envEntries(file.text);
+  file.env = entries;
+  const keys: Namespace = { id: 'env-keys', kind: 'merge', names: entries.map((entry) => entry.key) };
+  for (const occurrence of file.occurrences) {
+    const entry = entries.find((e) => occurrence.start >= e.lineStart && occurrence.start < e.lineEnd && occurrence.start < e.valueEnd);
+    if (entry && occurrence.start === entry.keyStart && occurrence.end === entry.keyEnd) {
+      occurrence.context = 'env-key';
+      occurrence.namespaces = [keys];
+      occurrence.retireSpan = { start: entry.lineStart, end: entry.lineEnd };
+    } else if (entry && occurrence.start >= entry.valueStart) {
+      const before = file.text.slice(Math.max(entry.valueStart, occurrence.start - 2), occurrence.start);
+      occurrence.context = before.endsWith('$') || before === '${' ? 'env-ref' : 'env-value';
+    } else {
+      occurrence.context = 'comment';
+    }
   }
 }
 
@@ -99,14 +114,19 @@ function classifyRegion(file: ScannedFile, region: { start: number; end: number;
   if (parsed.error && !file.parseError) {
     file.parseError = { offset: region.start + parsed.error.offset, message: parsed.error.message };
   }
+  const shift = (span: { start: number; end: number } | undefined) =>
+    span && { start: span.start + region.start, end: span.end + region.start };
   for (const occurrence of file.occurrences) {
     if (occurrence.start < region.start || occurrence.end > region.end) continue;
     const site = siteAt(parsed.sourceFile, occurrence.start - region.start);
     occurrence.context = site.context;
     occurrence.runtimeRead = site.runtimeRead;
-    for (const namespace of site.namespaces) {
-      const id = `${region.start}:${namespace.id}`;
-      if (!file.namespaces.some((known) => known.id === id)) file.namespaces.push({ id, names: namespace.names, offset: occurrence.start });
+    occurrence.namespaces = site.namespaces.map((namespace) => ({ ...namespace, id: `${region.start}:${namespace.id}` }));
+    occurrence.retireSpan = shift(site.retireSpan);
+    if (site.read) {
+      const { fallback } = site.read;
+      occurrence.read = { ...site.read, ...shift(site.read), fallback: fallback && { ...fallback, ...shift(fallback) } };
     }
+    if (site.staticImport) occurrence.staticImport = { start: site.staticImport.start + region.start };
   }
 }

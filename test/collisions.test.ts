@@ -10,19 +10,31 @@ async function planTree(files: Record<string, string>) {
 }
 
 describe('collisions', () => {
-  it('keeps a name everywhere when an env file already sets its new name', async () => {
+  it('keeps a name everywhere when two legacy keys of one env file would merge', async () => {
     const result = await planTree({
-      '.env': 'SUPABASE_SERVICE_ROLE_KEY=old\nSUPABASE_SECRET_KEY=new\n',
+      '.env': 'SUPABASE_SERVICE_ROLE_KEY=a\nSUPABASE_SERVICE_KEY=b\n',
       'server/admin.ts': 'export const key = process.env.SUPABASE_SERVICE_ROLE_KEY\n',
       'web/client.ts': 'export const anon = process.env.SUPABASE_ANON_KEY\n',
     });
     expect(result.changes.map((c) => c.path)).toEqual(['web/client.ts']);
     const blocked = result.findings.filter((f) => f.message.includes('not renamed'));
-    expect(blocked.map((f) => [f.file, f.fixable])).toEqual([
-      ['.env', false],
-      ['server/admin.ts', false],
+    expect(blocked.map((f) => [f.file, f.line, f.fixable])).toEqual([
+      ['.env', 1, false],
+      ['.env', 2, false],
+      ['server/admin.ts', 1, false],
     ]);
-    expect(blocked[1]?.message).toContain('`SUPABASE_SECRET_KEY` and `SUPABASE_SERVICE_ROLE_KEY` would both become `SUPABASE_SECRET_KEY` in .env:1');
+    expect(blocked[2]?.message).toContain('`SUPABASE_SERVICE_KEY` and `SUPABASE_SERVICE_ROLE_KEY` would both become `SUPABASE_SECRET_KEY` in .env:1');
+  });
+
+  it('retires a legacy env line that stands beside its new name, and renames the readers', async () => {
+    const result = await planTree({
+      '.env': 'SUPABASE_SERVICE_ROLE_KEY=old\nSUPABASE_SECRET_KEY=new\n',
+      'server/admin.ts': 'export const key = process.env.SUPABASE_SERVICE_ROLE_KEY\n',
+    });
+    expect(result.changes.map((c) => [c.path, c.after])).toEqual([
+      ['.env', 'SUPABASE_SECRET_KEY=new\n'],
+      ['server/admin.ts', 'export const key = process.env.SUPABASE_SECRET_KEY\n'],
+    ]);
   });
 
   it('keeps both names when two legacy keys of a schema would merge', async () => {

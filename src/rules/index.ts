@@ -1,11 +1,12 @@
 // Every rule, in the order findings are listed for one place.
 import { edgeFunctionEnv } from './edge-function-env.js';
 import { legacyEnvName } from './legacy-env-name.js';
+import { legacyKeyValue } from './legacy-key-value.js';
 import { parseError } from './parse-error.js';
 import type { Rule } from './rule.js';
 import { secretKeyExposed } from './secret-key-exposed.js';
 
-export const RULES: readonly Rule[] = [parseError, legacyEnvName, edgeFunctionEnv, secretKeyExposed];
+export const RULES: readonly Rule[] = [parseError, legacyEnvName, legacyKeyValue, edgeFunctionEnv, secretKeyExposed];
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((rule) => rule.meta.id === id);

@@ -1,7 +1,10 @@
 // legacy-env-name: a legacy key name, renamed to its new name at every site that can be edited.
-import { isEdgeFunctionFile, isMigrationFile, EDGE_RUNTIME_NAMES } from '../locations.js';
+import type { EnvEntry } from '../dotenv.js';
+import { classifyValue, type NameDecision } from '../keys.js';
+import { EDGE_RUNTIME_NAMES, isEdgeFunctionFile, isMigrationFile } from '../locations.js';
+import { isRetired } from '../retire.js';
 import type { Occurrence, ScannedFile } from '../scan.js';
-import type { Report, Rule } from './rule.js';
+import type { Edit, Report, Rule, RuleContext } from './rule.js';
 
 export const legacyEnvName: Rule = {
   meta: {
@@ -12,7 +15,8 @@ export const legacyEnvName: Rule = {
     description:
       'Names such as VITE_SUPABASE_ANON_KEY and SUPABASE_SERVICE_ROLE_KEY belong to the legacy JWT keys. ' +
       'They are renamed to the publishable/secret names at every site at once: env reads, .env files, ' +
-      'type declarations, schemas, imports, string lookups and docs, so no reader is left behind.',
+      'type declarations, schemas, imports, string lookups and docs, so no reader is left behind. ' +
+      'With --transitional, reads fall back to the legacy name and .env files keep the legacy line.',
   },
   check(file, context) {
     const migration = isMigrationFile(file.path);
@@ -20,25 +24,98 @@ export const legacyEnvName: Rule = {
     for (const occurrence of file.occurrences) {
       const { decision } = occurrence;
       if (decision.kind !== 'rename' || isEdgeRuntimeName(file, occurrence)) continue;
+      const offset = occurrence.start;
       const rename = `\`${decision.name}\` is a legacy key name: rename it to \`${decision.newName}\``;
       const blocked = context.blocked.get(decision.name);
       if (blocked) {
-        reports.push({ offset: occurrence.start, message: `\`${decision.name}\` is a legacy key name, not renamed: ${blocked}` });
+        reports.push({ offset, message: `\`${decision.name}\` is a legacy key name, not renamed: ${blocked}` });
       } else if (migration) {
-        reports.push({ offset: occurrence.start, message: `${rename} in a new migration; applied migrations are history and are not edited` });
+        reports.push({ offset, message: `${rename} in a new migration; applied migrations are history and are not edited` });
       } else if (file.parseError) {
-        reports.push({ offset: occurrence.start, message: `${rename} (not renamed: the file could not be parsed)` });
+        reports.push({ offset, message: `${rename} (not renamed: the file could not be parsed)` });
+      } else if (occurrence.context === 'env-value') {
+        reports.push({ offset, message: `${rename} if this value names a variable (text inside a value is not renamed)` });
       } else {
-        reports.push({
-          offset: occurrence.start,
-          message: rename,
-          fix: [{ start: occurrence.start, end: occurrence.end, text: decision.newName }],
-        });
+        const fix = context.transitional ? transitionalFix(file, occurrence, decision, context) : finalFix(file, occurrence, decision);
+        reports.push({ offset, message: fixMessage(rename, occurrence, context), fix });
       }
     }
     return reports;
   },
 };
+
+function fixMessage(rename: string, occurrence: Occurrence, context: RuleContext): string {
+  if (isRetired(occurrence)) return `${rename}; its new name is already here, so this legacy ${occurrence.context === 'env-key' ? 'line' : 'import'} goes`;
+  if (context.transitional && occurrence.read) return `${rename}; for now it reads the new name first and falls back to the legacy one`;
+  return rename;
+}
+
+/** The plain run: rename, retire a legacy site beside its new name, or collapse a transitional fallback. */
+function finalFix(file: ScannedFile, occurrence: Occurrence, decision: RenameDecision): Edit[] {
+  if (isRetired(occurrence)) {
+    const span = occurrence.retireSpan as { start: number; end: number };
+    return [{ start: span.start, end: span.end, text: '' }];
+  }
+  const fallback = occurrence.read?.fallback;
+  if (fallback && fallback.left === renamedRead(file, occurrence, decision)) {
+    return [{ start: fallback.start, end: fallback.end, text: fallback.left }];
+  }
+  return [{ start: occurrence.start, end: occurrence.end, text: decision.newName }];
+}
+
+/**
+ * `--transitional`: reads become `NEW ?? LEGACY`, static env imports gain the new name, a .env line
+ * holding a legacy key gains a line with the new name when a new value is supplied. Everything else
+ * keeps its legacy name until the final run; undefined means nothing to do here yet.
+ */
+function transitionalFix(file: ScannedFile, occurrence: Occurrence, decision: RenameDecision, context: RuleContext): Edit[] | undefined {
+  const { read, staticImport } = occurrence;
+  if (read) {
+    const renamed = renamedRead(file, occurrence, decision);
+    if (read.fallback?.left === renamed) return undefined;
+    const fallback = `${renamed} ?? ${read.text}`;
+    return [{ start: read.start, end: read.end, text: read.needsParens ? `(${fallback})` : fallback }];
+  }
+  if (staticImport) {
+    const alreadyImported = occurrence.namespaces.some((namespace) => namespace.names.includes(decision.newName));
+    return alreadyImported ? undefined : [{ start: staticImport.start, end: staticImport.start, text: `${decision.newName}, ` }];
+  }
+  if (occurrence.context === 'env-key' && !isRetired(occurrence)) {
+    const entry = file.env?.find((e) => e.keyStart === occurrence.start);
+    const supplied = context.supplied[decision.role];
+    if (entry && supplied && classifyValue(entry.value) === legacyKindOf(decision.role)) {
+      return [{ start: entry.lineEnd, end: entry.lineEnd, text: newLineAfter(file.text, entry, decision.newName, supplied) }];
+    }
+  }
+  return undefined;
+}
+
+type RenameDecision = Extract<NameDecision, { kind: 'rename' }>;
+
+function legacyKindOf(role: RenameDecision['role']): string {
+  return role === 'publishable' ? 'legacy-anon' : 'legacy-service-role';
+}
+
+/** The read's source text with the legacy name replaced by the new one. */
+function renamedRead(file: ScannedFile, occurrence: Occurrence, decision: RenameDecision): string {
+  const read = occurrence.read as NonNullable<Occurrence['read']>;
+  const at = occurrence.start - read.start;
+  return read.text.slice(0, at) + decision.newName + read.text.slice(at + (occurrence.end - occurrence.start));
+}
+
+/** A copy of the entry's lines under the new name, holding the supplied value, in the entry's own style. */
+function newLineAfter(text: string, entry: EnvEntry, newName: string, value: string): string {
+  const line =
+    text.slice(entry.lineStart, entry.keyStart) +
+    newName +
+    text.slice(entry.keyEnd, entry.innerStart) +
+    value +
+    text.slice(entry.innerEnd, entry.lineEnd);
+  if (text.slice(entry.lineStart, entry.lineEnd).match(/\r?\n$/)) return line;
+  // The legacy line is the last one and has no line ending: the new line goes after a new one.
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  return eol + line;
+}
 
 /**
  * Inside Edge Function code the unprefixed legacy names are the runtime's own variables: a bare

@@ -1,4 +1,5 @@
 // What a rule is: its metadata (read by the CLI, the reporters and the docs) beside its check.
+import type { KeyRole } from '../keys.js';
 import type { ScannedFile } from '../scan.js';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -29,10 +30,16 @@ export interface Report {
   fix?: Edit[];
 }
 
-/** What the whole run knows that one file cannot: names that must keep their name everywhere. */
+/** New key values given by the user (environment or files, never argv), by role. */
+export type SuppliedKeys = Partial<Record<KeyRole, string>>;
+
+/** What the whole run knows that one file cannot. */
 export interface RuleContext {
   /** Legacy name -> why it is not renamed anywhere. */
   blocked: ReadonlyMap<string, string>;
+  supplied: SuppliedKeys;
+  /** SPEC §4: reads fall back to the legacy name, .env files keep the legacy line. */
+  transitional: boolean;
 }
 
 export interface Rule {

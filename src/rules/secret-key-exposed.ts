@@ -1,5 +1,8 @@
 // secret-key-exposed: a secret/service_role key behind a public prefix, which ships it to browsers.
+import { classifyValue, isPublicPrefix } from '../keys.js';
 import type { Report, Rule } from './rule.js';
+
+const ADVICE = 'use it only in server code under a name without the prefix (SUPABASE_SECRET_KEY), and rotate the key';
 
 export const secretKeyExposed: Rule = {
   meta: {
@@ -15,14 +18,22 @@ export const secretKeyExposed: Rule = {
   },
   check(file) {
     const reports: Report[] = [];
+    const reported = new Set<number>();
     for (const occurrence of file.occurrences) {
       if (occurrence.decision.kind !== 'exposed') continue;
+      reported.add(occurrence.start);
       reports.push({
         offset: occurrence.start,
-        message:
-          `\`${occurrence.decision.name}\` puts the service_role key behind a public prefix, so it ships to browsers: ` +
-          'use it only in server code under a name without the prefix (SUPABASE_SECRET_KEY), and rotate the key',
+        message: `\`${occurrence.decision.name}\` puts the service_role key behind a public prefix, so it ships to browsers: ${ADVICE}`,
       });
+    }
+    // By value: whatever the name says, a service_role JWT or a secret key under a public name is exposed.
+    for (const entry of file.env ?? []) {
+      if (reported.has(entry.keyStart) || !isPublicPrefix(entry.key)) continue;
+      const kind = classifyValue(entry.value);
+      if (kind !== 'legacy-service-role' && kind !== 'secret') continue;
+      const what = kind === 'secret' ? 'a secret key' : 'a legacy service_role JWT';
+      reports.push({ offset: entry.keyStart, message: `\`${entry.key}\` holds ${what} under a public name, so it ships to browsers: ${ADVICE}` });
     }
     return reports;
   },

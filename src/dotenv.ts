@@ -1,0 +1,65 @@
+// A lossless view of a .env file: where each entry's key and value sit, by dotenv's own line grammar.
+import { parse } from 'dotenv';
+
+export interface EnvEntry {
+  key: string;
+  keyStart: number;
+  keyEnd: number;
+  /** The value as written, quotes included, surrounding blanks excluded (empty: valueStart === valueEnd). */
+  valueStart: number;
+  valueEnd: number;
+  /** The quote character, or '' for an unquoted value. */
+  quote: string;
+  /** The value between its quotes. */
+  innerStart: number;
+  innerEnd: number;
+  /** The whole lines the entry spans, line ending included. */
+  lineStart: number;
+  lineEnd: number;
+  /** The value as dotenv reads it. */
+  value: string;
+}
+
+// dotenv 17's LINE pattern, with indices: the same grammar finds the same entries.
+const LINE =
+  /(?:^|^)\s*(?:export\s+)?([\w.-]+)(?:\s*=\s*?|:\s+?)(\s*'(?:\\'|[^'])*'|\s*"(?:\\"|[^"])*"|\s*`(?:\\`|[^`])*`|[^#\r\n]+)?\s*(?:#.*)?(?:$|$)/dgm;
+
+/**
+ * Every entry of a .env text. dotenv normalises CR and CRLF to LF before matching; this replaces a
+ * CR before LF with a blank and a lone CR with LF instead, which keeps every offset in place.
+ */
+export function envEntries(text: string): EnvEntry[] {
+  const normalised = text.replace(/\r(\n?)/g, (_match, lf: string) => (lf ? ' \n' : '\n'));
+  const entries: EnvEntry[] = [];
+  LINE.lastIndex = 0;
+  for (let match = LINE.exec(normalised); match; match = LINE.exec(normalised)) {
+    const indices = match.indices as RegExpIndicesArray;
+    const [keyStart, keyEnd] = indices[1] as [number, number];
+    const rawSpan = indices[2];
+    let valueStart = rawSpan ? rawSpan[0] : keyEnd;
+    let valueEnd = rawSpan ? rawSpan[1] : keyEnd;
+    while (valueStart < valueEnd && /\s/.test(normalised[valueStart] as string)) valueStart++;
+    while (valueEnd > valueStart && /\s/.test(normalised[valueEnd - 1] as string)) valueEnd--;
+    const first = normalised[valueStart];
+    const quoted = valueEnd - valueStart >= 2 && (first === '"' || first === "'" || first === '`') && normalised[valueEnd - 1] === first;
+    const quote = quoted ? (first as string) : '';
+    const lineStart = normalised.lastIndexOf('\n', keyStart - 1) + 1;
+    const newline = normalised.indexOf('\n', Math.max(valueEnd, keyEnd));
+    const lineEnd = newline < 0 ? text.length : newline + 1;
+    const key = match[1] as string;
+    entries.push({
+      key,
+      keyStart,
+      keyEnd,
+      valueStart,
+      valueEnd,
+      quote,
+      innerStart: valueStart + (quoted ? 1 : 0),
+      innerEnd: valueEnd - (quoted ? 1 : 0),
+      lineStart,
+      lineEnd,
+      value: parse(text.slice(lineStart, lineEnd))[key] ?? '',
+    });
+  }
+  return entries;
+}

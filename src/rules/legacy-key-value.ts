@@ -1,0 +1,50 @@
+// legacy-key-value: a legacy JWT stored in a .env file, under a legacy or a new-looking name.
+import { classifyValue, decideName, isPublicPrefix, type KeyRole } from '../keys.js';
+import { retiredEntries } from '../retire.js';
+import type { Report, Rule } from './rule.js';
+
+const ROLE_OF: Readonly<Record<string, KeyRole>> = { 'legacy-anon': 'publishable', 'legacy-service-role': 'secret' };
+
+export const legacyKeyValue: Rule = {
+  meta: {
+    id: 'legacy-key-value',
+    severity: 'warning',
+    fix: 'safe',
+    summary: 'a legacy JWT stored under a new name or kept after a rename',
+    description:
+      'A legacy anon or service_role JWT keeps working under the new name until the legacy keys are ' +
+      'deactivated, and then stops. Values are classified by content, so a legacy JWT stored under a ' +
+      'new-looking name (VITE_SUPABASE_PUBLISHABLE_KEY=eyJ…) is found too. Supply the new keys ' +
+      '(MIGRATE_KEYS_PUBLISHABLE_KEY / MIGRATE_KEYS_SECRET_KEY, or --publishable-key-from / ' +
+      '--secret-key-from) and --write replaces the legacy values of the matching role.',
+  },
+  check(file, context) {
+    if (!file.env) return [];
+    const retired = retiredEntries(file);
+    const reports: Report[] = [];
+    for (const entry of file.env) {
+      const kind = classifyValue(entry.value);
+      const role = ROLE_OF[kind];
+      if (!role || retired.has(entry)) continue;
+      // A service_role key behind a public name is secret-key-exposed's; replacing it would still expose it.
+      if (role === 'secret' && (decideName(entry.key)?.kind === 'exposed' || isPublicPrefix(entry.key))) continue;
+      const supplied = context.supplied[role];
+      const label = role === 'publishable' ? 'legacy anon JWT' : 'legacy service_role JWT';
+      const flag = role === 'publishable' ? 'MIGRATE_KEYS_PUBLISHABLE_KEY' : 'MIGRATE_KEYS_SECRET_KEY';
+      const base = `\`${entry.key}\` holds a ${label}, which stops working when the legacy keys are deactivated`;
+      if (supplied && context.transitional) {
+        // The new value goes on a new line beside this one; a plain run removes this line.
+        reports.push({ offset: entry.keyStart, message: `${base}: kept for the rollout beside the new key; a run without --transitional removes it` });
+      } else if (supplied) {
+        reports.push({
+          offset: entry.keyStart,
+          message: `${base}: replace it with the new ${role} key`,
+          fix: [{ start: entry.innerStart, end: entry.innerEnd, text: supplied }],
+        });
+      } else {
+        reports.push({ offset: entry.keyStart, message: `${base}: supply the new ${role} key (${flag}) to replace it` });
+      }
+    }
+    return reports;
+  },
+};
