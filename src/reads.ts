@@ -32,9 +32,8 @@ export function readSite(chain: readonly TS.Node[], sourceFile: TS.SourceFile): 
   const node = chain.at(-1) as TS.Node;
   const [parent, grandparent, greatGrandparent] = [chain.at(-2), chain.at(-3), chain.at(-4)];
   if (!parent) return { runtimeRead: false };
-  if (ts.isCallExpression(parent) && parent.arguments[0] === node) {
-    const isGet = compact(parent.expression.getText(sourceFile)) === 'Deno.env.get';
-    return isGet ? { runtimeRead: true, read: describeRead(parent, sourceFile) } : { runtimeRead: false };
+  if (ts.isCallExpression(parent) && parent.arguments[0] === node && compact(parent.expression.getText(sourceFile)) === 'Deno.env.get') {
+    return { runtimeRead: true, read: describeRead(parent, sourceFile) };
   }
   if ((ts.isPropertyAccessExpression(parent) && parent.name === node) || (ts.isElementAccessExpression(parent) && parent.argumentExpression === node)) {
     const object = compact(parent.expression.getText(sourceFile));

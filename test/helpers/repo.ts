@@ -59,11 +59,12 @@ export interface CliRun {
 /** Every output of every CLI run in this process, for the no-key-value checks. */
 export const allOutput: string[] = [];
 
-export function runCli(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): CliRun {
+export function runCli(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}, input = ''): CliRun {
   const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd,
+    input,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '', ...env },
+    env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '', MIGRATE_KEYS_PUBLISHABLE_KEY: '', MIGRATE_KEYS_SECRET_KEY: '', ...env },
   });
   allOutput.push(result.stdout, result.stderr);
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
