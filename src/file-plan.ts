@@ -30,6 +30,7 @@ export function planScanned(scanned: ScannedFile, context: RuleContext): FilePla
         message: report.message,
         fixable,
         fixed: false,
+        ...(report.rename && { rename: report.rename }),
       });
     }
   }

@@ -5,7 +5,7 @@ import { discover, type DiscoverOptions, type Discovery } from './discover.js';
 import type { FileKind } from './file-kinds.js';
 import { findCollisions } from './collisions.js';
 import { planScanned } from './file-plan.js';
-import { namePattern, type NameMap } from './keys.js';
+import { classifyValue, namePattern, type NameMap } from './keys.js';
 import { parseError } from './rules/parse-error.js';
 import type { Finding, RuleContext, SuppliedKeys } from './rules/rule.js';
 import { isCandidate, scanFile, type ScannedFile } from './scan.js';
@@ -35,8 +35,16 @@ export interface Skipped {
   encoding: number;
 }
 
+/** Key values stored in .env files, by what they are (never the values themselves). */
+export interface KeyValueCounts {
+  publishable: number;
+  secret: number;
+  legacy: number;
+}
+
 export interface Plan {
   root: string;
+  keyValues: KeyValueCounts;
   discovery: Discovery;
   filesScanned: number;
   skipped: Skipped;
@@ -57,6 +65,7 @@ export async function plan(options: PlanOptions): Promise<Plan> {
     root,
     discovery,
     filesScanned: 0,
+    keyValues: { publishable: 0, secret: 0, legacy: 0 },
     skipped: { symlink: discovery.symlinks, binary: 0, large: 0, encoding: 0 },
     changes: [],
     findings: [],
@@ -87,6 +96,7 @@ export async function plan(options: PlanOptions): Promise<Plan> {
     transitional: options.transitional ?? false,
   };
   for (const { file, bytes, scanned } of candidates) {
+    countKeyValues(scanned, result.keyValues);
     const filePlan = planScanned(scanned, context);
     result.findings.push(...filePlan.findings);
     if (filePlan.after !== scanned.text) {
@@ -94,6 +104,14 @@ export async function plan(options: PlanOptions): Promise<Plan> {
     }
   }
   return result;
+}
+
+function countKeyValues(scanned: ScannedFile, counts: KeyValueCounts): void {
+  for (const entry of scanned.env ?? []) {
+    const kind = classifyValue(entry.value);
+    if (kind === 'publishable' || kind === 'secret') counts[kind]++;
+    else if (kind === 'legacy-anon' || kind === 'legacy-service-role') counts.legacy++;
+  }
 }
 
 function decode(bytes: Buffer, skipped: Skipped): string | undefined {

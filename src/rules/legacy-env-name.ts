@@ -37,7 +37,7 @@ export const legacyEnvName: Rule = {
         reports.push({ offset, message: `${rename} if this value names a variable (text inside a value is not renamed)` });
       } else {
         const fix = context.transitional ? transitionalFix(file, occurrence, decision, context) : finalFix(file, occurrence, decision);
-        reports.push({ offset, message: fixMessage(rename, occurrence, context), fix });
+        reports.push({ offset, message: fixMessage(rename, occurrence, context), fix, rename: { from: decision.name, to: decision.newName } });
       }
     }
     return reports;

@@ -28,6 +28,13 @@ export interface Report {
   message: string;
   /** The edits that fix it; absent when the finding needs a person. */
   fix?: Edit[];
+  /** The rename this place takes part in, for the report's rename table. */
+  rename?: Rename;
+}
+
+export interface Rename {
+  from: string;
+  to: string;
 }
 
 /** New key values given by the user (environment or files, never argv), by role. */
@@ -56,4 +63,6 @@ export interface Finding {
   message: string;
   fixable: boolean;
   fixed: boolean;
+  /** Not in the JSON output: the rename, for the report's rename table. */
+  rename?: Rename;
 }
