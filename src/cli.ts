@@ -2,6 +2,7 @@
 import { relative } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { applyChanges, undoLastRun } from './apply.js';
+import { checklist } from './checklist.js';
 import { colorsFor } from './colors.js';
 import { maskKeyValues, parseNameMap } from './keys.js';
 import { plan } from './plan.js';
@@ -148,13 +149,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     for (const failure of applied?.failures ?? []) warn(`migrate-keys: ${failure.file}: ${failure.message}\n`);
 
+    const findings = withFixed(planned.findings, applied?.written ?? []);
     const result: RunResult = {
       mode,
       version: packageVersion(),
       displayRoot: relative(io.cwd, planned.root) || '.',
       plan: planned,
-      findings: withFixed(planned.findings, applied?.written ?? []),
+      findings,
       applied,
+      outside: [],
+      checklist: checklist({ findings, keyValues: planned.keyValues, supplied, outside: 0 }),
       durationMs: performance.now() - started,
     };
     const colors = colorsFor(useColor(flags.color, io.stdout));

@@ -1,5 +1,6 @@
 // The outcome of one run, as reporters and the exit code read it.
 import type { ApplyResult } from './apply.js';
+import type { ChecklistStep } from './checklist.js';
 import type { Plan } from './plan.js';
 import type { Finding } from './rules/rule.js';
 
@@ -14,7 +15,19 @@ export interface RunResult {
   /** Findings with `fixed` set for what `--write` applied. */
   findings: Finding[];
   applied?: ApplyResult;
+  /** Places beyond the repository that hold a key and must be updated by hand (SPEC §6). */
+  outside: OutsideReference[];
+  checklist: ChecklistStep[];
   durationMs: number;
+}
+
+export interface OutsideReference {
+  kind: string;
+  name: string;
+  newName?: string;
+  file: string;
+  line: number;
+  action: string;
 }
 
 export interface Counts {

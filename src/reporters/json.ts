@@ -28,8 +28,8 @@ export function json(result: RunResult): string {
       fixable: f.fixable,
       fixed: f.fixed,
     })),
-    outside: [],
-    checklist: [],
+    outside: result.outside,
+    checklist: result.checklist,
   };
   return JSON.stringify(document, null, 2) + '\n';
 }

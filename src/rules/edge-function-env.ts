@@ -13,6 +13,9 @@ export const edgeFunctionEnv: Rule = {
       'Edge Functions receive the new keys as JSON objects keyed by key name in SUPABASE_PUBLISHABLE_KEYS and ' +
       'SUPABASE_SECRET_KEYS. There is no injected SUPABASE_SECRET_KEY, so a bare rename breaks the function: ' +
       "read JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}').default instead.",
+    legacyUse: true,
+    blocksRotation: false,
+    example: "Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')!  ->  JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}').default",
   },
   check(file) {
     const reports: Report[] = [];

@@ -17,6 +17,9 @@ export const legacyEnvName: Rule = {
       'They are renamed to the publishable/secret names at every site at once: env reads, .env files, ' +
       'type declarations, schemas, imports, string lookups and docs, so no reader is left behind. ' +
       'With --transitional, reads fall back to the legacy name and .env files keep the legacy line.',
+    legacyUse: true,
+    blocksRotation: false,
+    example: 'import.meta.env.VITE_SUPABASE_ANON_KEY      ->  import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY\nSUPABASE_SERVICE_ROLE_KEY=… (.env)          ->  SUPABASE_SECRET_KEY=…',
   },
   check(file, context) {
     const migration = isMigrationFile(file.path);

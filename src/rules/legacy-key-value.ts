@@ -17,6 +17,9 @@ export const legacyKeyValue: Rule = {
       'new-looking name (VITE_SUPABASE_PUBLISHABLE_KEY=eyJ…) is found too. Supply the new keys ' +
       '(MIGRATE_KEYS_PUBLISHABLE_KEY / MIGRATE_KEYS_SECRET_KEY, or --publishable-key-from / ' +
       '--secret-key-from) and --write replaces the legacy values of the matching role.',
+    legacyUse: true,
+    blocksRotation: true,
+    example: 'VITE_SUPABASE_PUBLISHABLE_KEY=eyJhbGci…[legacy anon JWT]  ->  VITE_SUPABASE_PUBLISHABLE_KEY=sb_publishable_…',
   },
   check(file, context) {
     if (!file.env) return [];

@@ -10,6 +10,9 @@ export const parseError: Rule = {
     description:
       'A file with a syntax error is not edited, so any legacy name in it keeps its name. Fix the syntax ' +
       'error (or the file type) and run the tool again.',
+    legacyUse: false,
+    blocksRotation: false,
+    example: 'const key = import.meta.env.VITE_SUPABASE_ANON_KEY (   <- a syntax error: the file is left as it is',
   },
   check(file) {
     if (!file.parseError) return [];

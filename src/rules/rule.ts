@@ -13,6 +13,12 @@ export interface RuleMeta {
   summary: string;
   /** What goes wrong, and what to do, for docs and SARIF `help`. */
   description: string;
+  /** A remaining finding means something still uses the legacy keys: they cannot be deactivated yet. */
+  legacyUse: boolean;
+  /** A remaining finding means a legacy JWT or the legacy JWT secret is still relied on: no rotation yet. */
+  blocksRotation: boolean;
+  /** A short before/after or bad/good example for `migrate-keys rules <id>`. */
+  example: string;
 }
 
 /** A text splice on the file's original text. */

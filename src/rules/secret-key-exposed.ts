@@ -15,6 +15,9 @@ export const secretKeyExposed: Rule = {
       'browser code, and a secret key used from a browser is refused with HTTP 401. The tool never renames a ' +
       'secret into another public name: move the call server-side, read the key under a name without the ' +
       'public prefix (SUPABASE_SECRET_KEY), and rotate the key, since it has been public.',
+    legacyUse: false,
+    blocksRotation: false,
+    example: 'NEXT_PUBLIC_SUPABASE_SERVICE_ROLE_KEY=…  ->  SUPABASE_SECRET_KEY=… read only in server code, and the key rotated',
   },
   check(file) {
     const reports: Report[] = [];
