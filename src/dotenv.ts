@@ -25,11 +25,14 @@ const LINE =
   /(?:^|^)\s*(?:export\s+)?([\w.-]+)(?:\s*=\s*?|:\s+?)(\s*'(?:\\'|[^'])*'|\s*"(?:\\"|[^"])*"|\s*`(?:\\`|[^`])*`|[^#\r\n]+)?\s*(?:#.*)?(?:$|$)/dgm;
 
 /**
- * Every entry of a .env text. dotenv normalises CR and CRLF to LF before matching; this replaces a
- * CR before LF with a blank and a lone CR with LF instead, which keeps every offset in place.
+ * Every entry of a .env text. dotenv normalises CR and CRLF to LF before matching; this turns CRLF
+ * into LF followed by a space (blank at the start of the next line, where dotenv's grammar skips
+ * it; a CR would end a line for `$`) and a lone CR into LF: the same entries, every offset in place.
  */
 export function envEntries(text: string): EnvEntry[] {
-  const normalised = text.replace(/\r(\n?)/g, (_match, lf: string) => (lf ? ' \n' : '\n'));
+  const normalised = text.replace(/\r(\n?)/g, (_match, lf: string) => (lf ? '\n ' : '\n'));
+  // A BOM is not part of the first line: removing or copying that line must leave it alone.
+  const firstLine = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const entries: EnvEntry[] = [];
   LINE.lastIndex = 0;
   for (let match = LINE.exec(normalised); match; match = LINE.exec(normalised)) {
@@ -43,8 +46,8 @@ export function envEntries(text: string): EnvEntry[] {
     const first = normalised[valueStart];
     const quoted = valueEnd - valueStart >= 2 && (first === '"' || first === "'" || first === '`') && normalised[valueEnd - 1] === first;
     const quote = quoted ? (first as string) : '';
-    const lineStart = normalised.lastIndexOf('\n', keyStart - 1) + 1;
-    const newline = normalised.indexOf('\n', Math.max(valueEnd, keyEnd));
+    const lineStart = Math.max(firstLine, text.lastIndexOf('\n', keyStart - 1) + 1);
+    const newline = text.indexOf('\n', Math.max(valueEnd, keyEnd));
     const lineEnd = newline < 0 ? text.length : newline + 1;
     const key = match[1] as string;
     entries.push({

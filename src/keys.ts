@@ -55,15 +55,20 @@ export function decideName(name: string, map: NameMap = {}): NameDecision | unde
   const mapped = Object.hasOwn(map, name) ? map[name] : undefined;
   const match = LEGACY_NAME_EXACT.exec(name);
   const role: KeyRole | undefined = match ? LEGACY_STEMS[match[2] as string] : undefined;
-  if (mapped !== undefined) return { kind: 'rename', name, newName: mapped, role: role ?? roleOfNewName(mapped) };
+  if (mapped !== undefined) return { kind: 'rename', name, newName: mapped, role: role ?? roleOfName(mapped) ?? 'publishable' };
   if (!match || !role) return undefined;
   const prefix = match[1] as string;
   if (role === 'secret' && isPublicPrefix(prefix)) return { kind: 'exposed', name, role };
   return { kind: 'rename', name, newName: prefix + NEW_STEMS[role], role };
 }
 
-function roleOfNewName(name: string): KeyRole {
-  return /SECRET|SERVICE/.test(name) ? 'secret' : 'publishable';
+/** The role a variable's name claims, when it claims one: legacy names by the table, others by their words. */
+export function roleOfName(name: string, map: NameMap = {}): KeyRole | undefined {
+  const decision = decideName(name, map);
+  if (decision) return decision.role;
+  if (/SECRET|SERVICE_ROLE|SERVICE_KEY/.test(name)) return 'secret';
+  if (/PUBLISHABLE|ANON/.test(name)) return 'publishable';
+  return undefined;
 }
 
 /**

@@ -7,6 +7,7 @@ import { scriptRegions } from './markup.js';
 import { dialectOf, parseScript, siteAt, type SyntaxSite } from './parse.js';
 import type { EnvRead } from './reads.js';
 import { lineStarts, positionAt, type Position } from './positions.js';
+import { findDirectives, type Directive } from './suppressions.js';
 
 export type OccurrenceContext = SyntaxSite['context'] | 'markup' | 'env-key' | 'env-ref' | 'env-value' | 'text';
 
@@ -38,6 +39,8 @@ export interface ScannedFile {
   env?: EnvEntry[];
   /** Set when the file (or one of its script blocks) has a syntax error: nothing in it is edited. */
   parseError?: { offset: number; message: string };
+  /** `migrate-keys-ignore` comments; the plan marks the ones that silence a finding. */
+  directives: Directive[];
   locate(offset: number): Position;
 }
 
@@ -51,7 +54,7 @@ const ENV_VALUE_HINT = /eyJ|sb_secret_|sb_publishable_/;
 
 /** The prefilter: whether a file is worth scanning at all. One compiled pattern, no parsing. */
 export function isCandidate(kind: FileKind, text: string, pattern: RegExp): boolean {
-  return text.search(pattern) >= 0 || (kind === 'env' && ENV_VALUE_HINT.test(text));
+  return text.search(pattern) >= 0 || (kind === 'env' && ENV_VALUE_HINT.test(text)) || text.includes('migrate-keys-ignore');
 }
 
 /** Scans a text; `pattern` comes from `namePattern(map)` and is shared by the whole run. */
@@ -69,7 +72,8 @@ export function scanFile(input: ScanInput, pattern: RegExp, map: NameMap): Scann
     const context = kind === 'markup' ? 'markup' : kind === 'code' ? 'identifier' : 'text';
     occurrences.push({ start, end: start + match[0].length, decision, context, runtimeRead: false, namespaces: [] });
   }
-  const scanned: ScannedFile = { path, kind, text, occurrences, locate };
+  const directives = findDirectives(text, (offset) => locate(offset).line);
+  const scanned: ScannedFile = { path, kind, text, occurrences, directives, locate };
 
   if (kind === 'env') {
     classifyEnv(scanned);
@@ -82,30 +86,37 @@ export function scanFile(input: ScanInput, pattern: RegExp, map: NameMap): Scann
     for (const region of scriptRegions(path, text)) classifyRegion(scanned, region);
   }
   // In code, `$` is an identifier character: `foo$SUPABASE_ANON_KEY` is another name.
-  scanned.occurrences = occurrences.filter(
+  scanned.occurrences = scanned.occurrences.filter(
     (o) => o.context !== 'identifier' || (text[o.start - 1] !== '$' && text[o.end] !== '$'),
   );
   return scanned;
 }
 
-/** Keys, `$VAR`/`${VAR}` references inside values, other text inside values, and comments. */
+/**
+ * Keys, `$VAR`/`${VAR}` references inside values, other text inside values, and comments. A name
+ * that is only part of a key (`SUPABASE_ANON_KEY.bak`) is another name. References are what
+ * dotenv-expand expands: not an escaped `\$`, and nothing inside a single-quoted value.
+ */
 function classifyEnv(file: ScannedFile): void {
   const entries = envEntries(file.text);
   file.env = entries;
   const keys: Namespace = { id: 'env-keys', kind: 'merge', names: entries.map((entry) => entry.key) };
-  for (const occurrence of file.occurrences) {
+  file.occurrences = file.occurrences.filter((occurrence) => {
     const entry = entries.find((e) => occurrence.start >= e.lineStart && occurrence.start < e.lineEnd && occurrence.start < e.valueEnd);
-    if (entry && occurrence.start === entry.keyStart && occurrence.end === entry.keyEnd) {
+    if (entry && occurrence.start >= entry.keyStart && occurrence.end <= entry.keyEnd) {
+      if (occurrence.start !== entry.keyStart || occurrence.end !== entry.keyEnd) return false;
       occurrence.context = 'env-key';
       occurrence.namespaces = [keys];
       occurrence.retireSpan = { start: entry.lineStart, end: entry.lineEnd };
     } else if (entry && occurrence.start >= entry.valueStart) {
-      const before = file.text.slice(Math.max(entry.valueStart, occurrence.start - 2), occurrence.start);
-      occurrence.context = before.endsWith('$') || before === '${' ? 'env-ref' : 'env-value';
+      const before = file.text.slice(Math.max(entry.valueStart, occurrence.start - 3), occurrence.start);
+      const reference = /(?<!\\)\$\{?$/.test(before) && entry.quote !== "'";
+      occurrence.context = reference ? 'env-ref' : 'env-value';
     } else {
       occurrence.context = 'comment';
     }
-  }
+    return true;
+  });
 }
 
 function classifyRegion(file: ScannedFile, region: { start: number; end: number; dialect: ReturnType<typeof dialectOf> }): void {

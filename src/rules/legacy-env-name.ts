@@ -115,8 +115,8 @@ function newLineAfter(text: string, entry: EnvEntry, newName: string, value: str
     value +
     text.slice(entry.innerEnd, entry.lineEnd);
   if (text.slice(entry.lineStart, entry.lineEnd).match(/\r?\n$/)) return line;
-  // The legacy line is the last one and has no line ending: the new line goes after a new one.
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  // The legacy line is the last one and has no line ending: the new line goes after one like the line before's.
+  const eol = /\r\n$/.test(text.slice(0, entry.lineStart)) ? '\r\n' : '\n';
   return eol + line;
 }
 

@@ -1,5 +1,5 @@
 // legacy-key-value: a legacy JWT stored in a .env file, under a legacy or a new-looking name.
-import { classifyValue, decideName, isPublicPrefix, type KeyRole } from '../keys.js';
+import { classifyValue, decideName, isPublicPrefix, roleOfName, type KeyRole } from '../keys.js';
 import { retiredEntries } from '../retire.js';
 import type { Report, Rule } from './rule.js';
 
@@ -35,17 +35,22 @@ export const legacyKeyValue: Rule = {
       const label = role === 'publishable' ? 'legacy anon JWT' : 'legacy service_role JWT';
       const flag = role === 'publishable' ? 'MIGRATE_KEYS_PUBLISHABLE_KEY' : 'MIGRATE_KEYS_SECRET_KEY';
       const base = `\`${entry.key}\` holds a ${label}, which stops working when the legacy keys are deactivated`;
-      if (supplied && context.transitional) {
-        // The new value goes on a new line beside this one; a plain run removes this line.
-        reports.push({ offset: entry.keyStart, message: `${base}: kept for the rollout beside the new key; a run without --transitional removes it` });
-      } else if (supplied) {
+      const offset = entry.keyStart;
+      const nameRole = roleOfName(entry.key);
+      if (nameRole && nameRole !== role) {
+        // The name and the value disagree: which key belongs here is for a person to say.
+        reports.push({ offset, message: `${base}, under a ${nameRole} name: check which key belongs here` });
+      } else if (!supplied) {
+        reports.push({ offset, message: `${base}: supply the new ${role} key (${flag}) to replace it` });
+      } else if (context.transitional && decideName(entry.key)?.kind === 'rename') {
+        // The new value goes on the line added beside this one; a plain run removes this line.
+        reports.push({ offset, message: `${base}: kept for the rollout beside its new name; a run without --transitional removes it` });
+      } else {
         reports.push({
-          offset: entry.keyStart,
+          offset,
           message: `${base}: replace it with the new ${role} key`,
           fix: [{ start: entry.innerStart, end: entry.innerEnd, text: supplied }],
         });
-      } else {
-        reports.push({ offset: entry.keyStart, message: `${base}: supply the new ${role} key (${flag}) to replace it` });
       }
     }
     return reports;
