@@ -4,12 +4,13 @@ import { Command, CommanderError, Option } from 'commander';
 import { applyChanges, undoLastRun } from './apply.js';
 import { checklist } from './checklist.js';
 import { colorsFor } from './colors.js';
+import { CONFIG_FILE, loadConfig, parseRuleSetting, type RuleSetting } from './config.js';
 import { maskKeyValues, parseNameMap } from './keys.js';
 import { plan } from './plan.js';
 import { progressLine } from './progress.js';
 import { REPORTERS, isFormat } from './reporters/index.js';
 import { exitCode, withFixed, type Mode, type RunResult } from './result.js';
-import { rulesCatalogue } from './rules-catalogue.js';
+import { ruleExplanation, rulesCatalogue } from './rules-catalogue.js';
 import { readSuppliedKeys } from './supplied-keys.js';
 import { packageVersion } from './version.js';
 
@@ -30,6 +31,8 @@ interface RunFlags {
   maxWarnings?: string;
   quiet?: boolean;
   transitional?: boolean;
+  config?: string;
+  rule: string[];
   publishableKeyFrom?: string;
   secretKeyFrom?: string;
   color: boolean;
@@ -72,6 +75,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--publishable-key-from <file|->', 'the new publishable key, from a file or stdin (or MIGRATE_KEYS_PUBLISHABLE_KEY)')
     .option('--secret-key-from <file|->', 'the new secret key, from a file or stdin (or MIGRATE_KEYS_SECRET_KEY)')
     .option('--allow-dirty', 'let --write change files that have uncommitted changes')
+    .option('--config <file>', `configuration file (default: ${CONFIG_FILE}, or "migrateKeys" in package.json)`)
+    .option('--rule <id=severity>', 'set a rule to off, info, warning or error (repeatable)', collect, [])
     .option('--max-warnings <n>', 'exit 1 when more than n warnings remain')
     .option('--quiet', 'report errors only; no diff, no progress')
     .option('--no-color', 'no colours (also NO_COLOR)')
@@ -101,10 +106,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     });
 
   program
-    .command('rules')
-    .description('list the rule ids, severities, fixes and what each means')
-    .action(() => {
-      print(rulesCatalogue(colorsFor(useColor(true, io.stdout))));
+    .command('rules [id]')
+    .description('list the rule ids, severities, fixes and what each means; explain one with its id')
+    .action((id: string | undefined) => {
+      const colors = colorsFor(useColor(true, io.stdout));
+      if (id === undefined) return void print(rulesCatalogue(colors));
+      const explanation = ruleExplanation(id, colors);
+      if (explanation === undefined) throw new UsageError(`unknown rule "${id}" (see migrate-keys rules)`);
+      print(explanation);
     });
 
   async function run(paths: string[], flags: RunFlags): Promise<number> {
@@ -116,8 +125,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     let map;
     let supplied;
+    let config;
+    let severities: Record<string, RuleSetting>;
     try {
-      map = parseNameMap(flags.map);
+      config = loadConfig(io.cwd, flags.config);
+      map = parseNameMap(flags.map, config.map);
+      severities = { ...config.rules, ...parseRuleFlags(flags.rule) };
       supplied = readSuppliedKeys({ publishableFrom: flags.publishableKeyFrom, secretFrom: flags.secretKeyFrom, env: io.env });
     } catch (error) {
       throw new UsageError((error as Error).message);
@@ -128,9 +141,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const planned = await plan({
       root: io.cwd,
       paths,
-      ignore: flags.ignore,
+      ignore: [...config.ignore, ...flags.ignore],
       map,
       supplied,
+      severities,
       transitional: Boolean(flags.transitional),
       onProgress: progress.update,
     });
@@ -180,6 +194,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return 2;
   }
   return code;
+}
+
+function parseRuleFlags(entries: readonly string[]): Record<string, RuleSetting> {
+  const settings: Record<string, RuleSetting> = {};
+  for (const entry of entries) {
+    const [id = '', setting = ''] = entry.split('=');
+    settings[id] = parseRuleSetting(id, setting, (message) => {
+      throw new UsageError(`--rule ${entry}: ${message}`);
+    });
+  }
+  return settings;
 }
 
 function collect(value: string, previous: string[]): string[] {

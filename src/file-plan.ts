@@ -2,12 +2,16 @@
 import { findCollisions } from './collisions.js';
 import type { NameMap } from './keys.js';
 import { RULES } from './rules/index.js';
+import { unusedSuppression } from './rules/unused-suppression.js';
+import { suppressing } from './suppressions.js';
 import type { Edit, Finding, RuleContext, SuppliedKeys } from './rules/rule.js';
 import { scanFile, type ScanInput, type ScannedFile } from './scan.js';
 import { applyEdits, orderedEdits } from './splice.js';
 
 export interface FilePlan {
   findings: Finding[];
+  /** Findings silenced by a `migrate-keys-ignore` comment: their fixes are not applied either. */
+  suppressed: Finding[];
   edits: Edit[];
   /** The text with every fix applied; equal to the input when nothing changes. */
   after: string;
@@ -15,15 +19,20 @@ export interface FilePlan {
 
 export function planScanned(scanned: ScannedFile, context: RuleContext): FilePlan {
   const findings: Finding[] = [];
+  const suppressed: Finding[] = [];
   const fixes: Edit[] = [];
   for (const rule of RULES) {
+    const severity = context.severities[rule.meta.id] ?? rule.meta.severity;
+    if (severity === 'off') continue;
     for (const report of rule.check(scanned, context)) {
       const { line, column } = scanned.locate(report.offset);
-      const fixable = report.fix !== undefined && rule.meta.fix === 'safe';
+      const directive = rule === unusedSuppression ? undefined : suppressing(scanned.directives, rule.meta.id, line);
+      const fixable = report.fix !== undefined && rule.meta.fix === 'safe' && !directive;
       if (fixable) fixes.push(...(report.fix as Edit[]));
-      findings.push({
+      if (directive) directive.used = true;
+      (directive ? suppressed : findings).push({
         ruleId: rule.meta.id,
-        severity: rule.meta.severity,
+        severity,
         file: scanned.path,
         line,
         column,
@@ -36,12 +45,13 @@ export function planScanned(scanned: ScannedFile, context: RuleContext): FilePla
   }
   findings.sort((a, b) => a.line - b.line || a.column - b.column);
   const edits = orderedEdits(fixes);
-  return { findings, edits, after: edits.length > 0 ? applyEdits(scanned.text, edits) : scanned.text };
+  return { findings, suppressed, edits, after: edits.length > 0 ? applyEdits(scanned.text, edits) : scanned.text };
 }
 
 export interface PlanFileOptions {
   supplied?: SuppliedKeys;
   transitional?: boolean;
+  severities?: RuleContext['severities'];
 }
 
 /** One file on its own (the jscodeshift transform, tests): collisions are judged within the file. */
@@ -51,5 +61,6 @@ export function planFile(input: ScanInput, pattern: RegExp, map: NameMap, option
     blocked: findCollisions([scanned], map),
     supplied: options.supplied ?? {},
     transitional: options.transitional ?? false,
+    severities: options.severities ?? {},
   });
 }

@@ -9,11 +9,15 @@ import { classifyValue, namePattern, type NameMap } from './keys.js';
 import { parseError } from './rules/parse-error.js';
 import type { Finding, RuleContext, SuppliedKeys } from './rules/rule.js';
 import { isCandidate, scanFile, type ScannedFile } from './scan.js';
+import { hasFileDirective } from './suppressions.js';
 
 export interface PlanOptions extends DiscoverOptions {
   map: NameMap;
   supplied?: SuppliedKeys;
   transitional?: boolean;
+  severities?: RuleContext['severities'];
+  /** Files never read: the report this run writes, and the like. */
+  exclude?: readonly string[];
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -29,6 +33,8 @@ export interface FileChange {
 }
 
 export interface Skipped {
+  /** Files that opt out with a `migrate-keys-ignore-file` comment. */
+  ignored: number;
   symlink: number;
   binary: number;
   large: number;
@@ -50,6 +56,9 @@ export interface Plan {
   skipped: Skipped;
   changes: FileChange[];
   findings: Finding[];
+  suppressed: Finding[];
+  /** Files that could not be read or parsed: the run went on, and exits 2. */
+  failed: string[];
 }
 
 /** Files larger than this are skipped: minified bundles and data dumps, not configuration. */
@@ -66,25 +75,34 @@ export async function plan(options: PlanOptions): Promise<Plan> {
     discovery,
     filesScanned: 0,
     keyValues: { publishable: 0, secret: 0, legacy: 0 },
-    skipped: { symlink: discovery.symlinks, binary: 0, large: 0, encoding: 0 },
+    skipped: { ignored: 0, symlink: discovery.symlinks, binary: 0, large: 0, encoding: 0 },
     changes: [],
     findings: [],
+    suppressed: [],
+    failed: [],
   };
+  const excluded = new Set(options.exclude ?? []);
   const total = discovery.files.length;
   const candidates: { file: (typeof discovery.files)[number]; bytes: Buffer; scanned: ScannedFile }[] = [];
   for (const [index, file] of discovery.files.entries()) {
     options.onProgress?.(index, total);
+    if (excluded.has(file.path)) continue;
     let bytes: Buffer;
     try {
       bytes = readFileSync(file.absolutePath);
     } catch (error) {
       result.findings.push(unreadable(file.path, error));
+      result.failed.push(file.path);
       continue;
     }
     result.filesScanned++;
     const text = decode(bytes, result.skipped);
     // The prefilter: one compiled pattern over the text decides whether the file is worth parsing.
     if (text === undefined || !isCandidate(file.kind, text, pattern)) continue;
+    if (hasFileDirective(text)) {
+      result.skipped.ignored++;
+      continue;
+    }
     candidates.push({ file, bytes, scanned: scanFile({ path: file.path, kind: file.kind, text }, pattern, options.map) });
   }
   options.onProgress?.(total, total);
@@ -94,11 +112,14 @@ export async function plan(options: PlanOptions): Promise<Plan> {
     blocked: findCollisions(candidates.map((c) => c.scanned), options.map),
     supplied: options.supplied ?? {},
     transitional: options.transitional ?? false,
+    severities: options.severities ?? {},
   };
   for (const { file, bytes, scanned } of candidates) {
     countKeyValues(scanned, result.keyValues);
+    if (scanned.parseError) result.failed.push(scanned.path);
     const filePlan = planScanned(scanned, context);
     result.findings.push(...filePlan.findings);
+    result.suppressed.push(...filePlan.suppressed);
     if (filePlan.after !== scanned.text) {
       result.changes.push({ ...file, original: bytes, before: scanned.text, after: filePlan.after, edits: filePlan.edits.length });
     }

@@ -68,7 +68,7 @@ export function withFixed(findings: readonly Finding[], written: readonly string
 export function exitCode(result: RunResult, maxWarnings: number | undefined): 0 | 1 | 2 {
   const failed =
     result.plan.discovery.unmatched.length > 0 ||
-    result.findings.some((finding) => finding.ruleId === 'parse-error') ||
+    result.plan.failed.length > 0 ||
     (result.applied !== undefined && (result.applied.failures.length > 0 || result.applied.refusedDirty.length > 0));
   if (failed) return 2;
   const counts = countRemaining(result.findings);

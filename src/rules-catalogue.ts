@@ -10,3 +10,21 @@ export function rulesCatalogue(colors: Colors): string {
   });
   return `${colors.dim(`${'rule'.padEnd(width)}  severity  fix     meaning`)}\n${rows.join('\n')}\n`;
 }
+
+/** `migrate-keys rules <id>`: one rule in full, with its example; undefined for an unknown id. */
+export function ruleExplanation(id: string, colors: Colors): string | undefined {
+  const rule = RULES.find((candidate) => candidate.meta.id === id);
+  if (!rule) return undefined;
+  const { meta } = rule;
+  const fix = meta.fix === 'none' ? 'none (needs a person)' : meta.fix === 'safe' ? 'safe (applied by --write)' : 'unsafe (applied by --write --unsafe)';
+  return [
+    colors.bold(meta.id),
+    `severity: ${meta.severity}    fix: ${fix}`,
+    '',
+    meta.description,
+    '',
+    colors.dim('example:'),
+    ...meta.example.split('\n').map((line) => `  ${line}`),
+    '',
+  ].join('\n');
+}

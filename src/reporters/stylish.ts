@@ -57,14 +57,16 @@ function summary(result: RunResult, c: Colors): string {
     `${plural(result.plan.filesScanned, 'file')} scanned`,
     `${plural(changes.length, 'file')} ${verb} (${plural(edits, 'edit')})`,
   ];
-  const { symlink, binary, large, encoding } = result.plan.skipped;
+  const { ignored, symlink, binary, large, encoding } = result.plan.skipped;
   const skipped = [
+    ignored && `${ignored} by migrate-keys-ignore-file`,
     symlink && `${symlink} symlink${symlink === 1 ? '' : 's'}`,
     binary && `${binary} binary`,
     large && `${large} too large`,
     encoding && `${encoding} not UTF-8`,
   ].filter(Boolean);
   if (skipped.length > 0) facts.push(`skipped: ${skipped.join(', ')}`);
+  if (result.plan.suppressed.length > 0) facts.push(`${result.plan.suppressed.length} suppressed`);
   facts.push(`${(result.durationMs / 1000).toFixed(2)}s`);
   lines.push(c.dim(`  ${facts.join(' · ')}`));
 

@@ -5,8 +5,10 @@ import { legacyKeyValue } from './legacy-key-value.js';
 import { parseError } from './parse-error.js';
 import type { Rule } from './rule.js';
 import { secretKeyExposed } from './secret-key-exposed.js';
+import { unusedSuppression } from './unused-suppression.js';
 
-export const RULES: readonly Rule[] = [parseError, legacyEnvName, legacyKeyValue, edgeFunctionEnv, secretKeyExposed];
+// unused-suppression stays last: it reports the directives the other rules' findings did not use.
+export const RULES: readonly Rule[] = [parseError, legacyEnvName, legacyKeyValue, edgeFunctionEnv, secretKeyExposed, unusedSuppression];
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((rule) => rule.meta.id === id);

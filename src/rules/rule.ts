@@ -53,6 +53,8 @@ export interface RuleContext {
   supplied: SuppliedKeys;
   /** SPEC §4: reads fall back to the legacy name, .env files keep the legacy line. */
   transitional: boolean;
+  /** Severity overrides from the config file and `--rule`; 'off' skips the rule. */
+  severities: Readonly<Record<string, Severity | 'off'>>;
 }
 
 export interface Rule {
