@@ -1,6 +1,7 @@
 // The only code that writes: backups and the undo manifest first, then atomic file replacements.
 import { createHash, randomBytes } from 'node:crypto';
 import {
+  appendFileSync,
   closeSync,
   fsyncSync,
   mkdirSync,
@@ -138,6 +139,22 @@ export function undoLastRun(root: string, options: { force: boolean }): UndoResu
   }
   if (result.failures.length === 0) renameSync(manifestPath, join(state, `undone-${manifest.runId}.json`));
   return result;
+}
+
+/** The report file of `--report`, written in every mode; the only file preview and --check write. */
+export function writeReport(path: string, content: string): void {
+  let mode = 0o644;
+  try {
+    mode = statSync(path).mode & 0o7777;
+  } catch {
+    // A new report file.
+  }
+  writeAtomic(path, Buffer.from(content, 'utf8'), mode);
+}
+
+/** Appends to the file GitHub Actions names in $GITHUB_STEP_SUMMARY. */
+export function appendStepSummary(path: string, content: string): void {
+  appendFileSync(path, content);
 }
 
 /** Temp file in the same folder, fsync, then rename over the target: readers see old or new, never half. */

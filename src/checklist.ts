@@ -10,6 +10,8 @@ export interface ChecklistStep {
   title: string;
   status: StepStatus;
   detail: string;
+  /** Error strings to watch for (step 4). */
+  watch?: string[];
 }
 
 export interface ChecklistInput {
@@ -65,7 +67,8 @@ export function checklist(input: ChecklistInput): ChecklistStep[] {
       step: 4,
       title: 'Monitor',
       status: envDone ? 'todo' : 'blocked',
-      detail: `After deploying, watch logs and error reports for: ${MONITOR_ERRORS.join('; ')}.`,
+      detail: 'After deploying, watch logs and error reports for these errors from clients still sending a key the wrong way:',
+      watch: MONITOR_ERRORS,
     },
     {
       step: 5,

@@ -1,14 +1,15 @@
 // The command line: flags -> options, the run, result -> output and exit code.
-import { relative } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { applyChanges, undoLastRun } from './apply.js';
+import { appendStepSummary, applyChanges, undoLastRun, writeReport } from './apply.js';
 import { checklist } from './checklist.js';
 import { colorsFor } from './colors.js';
 import { CONFIG_FILE, loadConfig, parseRuleSetting, type RuleSetting } from './config.js';
 import { maskKeyValues, parseNameMap } from './keys.js';
 import { plan } from './plan.js';
 import { progressLine } from './progress.js';
-import { REPORTERS, isFormat } from './reporters/index.js';
+import { FORMATS, isFormat, reportFor } from './reporters/index.js';
+import { stepSummary } from './reporters/github.js';
 import { exitCode, withFixed, type Mode, type RunResult } from './result.js';
 import { ruleExplanation, rulesCatalogue } from './rules-catalogue.js';
 import { readSuppliedKeys } from './supplied-keys.js';
@@ -24,7 +25,8 @@ export interface Io {
 interface RunFlags {
   write?: boolean;
   check?: boolean;
-  format: string;
+  format?: string;
+  report?: string;
   map: string[];
   ignore: string[];
   allowDirty?: boolean;
@@ -68,7 +70,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .argument('[paths...]', 'files, folders or globs to migrate, inside the current folder', [])
     .option('--write', 'apply the safe fixes (writes files; backups go to .migrate-keys/)')
     .option('--check', 'CI mode: report findings, never change a file')
-    .addOption(new Option('-f, --format <format>', 'output format on stdout').choices(Object.keys(REPORTERS)).default('stylish'))
+    .addOption(new Option('-f, --format <format>', 'output format on stdout (github is the default under GitHub Actions)').choices(Object.keys(FORMATS)))
+    .option('--report <file>', 'also write a report: .md (for a pull request), .json, .sarif or .html')
     .option('--map <OLD=NEW>', 'rename OLD to NEW, extending or overriding the built-in table (repeatable)', collect, [])
     .option('--ignore <pattern>', 'skip files matching a .gitignore-style pattern, relative to the root (repeatable)', collect, [])
     .option('--transitional', 'zero-downtime step: reads fall back to the legacy name, .env files keep the legacy line')
@@ -118,7 +121,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
   async function run(paths: string[], flags: RunFlags): Promise<number> {
     if (flags.write && flags.check) throw new UsageError('--write and --check cannot be used together');
-    if (!isFormat(flags.format)) throw new UsageError(`unknown format "${flags.format}"`);
+    const format = flags.format ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish');
+    if (!isFormat(format)) throw new UsageError(`unknown format "${format}"`);
+    const report = flags.report === undefined ? undefined : { path: resolve(io.cwd, flags.report), render: reportFor(flags.report) };
+    if (report && !report.render) throw new UsageError(`--report ${flags.report}: use a .md, .json, .sarif or .html file`);
     const maxWarnings = flags.maxWarnings === undefined ? undefined : Number(flags.maxWarnings);
     if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
       throw new UsageError(`--max-warnings expects a whole number, got "${flags.maxWarnings}"`);
@@ -146,6 +152,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       supplied,
       severities,
       transitional: Boolean(flags.transitional),
+      exclude: report ? [toPosix(relative(io.cwd, report.path))] : [],
       onProgress: progress.update,
     });
     progress.finish();
@@ -176,8 +183,22 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       durationMs: performance.now() - started,
     };
     const colors = colorsFor(useColor(flags.color, io.stdout));
-    print(REPORTERS[flags.format](result, { colors, quiet: Boolean(flags.quiet) }));
-    return exitCode(result, maxWarnings);
+    print(FORMATS[format](result, { colors, quiet: Boolean(flags.quiet) }));
+    let exit = exitCode(result, maxWarnings);
+    const outputs: [string, () => void][] = [];
+    const render = report?.render;
+    if (report && render) outputs.push([report.path, () => writeReport(report.path, maskKeyValues(render(result)))]);
+    const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+    if (format === 'github' && summaryFile) outputs.push([summaryFile, () => appendStepSummary(summaryFile, maskKeyValues(stepSummary(result)))]);
+    for (const [path, write] of outputs) {
+      try {
+        write();
+      } catch (error) {
+        warn(`migrate-keys: ${path}: could not be written (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
+        exit = 2;
+      }
+    }
+    return exit;
   }
 
   try {
@@ -205,6 +226,10 @@ function parseRuleFlags(entries: readonly string[]): Record<string, RuleSetting>
     });
   }
   return settings;
+}
+
+function toPosix(path: string): string {
+  return path.split(sep).join('/');
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -1,7 +1,11 @@
-// Output formats by name; each reporter turns a run result into one string.
+// Output formats by name, and report files by extension; each reporter turns a run result into one string.
 import type { Colors } from '../colors.js';
 import type { RunResult } from '../result.js';
+import { github } from './github.js';
+import { html } from './html.js';
 import { json } from './json.js';
+import { markdown } from './markdown.js';
+import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
 
 export interface ReporterOptions {
@@ -9,13 +13,31 @@ export interface ReporterOptions {
   quiet: boolean;
 }
 
-export const REPORTERS = {
-  stylish: (result: RunResult, options: ReporterOptions) => stylish(result, options),
-  json: (result: RunResult) => json(result),
-} as const;
+type Reporter = (result: RunResult, options: ReporterOptions) => string;
 
-export type Format = keyof typeof REPORTERS;
+/** `--format` values: what goes to stdout. */
+export const FORMATS: Readonly<Record<'stylish' | 'json' | 'sarif' | 'github', Reporter>> = {
+  stylish: (result, options) => stylish(result, options),
+  json: (result) => json(result),
+  sarif: (result) => sarif(result),
+  github: (result) => github(result),
+};
+
+export type Format = keyof typeof FORMATS;
 
 export function isFormat(name: string): name is Format {
-  return Object.hasOwn(REPORTERS, name);
+  return Object.hasOwn(FORMATS, name);
+}
+
+/** `--report <file>`: the reporter its extension names. */
+const REPORT_EXTENSIONS: Readonly<Record<string, (result: RunResult) => string>> = {
+  '.md': markdown,
+  '.json': json,
+  '.sarif': sarif,
+  '.html': html,
+};
+
+export function reportFor(path: string): ((result: RunResult) => string) | undefined {
+  const extension = path.slice(path.lastIndexOf('.')).toLowerCase();
+  return Object.hasOwn(REPORT_EXTENSIONS, extension) ? REPORT_EXTENSIONS[extension] : undefined;
 }

@@ -1,4 +1,5 @@
 // The JSON reporter: SPEC §6, schemaVersion 1.
+import { maskKeyValues } from '../keys.js';
 import { countRemaining, reportedChanges, type RunResult } from '../result.js';
 
 export function json(result: RunResult): string {
@@ -24,12 +25,18 @@ export function json(result: RunResult): string {
       file: f.file,
       line: f.line,
       column: f.column,
-      message: f.message,
+      message: maskKeyValues(f.message),
       fixable: f.fixable,
       fixed: f.fixed,
     })),
-    outside: result.outside,
-    checklist: result.checklist,
+    outside: result.outside.map((o) => ({ ...o, action: maskKeyValues(o.action) })),
+    // SPEC §6 keeps a step to step, title, status and detail: the errors to watch join the detail.
+    checklist: result.checklist.map(({ step, title, status, detail, watch }) => ({
+      step,
+      title,
+      status,
+      detail: watch ? `${detail} ${watch.join('; ')}.` : detail,
+    })),
   };
   return JSON.stringify(document, null, 2) + '\n';
 }

@@ -1,0 +1,56 @@
+// The GitHub Actions reporter: workflow-command annotations within GitHub's limits, and a step summary with every finding.
+import { maskKeyValues } from '../keys.js';
+import { countRemaining, type RunResult } from '../result.js';
+import type { Finding, Severity } from '../rules/rule.js';
+import { mdCell } from './markdown.js';
+import { modeLine, sortFindings } from './sections.js';
+
+/** GitHub shows at most 10 annotations of each level per step (and 50 per job). */
+export const ANNOTATIONS_PER_LEVEL = 10;
+const COMMANDS: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'notice' };
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+const escapeData = (text: string): string => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (text: string): string => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+function annotation(f: Finding): string {
+  const properties = { file: f.file, line: String(f.line), col: String(f.column), title: `migrate-keys (${f.ruleId})` };
+  const list = Object.entries(properties).map(([name, value]) => `${name}=${escapeProperty(maskKeyValues(value))}`);
+  return `::${COMMANDS[f.severity]} ${list.join(',')}::${escapeData(maskKeyValues(f.message))}`;
+}
+
+function tally(result: RunResult): string {
+  const { errors, warnings, infos } = countRemaining(result.findings);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')}`;
+}
+
+export function github(result: RunResult): string {
+  const remaining = sortFindings(result.findings.filter((f) => !f.fixed));
+  const lines: string[] = [];
+  let omitted = 0;
+  for (const severity of SEVERITIES) {
+    const ofLevel = remaining.filter((f) => f.severity === severity);
+    lines.push(...ofLevel.slice(0, ANNOTATIONS_PER_LEVEL).map(annotation));
+    omitted += Math.max(0, ofLevel.length - ANNOTATIONS_PER_LEVEL);
+  }
+  const rest =
+    omitted > 0
+      ? ` ${omitted} not annotated (GitHub shows at most ${ANNOTATIONS_PER_LEVEL} of each level per step); the step summary lists all of them.`
+      : '';
+  lines.push(`migrate-keys: ${tally(result)} remain.${rest}`);
+  return lines.join('\n') + '\n';
+}
+
+/** Markdown for $GITHUB_STEP_SUMMARY: the counts and a table of every remaining finding. */
+export function stepSummary(result: RunResult): string {
+  const remaining = sortFindings(result.findings.filter((f) => !f.fixed));
+  const bySeverity = SEVERITIES.flatMap((severity) => remaining.filter((f) => f.severity === severity));
+  const out = ['### migrate-keys', '', `${tally(result)} remain in ${result.plan.filesScanned} files scanned. ${modeLine(result)}`, ''];
+  if (bySeverity.length > 0) {
+    out.push('| Severity | Rule | Location | Message |', '|---|---|---|---|');
+    for (const f of bySeverity) out.push(`| ${f.severity} | ${mdCell(`\`${f.ruleId}\``)} | ${mdCell(`${f.file}:${f.line}`)} | ${mdCell(f.message)} |`);
+    out.push('');
+  }
+  return out.join('\n');
+}
