@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'examples/', '__testfixtures__/', 'coverage/'] },
+  { ignores: ['dist/', 'node_modules/', 'examples/', '__testfixtures__/', 'test/fixtures/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,18 +1,22 @@
 // The only code that writes: backups and the undo manifest first, then atomic file replacements.
 import { createHash, randomBytes } from 'node:crypto';
 import {
+  accessSync,
   appendFileSync,
+  chmodSync,
   closeSync,
+  constants,
   fsyncSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
   renameSync,
+  rmSync,
   statSync,
   unlinkSync,
   writeFileSync,
   writeSync,
-  chmodSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { uncommittedFiles } from './git.js';
@@ -31,6 +35,19 @@ export interface ApplyResult {
   failures: Failure[];
   /** Tracked files with uncommitted changes that made `--write` refuse to start. */
   refusedDirty: string[];
+  /**
+   * Present only when `signal` stopped the run: the file in flight was finished, and these planned
+   * files were never started, so they keep their old content. `written` and `failures` tell the rest.
+   */
+  interrupted?: { notWritten: string[] };
+}
+
+export interface ApplyOptions {
+  allowDirty: boolean;
+  /** Checked before each file: once it is aborted, no further file is started. */
+  signal?: AbortSignal;
+  /** Called as each file is settled, in order: written, or failed (the reason is in `failures`). */
+  onFile?: (path: string, outcome: 'written' | 'failed') => void;
 }
 
 interface ManifestEntry {
@@ -50,7 +67,33 @@ interface Manifest {
 
 const sha256 = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex');
 
-export function applyChanges(root: string, changes: readonly FileChange[], options: { allowDirty: boolean }): ApplyResult {
+/**
+ * Applies the changes in one synchronous stretch. No signal handler can run meanwhile (the event
+ * loop is busy), so a caller that stops on SIGINT/SIGTERM uses `applyChangesAsync`.
+ */
+export function applyChanges(root: string, changes: readonly FileChange[], options: ApplyOptions): ApplyResult {
+  const steps = applySteps(root, changes, options);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * The same run, giving the event loop a turn after each file, so that a SIGINT/SIGTERM handler can
+ * abort `options.signal`: the run then stops after the file in flight and reports the others.
+ */
+export async function applyChangesAsync(root: string, changes: readonly FileChange[], options: ApplyOptions): Promise<ApplyResult> {
+  const steps = applySteps(root, changes, options);
+  let step = steps.next();
+  while (!step.done) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    step = steps.next();
+  }
+  return step.value;
+}
+
+/** The run, one step per file; the driver decides whether the event loop runs between steps. */
+function* applySteps(root: string, changes: readonly FileChange[], options: ApplyOptions): Generator<void, ApplyResult, void> {
   const result: ApplyResult = { written: [], failures: [], refusedDirty: [] };
   if (changes.length === 0) return result;
   if (!options.allowDirty) {
@@ -60,42 +103,108 @@ export function applyChanges(root: string, changes: readonly FileChange[], optio
       return result;
     }
   }
+  const stopped = () => options.signal?.aborted === true;
+  const fail = (change: FileChange, message: string) => {
+    result.failures.push({ file: change.path, message });
+    options.onFile?.(change.path, 'failed');
+  };
+  const interrupt = (notStarted: readonly FileChange[]) => {
+    result.interrupted = { notWritten: notStarted.map((change) => change.path) };
+    return result;
+  };
+  if (stopped()) return interrupt(changes);
 
   // Every file is backed up and listed before the first one changes, so `undo` can always restore.
-  const runId = new Date().toISOString().replace(/[:.]/g, '-');
+  const runId = `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`;
   const state = join(root, STATE_DIRECTORY);
-  mkdirSync(state, { recursive: true });
-  writeFileSync(join(state, '.gitignore'), '*\n');
+  const backups = join(state, 'backups', runId);
   const manifest: Manifest = { version: 1, runId, createdAt: new Date().toISOString(), files: [] };
-  for (const change of changes) {
-    const backup = join('backups', runId, change.path);
-    const backupPath = join(state, backup);
-    mkdirSync(dirname(backupPath), { recursive: true });
-    writeAtomic(backupPath, change.original, 0o600);
-    manifest.files.push({
-      path: change.path,
-      backup: backup.split('\\').join('/'),
-      before: sha256(change.original),
-      after: sha256(Buffer.from(change.after, 'utf8')),
-      mode: statSync(change.absolutePath).mode & 0o7777,
-    });
+  /** The files backed up and listed, in order: `manifest.files[i]` is `ready[i]`'s entry. */
+  const ready: FileChange[] = [];
+  // Without backups and a manifest nothing may change: every file is reported, none is written.
+  const abandon = (what: string, error: unknown, files: readonly FileChange[]) => {
+    rmSync(backups, { recursive: true, force: true });
+    for (const change of files) fail(change, `not written: ${what} (${describe(error)}); it keeps its old content`);
+    return result;
+  };
+  try {
+    mkdirSync(state, { recursive: true });
+    writeFileSync(join(state, '.gitignore'), '*\n');
+  } catch (error) {
+    return abandon(`the backup folder ${STATE_DIRECTORY}/ could not be prepared`, error, changes);
   }
-  writeAtomic(join(state, MANIFEST), Buffer.from(JSON.stringify(manifest, null, 2) + '\n'), 0o600);
-
   for (const [index, change] of changes.entries()) {
-    const entry = manifest.files[index] as ManifestEntry;
-    try {
-      if (sha256(readFileSync(change.absolutePath)) !== entry.before) {
-        result.failures.push({ file: change.path, message: 'changed on disk while migrate-keys ran; not written' });
-        continue;
-      }
-      writeAtomic(change.absolutePath, Buffer.from(change.after, 'utf8'), entry.mode);
-      result.written.push(change.path);
-    } catch (error) {
-      result.failures.push({ file: change.path, message: `could not be written: ${describe(error)}` });
+    if (stopped()) {
+      rmSync(backups, { recursive: true, force: true });
+      return interrupt([...ready, ...changes.slice(index)]);
     }
+    backUp(change);
+    yield;
+  }
+  if (ready.length === 0) {
+    rmSync(backups, { recursive: true, force: true });
+    return result;
+  }
+  try {
+    writeAtomic(join(state, MANIFEST), Buffer.from(JSON.stringify(manifest, null, 2) + '\n'), 0o600);
+  } catch (error) {
+    return abandon(`the undo manifest ${STATE_DIRECTORY}/${MANIFEST} could not be saved`, error, ready);
+  }
+
+  // Temp files left by a killed run (their process is gone) are swept from the folders written to.
+  sweepStaleTemps(ready.map((change) => dirname(change.absolutePath)));
+  for (const [index, change] of ready.entries()) {
+    if (stopped()) return interrupt(ready.slice(index));
+    replace(change, manifest.files[index] as ManifestEntry);
+    yield;
   }
   return result;
+
+  function backUp(change: FileChange): void {
+    try {
+      const { mode } = statSync(change.absolutePath);
+      if (isReadOnly(change.absolutePath, mode)) {
+        fail(change, 'is read-only, so it was not written (make it writable and run again)');
+        return;
+      }
+      const backup = join('backups', runId, change.path);
+      const backupPath = join(state, backup);
+      mkdirSync(dirname(backupPath), { recursive: true });
+      writeAtomic(backupPath, change.original, 0o600);
+      manifest.files.push({
+        path: change.path,
+        backup: backup.split('\\').join('/'),
+        before: sha256(change.original),
+        after: sha256(Buffer.from(change.after, 'utf8')),
+        mode: mode & 0o7777,
+      });
+      ready.push(change);
+    } catch (error) {
+      fail(change, notWritten(error, 'its backup could not be saved'));
+    }
+  }
+
+  function replace(change: FileChange, entry: ManifestEntry): void {
+    let current: Buffer;
+    try {
+      current = readFileSync(change.absolutePath);
+    } catch (error) {
+      fail(change, notWritten(error, 'it could not be read again'));
+      return;
+    }
+    if (sha256(current) !== entry.before) {
+      fail(change, 'changed on disk while migrate-keys ran; not written');
+      return;
+    }
+    try {
+      writeAtomic(change.absolutePath, Buffer.from(change.after, 'utf8'), entry.mode);
+    } catch (error) {
+      fail(change, notWritten(error, 'it could not be written'));
+      return;
+    }
+    result.written.push(change.path);
+    options.onFile?.(change.path, 'written');
+  }
 }
 
 export interface UndoResult {
@@ -116,8 +225,11 @@ export function undoLastRun(root: string, options: { force: boolean }): UndoResu
     return { restored: [], failures: [], found: false };
   }
   const result: UndoResult = { restored: [], failures: [], found: true };
-  for (const entry of manifest.files) {
-    const target = join(root, ...entry.path.split('/'));
+  const targets = manifest.files.map((entry) => join(root, ...entry.path.split('/')));
+  // A run killed mid-write can leave a temp file beside the file in flight: undo removes it.
+  sweepStaleTemps(targets.map((target) => dirname(target)));
+  for (const [index, entry] of manifest.files.entries()) {
+    const target = targets[index] as string;
     try {
       const backup = readFileSync(join(state, ...entry.backup.split('/')));
       let current: string | undefined;
@@ -134,7 +246,7 @@ export function undoLastRun(root: string, options: { force: boolean }): UndoResu
       writeAtomic(target, backup, entry.mode);
       result.restored.push(entry.path);
     } catch (error) {
-      result.failures.push({ file: entry.path, message: `could not be restored: ${describe(error)}` });
+      result.failures.push({ file: entry.path, message: `could not be restored (${describe(error)})` });
     }
   }
   if (result.failures.length === 0) renameSync(manifestPath, join(state, `undone-${manifest.runId}.json`));
@@ -157,6 +269,9 @@ export function appendStepSummary(path: string, content: string): void {
   appendFileSync(path, content);
 }
 
+/** `.<name>.migrate-keys-<pid>-<8 hex>.tmp`: the temp file `writeAtomic` writes beside `<name>`. */
+const TEMP_FILE = /^\..+\.migrate-keys-(\d+)-[0-9a-f]{8}\.tmp$/;
+
 /** Temp file in the same folder, fsync, then rename over the target: readers see old or new, never half. */
 export function writeAtomic(target: string, data: Buffer, mode: number): void {
   const temp = join(dirname(target), `.${basename(target)}.migrate-keys-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
@@ -170,7 +285,13 @@ export function writeAtomic(target: string, data: Buffer, mode: number): void {
     chmodSync(temp, mode);
     renameSync(temp, target);
   } catch (error) {
-    if (fd !== undefined) closeSync(fd);
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        // The write already failed; that error is the one to report.
+      }
+    }
     try {
       unlinkSync(temp);
     } catch {
@@ -180,7 +301,59 @@ export function writeAtomic(target: string, data: Buffer, mode: number): void {
   }
 }
 
+/** Removes the temp files of runs whose process no longer exists (a SIGKILL, a crash, a power cut). */
+function sweepStaleTemps(directories: readonly string[]): void {
+  for (const directory of new Set(directories)) {
+    let names: string[];
+    try {
+      names = readdirSync(directory);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const pid = TEMP_FILE.exec(name)?.[1];
+      if (pid === undefined || Number(pid) === process.pid || isAlive(Number(pid))) continue;
+      try {
+        unlinkSync(join(directory, name));
+      } catch {
+        // Gone already, or not ours to remove: a later run tries again.
+      }
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * A file nobody may write (no write bit at all), or that this user may not write. Replacing it by
+ * rename would succeed (the folder is writable), but the user asked for it to stay as it is.
+ */
+function isReadOnly(path: string, mode: number): boolean {
+  if ((mode & 0o222) === 0) return true;
+  try {
+    accessSync(path, constants.W_OK);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+function notWritten(error: unknown, what: string): string {
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'no longer exists, so it was not written';
+  return `not written: ${what} (${describe(error)}); it keeps its old content`;
+}
+
+/** `ENOSPC: no space left on device`: the code and Node's text, without the syscall and paths. */
 function describe(error: unknown): string {
   const e = error as NodeJS.ErrnoException;
-  return e.code ? `${e.code}: ${e.message}` : String(error);
+  if (!e.code) return String(error);
+  const text = new RegExp(`^${e.code}: ([^,]*)`).exec(e.message)?.[1];
+  return text ? `${e.code}: ${text}` : e.code;
 }

@@ -33,6 +33,7 @@ interface RunFlags {
   maxWarnings?: string;
   quiet?: boolean;
   transitional?: boolean;
+  unsafe?: boolean;
   config?: string;
   rule: string[];
   publishableKeyFrom?: string;
@@ -74,6 +75,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--report <file>', 'also write a report: .md (for a pull request), .json, .sarif or .html')
     .option('--map <OLD=NEW>', 'rename OLD to NEW, extending or overriding the built-in table (repeatable)', collect, [])
     .option('--ignore <pattern>', 'skip files matching a .gitignore-style pattern, relative to the root (repeatable)', collect, [])
+    .option('--unsafe', 'with --write, also apply the unsafe fixes (verify_jwt = false in supabase/config.toml)')
     .option('--transitional', 'zero-downtime step: reads fall back to the legacy name, .env files keep the legacy line')
     .option('--publishable-key-from <file|->', 'the new publishable key, from a file or stdin (or MIGRATE_KEYS_PUBLISHABLE_KEY)')
     .option('--secret-key-from <file|->', 'the new secret key, from a file or stdin (or MIGRATE_KEYS_SECRET_KEY)')
@@ -152,6 +154,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       supplied,
       severities,
       transitional: Boolean(flags.transitional),
+      unsafe: Boolean(flags.unsafe),
       exclude: report ? [toPosix(relative(io.cwd, report.path))] : [],
       onProgress: progress.update,
     });

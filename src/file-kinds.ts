@@ -1,6 +1,11 @@
 // Which files the tool reads, and as what: decided by name alone, before any byte is read.
 
-export type FileKind = 'code' | 'markup' | 'env' | 'markdown';
+/**
+ * `toml` is a Supabase project's `supabase/config.toml`; `commands` are files that hold shell
+ * commands (package.json scripts, GitHub workflows, Makefiles, shell scripts), read for
+ * `supabase functions deploy`.
+ */
+export type FileKind = 'code' | 'markup' | 'env' | 'markdown' | 'toml' | 'commands';
 
 const CODE_EXTENSIONS = new Set(['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts']);
 const MARKUP_EXTENSIONS = new Set(['.vue', '.svelte', '.astro']);
@@ -42,5 +47,14 @@ export function fileKind(path: string): FileKind | undefined {
   if (basename === '.env' || (basename.startsWith('.env.') && !NOT_ENV_EXTENSIONS.has(extension))) return 'env';
   if (MARKUP_EXTENSIONS.has(extension)) return 'markup';
   if (MARKDOWN_EXTENSIONS.has(extension)) return 'markdown';
+  // Only a config.toml inside a `supabase/` folder is a project's configuration.
+  if (basename === 'config.toml' && /(^|\/)supabase\/config\.toml$/.test(path)) return 'toml';
+  if (isCommandFile(path, basename, extension)) return 'commands';
   return undefined;
+}
+
+function isCommandFile(path: string, basename: string, extension: string): boolean {
+  if (basename === 'package.json' || extension === '.sh' || extension === '.mk') return true;
+  if (basename === 'Makefile' || basename === 'makefile' || basename === 'GNUmakefile') return true;
+  return (extension === '.yml' || extension === '.yaml') && /(^|\/)\.github\/workflows\/[^/]+$/.test(path);
 }

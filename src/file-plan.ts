@@ -1,5 +1,6 @@
 // The plan for one file: run every rule over its scan and splice the safe fixes into a new text.
 import { findCollisions } from './collisions.js';
+import { buildEdgeModel } from './edge/model.js';
 import type { NameMap } from './keys.js';
 import { RULES } from './rules/index.js';
 import { unusedSuppression } from './rules/unused-suppression.js';
@@ -27,7 +28,7 @@ export function planScanned(scanned: ScannedFile, context: RuleContext): FilePla
     for (const report of rule.check(scanned, context)) {
       const { line, column } = scanned.locate(report.offset);
       const directive = rule === unusedSuppression ? undefined : suppressing(scanned.directives, rule.meta.id, line);
-      const fixable = report.fix !== undefined && rule.meta.fix === 'safe' && !directive;
+      const fixable = report.fix !== undefined && (rule.meta.fix === 'safe' || (rule.meta.fix === 'unsafe' && context.unsafe)) && !directive;
       if (fixable) fixes.push(...(report.fix as Edit[]));
       if (directive) directive.used = true;
       (directive ? suppressed : findings).push({
@@ -52,6 +53,7 @@ export interface PlanFileOptions {
   supplied?: SuppliedKeys;
   transitional?: boolean;
   severities?: RuleContext['severities'];
+  unsafe?: boolean;
 }
 
 /** One file on its own (the jscodeshift transform, tests): collisions are judged within the file. */
@@ -59,6 +61,8 @@ export function planFile(input: ScanInput, pattern: RegExp, map: NameMap, option
   const scanned = scanFile(input, pattern, map);
   return planScanned(scanned, {
     blocked: findCollisions([scanned], map),
+    edge: buildEdgeModel([scanned]),
+    unsafe: options.unsafe ?? false,
     supplied: options.supplied ?? {},
     transitional: options.transitional ?? false,
     severities: options.severities ?? {},

@@ -23,6 +23,15 @@ export function isEdgeFunctionFile(path: string): boolean {
   return hasSegments(path, 'supabase', 'functions');
 }
 
+/**
+ * Edge Function code the Deno runtime runs: under `supabase/functions/`, but not the tests, which
+ * run outside the runtime and load their own env (`*.test.ts`, `tests/`, `__tests__/`).
+ */
+export function isEdgeRuntimeFile(path: string): boolean {
+  if (!isEdgeFunctionFile(path)) return false;
+  return !/[._-]test\.[cm]?[jt]sx?$|(^|\/)(tests?|__tests__)\//.test(path);
+}
+
 /** Files under `supabase/migrations/`: applied SQL is history and never edited. */
 export function isMigrationFile(path: string): boolean {
   return hasSegments(path, 'supabase', 'migrations');

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { discover, type DiscoverOptions, type Discovery } from './discover.js';
 import type { FileKind } from './file-kinds.js';
 import { findCollisions } from './collisions.js';
+import { buildEdgeModel } from './edge/model.js';
 import { planScanned } from './file-plan.js';
 import { classifyValue, namePattern, type NameMap } from './keys.js';
 import { parseError } from './rules/parse-error.js';
@@ -16,6 +17,7 @@ export interface PlanOptions extends DiscoverOptions {
   supplied?: SuppliedKeys;
   transitional?: boolean;
   severities?: RuleContext['severities'];
+  unsafe?: boolean;
   /** Files never read: the report this run writes, and the like. */
   exclude?: readonly string[];
   onProgress?: (done: number, total: number) => void;
@@ -98,7 +100,7 @@ export async function plan(options: PlanOptions): Promise<Plan> {
     result.filesScanned++;
     const text = decode(bytes, result.skipped);
     // The prefilter: one compiled pattern over the text decides whether the file is worth parsing.
-    if (text === undefined || !isCandidate(file.kind, text, pattern)) continue;
+    if (text === undefined || !isCandidate(file, text, pattern)) continue;
     if (hasFileDirective(text)) {
       result.skipped.ignored++;
       continue;
@@ -108,8 +110,11 @@ export async function plan(options: PlanOptions): Promise<Plan> {
   options.onProgress?.(total, total);
 
   // Renames are decided for the whole repository at once: a collision in one file keeps the name everywhere.
+  const scannedFiles = candidates.map((c) => c.scanned);
   const context: RuleContext = {
-    blocked: findCollisions(candidates.map((c) => c.scanned), options.map),
+    blocked: findCollisions(scannedFiles, options.map),
+    edge: buildEdgeModel(scannedFiles),
+    unsafe: options.unsafe ?? false,
     supplied: options.supplied ?? {},
     transitional: options.transitional ?? false,
     severities: options.severities ?? {},

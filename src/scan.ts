@@ -3,6 +3,7 @@ import type { Namespace } from './declarations.js';
 import { envEntries, type EnvEntry } from './dotenv.js';
 import type { FileKind } from './file-kinds.js';
 import { decideName, type NameDecision, type NameMap } from './keys.js';
+import { isEdgeFunctionFile } from './locations.js';
 import { scriptRegions } from './markup.js';
 import { dialectOf, parseScript, siteAt, type SyntaxSite } from './parse.js';
 import type { EnvRead } from './reads.js';
@@ -52,9 +53,22 @@ export interface ScanInput {
 
 const ENV_VALUE_HINT = /eyJ|sb_secret_|sb_publishable_/;
 
-/** The prefilter: whether a file is worth scanning at all. One compiled pattern, no parsing. */
-export function isCandidate(kind: FileKind, text: string, pattern: RegExp): boolean {
-  return text.search(pattern) >= 0 || (kind === 'env' && ENV_VALUE_HINT.test(text)) || text.includes('migrate-keys-ignore');
+const INVOCATION_HINT = /functions\s*\.\s*invoke|\/functions\/v1\//;
+
+/**
+ * The prefilter: whether a file is worth scanning at all, by cheap text tests, no parsing. Edge
+ * Function code, project configs and deploy commands always are: the Edge Function model needs them.
+ */
+export function isCandidate(file: { path: string; kind: FileKind }, text: string, pattern: RegExp): boolean {
+  const { path, kind } = file;
+  if (kind === 'toml' || (kind === 'code' && isEdgeFunctionFile(path))) return true;
+  if (kind === 'commands') return text.includes('functions deploy');
+  return (
+    text.search(pattern) >= 0 ||
+    (kind === 'env' && ENV_VALUE_HINT.test(text)) ||
+    text.includes('migrate-keys-ignore') ||
+    ((kind === 'code' || kind === 'markup') && text.includes('functions') && INVOCATION_HINT.test(text))
+  );
 }
 
 /** Scans a text; `pattern` comes from `namePattern(map)` and is shared by the whole run. */
@@ -65,7 +79,9 @@ export function scanFile(input: ScanInput, pattern: RegExp, map: NameMap): Scann
   const locate = (offset: number): Position => positionAt((starts ??= lineStarts(text)), offset, hasBom);
 
   const occurrences: Occurrence[] = [];
-  for (const match of text.matchAll(pattern)) {
+  // Names in project configs and command files are for the CI/deploy scanners, not renamed here.
+  const names = kind === 'toml' || kind === 'commands' ? [] : text.matchAll(pattern);
+  for (const match of names) {
     const decision = decideName(match[0], map);
     if (!decision) continue;
     const start = match.index as number;

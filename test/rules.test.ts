@@ -1,13 +1,13 @@
 // Each rule on small inputs, valid and invalid cases side by side (RuleTester style).
 import { describe, expect, it } from 'vitest';
 import { fileKind } from '../src/file-kinds.js';
-import { planFile } from '../src/file-plan.js';
+import { planFile, type PlanFileOptions } from '../src/file-plan.js';
 import { namePattern } from '../src/keys.js';
 
-function run(path: string, text: string) {
+function run(path: string, text: string, options: PlanFileOptions = {}) {
   const kind = fileKind(path);
   if (!kind) throw new Error(`no kind for ${path}`);
-  return planFile({ path, kind, text }, namePattern(), {});
+  return planFile({ path, kind, text }, namePattern(), {}, options);
 }
 
 const ruleIds = (path: string, text: string) => run(path, text).findings.map((f) => f.ruleId);
@@ -44,22 +44,49 @@ describe('secret-key-exposed', () => {
 describe('edge-function-env', () => {
   const fn = 'supabase/functions/hello/index.ts';
 
-  it('reports runtime reads of the injected legacy names instead of renaming them', () => {
+  it('rewrites runtime reads of the injected legacy names into the default entry of the JSON', () => {
     const text = [
       "const a = Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')!",
       'const b = Deno.env.get("SUPABASE_ANON_KEY") ?? ""',
+      'const c = process.env.SUPABASE_SERVICE_ROLE_KEY',
       'const { SUPABASE_ANON_KEY } = Deno.env.toObject()',
       '// SUPABASE_SERVICE_ROLE_KEY in a comment is left alone',
       '',
     ].join('\n');
     const result = run(fn, text);
-    expect(result.findings.map((f) => [f.ruleId, f.line])).toEqual([
-      ['edge-function-env', 1],
-      ['edge-function-env', 2],
-      ['edge-function-env', 3],
+    expect(result.findings.map((f) => [f.ruleId, f.line, f.fixable])).toEqual([
+      ['edge-function-env', 1, true],
+      ['edge-function-env', 2, true],
+      ['edge-function-env', 3, true],
+      ['edge-function-env', 4, false],
     ]);
-    expect(result.findings[0]?.message).toContain("JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}').default");
-    expect(result.after).toBe(text);
+    expect(result.findings[3]?.message).toContain("JSON.parse(Deno.env.get('SUPABASE_PUBLISHABLE_KEYS') ?? '{}').default");
+    expect(result.after).toBe(
+      [
+        "const a = JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}').default!",
+        'const b = JSON.parse(Deno.env.get("SUPABASE_PUBLISHABLE_KEYS") ?? "{}").default ?? ""',
+        "const c = JSON.parse(process.env.SUPABASE_SECRET_KEYS ?? '{}').default",
+        'const { SUPABASE_ANON_KEY } = Deno.env.toObject()',
+        '// SUPABASE_SERVICE_ROLE_KEY in a comment is left alone',
+        '',
+      ].join('\n'),
+    );
+    expect(run(fn, result.after).after).toBe(result.after);
+  });
+
+  it('falls back to the legacy read in transitional mode, and the final run collapses it', () => {
+    const text = "const key = Deno.env.get('SUPABASE_SERVICE_ROLE_KEY') || ''\n";
+    const transitional = run(fn, text, { transitional: true }).after;
+    expect(transitional).toBe(
+      "const key = (JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}').default ?? Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')) || ''\n",
+    );
+    expect(run(fn, transitional, { transitional: true }).after).toBe(transitional);
+    expect(run(fn, transitional).after).toBe(run(fn, text).after);
+  });
+
+  it('gives tests under supabase/functions the plain rename', () => {
+    const test = 'supabase/functions/hello/index.test.ts';
+    expect(run(test, "Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')").after).toBe("Deno.env.get('SUPABASE_SECRET_KEY')");
   });
 
   it('still renames names the user sets, and leaves code outside supabase/functions to legacy-env-name', () => {

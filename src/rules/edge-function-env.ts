@@ -1,36 +1,77 @@
 // edge-function-env: an Edge Function reads SUPABASE_ANON_KEY / SUPABASE_SERVICE_ROLE_KEY from the runtime.
-import { EDGE_RUNTIME_NAMES } from '../locations.js';
-import type { Report, Rule } from './rule.js';
+import { EDGE_RUNTIME_NAMES, isEdgeRuntimeFile } from '../locations.js';
+import type { Occurrence } from '../scan.js';
 import { isEdgeRuntimeName } from './legacy-env-name.js';
+import { readFix, renamedRead } from './read-fix.js';
+import type { Report, Rule } from './rule.js';
 
 export const edgeFunctionEnv: Rule = {
   meta: {
     id: 'edge-function-env',
     severity: 'error',
-    fix: 'none',
-    summary: 'an Edge Function reads SUPABASE_ANON_KEY/SUPABASE_SERVICE_ROLE_KEY from the runtime',
+    fix: 'safe',
+    summary: 'an Edge Function reads SUPABASE_ANON_KEY/SUPABASE_SERVICE_ROLE_KEY (or a never-set SUPABASE_SECRET_KEY) from the runtime',
     description:
       'Edge Functions receive the new keys as JSON objects keyed by key name in SUPABASE_PUBLISHABLE_KEYS and ' +
-      'SUPABASE_SECRET_KEYS. There is no injected SUPABASE_SECRET_KEY, so a bare rename breaks the function: ' +
-      "read JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}').default instead.",
+      'SUPABASE_SECRET_KEYS. There is no injected SUPABASE_SECRET_KEY (and `supabase secrets set` refuses ' +
+      'SUPABASE_ names), so a bare rename breaks the function: the read becomes the `default` entry of the JSON. ' +
+      'Tests under supabase/functions that load their own env get the plain rename instead.',
     legacyUse: true,
     blocksRotation: false,
-    example: "Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')!  ->  JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}').default",
+    example: "Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')!  ->  JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}').default!",
   },
-  check(file) {
+  check(file, context) {
     const reports: Report[] = [];
     for (const occurrence of file.occurrences) {
       if (!isEdgeRuntimeName(file, occurrence)) continue;
       if (occurrence.context === 'comment' || occurrence.context === 'jsx-text') continue;
       const name = occurrence.decision.name;
       const plural = EDGE_RUNTIME_NAMES[name] as string;
+      const newRead = occurrence.read ? jsonRead(occurrence, plural) : undefined;
+      const what = `Edge Functions get the new keys as JSON in \`${plural}\``;
+      if (!newRead || file.parseError) {
+        reports.push({
+          offset: occurrence.start,
+          message: `${what}: read \`JSON.parse(Deno.env.get('${plural}') ?? '{}').default\` instead of \`${name}\` (a bare rename reads a variable the platform does not set)`,
+        });
+        continue;
+      }
       reports.push({
         offset: occurrence.start,
-        message:
-          `Edge Functions get the new keys as JSON in \`${plural}\`: read ` +
-          `\`JSON.parse(Deno.env.get('${plural}') ?? '{}').default\` instead of \`${name}\` (a bare rename reads a variable the platform does not set)`,
+        message: `${what}: this read of \`${name}\` becomes the \`default\` entry of it${context.transitional ? ', falling back to the legacy read for now' : ''}`,
+        fix: readFix(occurrence, newRead, context.transitional),
       });
+    }
+    if (isEdgeRuntimeFile(file.path) && (file.kind === 'code' || file.kind === 'markup') && !file.parseError) {
+      reports.push(...singularReads(file.text));
     }
     return reports;
   },
 };
+
+// `Deno.env.get('SUPABASE_SECRET_KEY')`: a name the platform never injects and secrets set refuses.
+const SINGULAR_READ = /\bDeno\.env\.get\(\s*(['"`])SUPABASE_(PUBLISHABLE|SECRET)_KEY\1\s*\)/g;
+
+function singularReads(text: string): Report[] {
+  const reports: Report[] = [];
+  for (const match of text.matchAll(SINGULAR_READ)) {
+    const quote = match[1] as string;
+    const plural = `SUPABASE_${match[2] as string}_KEYS`;
+    const start = match.index as number;
+    reports.push({
+      offset: start,
+      message:
+        `\`SUPABASE_${match[2] as string}_KEY\` is never set in Edge Functions (\`supabase secrets set\` refuses SUPABASE_ names): ` +
+        `this read becomes the \`default\` entry of \`${plural}\``,
+      fix: [{ start, end: start + match[0].length, text: `JSON.parse(Deno.env.get(${quote}${plural}${quote}) ?? ${quote}{}${quote}).default` }],
+    });
+  }
+  return reports;
+}
+
+/** `JSON.parse(<the same read of the plural name> ?? '{}').default`, in the read's own quote style. */
+function jsonRead(occurrence: Occurrence, plural: string): string {
+  const read = occurrence.read as NonNullable<Occurrence['read']>;
+  const quote = /['"`]/.exec(read.text)?.[0] ?? "'";
+  return `JSON.parse(${renamedRead(occurrence, plural)} ?? ${quote}{}${quote}).default`;
+}

@@ -1,5 +1,8 @@
 // Every rule, in the order findings are listed for one place.
+import { deployVerifyJwt } from './deploy-verify-jwt.js';
 import { edgeFunctionEnv } from './edge-function-env.js';
+import { edgeFunctionNoAuthCheck } from './edge-function-no-auth-check.js';
+import { edgeFunctionVerifyJwt } from './edge-function-verify-jwt.js';
 import { legacyEnvName } from './legacy-env-name.js';
 import { legacyKeyValue } from './legacy-key-value.js';
 import { parseError } from './parse-error.js';
@@ -8,7 +11,17 @@ import { secretKeyExposed } from './secret-key-exposed.js';
 import { unusedSuppression } from './unused-suppression.js';
 
 // unused-suppression stays last: it reports the directives the other rules' findings did not use.
-export const RULES: readonly Rule[] = [parseError, legacyEnvName, legacyKeyValue, edgeFunctionEnv, secretKeyExposed, unusedSuppression];
+export const RULES: readonly Rule[] = [
+  parseError,
+  legacyEnvName,
+  legacyKeyValue,
+  edgeFunctionEnv,
+  edgeFunctionVerifyJwt,
+  deployVerifyJwt,
+  edgeFunctionNoAuthCheck,
+  secretKeyExposed,
+  unusedSuppression,
+];
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((rule) => rule.meta.id === id);

@@ -1,9 +1,10 @@
 // legacy-env-name: a legacy key name, renamed to its new name at every site that can be edited.
 import type { EnvEntry } from '../dotenv.js';
 import { classifyValue, type NameDecision } from '../keys.js';
-import { EDGE_RUNTIME_NAMES, isEdgeFunctionFile, isMigrationFile } from '../locations.js';
+import { EDGE_RUNTIME_NAMES, isEdgeRuntimeFile, isMigrationFile } from '../locations.js';
 import { isRetired } from '../retire.js';
 import type { Occurrence, ScannedFile } from '../scan.js';
+import { readFix, renamedRead } from './read-fix.js';
 import type { Edit, Report, Rule, RuleContext } from './rule.js';
 
 export const legacyEnvName: Rule = {
@@ -39,7 +40,7 @@ export const legacyEnvName: Rule = {
       } else if (occurrence.context === 'env-value') {
         reports.push({ offset, message: `${rename} if this value names a variable (text inside a value is not renamed)` });
       } else {
-        const fix = context.transitional ? transitionalFix(file, occurrence, decision, context) : finalFix(file, occurrence, decision);
+        const fix = context.transitional ? transitionalFix(file, occurrence, decision, context) : finalFix(occurrence, decision);
         reports.push({ offset, message: fixMessage(rename, occurrence, context), fix, rename: { from: decision.name, to: decision.newName } });
       }
     }
@@ -54,15 +55,12 @@ function fixMessage(rename: string, occurrence: Occurrence, context: RuleContext
 }
 
 /** The plain run: rename, retire a legacy site beside its new name, or collapse a transitional fallback. */
-function finalFix(file: ScannedFile, occurrence: Occurrence, decision: RenameDecision): Edit[] {
+function finalFix(occurrence: Occurrence, decision: RenameDecision): Edit[] | undefined {
   if (isRetired(occurrence)) {
     const span = occurrence.retireSpan as { start: number; end: number };
     return [{ start: span.start, end: span.end, text: '' }];
   }
-  const fallback = occurrence.read?.fallback;
-  if (fallback && fallback.left === renamedRead(file, occurrence, decision)) {
-    return [{ start: fallback.start, end: fallback.end, text: fallback.left }];
-  }
+  if (occurrence.read?.fallback) return readFix(occurrence, renamedRead(occurrence, decision.newName), false);
   return [{ start: occurrence.start, end: occurrence.end, text: decision.newName }];
 }
 
@@ -73,12 +71,7 @@ function finalFix(file: ScannedFile, occurrence: Occurrence, decision: RenameDec
  */
 function transitionalFix(file: ScannedFile, occurrence: Occurrence, decision: RenameDecision, context: RuleContext): Edit[] | undefined {
   const { read, staticImport } = occurrence;
-  if (read) {
-    const renamed = renamedRead(file, occurrence, decision);
-    if (read.fallback?.left === renamed) return undefined;
-    const fallback = `${renamed} ?? ${read.text}`;
-    return [{ start: read.start, end: read.end, text: read.needsParens ? `(${fallback})` : fallback }];
-  }
+  if (read) return readFix(occurrence, renamedRead(occurrence, decision.newName), true);
   if (staticImport) {
     const alreadyImported = occurrence.namespaces.some((namespace) => namespace.names.includes(decision.newName));
     return alreadyImported ? undefined : [{ start: staticImport.start, end: staticImport.start, text: `${decision.newName}, ` }];
@@ -97,13 +90,6 @@ type RenameDecision = Extract<NameDecision, { kind: 'rename' }>;
 
 function legacyKindOf(role: RenameDecision['role']): string {
   return role === 'publishable' ? 'legacy-anon' : 'legacy-service-role';
-}
-
-/** The read's source text with the legacy name replaced by the new one. */
-function renamedRead(file: ScannedFile, occurrence: Occurrence, decision: RenameDecision): string {
-  const read = occurrence.read as NonNullable<Occurrence['read']>;
-  const at = occurrence.start - read.start;
-  return read.text.slice(0, at) + decision.newName + read.text.slice(at + (occurrence.end - occurrence.start));
 }
 
 /** A copy of the entry's lines under the new name, holding the supplied value, in the entry's own style. */
@@ -127,7 +113,7 @@ function newLineAfter(text: string, entry: EnvEntry, newName: string, value: str
 export function isEdgeRuntimeName(file: ScannedFile, occurrence: Occurrence): boolean {
   return (
     (file.kind === 'code' || file.kind === 'markup') &&
-    isEdgeFunctionFile(file.path) &&
+    isEdgeRuntimeFile(file.path) &&
     Object.hasOwn(EDGE_RUNTIME_NAMES, occurrence.decision.name)
   );
 }

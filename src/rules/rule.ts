@@ -1,4 +1,5 @@
 // What a rule is: its metadata (read by the CLI, the reporters and the docs) beside its check.
+import type { EdgeModel } from '../edge/model.js';
 import type { KeyRole } from '../keys.js';
 import type { ScannedFile } from '../scan.js';
 
@@ -55,6 +56,10 @@ export interface RuleContext {
   transitional: boolean;
   /** Severity overrides from the config file and `--rule`; 'off' skips the rule. */
   severities: Readonly<Record<string, Severity | 'off'>>;
+  /** `--unsafe`: fixes that change behaviour (turning verify_jwt off) are applied too. */
+  unsafe: boolean;
+  /** The repository's Supabase projects and Edge Functions. */
+  edge: EdgeModel;
 }
 
 export interface Rule {
