@@ -161,12 +161,18 @@ function* applySteps(root: string, changes: readonly FileChange[], options: Appl
   return result;
 
   function backUp(change: FileChange): void {
+    let mode: number;
     try {
-      const { mode } = statSync(change.absolutePath);
-      if (isReadOnly(change.absolutePath, mode)) {
-        fail(change, 'is read-only, so it was not written (make it writable and run again)');
-        return;
-      }
+      mode = statSync(change.absolutePath).mode;
+    } catch (error) {
+      fail(change, notWritten(error, `could not be read again (${describe(error)}), so it was not written`));
+      return;
+    }
+    if (isReadOnly(change.absolutePath, mode)) {
+      fail(change, 'is read-only, so it was not written (make it writable and run again)');
+      return;
+    }
+    try {
       const backup = join('backups', runId, change.path);
       const backupPath = join(state, backup);
       mkdirSync(dirname(backupPath), { recursive: true });
@@ -180,7 +186,7 @@ function* applySteps(root: string, changes: readonly FileChange[], options: Appl
       });
       ready.push(change);
     } catch (error) {
-      fail(change, notWritten(error, 'its backup could not be saved'));
+      fail(change, `not written: its backup could not be saved (${describe(error)}); it keeps its old content`);
     }
   }
 
@@ -189,7 +195,7 @@ function* applySteps(root: string, changes: readonly FileChange[], options: Appl
     try {
       current = readFileSync(change.absolutePath);
     } catch (error) {
-      fail(change, notWritten(error, 'it could not be read again'));
+      fail(change, notWritten(error, `could not be read again (${describe(error)}), so it was not written`));
       return;
     }
     if (sha256(current) !== entry.before) {
@@ -199,7 +205,7 @@ function* applySteps(root: string, changes: readonly FileChange[], options: Appl
     try {
       writeAtomic(change.absolutePath, Buffer.from(change.after, 'utf8'), entry.mode);
     } catch (error) {
-      fail(change, notWritten(error, 'it could not be written'));
+      fail(change, notWritten(error, `could not be written (${describe(error)}); it keeps its old content`));
       return;
     }
     result.written.push(change.path);
@@ -345,9 +351,9 @@ function isReadOnly(path: string, mode: number): boolean {
   }
 }
 
-function notWritten(error: unknown, what: string): string {
-  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'no longer exists, so it was not written';
-  return `not written: ${what} (${describe(error)}); it keeps its old content`;
+/** The message for a file that failed: one for a file that vanished since it was read, else `message`. */
+function notWritten(error: unknown, message: string): string {
+  return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no longer exists, so it was not written' : message;
 }
 
 /** `ENOSPC: no space left on device`: the code and Node's text, without the syscall and paths. */

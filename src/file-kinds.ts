@@ -2,10 +2,10 @@
 
 /**
  * `toml` is a Supabase project's `supabase/config.toml`; `commands` are files that hold shell
- * commands (package.json scripts, GitHub workflows, Makefiles, shell scripts), read for
- * `supabase functions deploy`.
+ * commands or requests (package.json scripts, GitHub workflows, Makefiles, shell scripts, .http
+ * files), read for deploy commands and Bearer headers; `python` and `sql` are read for Bearer keys.
  */
-export type FileKind = 'code' | 'markup' | 'env' | 'markdown' | 'toml' | 'commands';
+export type FileKind = 'code' | 'markup' | 'env' | 'markdown' | 'toml' | 'commands' | 'python' | 'sql';
 
 const CODE_EXTENSIONS = new Set(['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts']);
 const MARKUP_EXTENSIONS = new Set(['.vue', '.svelte', '.astro']);
@@ -50,11 +50,14 @@ export function fileKind(path: string): FileKind | undefined {
   // Only a config.toml inside a `supabase/` folder is a project's configuration.
   if (basename === 'config.toml' && /(^|\/)supabase\/config\.toml$/.test(path)) return 'toml';
   if (isCommandFile(path, basename, extension)) return 'commands';
+  if (extension === '.py') return 'python';
+  if (extension === '.sql') return 'sql';
   return undefined;
 }
 
 function isCommandFile(path: string, basename: string, extension: string): boolean {
-  if (basename === 'package.json' || extension === '.sh' || extension === '.mk') return true;
+  // .http/.rest: HTTP client files (REST Client, IntelliJ), requests written out like curl's.
+  if (basename === 'package.json' || ['.sh', '.mk', '.http', '.rest'].includes(extension)) return true;
   if (basename === 'Makefile' || basename === 'makefile' || basename === 'GNUmakefile') return true;
   return (extension === '.yml' || extension === '.yaml') && /(^|\/)\.github\/workflows\/[^/]+$/.test(path);
 }

@@ -1,5 +1,6 @@
 // The plan for one file: run every rule over its scan and splice the safe fixes into a new text.
 import { findCollisions } from './collisions.js';
+import { createKeyExports } from './bearer/module-index.js';
 import { buildEdgeModel } from './edge/model.js';
 import type { NameMap } from './keys.js';
 import { RULES } from './rules/index.js';
@@ -23,8 +24,8 @@ export function planScanned(scanned: ScannedFile, context: RuleContext): FilePla
   const suppressed: Finding[] = [];
   const fixes: Edit[] = [];
   for (const rule of RULES) {
-    const severity = context.severities[rule.meta.id] ?? rule.meta.severity;
-    if (severity === 'off') continue;
+    const setting = context.severities[rule.meta.id];
+    if (setting === 'off') continue;
     for (const report of rule.check(scanned, context)) {
       const { line, column } = scanned.locate(report.offset);
       const directive = rule === unusedSuppression ? undefined : suppressing(scanned.directives, rule.meta.id, line);
@@ -33,7 +34,7 @@ export function planScanned(scanned: ScannedFile, context: RuleContext): FilePla
       if (directive) directive.used = true;
       (directive ? suppressed : findings).push({
         ruleId: rule.meta.id,
-        severity,
+        severity: setting ?? report.severity ?? rule.meta.severity,
         file: scanned.path,
         line,
         column,
@@ -62,6 +63,7 @@ export function planFile(input: ScanInput, pattern: RegExp, map: NameMap, option
   return planScanned(scanned, {
     blocked: findCollisions([scanned], map),
     edge: buildEdgeModel([scanned]),
+    keyExports: createKeyExports([scanned]),
     unsafe: options.unsafe ?? false,
     supplied: options.supplied ?? {},
     transitional: options.transitional ?? false,

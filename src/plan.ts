@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { discover, type DiscoverOptions, type Discovery } from './discover.js';
 import type { FileKind } from './file-kinds.js';
 import { findCollisions } from './collisions.js';
+import { createKeyExports } from './bearer/module-index.js';
 import { buildEdgeModel } from './edge/model.js';
 import { planScanned } from './file-plan.js';
 import { classifyValue, namePattern, type NameMap } from './keys.js';
@@ -114,6 +115,7 @@ export async function plan(options: PlanOptions): Promise<Plan> {
   const context: RuleContext = {
     blocked: findCollisions(scannedFiles, options.map),
     edge: buildEdgeModel(scannedFiles),
+    keyExports: createKeyExports(scannedFiles.filter((file) => file.kind === 'code')),
     unsafe: options.unsafe ?? false,
     supplied: options.supplied ?? {},
     transitional: options.transitional ?? false,

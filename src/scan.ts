@@ -54,6 +54,8 @@ export interface ScanInput {
 const ENV_VALUE_HINT = /eyJ|sb_secret_|sb_publishable_/;
 
 const INVOCATION_HINT = /functions\s*\.\s*invoke|\/functions\/v1\//;
+// New key names, key literals and Authorization headers: what the Bearer analysis follows.
+const KEY_HINT = /SUPABASE_(?:PUBLISHABLE|SECRET)|SUPABASE_KEY|sb_(?:publishable|secret)_|eyJ|[Aa]uthorization/;
 
 /**
  * The prefilter: whether a file is worth scanning at all, by cheap text tests, no parsing. Edge
@@ -62,12 +64,15 @@ const INVOCATION_HINT = /functions\s*\.\s*invoke|\/functions\/v1\//;
 export function isCandidate(file: { path: string; kind: FileKind }, text: string, pattern: RegExp): boolean {
   const { path, kind } = file;
   if (kind === 'toml' || (kind === 'code' && isEdgeFunctionFile(path))) return true;
-  if (kind === 'commands') return text.includes('functions deploy');
+  if (kind === 'commands') return text.includes('functions deploy') || text.includes('Bearer') || text.includes('migrate-keys-ignore');
+  if (kind === 'python') return text.includes('Bearer') || text.includes('migrate-keys-ignore');
+  if (kind === 'sql') return /Bearer|eyJ|sb_(publishable|secret)_|migrate-keys-ignore/.test(text);
   return (
     text.search(pattern) >= 0 ||
     (kind === 'env' && ENV_VALUE_HINT.test(text)) ||
     text.includes('migrate-keys-ignore') ||
-    ((kind === 'code' || kind === 'markup') && text.includes('functions') && INVOCATION_HINT.test(text))
+    ((kind === 'code' || kind === 'markup') && (KEY_HINT.test(text) || (text.includes('functions') && INVOCATION_HINT.test(text)))) ||
+    (kind === 'markdown' && text.includes('Bearer'))
   );
 }
 
@@ -80,7 +85,7 @@ export function scanFile(input: ScanInput, pattern: RegExp, map: NameMap): Scann
 
   const occurrences: Occurrence[] = [];
   // Names in project configs and command files are for the CI/deploy scanners, not renamed here.
-  const names = kind === 'toml' || kind === 'commands' ? [] : text.matchAll(pattern);
+  const names = kind === 'toml' || kind === 'commands' || kind === 'python' || kind === 'sql' ? [] : text.matchAll(pattern);
   for (const match of names) {
     const decision = decideName(match[0], map);
     if (!decision) continue;

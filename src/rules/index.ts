@@ -1,4 +1,5 @@
 // Every rule, in the order findings are listed for one place.
+import { bearerApiKey } from './bearer-api-key.js';
 import { deployVerifyJwt } from './deploy-verify-jwt.js';
 import { edgeFunctionEnv } from './edge-function-env.js';
 import { edgeFunctionNoAuthCheck } from './edge-function-no-auth-check.js';
@@ -8,6 +9,7 @@ import { legacyKeyValue } from './legacy-key-value.js';
 import { parseError } from './parse-error.js';
 import type { Rule } from './rule.js';
 import { secretKeyExposed } from './secret-key-exposed.js';
+import { sqlLegacyKey } from './sql-legacy-key.js';
 import { unusedSuppression } from './unused-suppression.js';
 
 // unused-suppression stays last: it reports the directives the other rules' findings did not use.
@@ -19,6 +21,8 @@ export const RULES: readonly Rule[] = [
   edgeFunctionVerifyJwt,
   deployVerifyJwt,
   edgeFunctionNoAuthCheck,
+  bearerApiKey,
+  sqlLegacyKey,
   secretKeyExposed,
   unusedSuppression,
 ];

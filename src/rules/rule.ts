@@ -1,4 +1,5 @@
 // What a rule is: its metadata (read by the CLI, the reporters and the docs) beside its check.
+import type { KeyExports } from '../bearer/module-index.js';
 import type { EdgeModel } from '../edge/model.js';
 import type { KeyRole } from '../keys.js';
 import type { ScannedFile } from '../scan.js';
@@ -37,6 +38,8 @@ export interface Report {
   fix?: Edit[];
   /** The rename this place takes part in, for the report's rename table. */
   rename?: Rename;
+  /** A lower severity for this place than the rule's (a command in docs rather than in CI). */
+  severity?: Severity;
 }
 
 export interface Rename {
@@ -60,6 +63,8 @@ export interface RuleContext {
   unsafe: boolean;
   /** The repository's Supabase projects and Edge Functions. */
   edge: EdgeModel;
+  /** What an imported name holds, when it is a key: `(importer, specifier, name)`. */
+  keyExports: KeyExports;
 }
 
 export interface Rule {

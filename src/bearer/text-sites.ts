@@ -1,0 +1,67 @@
+// Bearer keys outside JS/TS, found by text: shell and CI commands, HTTP client files, Markdown code
+// blocks, Python `requests`/`httpx` header dicts. The variable or literal after `Bearer` decides.
+import { keyKindOfLiteral, keyKindOfName, type KeyKind } from './key-sources.js';
+
+export interface TextSite {
+  offset: number;
+  kind: KeyKind;
+  /** What carries the key, for the message: a variable name, or 'a key literal'. */
+  via: string;
+}
+
+// Authorization: Bearer ${{ secrets.X }} | $X | ${X} | {{X}} (.http files) | a literal key
+const HEADER = /Authorization:\s*Bearer\s+(?:\$\{\{\s*(?:secrets|vars|env)\.([A-Za-z_]\w*)\s*\}\}|\$\{?([A-Za-z_]\w*)\}?|\{\{\s*\$?([A-Za-z_][\w.]*)\s*\}\}|(eyJ[\w-]+\.[\w-]+\.[\w-]*|sb_(?:publishable|secret)_[\w-]{20,}))/gi;
+
+export function shellBearerSites(text: string): TextSite[] {
+  const sites: TextSite[] = [];
+  for (const match of text.matchAll(HEADER)) {
+    const name = match[1] ?? match[2] ?? match[3];
+    const kind = name ? keyKindOfName(name.split('.').pop() as string) : keyKindOfLiteral(match[4] as string);
+    if (kind) sites.push({ offset: match.index as number, kind, via: name ? `\`${name}\`` : 'a key literal' });
+  }
+  return sites;
+}
+
+/** Fenced code blocks of a Markdown text, as [start, end) ranges. */
+export function codeBlocks(text: string): [number, number][] {
+  const blocks: [number, number][] = [];
+  for (const match of text.matchAll(/^( {0,3})(`{3,}|~{3,})[^\n]*\n[\s\S]*?^ {0,3}\2[`~]*[ \t]*$/gm)) {
+    blocks.push([match.index as number, (match.index as number) + match[0].length]);
+  }
+  return blocks;
+}
+
+// headers = {"Authorization": f"Bearer {key}"} | "Bearer " + key | f"Bearer {os.environ['X']}"
+const PY_HEADER = /["']Authorization["']\s*:\s*(?:f["']Bearer\s+\{([^}]+)\}|["']Bearer\s*["']\s*\+\s*([\w.()[\]'"]+))/g;
+const PY_ENV_READ = /(?:os\.environ(?:\.get)?\s*[([]\s*|os\.getenv\(\s*|getenv\(\s*|config\(\s*)["']([A-Za-z_]\w*)["']/;
+
+export function pythonBearerSites(text: string): TextSite[] {
+  const sites: TextSite[] = [];
+  for (const match of text.matchAll(PY_HEADER)) {
+    const expression = ((match[1] ?? match[2]) as string).trim();
+    const kind = pythonKind(expression, text);
+    if (kind) sites.push({ offset: match.index as number, kind, via: `\`${expression}\`` });
+  }
+  return sites;
+}
+
+function pythonKind(expression: string, text: string): KeyKind | undefined {
+  const read = PY_ENV_READ.exec(expression);
+  if (read) return keyKindOfName(read[1] as string);
+  const literal = keyKindOfLiteral(expression.replace(/^["']|["']$/g, ''));
+  if (literal) return literal;
+  // A name: what it was assigned (`key = os.environ["SUPABASE_SERVICE_ROLE_KEY"]`, a settings field).
+  const name = /^[A-Za-z_][\w.]*$/.exec(expression)?.[0];
+  if (!name) return undefined;
+  const last = name.split('.').pop() as string;
+  const assignment = new RegExp(`^[ \\t]*(?:self\\.)?${last}\\s*(?::[^=\\n]*)?=\\s*(.+)$`, 'm').exec(text);
+  if (assignment) {
+    const value = assignment[1] as string;
+    const env = PY_ENV_READ.exec(value);
+    if (env) return keyKindOfName(env[1] as string);
+    const literal = /["']([^"']+)["']/.exec(value);
+    if (literal) return keyKindOfLiteral(literal[1] as string);
+  }
+  // pydantic settings fields name the env variable themselves.
+  return keyKindOfName(last.toUpperCase());
+}

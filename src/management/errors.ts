@@ -1,0 +1,22 @@
+// Errors of the Management API and the local stack: one line each, never a token or a key value.
+import { maskKeyValues } from '../keys.js';
+
+/** A failure the user can act on: its message is shown as is (exit code 2). */
+export class ManagementError extends Error {
+  override name = 'ManagementError';
+}
+
+/** One line, with every given secret (the access token) removed and every key value masked. */
+export function redact(text: string, secrets: readonly (string | undefined)[] = []): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret !== undefined && secret.length >= 4) out = out.split(secret).join('…[redacted]');
+  }
+  return maskKeyValues(out);
+}
+
+/** The first meaningful line of a text, shortened: for messages quoted from a server or a tool. */
+export function oneLine(text: string, max = 200): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}

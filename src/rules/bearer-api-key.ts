@@ -1,0 +1,123 @@
+// bearer-api-key: an API key (legacy or new) sent as `Authorization: Bearer`, where only user JWTs belong.
+import type { ts as TS } from 'ts-morph';
+import { authorizationSites, bearerToken, type AuthorizationSite } from '../bearer/headers.js';
+import { KeySources, type KeyKind } from '../bearer/key-sources.js';
+import { codeBlocks, pythonBearerSites, shellBearerSites } from '../bearer/text-sites.js';
+import { scriptRegions } from '../markup.js';
+import { dialectOf, parseScript, type ScriptDialect } from '../parse.js';
+import type { ScannedFile } from '../scan.js';
+import { typescript } from '../typescript.js';
+import type { Edit, Report, Rule, RuleContext } from './rule.js';
+
+const BREAKS =
+  'new keys are not JWTs: Edge Functions answer "Invalid JWT", PostgREST PGRST301, Storage "Invalid Compact JWS"; ' +
+  'send the key in the `apikey` header and keep Authorization for a signed-in user\'s session token';
+
+export const bearerApiKey: Rule = {
+  meta: {
+    id: 'bearer-api-key',
+    severity: 'error',
+    fix: 'unsafe',
+    summary: 'an API key (legacy or new) sent as Authorization: Bearer',
+    description:
+      'The Authorization header is for a user\'s session JWT. Publishable and secret keys are not JWTs: sent ' +
+      'as a Bearer token they fail with "Invalid JWT" (Edge Functions), PGRST301 (PostgREST) or "Invalid ' +
+      'Compact JWS" (Storage); a legacy key there stops working when the legacy keys are deactivated. Send ' +
+      'the key in the apikey header. The unsafe fix (JS/TS, --write --unsafe) moves it there, or drops the ' +
+      'Authorization entry when apikey already carries the same key. A user\'s token, a forwarded header or a ' +
+      "third party's token is never flagged.",
+    legacyUse: true,
+    blocksRotation: false,
+    example: "headers: { Authorization: `Bearer ${anonKey}` }   ->   headers: { apikey: anonKey }",
+  },
+  check(file, context) {
+    if (file.parseError) return [];
+    switch (file.kind) {
+      case 'code':
+      case 'markup':
+        return /authorization/i.test(file.text) ? codeReports(file, context) : [];
+      case 'commands':
+        return textReports(shellBearerSites(file.text));
+      case 'python':
+        return textReports(pythonBearerSites(file.text));
+      case 'markdown': {
+        // Docs show commands people copy: reported, as info.
+        const blocks = codeBlocks(file.text);
+        const inBlock = (offset: number) => blocks.some(([start, end]) => offset >= start && offset < end);
+        return textReports(shellBearerSites(file.text).filter((site) => inBlock(site.offset))).map((r) => ({ ...r, severity: 'info' as const }));
+      }
+      default:
+        return [];
+    }
+  },
+};
+
+function textReports(sites: readonly { offset: number; kind: KeyKind; via: string }[]): Report[] {
+  return sites.map((site) => ({ offset: site.offset, message: `the ${site.kind} key (${site.via}) is sent as Authorization: Bearer: ${BREAKS}` }));
+}
+
+function codeReports(file: ScannedFile, context: RuleContext): Report[] {
+  const regions: { start: number; end: number; dialect: ScriptDialect }[] =
+    file.kind === 'code' ? [{ start: 0, end: file.text.length, dialect: dialectOf(file.path) }] : scriptRegions(file.path, file.text);
+  const reports: Report[] = [];
+  for (const region of regions) {
+    const { sourceFile } = parseScript(file.path, file.text.slice(region.start, region.end), region.dialect);
+    const sources = new KeySources(sourceFile, (specifier, name) => context.keyExports(file.path, specifier, name));
+    for (const site of authorizationSites(sourceFile)) {
+      const kind = sources.kindOf(site.value);
+      if (!kind) continue;
+      const fix = moveToApikey(site, sourceFile, region.start);
+      reports.push({
+        offset: region.start + site.at,
+        message: `the ${kind} key is sent as Authorization: Bearer: ${BREAKS}${fix ? '' : ' (move it by hand)'}`,
+        ...(fix && { fix }),
+      });
+    }
+  }
+  return reports;
+}
+
+/**
+ * The unsafe fix: `Authorization: \`Bearer ${key}\`` becomes `apikey: key` in the same entry, or goes
+ * when the object already has `apikey: key`. Any other shape is left to a person.
+ */
+function moveToApikey(site: AuthorizationSite, sourceFile: TS.SourceFile, shift: number): Edit[] | undefined {
+  const ts = typescript();
+  const entry = site.entry;
+  if (!entry || !ts.isObjectLiteralExpression(entry.parent)) return undefined;
+  const token = bearerToken(entry.initializer);
+  if (!token) return undefined;
+  const tokenText = token.getText(sourceFile);
+  const apikey = entry.parent.properties.find((p) => p !== entry && /^apikey$/i.test(p.name?.getText(sourceFile).replace(/^['"`]|['"`]$/g, '') ?? ''));
+  const text = sourceFile.text;
+  if (!apikey) {
+    const name = entry.name;
+    const quote = ts.isStringLiteral(name) ? text[name.getStart(sourceFile)] : '';
+    const key = ts.isComputedPropertyName(name) ? `[${text[name.expression.getStart(sourceFile)]}apikey${text[name.expression.getStart(sourceFile)]}]` : `${quote}apikey${quote}`;
+    return [{ start: shift + entry.getStart(sourceFile), end: shift + entry.end, text: `${key}: ${tokenText}` }];
+  }
+  const sameKey =
+    (ts.isPropertyAssignment(apikey) && apikey.initializer.getText(sourceFile) === tokenText) ||
+    (ts.isShorthandPropertyAssignment(apikey) && tokenText === 'apikey');
+  if (!sameKey) return undefined;
+  const span = entryRemoval(text, entry.getStart(sourceFile), entry.end);
+  return [{ start: shift + span.start, end: shift + span.end, text: '' }];
+}
+
+/** An object entry with its comma: its whole line when it stands alone on one, else up to the next entry. */
+function entryRemoval(text: string, start: number, end: number): { start: number; end: number } {
+  const comma = /^\s*,/.exec(text.slice(end));
+  let stop = comma ? end + comma[0].length : end;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', stop);
+  if (/^[ \t]*$/.test(text.slice(lineStart, start)) && lineEnd >= 0 && /^[ \t]*\r?$/.test(text.slice(stop, lineEnd))) {
+    return { start: lineStart, end: lineEnd + 1 };
+  }
+  if (comma) stop += /^[ \t]*/.exec(text.slice(stop))?.[0].length ?? 0;
+  else {
+    // The last entry: take the comma before it instead.
+    const before = /,\s*$/.exec(text.slice(0, start));
+    if (before) return { start: start - before[0].length, end };
+  }
+  return { start, end: stop };
+}

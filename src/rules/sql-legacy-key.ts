@@ -1,0 +1,66 @@
+// sql-legacy-key: SQL (migrations, seeds, pg_net / http calls) that sends or holds a legacy or API key.
+import { keyKindOfLiteral } from '../bearer/key-sources.js';
+import { isMigrationFile } from '../locations.js';
+import type { Report, Rule } from './rule.js';
+
+const JWT_OR_KEY = /eyJ[\w-]{5,}\.eyJ[\w-]*\.[\w-]*|sb_(?:publishable|secret)_[\w-]{20,}/g;
+// Keys read from Vault or settings by a name that says what they are.
+const NAMED_KEY = /(service_role|anon_key|anon-key|secret_key|publishable_key|supabase_key)/i;
+
+export const sqlLegacyKey: Rule = {
+  meta: {
+    id: 'sql-legacy-key',
+    severity: 'error',
+    fix: 'none',
+    summary: 'SQL (migrations, pg_net) that sends a legacy key; write a new migration',
+    description:
+      'Database webhooks and pg_net / http calls often send the service_role key as Authorization: Bearer. New ' +
+      'keys are rejected there (they are not JWTs) and legacy keys stop working once deactivated. Applied ' +
+      'migrations are history and are never edited: write a new migration that sends the key in the apikey ' +
+      'header and reads it from Vault (vault.decrypted_secrets), not from a literal.',
+    legacyUse: true,
+    blocksRotation: true,
+    example: "headers := jsonb_build_object('Authorization', 'Bearer ' || key)   ->   jsonb_build_object('apikey', key)",
+  },
+  check(file) {
+    if (file.kind !== 'sql') return [];
+    const advice = isMigrationFile(file.path)
+      ? 'applied migrations are not edited: write a new migration that sends the key in the apikey header, read from Vault'
+      : 'send the key in the apikey header and read it from Vault';
+    const reports: Report[] = [];
+    const reported = new Set<number>();
+    for (const statement of statements(file.text)) {
+      const body = file.text.slice(statement.start, statement.end);
+      const header = /['"]?Authorization['"]?/i.exec(body);
+      if (!header || !/Bearer/i.test(body)) continue;
+      const literal = [...body.matchAll(JWT_OR_KEY)][0];
+      const kind = literal ? keyKindOfLiteral(literal[0]) : NAMED_KEY.test(body) ? 'API' : undefined;
+      if (!kind) continue;
+      reported.add(statement.start);
+      reports.push({ offset: statement.start + header.index, message: `this statement sends the ${kind} key as Authorization: Bearer: ${advice}` });
+    }
+    for (const match of file.text.matchAll(JWT_OR_KEY)) {
+      const kind = keyKindOfLiteral(match[0]);
+      const at = match.index as number;
+      if (!kind || [...reported].some((start) => at >= start && at < statementEnd(file.text, start))) continue;
+      reports.push({ offset: at, message: `a ${kind} key is written into SQL: ${advice}, and rotate the key` });
+    }
+    return reports;
+  },
+};
+
+function statements(text: string): { start: number; end: number }[] {
+  const found: { start: number; end: number }[] = [];
+  let start = 0;
+  for (let i = text.indexOf(';'); i >= 0; i = text.indexOf(';', i + 1)) {
+    found.push({ start, end: i + 1 });
+    start = i + 1;
+  }
+  if (start < text.length) found.push({ start, end: text.length });
+  return found;
+}
+
+function statementEnd(text: string, start: number): number {
+  const end = text.indexOf(';', start);
+  return end < 0 ? text.length : end + 1;
+}
