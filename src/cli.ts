@@ -13,6 +13,8 @@ import { stepSummary } from './reporters/github.js';
 import { exitCode, withFixed, type Mode, type RunResult } from './result.js';
 import { ruleExplanation, rulesCatalogue } from './rules-catalogue.js';
 import { readSuppliedKeys } from './supplied-keys.js';
+import { registerManagementCommands } from './management/commands.js';
+import { withKeysFromSources } from './management/supplied.js';
 import { packageVersion } from './version.js';
 
 export interface Io {
@@ -38,6 +40,8 @@ interface RunFlags {
   rule: string[];
   publishableKeyFrom?: string;
   secretKeyFrom?: string;
+  fromProject?: string | boolean;
+  fromLocal?: boolean;
   color: boolean;
 }
 
@@ -79,6 +83,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--transitional', 'zero-downtime step: reads fall back to the legacy name, .env files keep the legacy line')
     .option('--publishable-key-from <file|->', 'the new publishable key, from a file or stdin (or MIGRATE_KEYS_PUBLISHABLE_KEY)')
     .option('--secret-key-from <file|->', 'the new secret key, from a file or stdin (or MIGRATE_KEYS_SECRET_KEY)')
+    .option('--from-project [ref]', "the new keys from the project's API keys (SUPABASE_ACCESS_TOKEN; ref discovered when omitted)")
+    .option('--from-local', 'the new keys from the local stack (supabase status), for local-development env files only')
     .option('--allow-dirty', 'let --write change files that have uncommitted changes')
     .option('--config <file>', `configuration file (default: ${CONFIG_FILE}, or "migrateKeys" in package.json)`)
     .option('--rule <id=severity>', 'set a rule to off, info, warning or error (repeatable)', collect, [])
@@ -121,6 +127,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       print(explanation);
     });
 
+  registerManagementCommands(program, io, (exit) => {
+    code = exit;
+  });
+
   async function run(paths: string[], flags: RunFlags): Promise<number> {
     if (flags.write && flags.check) throw new UsageError('--write and --check cannot be used together');
     const format = flags.format ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish');
@@ -140,6 +150,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       map = parseNameMap(flags.map, config.map);
       severities = { ...config.rules, ...parseRuleFlags(flags.rule) };
       supplied = readSuppliedKeys({ publishableFrom: flags.publishableKeyFrom, secretFrom: flags.secretKeyFrom, env: io.env });
+      supplied = await withKeysFromSources(supplied, { fromProject: flags.fromProject, fromLocal: flags.fromLocal, root: io.cwd, paths, ignore: [...config.ignore, ...flags.ignore], env: io.env, note: warn });
     } catch (error) {
       throw new UsageError((error as Error).message);
     }

@@ -62,14 +62,15 @@ export function authorizationSites(sourceFile: TS.SourceFile): AuthorizationSite
  */
 export function bearerToken(value: TS.Expression): TS.Expression | undefined {
   const ts = typescript();
+  let token: TS.Expression | undefined;
   if (ts.isTemplateExpression(value)) {
     const [span] = value.templateSpans;
-    if (value.templateSpans.length === 1 && span && /^\s*Bearer\s+$/i.test(value.head.text) && span.literal.text === '') return span.expression;
-    return undefined;
+    if (value.templateSpans.length === 1 && span && /^\s*Bearer\s+$/i.test(value.head.text) && span.literal.text === '') token = span.expression;
+  } else if (ts.isBinaryExpression(value) && value.operatorToken.kind === ts.SyntaxKind.PlusToken && ts.isStringLiteral(value.left) && /^\s*Bearer\s+$/i.test(value.left.text)) {
+    token = value.right;
   }
-  if (ts.isBinaryExpression(value) && value.operatorToken.kind === ts.SyntaxKind.PlusToken && ts.isStringLiteral(value.left) && /^\s*Bearer\s+$/i.test(value.left.text)) {
-    return value.right;
-  }
+  // `session?.access_token ?? anonKey`: part of it is a user's token, which must not move to apikey.
+  if (token) return ts.isBinaryExpression(token) || ts.isConditionalExpression(token) ? undefined : token;
   if (ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value)) {
     return /^\s*Bearer\s/i.test(value.text) ? undefined : value;
   }

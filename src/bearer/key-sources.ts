@@ -60,7 +60,8 @@ export class KeySources {
     if (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isAwaitExpression(node) || ts.isTypeAssertionExpression(node)) {
       return this.kindOf(node.expression);
     }
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return keyKindOfLiteral(node.text);
+    // A key literal, or one written inside the header value itself (`'Bearer sb_publishable_…'`).
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return keyKindOfLiteral(node.text.replace(/^\s*Bearer\s+/i, ''));
     if (ts.isTemplateExpression(node)) return first(node.templateSpans.map((span) => () => this.kindOf(span.expression)));
     if (ts.isBinaryExpression(node)) {
       const op = node.operatorToken.kind;

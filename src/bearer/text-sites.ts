@@ -9,14 +9,23 @@ export interface TextSite {
   via: string;
 }
 
-// Authorization: Bearer ${{ secrets.X }} | $X | ${X} | {{X}} (.http files) | a literal key
-const HEADER = /Authorization:\s*Bearer\s+(?:\$\{\{\s*(?:secrets|vars|env)\.([A-Za-z_]\w*)\s*\}\}|\$\{?([A-Za-z_]\w*)\}?|\{\{\s*\$?([A-Za-z_][\w.]*)\s*\}\}|(eyJ[\w-]+\.[\w-]+\.[\w-]*|sb_(?:publishable|secret)_[\w-]{20,}))/gi;
+// Authorization: Bearer ${{ secrets.X }} | $X | ${X} | $(X) and $${X} (Makefiles) | {{X}},
+// {{$dotenv X}}, {{$processEnv X}} (.http files) | a literal key
+const HEADER =
+  /Authorization:\s*Bearer\s+(?:\$\{\{\s*(?:secrets|vars|env)\.([A-Za-z_]\w*)\s*\}\}|\$\$?\{?([A-Za-z_]\w*)\}?|\$\(([A-Za-z_]\w*)\)|\{\{\s*(?:\$(?:dotenv|processEnv)\s+%?)?\$?([A-Za-z_][\w.]*)\s*\}\}|(eyJ[\w-]+\.[\w-]+\.[\w-]*|sb_(?:publishable|secret)_[\w-]{20,}))/gi;
+
+/** True when the offset sits in a comment that starts its line (`#`, `//`, `--`): commented-out commands are not run. */
+export function inLineComment(text: string, offset: number): boolean {
+  const line = text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
+  return /^\s*(#|\/\/|--)/.test(line);
+}
 
 export function shellBearerSites(text: string): TextSite[] {
   const sites: TextSite[] = [];
   for (const match of text.matchAll(HEADER)) {
-    const name = match[1] ?? match[2] ?? match[3];
-    const kind = name ? keyKindOfName(name.split('.').pop() as string) : keyKindOfLiteral(match[4] as string);
+    if (inLineComment(text, match.index as number)) continue;
+    const name = match[1] ?? match[2] ?? match[3] ?? match[4];
+    const kind = name ? keyKindOfName(name.split('.').pop() as string) : keyKindOfLiteral(match[5] as string);
     if (kind) sites.push({ offset: match.index as number, kind, via: name ? `\`${name}\`` : 'a key literal' });
   }
   return sites;
@@ -31,16 +40,21 @@ export function codeBlocks(text: string): [number, number][] {
   return blocks;
 }
 
-// headers = {"Authorization": f"Bearer {key}"} | "Bearer " + key | f"Bearer {os.environ['X']}"
-const PY_HEADER = /["']Authorization["']\s*:\s*(?:f["']Bearer\s+\{([^}]+)\}|["']Bearer\s*["']\s*\+\s*([\w.()[\]'"]+))/g;
+// headers = {"Authorization": f"Bearer {key}"} | "Bearer " + key | "Bearer %s" % key | "Bearer {}".format(key)
+// | "Bearer <literal>"
+const PY_HEADER =
+  /["']Authorization["']\s*:\s*(?:f["']Bearer\s+\{([^}]+)\}|["']Bearer\s*["']\s*\+\s*([\w.()[\]'"]+)|["']Bearer\s*(?:%s|\{\})["']\s*(?:%|\.format\()\s*\(?\s*([\w.()[\]'"]+?)\)?(?=[\s,}])|["']Bearer\s+([^"'{}%\s]+)["'])/g;
 const PY_ENV_READ = /(?:os\.environ(?:\.get)?\s*[([]\s*|os\.getenv\(\s*|getenv\(\s*|config\(\s*)["']([A-Za-z_]\w*)["']/;
 
 export function pythonBearerSites(text: string): TextSite[] {
   const sites: TextSite[] = [];
   for (const match of text.matchAll(PY_HEADER)) {
-    const expression = ((match[1] ?? match[2]) as string).trim();
+    if (inLineComment(text, match.index as number)) continue;
+    const expression = ((match[1] ?? match[2] ?? match[3] ?? match[4]) as string).trim();
     const kind = pythonKind(expression, text);
-    if (kind) sites.push({ offset: match.index as number, kind, via: `\`${expression}\`` });
+    // A literal is named as one: its value is never shown.
+    const literal = keyKindOfLiteral(expression.replace(/^["']|["']$/g, '')) !== undefined;
+    if (kind) sites.push({ offset: match.index as number, kind, via: literal ? 'a key literal' : `\`${expression}\`` });
   }
   return sites;
 }

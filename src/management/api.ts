@@ -13,8 +13,6 @@ export interface ApiKey {
 }
 
 const TYPES: readonly string[] = ['legacy', 'publishable', 'secret'];
-/** The name rule of `POST /v1/projects/{ref}/api-keys`. */
-export const KEY_NAME = /^[a-z_][a-z0-9_]{3,63}$/;
 
 const keysPath = (ref: string) => `/v1/projects/${encodeURIComponent(ref)}/api-keys`;
 const notFound = (ref: string) => `project ${ref} was not found (HTTP 404): check the project ref and that the token's account can see it`;

@@ -37,7 +37,10 @@ export async function legacyKeysCommand(io: Io, flags: LegacyKeysFlags): Promise
 
   if (!flags.disable) {
     const enabled = await legacyKeysEnabled(client, ref);
-    if (print.format === 'json') return void report({ action: 'status', enabled }), 0;
+    if (print.format === 'json') {
+      report({ action: 'status', enabled });
+      return 0;
+    }
     print.out(`The legacy API keys (anon, service_role) of project ${ref} are ${enabled ? 'enabled' : 'disabled'}.\n`);
     print.out(
       enabled
@@ -76,8 +79,8 @@ export async function legacyKeysCommand(io: Io, flags: LegacyKeysFlags): Promise
   }
   const wasEnabled = await legacyKeysEnabled(client, ref);
   if (wasEnabled) await setLegacyKeysEnabled(client, ref, false);
-  if (print.format === 'json') return void report({ action: 'disable', enabled: false, changed: wasEnabled, forced: blocking > 0, ...useFields(use) }), 0;
-  printDisabled(print, ref, wasEnabled);
+  if (print.format === 'json') report({ action: 'disable', enabled: false, changed: wasEnabled, forced: blocking > 0, ...useFields(use) });
+  else printDisabled(print, ref, wasEnabled);
   return 0;
 }
 

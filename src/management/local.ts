@@ -1,7 +1,7 @@
 // The local stack's new keys (`supabase status -o env`) and which env files are for local development.
 import { execFile } from 'node:child_process';
 import { parse } from 'dotenv';
-import { classifyValue } from '../keys.js';
+import { isNewKeyOfRole } from '../keys.js';
 import { hostedRefs, isTemplate, type EnvFile } from './env-scan.js';
 import { ManagementError, oneLine, redact } from './errors.js';
 
@@ -38,7 +38,7 @@ export async function readLocalStack(root: string, env: NodeJS.ProcessEnv): Prom
     if (value === undefined || value === '') {
       throw new ManagementError(`--from-local: supabase status printed no ${name} (the local stack has new keys since Supabase CLI 2.45.0: update the CLI)`);
     }
-    if (classifyValue(value) !== role) throw new ManagementError(`--from-local: the ${name} of supabase status is not a ${prefix}… key; it was not used`);
+    if (!isNewKeyOfRole(value, role)) throw new ManagementError(`--from-local: the ${name} of supabase status is not a ${prefix}… key; it was not used`);
     return value;
   };
   const publishable = key('PUBLISHABLE_KEY', 'publishable', 'sb_publishable_');

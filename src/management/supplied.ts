@@ -1,5 +1,5 @@
 // --from-project and --from-local: new key values for the .env policy, from the API or the local stack.
-import { isPublicPrefix, type KeyRole } from '../keys.js';
+import { isNewKeyOfRole, isPublicPrefix, type KeyRole } from '../keys.js';
 import type { SuppliedKeys } from '../rules/rule.js';
 import { listApiKeys, type ApiKey } from './api.js';
 import { envFilesIn, type EnvValue } from './env-scan.js';
@@ -89,11 +89,10 @@ function pick(keys: readonly ApiKey[], role: KeyRole, ref: string): { name: stri
       `--from-project: project ${ref} has several ${role} keys (${names}) and none named "default": supply one with ${OTHER_SOURCE[role]}`,
     );
   }
-  const prefix = `sb_${role}_`;
   if (key.apiKey === null) throw new ManagementError(`--from-project: the Management API did not reveal the ${role} key "${key.name}" of project ${ref}`);
   const value = key.apiKey.trim();
-  if (!value.startsWith(prefix) || !/^sb_(?:publishable|secret)_[A-Za-z0-9_-]{20,}$/.test(value)) {
-    throw new ManagementError(`--from-project: the ${role} key "${key.name}" of project ${ref} is not a ${prefix}… key; it was not used`);
+  if (!isNewKeyOfRole(value, role)) {
+    throw new ManagementError(`--from-project: the ${role} key "${key.name}" of project ${ref} is not a sb_${role}_… key; it was not used`);
   }
   return { name: key.name, value };
 }

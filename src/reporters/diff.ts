@@ -1,5 +1,6 @@
 // Unified diffs of the planned changes, with every key value masked.
-import { createTwoFilesPatch } from 'diff';
+import { createRequire } from 'node:module';
+import type * as Diff from 'diff';
 import type { Colors } from '../colors.js';
 import { maskEnvLine, maskKeyValues } from '../keys.js';
 import type { FileChange } from '../plan.js';
@@ -8,7 +9,12 @@ export function unifiedDiff(changes: readonly FileChange[], colors: Colors): str
   return changes.map((change) => fileDiff(change, colors)).join('');
 }
 
+// `diff` takes longer to load than a small run takes: required only when a diff is printed.
+const require = createRequire(import.meta.url);
+let diffModule: typeof Diff | undefined;
+
 function fileDiff(change: FileChange, colors: Colors): string {
+  const { createTwoFilesPatch } = (diffModule ??= require('diff') as typeof Diff);
   const mask = change.kind === 'env' ? maskEnvLine : maskKeyValues;
   const patch = createTwoFilesPatch(`a/${change.path}`, `b/${change.path}`, change.before, change.after, undefined, undefined, {
     context: 3,

@@ -88,7 +88,7 @@ function moveToApikey(site: AuthorizationSite, sourceFile: TS.SourceFile, shift:
   const token = bearerToken(entry.initializer);
   if (!token) return undefined;
   const tokenText = token.getText(sourceFile);
-  const apikey = entry.parent.properties.find((p) => p !== entry && /^apikey$/i.test(p.name?.getText(sourceFile).replace(/^['"`]|['"`]$/g, '') ?? ''));
+  const apikey = entry.parent.properties.find((p) => p !== entry && /^apikey$/i.test(p.name?.getText(sourceFile).replace(/^\[|\]$/g, '').replace(/^['"`]|['"`]$/g, '') ?? ''));
   const text = sourceFile.text;
   if (!apikey) {
     const name = entry.name;

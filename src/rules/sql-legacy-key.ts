@@ -1,11 +1,12 @@
 // sql-legacy-key: SQL (migrations, seeds, pg_net / http calls) that sends or holds a legacy or API key.
 import { keyKindOfLiteral } from '../bearer/key-sources.js';
+import { inLineComment } from '../bearer/text-sites.js';
 import { isMigrationFile } from '../locations.js';
 import type { Report, Rule } from './rule.js';
 
 const JWT_OR_KEY = /eyJ[\w-]{5,}\.eyJ[\w-]*\.[\w-]*|sb_(?:publishable|secret)_[\w-]{20,}/g;
-// Keys read from Vault or settings by a name that says what they are.
-const NAMED_KEY = /(service_role|anon_key|anon-key|secret_key|publishable_key|supabase_key)/i;
+// Supabase keys read from Vault or settings by a name that says what they are (not `stripe_secret_key`).
+const NAMED_KEY = /service_role|anon[_-]?key|publishable[_-]?key|supabase[_-]?(?:secret|publishable|anon|service|api)?[_-]?key/i;
 
 export const sqlLegacyKey: Rule = {
   meta: {
@@ -32,9 +33,12 @@ export const sqlLegacyKey: Rule = {
     for (const statement of statements(file.text)) {
       const body = file.text.slice(statement.start, statement.end);
       const header = /['"]?Authorization['"]?/i.exec(body);
-      if (!header || !/Bearer/i.test(body)) continue;
-      const literal = [...body.matchAll(JWT_OR_KEY)][0];
-      const kind = literal ? keyKindOfLiteral(literal[0]) : NAMED_KEY.test(body) ? 'API' : undefined;
+      if (!header || inLineComment(body, header.index)) continue;
+      // The header's own value: from the name up to the next header name or the end of the call.
+      const value = body.slice(header.index, header.index + 240).split(/,\s*['"][A-Za-z-]+['"]\s*,/)[0] as string;
+      if (!/Bearer/i.test(value)) continue;
+      const literal = [...value.matchAll(JWT_OR_KEY)][0];
+      const kind = literal ? keyKindOfLiteral(literal[0]) : NAMED_KEY.test(value) ? 'API' : undefined;
       if (!kind) continue;
       reported.add(statement.start);
       reports.push({ offset: statement.start + header.index, message: `this statement sends the ${kind} key as Authorization: Bearer: ${advice}` });

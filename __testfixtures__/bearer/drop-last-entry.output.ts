@@ -1,0 +1,9 @@
+const key = process.env.SUPABASE_SECRET_KEY!;
+
+export const withoutTrailingComma = {
+  apikey: key,
+};
+
+export const withTrailingComma = {
+  apikey: key,
+};

@@ -1,0 +1,10 @@
+const anonKey = import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY;
+
+export function invoke(url: string) {
+  return fetch(url, {
+    headers: {
+      apikey: anonKey,
+      'Content-Type': 'application/json',
+    },
+  });
+}
