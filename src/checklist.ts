@@ -37,7 +37,9 @@ export function checklist(input: ChecklistInput): ChecklistStep[] {
   const legacyUse = count('legacyUse');
   const rotationBlockers = count('blocksRotation');
   const newKeys = input.keyValues.publishable + input.keyValues.secret > 0 || Object.keys(input.supplied).length > 0;
-  const envDone = legacyUse === 0 && input.outside === 0;
+  // Places outside the repository are never seen done: step 2 stays to confirm while they exist.
+  const repoDone = legacyUse === 0;
+  const envDone = repoDone && input.outside === 0;
 
   return [
     {
@@ -52,21 +54,20 @@ export function checklist(input: ChecklistInput): ChecklistStep[] {
       step: 2,
       title: 'Update environment variables everywhere',
       status: envDone ? 'done' : 'todo',
-      detail: envDone
-        ? 'No legacy name or legacy key value is left in the repository.'
-        : `${plural(legacyUse, 'place')} in the repository still use the legacy keys` +
-          (input.outside > 0 ? `, and ${plural(input.outside, 'place')} outside it (CI secrets, hosting) need the new names.` : '.'),
+      detail:
+        (repoDone ? 'No legacy name or legacy key value is left in the repository' : `${plural(legacyUse, 'place')} in the repository still use the legacy keys`) +
+        (input.outside > 0 ? `; confirm the ${plural(input.outside, 'place')} outside it (CI secrets, hosting) hold the new keys.` : '.'),
     },
     {
       step: 3,
       title: 'Deploy',
-      status: envDone ? 'todo' : 'blocked',
-      detail: envDone ? 'Deploy the migrated code with the new variables set.' : 'Finish step 2 first.',
+      status: repoDone ? 'todo' : 'blocked',
+      detail: repoDone ? 'Deploy the migrated code with the new variables set.' : 'Finish step 2 first.',
     },
     {
       step: 4,
       title: 'Monitor',
-      status: envDone ? 'todo' : 'blocked',
+      status: repoDone ? 'todo' : 'blocked',
       detail: 'After deploying, watch logs and error reports for these errors from clients still sending a key the wrong way:',
       watch: MONITOR_ERRORS,
     },

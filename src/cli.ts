@@ -150,7 +150,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       map = parseNameMap(flags.map, config.map);
       severities = { ...config.rules, ...parseRuleFlags(flags.rule) };
       supplied = readSuppliedKeys({ publishableFrom: flags.publishableKeyFrom, secretFrom: flags.secretKeyFrom, env: io.env });
-      supplied = await withKeysFromSources(supplied, { fromProject: flags.fromProject, fromLocal: flags.fromLocal, root: io.cwd, paths, ignore: [...config.ignore, ...flags.ignore], env: io.env, note: warn });
+      supplied = await withKeysFromSources(supplied, {
+        fromProject: flags.fromProject,
+        fromLocal: flags.fromLocal,
+        root: io.cwd,
+        paths,
+        ignore: [...config.ignore, ...flags.ignore],
+        env: io.env,
+        note: warn,
+      });
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
@@ -192,8 +200,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       plan: planned,
       findings,
       applied,
-      outside: [],
-      checklist: checklist({ findings, keyValues: planned.keyValues, supplied, outside: 0 }),
+      outside: planned.outside,
+      checklist: checklist({ findings, keyValues: planned.keyValues, supplied, outside: planned.outside.length }),
       durationMs: performance.now() - started,
     };
     const colors = colorsFor(useColor(flags.color, io.stdout));

@@ -2,10 +2,31 @@
 
 /**
  * `toml` is a Supabase project's `supabase/config.toml`; `commands` are files that hold shell
- * commands or requests (package.json scripts, GitHub workflows, Makefiles, shell scripts, .http
- * files), read for deploy commands and Bearer headers; `python` and `sql` are read for Bearer keys.
+ * commands or requests (package.json scripts, Makefiles, shell scripts, .http files); `yaml` covers
+ * CI workflows, compose, Kubernetes, Cloud Build and hosting manifests; `dockerfile`; `config` is
+ * a hosting or build tool's file (turbo.json, vercel.json, app.json, netlify/wrangler/fly.toml);
+ * `python`, `source` (Go, Dart) and `sql` are other languages.
  */
-export type FileKind = 'code' | 'markup' | 'env' | 'markdown' | 'toml' | 'commands' | 'python' | 'sql';
+export type FileKind =
+  | 'code'
+  | 'markup'
+  | 'env'
+  | 'markdown'
+  | 'toml'
+  | 'commands'
+  | 'yaml'
+  | 'dockerfile'
+  | 'config'
+  | 'python'
+  | 'source'
+  | 'sql';
+
+/** Kinds whose text holds shell commands: deploy commands and curl-style Bearer headers are read there. */
+export function holdsCommands(kind: FileKind): boolean {
+  return kind === 'commands' || kind === 'yaml';
+}
+
+const CONFIG_FILES = new Set(['turbo.json', 'vercel.json', 'app.json', 'netlify.toml', 'wrangler.toml', 'fly.toml']);
 
 const CODE_EXTENSIONS = new Set(['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts']);
 const MARKUP_EXTENSIONS = new Set(['.vue', '.svelte', '.astro']);
@@ -49,15 +70,18 @@ export function fileKind(path: string): FileKind | undefined {
   if (MARKDOWN_EXTENSIONS.has(extension)) return 'markdown';
   // Only a config.toml inside a `supabase/` folder is a project's configuration.
   if (basename === 'config.toml' && /(^|\/)supabase\/config\.toml$/.test(path)) return 'toml';
-  if (isCommandFile(path, basename, extension)) return 'commands';
+  if (isCommandFile(basename, extension)) return 'commands';
+  if (extension === '.yml' || extension === '.yaml') return 'yaml';
+  if (basename === 'Dockerfile' || basename.startsWith('Dockerfile.') || extension === '.dockerfile') return 'dockerfile';
+  if (CONFIG_FILES.has(basename)) return 'config';
   if (extension === '.py') return 'python';
+  if (extension === '.go' || extension === '.dart') return 'source';
   if (extension === '.sql') return 'sql';
   return undefined;
 }
 
-function isCommandFile(path: string, basename: string, extension: string): boolean {
+function isCommandFile(basename: string, extension: string): boolean {
   // .http/.rest: HTTP client files (REST Client, IntelliJ), requests written out like curl's.
-  if (basename === 'package.json' || ['.sh', '.mk', '.http', '.rest'].includes(extension)) return true;
-  if (basename === 'Makefile' || basename === 'makefile' || basename === 'GNUmakefile') return true;
-  return (extension === '.yml' || extension === '.yaml') && /(^|\/)\.github\/workflows\/[^/]+$/.test(path);
+  if (basename === 'package.json' || ['.sh', '.bash', '.mk', '.http', '.rest'].includes(extension)) return true;
+  return basename === 'Makefile' || basename === 'makefile' || basename === 'GNUmakefile';
 }

@@ -6,6 +6,8 @@ import type { FileKind } from './file-kinds.js';
 import { findCollisions } from './collisions.js';
 import { createKeyExports } from './bearer/module-index.js';
 import { buildEdgeModel } from './edge/model.js';
+import { findOutside } from './outside/index.js';
+import type { OutsideReference } from './result.js';
 import { planScanned } from './file-plan.js';
 import { classifyValue, namePattern, type NameMap } from './keys.js';
 import { parseError } from './rules/parse-error.js';
@@ -62,6 +64,8 @@ export interface Plan {
   suppressed: Finding[];
   /** Files that could not be read or parsed: the run went on, and exits 2. */
   failed: string[];
+  /** Places outside the repository that hold a key (SPEC §6). */
+  outside: OutsideReference[];
 }
 
 /** Files larger than this are skipped: minified bundles and data dumps, not configuration. */
@@ -83,6 +87,7 @@ export async function plan(options: PlanOptions): Promise<Plan> {
     findings: [],
     suppressed: [],
     failed: [],
+    outside: [],
   };
   const excluded = new Set(options.exclude ?? []);
   const total = discovery.files.length;
@@ -131,6 +136,7 @@ export async function plan(options: PlanOptions): Promise<Plan> {
       result.changes.push({ ...file, original: bytes, before: scanned.text, after: filePlan.after, edits: filePlan.edits.length });
     }
   }
+  result.outside = findOutside(scannedFiles, result.findings);
   return result;
 }
 

@@ -9,6 +9,7 @@ import { dialectOf, parseScript, siteAt, type SyntaxSite } from './parse.js';
 import type { EnvRead } from './reads.js';
 import { lineStarts, positionAt, type Position } from './positions.js';
 import { findDirectives, type Directive } from './suppressions.js';
+import { loadYaml } from './yaml.js';
 
 export type OccurrenceContext = SyntaxSite['context'] | 'markup' | 'env-key' | 'env-ref' | 'env-value' | 'text';
 
@@ -57,23 +58,39 @@ const INVOCATION_HINT = /functions\s*\.\s*invoke|\/functions\/v1\//;
 // New key names, key literals and Authorization headers: what the Bearer analysis follows.
 const KEY_HINT = /SUPABASE_(?:PUBLISHABLE|SECRET)|SUPABASE_KEY|sb_(?:publishable|secret)_|eyJ|[Aa]uthorization/;
 
+// Key names, legacy or new, in CI and deploy files: the places outside the repository they point at.
+const KEY_NAME_HINT = /SUPABASE_(?:PUBLISHABLE|SECRET|ANON|SERVICE)|SUPABASE_KEY/;
+// pydantic-settings fields name env variables in lower case.
+const LOWER_NAME_HINT = /supabase_(?:anon|service_role|service)_key/;
+
 /**
  * The prefilter: whether a file is worth scanning at all, by cheap text tests, no parsing. Edge
- * Function code, project configs and deploy commands always are: the Edge Function model needs them.
+ * Function code, project configs, deploy commands and hosting configs always are: the Edge Function
+ * model and the list of places outside the repository need them.
  */
 export function isCandidate(file: { path: string; kind: FileKind }, text: string, pattern: RegExp): boolean {
   const { path, kind } = file;
-  if (kind === 'toml' || (kind === 'code' && isEdgeFunctionFile(path))) return true;
-  if (kind === 'commands') return text.includes('functions deploy') || text.includes('Bearer') || text.includes('migrate-keys-ignore');
-  if (kind === 'python') return text.includes('Bearer') || text.includes('migrate-keys-ignore');
-  if (kind === 'sql') return /Bearer|eyJ|sb_(publishable|secret)_|migrate-keys-ignore/.test(text);
-  return (
-    text.search(pattern) >= 0 ||
-    (kind === 'env' && ENV_VALUE_HINT.test(text)) ||
-    text.includes('migrate-keys-ignore') ||
-    ((kind === 'code' || kind === 'markup') && (KEY_HINT.test(text) || (text.includes('functions') && INVOCATION_HINT.test(text)))) ||
-    (kind === 'markdown' && text.includes('Bearer'))
-  );
+  if (kind === 'toml' || kind === 'config' || (kind === 'code' && isEdgeFunctionFile(path))) return true;
+  if (text.search(pattern) >= 0 || text.includes('migrate-keys-ignore')) return true;
+  switch (kind) {
+    case 'env':
+      return ENV_VALUE_HINT.test(text);
+    case 'code':
+    case 'markup':
+      return KEY_HINT.test(text) || (text.includes('functions') && INVOCATION_HINT.test(text));
+    case 'markdown':
+      return text.includes('Bearer');
+    case 'python':
+      return text.includes('Bearer') || LOWER_NAME_HINT.test(text);
+    case 'commands':
+    case 'yaml':
+    case 'dockerfile':
+      return text.includes('functions deploy') || text.includes('Bearer') || KEY_NAME_HINT.test(text);
+    case 'sql':
+      return /Bearer|eyJ|sb_(publishable|secret)_/.test(text);
+    default:
+      return false;
+  }
 }
 
 /** Scans a text; `pattern` comes from `namePattern(map)` and is shared by the whole run. */
@@ -84,15 +101,16 @@ export function scanFile(input: ScanInput, pattern: RegExp, map: NameMap): Scann
   const locate = (offset: number): Position => positionAt((starts ??= lineStarts(text)), offset, hasBom);
 
   const occurrences: Occurrence[] = [];
-  // Names in project configs and command files are for the CI/deploy scanners, not renamed here.
-  const names = kind === 'toml' || kind === 'commands' || kind === 'python' || kind === 'sql' ? [] : text.matchAll(pattern);
+  // supabase/config.toml and SQL keep their names: the Edge Function model and sql-legacy-key read them.
+  const names = kind === 'toml' || kind === 'sql' ? [] : text.matchAll(pattern);
+  const context = kind === 'markup' ? 'markup' : kind === 'code' ? 'identifier' : 'text';
   for (const match of names) {
     const decision = decideName(match[0], map);
     if (!decision) continue;
     const start = match.index as number;
-    const context = kind === 'markup' ? 'markup' : kind === 'code' ? 'identifier' : 'text';
     occurrences.push({ start, end: start + match[0].length, decision, context, runtimeRead: false, namespaces: [] });
   }
+  if (kind === 'python') occurrences.push(...lowerCaseNames(text, pattern, map));
   const directives = findDirectives(text, (offset) => locate(offset).line);
   const scanned: ScannedFile = { path, kind, text, occurrences, directives, locate };
 
@@ -105,12 +123,43 @@ export function scanFile(input: ScanInput, pattern: RegExp, map: NameMap): Scann
   } else if (kind === 'markup') {
     // Every script block is parsed, so a syntax error anywhere keeps the whole file as it is.
     for (const region of scriptRegions(path, text)) classifyRegion(scanned, region);
+  } else if (kind === 'yaml') {
+    const error = yamlError(text);
+    if (error) scanned.parseError = error;
   }
   // In code, `$` is an identifier character: `foo$SUPABASE_ANON_KEY` is another name.
   scanned.occurrences = scanned.occurrences.filter(
     (o) => o.context !== 'identifier' || (text[o.start - 1] !== '$' && text[o.end] !== '$'),
   );
   return scanned;
+}
+
+/**
+ * pydantic-settings fields (`supabase_service_role_key: str`) read the env variable of the same name
+ * in upper case: they, and every use of them, are renamed in lower case.
+ */
+function lowerCaseNames(text: string, pattern: RegExp, map: NameMap): Occurrence[] {
+  const lower = new RegExp(pattern.source.toLowerCase(), 'g');
+  const found: Occurrence[] = [];
+  for (const match of text.matchAll(lower)) {
+    const decision = decideName(match[0].toUpperCase(), map);
+    if (!decision) continue;
+    const start = match.index as number;
+    const lowered: NameDecision =
+      decision.kind === 'rename' ? { ...decision, name: match[0], newName: decision.newName.toLowerCase() } : { ...decision, name: match[0] };
+    found.push({ start, end: start + match[0].length, decision: lowered, context: 'text', runtimeRead: false, namespaces: [] });
+  }
+  return found;
+}
+
+/** The first syntax error of a YAML text; a file that does not parse is not edited. */
+function yamlError(text: string): { offset: number; message: string } | undefined {
+  const { parseAllDocuments } = loadYaml();
+  for (const document of parseAllDocuments(text)) {
+    const [error] = 'errors' in document ? document.errors : [];
+    if (error) return { offset: error.pos[0], message: error.message.split('\n')[0] as string };
+  }
+  return undefined;
 }
 
 /**

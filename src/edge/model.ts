@@ -1,7 +1,7 @@
 // A model of every Supabase project in the repository: its config.toml, its Edge Functions, how each
 // is deployed, whether it checks its caller, and who calls it. Built once per run from what was read.
 import { posix } from 'node:path';
-import type { FileKind } from '../file-kinds.js';
+import { holdsCommands, type FileKind } from '../file-kinds.js';
 import { checksCaller, findInvocations, relativeImports } from './auth-check.js';
 import { readProjectConfig, type FunctionConfig, type ProjectConfig } from './config-toml.js';
 import { findDeployCommands, type DeployCommand } from './deploys.js';
@@ -85,7 +85,7 @@ export function buildEdgeModel(files: readonly ModelFile[]): EdgeModel {
 
   const deploys: Deploy[] = [];
   for (const file of files) {
-    if (file.kind !== 'commands') continue;
+    if (!holdsCommands(file.kind)) continue;
     for (const command of findDeployCommands(file.text)) {
       const deployed = deployedFunctions(file.path, command, functions);
       deploys.push({ file: file.path, offset: command.offset, line: lineAt(file.text, command.offset), command, functions: deployed });

@@ -31,12 +31,13 @@ export const bearerApiKey: Rule = {
     example: "headers: { Authorization: `Bearer ${anonKey}` }   ->   headers: { apikey: anonKey }",
   },
   check(file, context) {
-    if (file.parseError) return [];
     switch (file.kind) {
       case 'code':
       case 'markup':
-        return /authorization/i.test(file.text) ? codeReports(file, context) : [];
+        // Code is read through its syntax tree: a file that does not parse is parse-error's.
+        return !file.parseError && /authorization/i.test(file.text) ? codeReports(file, context) : [];
       case 'commands':
+      case 'yaml':
         return textReports(shellBearerSites(file.text));
       case 'python':
         return textReports(pythonBearerSites(file.text));

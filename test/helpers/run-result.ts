@@ -116,6 +116,7 @@ export function sampleRunResult(options: SampleOptions = {}): RunResult {
     findings,
     suppressed: [],
     failed: [],
+    outside,
   };
   return {
     mode: options.mode ?? 'check',

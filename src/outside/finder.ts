@@ -1,0 +1,37 @@
+// What every outside-the-repository finder shares: the reference shape and how a key name is described.
+import type { KeyRole } from '../keys.js';
+import { decideName } from '../keys.js';
+import { keyKindOfName } from '../bearer/key-sources.js';
+import type { FileKind } from '../file-kinds.js';
+import type { OutsideReference } from '../result.js';
+
+export interface OutsideFile {
+  path: string;
+  kind: FileKind;
+  text: string;
+}
+
+/** One finder per kind of place: reads a file, returns the references to keys held outside the repository. */
+export type OutsideFinder = (file: OutsideFile) => OutsideReference[];
+
+/** A key env name as a reference: its new name when this migration renames it, and the role it holds. */
+export function describeName(name: string): { newName?: string; role: KeyRole | 'key' } | undefined {
+  const kind = keyKindOfName(name);
+  if (!kind) return undefined;
+  const decision = decideName(name);
+  const role = kind === 'publishable' || kind === 'legacy anon' ? 'publishable' : kind === 'API' ? 'key' : 'secret';
+  return decision?.kind === 'rename' ? { newName: decision.newName, role } : { role };
+}
+
+export function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** "put the new publishable key in X (and drop OLD once nothing reads it)". */
+export function keyAction(where: string, name: string, described: { newName?: string; role: string }): string {
+  const target = described.newName ?? name;
+  const what = described.role === 'key' ? 'the new key' : `the new ${described.role} key`;
+  return `${where}: set ${target} to ${what}${described.newName ? `; delete ${name} once nothing reads it` : ''}`;
+}
