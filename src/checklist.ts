@@ -77,8 +77,8 @@ export function checklist(input: ChecklistInput): ChecklistStep[] {
       status: legacyUse === 0 ? 'todo' : 'blocked',
       detail:
         legacyUse === 0
-          ? '`migrate-keys --check` finds no legacy use: the legacy anon and service_role keys can be deactivated (it is reversible).'
-          : `Not yet: ${plural(legacyUse, 'finding')} still show legacy use; \`migrate-keys --check\` must pass first.`,
+          ? '`migrate-keys --check` finds no legacy use: deactivate the legacy keys with `migrate-keys legacy-keys --disable` (it checks again first; `--enable` rolls back).'
+          : `Not yet: ${plural(legacyUse, 'finding')} still show legacy use; \`migrate-keys --check\` must pass first (\`migrate-keys legacy-keys --disable\` refuses until then).`,
     },
     {
       step: 6,

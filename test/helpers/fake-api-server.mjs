@@ -1,0 +1,126 @@
+// A fake Supabase Management API for tests (api-keys endpoints, documented shapes) with fault modes; prints its port.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+
+const TOKEN = process.env.FAKE_API_TOKEN ?? 'fake-token';
+const KEY_NAME = /^[a-z_][a-z0-9_]+$/;
+/** ref -> { keys: ApiKeyResponse[], legacyEnabled: boolean } */
+let projects = {};
+/** { method?, path? (substring), status?, delayMs?, retryAfter?, times, echo? } */
+let faults = [];
+let log = [];
+
+const send = (res, status, body, headers = {}) => {
+  res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+  res.end(body === undefined ? '' : JSON.stringify(body));
+};
+const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+
+async function readBody(req) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { unparsable: text };
+  }
+}
+
+function newKey(type, name) {
+  const now = new Date().toISOString();
+  const apiKey = `sb_${type}_${randomBytes(24).toString('base64url')}`;
+  return {
+    id: randomUUID(),
+    name,
+    type,
+    api_key: apiKey,
+    prefix: apiKey.slice(0, 15),
+    hash: randomBytes(16).toString('hex'),
+    description: null,
+    secret_jwt_template: type === 'secret' ? { role: 'service_role' } : null,
+    inserted_at: now,
+    updated_at: now,
+  };
+}
+
+/** Without reveal=true, secret values come back shortened, as the dashboard shows them. */
+function shown(key, reveal) {
+  const hidden = !reveal && (key.type === 'secret' || key.name === 'service_role');
+  return { ...key, api_key: hidden && key.api_key ? `${key.api_key.slice(0, 15)}••••••••` : key.api_key };
+}
+
+async function control(req, res, url) {
+  if (url.pathname === '/__control/state' && req.method === 'PUT') {
+    projects = (await readBody(req)) ?? {};
+    faults = [];
+    log = [];
+    return send(res, 204);
+  }
+  if (url.pathname === '/__control/faults' && req.method === 'POST') {
+    faults.push(...[].concat(await readBody(req)));
+    return send(res, 204);
+  }
+  if (url.pathname === '/__control/log') return send(res, 200, log);
+  if (url.pathname === '/__control/state') return send(res, 200, projects);
+  return send(res, 404, { message: 'unknown control endpoint' });
+}
+
+async function api(req, res, url) {
+  const body = await readBody(req);
+  const authorization = req.headers.authorization ?? '';
+  log.push({ method: req.method, path: url.pathname, query: Object.fromEntries(url.searchParams), body, authorized: authorization === `Bearer ${TOKEN}` });
+  const fault = faults.find((f) => f.times > 0 && (!f.method || f.method === req.method) && (!f.path || url.pathname.includes(f.path)));
+  if (fault) {
+    fault.times--;
+    if (fault.delayMs) await sleep(fault.delayMs);
+    if (fault.status) {
+      const headers = fault.retryAfter === undefined ? {} : { 'Retry-After': String(fault.retryAfter) };
+      // `echo` plays a careless server that quotes the request's credentials back.
+      const message = fault.echo ? `failed for ${authorization}` : `fault ${fault.status}`;
+      return send(res, fault.status, { message }, headers);
+    }
+  }
+  if (authorization !== `Bearer ${TOKEN}`) return send(res, 401, { message: `Unauthorized: ${authorization}` });
+  const match = /^\/v1\/projects\/([^/]+)\/api-keys(\/legacy)?$/.exec(url.pathname);
+  if (!match) return send(res, 404, { message: 'Not Found' });
+  const project = projects[match[1]];
+  if (!project) return send(res, 404, { message: 'Project not found' });
+  if (match[2]) {
+    if (req.method === 'GET') return send(res, 200, { enabled: project.legacyEnabled });
+    if (req.method === 'PUT') {
+      const enabled = url.searchParams.get('enabled');
+      if (enabled !== 'true' && enabled !== 'false') return send(res, 400, { message: 'enabled must be true or false' });
+      project.legacyEnabled = enabled === 'true';
+      return send(res, 200, { enabled: project.legacyEnabled });
+    }
+    return send(res, 405, { message: 'Method not allowed' });
+  }
+  if (req.method === 'GET') return send(res, 200, project.keys.map((key) => shown(key, url.searchParams.get('reveal') === 'true')));
+  if (req.method === 'POST') {
+    const { type, name } = body ?? {};
+    if (type !== 'publishable' && type !== 'secret') return send(res, 400, { message: 'type must be publishable or secret' });
+    if (typeof name !== 'string' || !KEY_NAME.test(name) || name.length < 4 || name.length > 64) return send(res, 400, { message: 'invalid name' });
+    if (project.keys.some((key) => key.type === type && key.name === name)) return send(res, 409, { message: 'name taken' });
+    const key = newKey(type, name);
+    project.keys.push(key);
+    return send(res, 201, key);
+  }
+  return send(res, 405, { message: 'Method not allowed' });
+}
+
+const server = createServer((req, res) => {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const handle = url.pathname.startsWith('/__control/') ? control : api;
+  handle(req, res, url).catch((error) => send(res, 500, { message: String(error) }));
+});
+server.listen(0, '127.0.0.1', () => {
+  process.stdout.write(`${JSON.stringify({ port: server.address().port })}\n`);
+});
+// The test owns this process through its stdin: when the test goes, so does the server.
+process.stdin.on('end', () => {
+  server.closeAllConnections();
+  server.close(() => process.exit(0));
+});
+process.stdin.resume();
