@@ -36,9 +36,10 @@ export const PUBLIC_PREFIXES = [
   'STORYBOOK_',
 ] as const;
 
-// A legacy name is an optional prefix of upper-case words, each ending in `_`, then a legacy stem;
-// neither side may touch another identifier character (`VITE_SUPABASE_ANON_KEYS` is another name).
-const PREFIX = '(?:[A-Z0-9]+_)*';
+// A legacy name is an optional prefix of upper-case words, each ending in `_` (a lone leading `_`
+// too: Cloud Build substitutions), then a legacy stem; neither side may touch another identifier
+// character (`VITE_SUPABASE_ANON_KEYS` is another name).
+const PREFIX = '_?(?:[A-Z0-9]+_)*';
 const STEMS = Object.keys(LEGACY_STEMS).join('|');
 const BEFORE = '(?<![A-Za-z0-9_])';
 const AFTER = '(?![A-Za-z0-9_])';

@@ -136,7 +136,7 @@ export async function plan(options: PlanOptions): Promise<Plan> {
       result.changes.push({ ...file, original: bytes, before: scanned.text, after: filePlan.after, edits: filePlan.edits.length });
     }
   }
-  result.outside = findOutside(scannedFiles, result.findings);
+  result.outside = findOutside(scannedFiles);
   return result;
 }
 

@@ -9,6 +9,7 @@ import { dialectOf, parseScript, siteAt, type SyntaxSite } from './parse.js';
 import type { EnvRead } from './reads.js';
 import { lineStarts, positionAt, type Position } from './positions.js';
 import { findDirectives, type Directive } from './suppressions.js';
+import { jsonKeyNamespace, yamlKeyNamespace } from './text-namespaces.js';
 import { loadYaml } from './yaml.js';
 
 export type OccurrenceContext = SyntaxSite['context'] | 'markup' | 'env-key' | 'env-ref' | 'env-value' | 'text';
@@ -126,6 +127,9 @@ export function scanFile(input: ScanInput, pattern: RegExp, map: NameMap): Scann
   } else if (kind === 'yaml') {
     const error = yamlError(text);
     if (error) scanned.parseError = error;
+    for (const o of occurrences) o.namespaces = [yamlKeyNamespace(text, o.start, o.end)].filter((n) => n !== undefined);
+  } else if (kind === 'config' && path.endsWith('.json')) {
+    for (const o of occurrences) o.namespaces = [jsonKeyNamespace(text, o.start, o.end)].filter((n) => n !== undefined);
   }
   // In code, `$` is an identifier character: `foo$SUPABASE_ANON_KEY` is another name.
   scanned.occurrences = scanned.occurrences.filter(
@@ -139,9 +143,11 @@ export function scanFile(input: ScanInput, pattern: RegExp, map: NameMap): Scann
  * in upper case: they, and every use of them, are renamed in lower case.
  */
 function lowerCaseNames(text: string, pattern: RegExp, map: NameMap): Occurrence[] {
-  const lower = new RegExp(pattern.source.toLowerCase(), 'g');
+  // The same pattern without case, keeping only all-lower-case matches: the boundaries stay exact.
+  const anyCase = new RegExp(pattern.source, 'gi');
   const found: Occurrence[] = [];
-  for (const match of text.matchAll(lower)) {
+  for (const match of text.matchAll(anyCase)) {
+    if (match[0] !== match[0].toLowerCase()) continue;
     const decision = decideName(match[0].toUpperCase(), map);
     if (!decision) continue;
     const start = match.index as number;

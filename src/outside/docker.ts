@@ -3,7 +3,7 @@ import type { OutsideReference } from '../result.js';
 import { describeName, keyAction, lineAt, type OutsideFinder } from './finder.js';
 
 const DOCKERFILE_ARG = /^\s*ARG\s+([A-Za-z_][A-Za-z0-9_]*)/gm;
-const BUILD_ARG = /--build-arg[\s=]+([A-Za-z_][A-Za-z0-9_]*)/g;
+const BUILD_ARG = /--build-arg[\s=]+["']?([A-Za-z_][A-Za-z0-9_]*)/g;
 
 export const dockerBuildArgs: OutsideFinder = (file) => {
   const pattern = file.kind === 'dockerfile' ? DOCKERFILE_ARG : file.kind === 'yaml' || file.kind === 'commands' ? BUILD_ARG : undefined;

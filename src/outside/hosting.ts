@@ -1,7 +1,12 @@
 // Hosting providers, detected from their config files: their environment variables live in their dashboards.
 import type { OutsideReference } from '../result.js';
-import type { Rename } from '../rules/rule.js';
 import type { OutsideFile } from './finder.js';
+
+/** A key env name the repository's env files hold, with its new name when this migration renames it. */
+export interface KeyName {
+  name: string;
+  newName?: string;
+}
 
 const PROVIDERS: readonly { test: RegExp; kind: string; where: string }[] = [
   { test: /(^|\/)vercel\.json$/, kind: 'vercel', where: 'Vercel → Project → Settings → Environment Variables' },
@@ -11,20 +16,22 @@ const PROVIDERS: readonly { test: RegExp; kind: string; where: string }[] = [
   { test: /(^|\/)wrangler\.toml$/, kind: 'cloudflare', where: 'Cloudflare: wrangler secret put, or the dashboard' },
 ];
 
-/** One reference per renamed key name for each provider whose config file is in the repository. */
-export function hostingProviders(files: readonly OutsideFile[], renames: readonly Rename[]): OutsideReference[] {
+/** One reference per key name of the env files, for each provider whose config file is in the repository. */
+export function hostingProviders(files: readonly OutsideFile[], names: readonly KeyName[]): OutsideReference[] {
   const found: OutsideReference[] = [];
   for (const file of files) {
     const provider = PROVIDERS.find((candidate) => candidate.test.test(file.path));
     if (!provider) continue;
-    for (const { from, to } of renames) {
+    for (const { name, newName } of names) {
       found.push({
         kind: provider.kind,
-        name: from,
-        newName: to,
+        name,
+        ...(newName && { newName }),
         file: file.path,
         line: 1,
-        action: `${provider.where}: add ${to} with the new key; delete ${from} once the new deployment is live`,
+        action: newName
+          ? `${provider.where}: add ${newName} with the new key; delete ${name} once the new deployment is live`
+          : `${provider.where}: make sure ${name} holds the new key`,
       });
     }
   }
