@@ -111,6 +111,8 @@ async function api(req, res, url) {
 }
 
 const server = createServer((req, res) => {
+  // One request per connection: a kept-alive socket the server closes while idle would fail the next call.
+  res.setHeader('Connection', 'close');
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const handle = url.pathname.startsWith('/__control/') ? control : api;
   handle(req, res, url).catch((error) => send(res, 500, { message: String(error) }));
