@@ -122,8 +122,15 @@ function* applySteps(root: string, changes: readonly FileChange[], options: Appl
   /** The files backed up and listed, in order: `manifest.files[i]` is `ready[i]`'s entry. */
   const ready: FileChange[] = [];
   // Without backups and a manifest nothing may change: every file is reported, none is written.
+  const discardBackups = () => {
+    try {
+      rmSync(backups, { recursive: true, force: true });
+    } catch {
+      // Leftovers inside .migrate-keys/ are harmless: the folder ignores itself and is never read.
+    }
+  };
   const abandon = (what: string, error: unknown, files: readonly FileChange[]) => {
-    rmSync(backups, { recursive: true, force: true });
+    discardBackups();
     for (const change of files) fail(change, `not written: ${what} (${describe(error)}); it keeps its old content`);
     return result;
   };
@@ -135,14 +142,14 @@ function* applySteps(root: string, changes: readonly FileChange[], options: Appl
   }
   for (const [index, change] of changes.entries()) {
     if (stopped()) {
-      rmSync(backups, { recursive: true, force: true });
+      discardBackups();
       return interrupt([...ready, ...changes.slice(index)]);
     }
     backUp(change);
     yield;
   }
   if (ready.length === 0) {
-    rmSync(backups, { recursive: true, force: true });
+    discardBackups();
     return result;
   }
   try {
@@ -277,10 +284,12 @@ export function appendStepSummary(path: string, content: string): void {
 
 /** `.<name>.migrate-keys-<pid>-<8 hex>.tmp`: the temp file `writeAtomic` writes beside `<name>`. */
 const TEMP_FILE = /^\..+\.migrate-keys-(\d+)-[0-9a-f]{8}\.tmp$/;
+/** The part of `<name>` a temp file name keeps: the whole name must fit in 255 bytes (NAME_MAX) too. */
+const TEMP_NAME_BYTES = 200;
 
 /** Temp file in the same folder, fsync, then rename over the target: readers see old or new, never half. */
 export function writeAtomic(target: string, data: Buffer, mode: number): void {
-  const temp = join(dirname(target), `.${basename(target)}.migrate-keys-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(dirname(target), `.${shortened(basename(target))}.migrate-keys-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', mode);
@@ -305,6 +314,16 @@ export function writeAtomic(target: string, data: Buffer, mode: number): void {
     }
     throw error;
   }
+}
+
+function shortened(name: string): string {
+  if (Buffer.byteLength(name) <= TEMP_NAME_BYTES) return name;
+  let kept = '';
+  for (const character of name) {
+    if (Buffer.byteLength(kept + character) > TEMP_NAME_BYTES) break;
+    kept += character;
+  }
+  return kept;
 }
 
 /** Removes the temp files of runs whose process no longer exists (a SIGKILL, a crash, a power cut). */

@@ -33,7 +33,7 @@ export const MONITOR_ERRORS = [
 
 export function checklist(input: ChecklistInput): ChecklistStep[] {
   const remaining = input.findings.filter((finding) => !finding.fixed);
-  const count = (flag: 'legacyUse' | 'blocksRotation') => remaining.filter((f) => ruleById(f.ruleId)?.meta[flag]).length;
+  const count = (flag: 'legacyUse' | 'blocksRotation') => remaining.filter((f) => f[flag] ?? ruleById(f.ruleId)?.meta[flag]).length;
   const legacyUse = count('legacyUse');
   const rotationBlockers = count('blocksRotation');
   const newKeys = input.keyValues.publishable + input.keyValues.secret > 0 || Object.keys(input.supplied).length > 0;

@@ -19,7 +19,9 @@ export type FileKind =
   | 'config'
   | 'python'
   | 'source'
-  | 'sql';
+  | 'sql'
+  /** Any other text file (JSON, HTML, notebooks, …), read only for key literals (`hardcoded-key`). */
+  | 'text';
 
 /** Kinds whose text holds shell commands: deploy commands and curl-style Bearer headers are read there. */
 export function holdsCommands(kind: FileKind): boolean {
@@ -33,6 +35,8 @@ const MARKUP_EXTENSIONS = new Set(['.vue', '.svelte', '.astro']);
 const MARKDOWN_EXTENSIONS = new Set(['.md', '.mdx', '.markdown']);
 // `.env.schema.json` and friends are data files named after env files, not env files.
 const NOT_ENV_EXTENSIONS = new Set(['.json', '.yaml', '.yml', '.toml', '.sh', '.py', ...MARKDOWN_EXTENSIONS]);
+const TEXT_EXTENSIONS = new Set(['.json', '.jsonc', '.json5', '.ipynb', '.html', '.htm', '.xml', '.plist', '.txt', '.toml', '.ini', '.cfg', '.conf', '.properties', '.tf', '.tfvars', '.swift', '.kt', '.kts', '.java', '.rb', '.php', '.cs', '.rs', '.gradle']);
+const LOCKFILES = new Set(['package-lock.json', 'npm-shrinkwrap.json']);
 
 /** Folders never walked: dependencies, VCS data, our own backups and common build outputs. */
 export const SKIPPED_DIRECTORIES = [
@@ -77,6 +81,7 @@ export function fileKind(path: string): FileKind | undefined {
   if (extension === '.py') return 'python';
   if (extension === '.go' || extension === '.dart') return 'source';
   if (extension === '.sql') return 'sql';
+  if (TEXT_EXTENSIONS.has(extension) && !LOCKFILES.has(basename)) return 'text';
   return undefined;
 }
 

@@ -2,6 +2,7 @@
 import { findCollisions } from './collisions.js';
 import { createKeyExports } from './bearer/module-index.js';
 import { buildEdgeModel } from './edge/model.js';
+import { securityModelOf } from './security/model.js';
 import type { NameMap } from './keys.js';
 import { RULES } from './rules/index.js';
 import { unusedSuppression } from './rules/unused-suppression.js';
@@ -42,6 +43,8 @@ export function planScanned(scanned: ScannedFile, context: RuleContext): FilePla
         fixable,
         fixed: false,
         ...(report.rename && { rename: report.rename }),
+        ...(report.legacyUse !== undefined && { legacyUse: report.legacyUse }),
+        ...(report.blocksRotation !== undefined && { blocksRotation: report.blocksRotation }),
       });
     }
   }
@@ -64,6 +67,7 @@ export function planFile(input: ScanInput, pattern: RegExp, map: NameMap, option
     blocked: findCollisions([scanned], map),
     edge: buildEdgeModel([scanned]),
     keyExports: createKeyExports([scanned]),
+    security: securityModelOf([scanned]),
     unsafe: options.unsafe ?? false,
     supplied: options.supplied ?? {},
     transitional: options.transitional ?? false,

@@ -3,9 +3,10 @@ import { execFileSync } from 'node:child_process';
 
 const BATCH = 200;
 
-function git(root: string, args: readonly string[]): string | undefined {
+// Paths are taken literally, except by check-ignore, which refuses pathspec magic (its paths are plain paths).
+function git(root: string, args: readonly string[], literal = true): string | undefined {
   try {
-    return execFileSync('git', ['--literal-pathspecs', '-C', root, ...args], {
+    return execFileSync('git', [...(literal ? ['--literal-pathspecs'] : []), '-C', root, ...args], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
       maxBuffer: 256 * 1024 * 1024,
@@ -34,4 +35,22 @@ export function uncommittedFiles(root: string, paths: readonly string[]): Set<st
   const modified = listed(root, ['ls-files', '-z', '--modified'], paths);
   for (const path of listed(root, ['diff', '--cached', '--name-only', '--relative', '-z'], paths)) modified.add(path);
   return modified;
+}
+
+/** Files among `paths` that git tracks; empty outside a repository. */
+export function trackedFiles(root: string, paths: readonly string[]): Set<string> {
+  if (paths.length === 0 || !isGitRepository(root)) return new Set();
+  return listed(root, ['ls-files', '-z'], paths);
+}
+
+/** Files among `paths` that a .gitignore (or .git/info/exclude) covers; empty outside a repository. */
+export function ignoredFiles(root: string, paths: readonly string[]): Set<string> {
+  if (paths.length === 0 || !isGitRepository(root)) return new Set();
+  const ignored = new Set<string>();
+  // check-ignore takes -z only with --stdin; paths are printed one per line, as given.
+  for (let i = 0; i < paths.length; i += BATCH) {
+    const out = git(root, ['check-ignore', '--no-index', '--', ...paths.slice(i, i + BATCH)], false);
+    for (const path of out?.split('\n') ?? []) if (path) ignored.add(path);
+  }
+  return ignored;
 }

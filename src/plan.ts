@@ -9,6 +9,7 @@ import { buildEdgeModel } from './edge/model.js';
 import { findOutside } from './outside/index.js';
 import type { OutsideReference } from './result.js';
 import { planScanned } from './file-plan.js';
+import { addToSecurityInput, buildSecurityModel, createSecurityInput } from './security/model.js';
 import { classifyValue, namePattern, type NameMap } from './keys.js';
 import { parseError } from './rules/parse-error.js';
 import type { Finding, RuleContext, SuppliedKeys } from './rules/rule.js';
@@ -92,6 +93,8 @@ export async function plan(options: PlanOptions): Promise<Plan> {
   const excluded = new Set(options.exclude ?? []);
   const total = discovery.files.length;
   const candidates: { file: (typeof discovery.files)[number]; bytes: Buffer; scanned: ScannedFile }[] = [];
+  // Facts of every file read (imports, package.json dependencies), for which code ships to browsers.
+  const security = createSecurityInput(root, discovery.files.map((file) => file.path));
   for (const [index, file] of discovery.files.entries()) {
     options.onProgress?.(index, total);
     if (excluded.has(file.path)) continue;
@@ -105,6 +108,7 @@ export async function plan(options: PlanOptions): Promise<Plan> {
     }
     result.filesScanned++;
     const text = decode(bytes, result.skipped);
+    if (text !== undefined) addToSecurityInput(security, file.path, file.kind, text);
     // The prefilter: one compiled pattern over the text decides whether the file is worth parsing.
     if (text === undefined || !isCandidate(file, text, pattern)) continue;
     if (hasFileDirective(text)) {
@@ -121,6 +125,7 @@ export async function plan(options: PlanOptions): Promise<Plan> {
     blocked: findCollisions(scannedFiles, options.map),
     edge: buildEdgeModel(scannedFiles),
     keyExports: createKeyExports(scannedFiles.filter((file) => file.kind === 'code')),
+    security: buildSecurityModel(security, scannedFiles),
     unsafe: options.unsafe ?? false,
     supplied: options.supplied ?? {},
     transitional: options.transitional ?? false,

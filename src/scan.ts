@@ -8,6 +8,7 @@ import { scriptRegions } from './markup.js';
 import { dialectOf, parseScript, siteAt, type SyntaxSite } from './parse.js';
 import type { EnvRead } from './reads.js';
 import { lineStarts, positionAt, type Position } from './positions.js';
+import { hasKeyLiteralHint, isSecurityCandidate } from './security/prefilter.js';
 import { findDirectives, type Directive } from './suppressions.js';
 import { jsonKeyNamespace, yamlKeyNamespace } from './text-namespaces.js';
 import { loadYaml } from './yaml.js';
@@ -72,6 +73,9 @@ const LOWER_NAME_HINT = /supabase_(?:anon|service_role|service)_key/;
 export function isCandidate(file: { path: string; kind: FileKind }, text: string, pattern: RegExp): boolean {
   const { path, kind } = file;
   if (kind === 'toml' || kind === 'config' || (kind === 'code' && isEdgeFunctionFile(path))) return true;
+  // Other text files are read only for key literals; code and the rest also for the security rules' hints.
+  if (kind === 'text') return hasKeyLiteralHint(text);
+  if (isSecurityCandidate(kind, text)) return true;
   if (text.search(pattern) >= 0 || text.includes('migrate-keys-ignore')) return true;
   switch (kind) {
     case 'env':
@@ -103,7 +107,7 @@ export function scanFile(input: ScanInput, pattern: RegExp, map: NameMap): Scann
 
   const occurrences: Occurrence[] = [];
   // supabase/config.toml and SQL keep their names: the Edge Function model and sql-legacy-key read them.
-  const names = kind === 'toml' || kind === 'sql' ? [] : text.matchAll(pattern);
+  const names = kind === 'toml' || kind === 'sql' || kind === 'text' ? [] : text.matchAll(pattern);
   const context = kind === 'markup' ? 'markup' : kind === 'code' ? 'identifier' : 'text';
   for (const match of names) {
     const decision = decideName(match[0], map);

@@ -4,11 +4,16 @@ import { deployVerifyJwt } from './deploy-verify-jwt.js';
 import { edgeFunctionEnv } from './edge-function-env.js';
 import { edgeFunctionNoAuthCheck } from './edge-function-no-auth-check.js';
 import { edgeFunctionVerifyJwt } from './edge-function-verify-jwt.js';
+import { hardcodedKey } from './hardcoded-key.js';
+import { implicitLegacyEnv } from './implicit-legacy-env.js';
 import { legacyEnvName } from './legacy-env-name.js';
+import { legacyJwtSecret } from './legacy-jwt-secret.js';
 import { legacyKeyValue } from './legacy-key-value.js';
 import { parseError } from './parse-error.js';
+import { realtimePublic24h } from './realtime-public-24h.js';
 import type { Rule } from './rule.js';
 import { secretKeyExposed } from './secret-key-exposed.js';
+import { signingKeyFile } from './signing-key-file.js';
 import { sqlLegacyKey } from './sql-legacy-key.js';
 import { unusedSuppression } from './unused-suppression.js';
 
@@ -24,6 +29,11 @@ export const RULES: readonly Rule[] = [
   bearerApiKey,
   sqlLegacyKey,
   secretKeyExposed,
+  hardcodedKey,
+  implicitLegacyEnv,
+  legacyJwtSecret,
+  signingKeyFile,
+  realtimePublic24h,
   unusedSuppression,
 ];
 

@@ -30,7 +30,8 @@ export const legacyEnvName: Rule = {
       if (decision.kind !== 'rename' || isEdgeRuntimeName(file, occurrence)) continue;
       const offset = occurrence.start;
       const rename = `\`${decision.name}\` is a legacy key name: rename it to \`${decision.newName}\``;
-      const blocked = context.blocked.get(decision.name);
+      // Repository-wide collisions, or a dependency that reads the name itself in this file's package (SPEC §2).
+      const blocked = context.blocked.get(decision.name) ?? context.security.keptInPackage(file.path, decision.name);
       if (blocked) {
         reports.push({ offset, message: `\`${decision.name}\` is a legacy key name, not renamed: ${blocked}` });
       } else if (migration) {

@@ -3,6 +3,7 @@ import type { KeyExports } from '../bearer/module-index.js';
 import type { EdgeModel } from '../edge/model.js';
 import type { KeyRole } from '../keys.js';
 import type { ScannedFile } from '../scan.js';
+import type { SecurityModel } from '../security/model.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type FixKind = 'safe' | 'unsafe' | 'none';
@@ -40,6 +41,9 @@ export interface Report {
   rename?: Rename;
   /** A lower severity for this place than the rule's (a command in docs rather than in CI). */
   severity?: Severity;
+  /** This place's own answer to the rule meta's legacyUse / blocksRotation (a new key literal is neither). */
+  legacyUse?: boolean;
+  blocksRotation?: boolean;
 }
 
 export interface Rename {
@@ -65,6 +69,8 @@ export interface RuleContext {
   edge: EdgeModel;
   /** What an imported name holds, when it is a key: `(importer, specifier, name)`. */
   keyExports: KeyExports;
+  /** Frameworks and browser code, implicit readers, sign-ins, signing keys. */
+  security: SecurityModel;
 }
 
 export interface Rule {
@@ -83,4 +89,7 @@ export interface Finding {
   fixed: boolean;
   /** Not in the JSON output: the rename, for the report's rename table. */
   rename?: Rename;
+  /** Not in the JSON output: overrides of the rule meta's flags for this finding (checklist). */
+  legacyUse?: boolean;
+  blocksRotation?: boolean;
 }

@@ -1,8 +1,14 @@
-// secret-key-exposed: a secret/service_role key behind a public prefix, which ships it to browsers.
+// secret-key-exposed: a secret/service_role key behind a public prefix, or read by code that ships to browsers.
+import { clientRegions } from '../frameworks.js';
 import { classifyValue, isPublicPrefix } from '../keys.js';
-import type { Report, Rule } from './rule.js';
+import { parseScript } from '../parse.js';
+import type { ScannedFile } from '../scan.js';
+import { envReads } from '../security/env-reads.js';
+import { publicSecretNames, secretOfName } from '../security/secret-names.js';
+import type { Report, Rule, RuleContext } from './rule.js';
 
 const ADVICE = 'use it only in server code under a name without the prefix (SUPABASE_SECRET_KEY), and rotate the key';
+const SECRET_READ_HINT = /SUPABASE_(?:SECRET_KEY|SERVICE_ROLE_KEY|SERVICE_KEY|JWT_SECRET)/;
 
 export const secretKeyExposed: Rule = {
   meta: {
@@ -14,12 +20,18 @@ export const secretKeyExposed: Rule = {
       'Bundlers inline variables with public prefixes (VITE_, NEXT_PUBLIC_, EXPO_PUBLIC_, PUBLIC_, …) into ' +
       'browser code, and a secret key used from a browser is refused with HTTP 401. The tool never renames a ' +
       'secret into another public name: move the call server-side, read the key under a name without the ' +
-      'public prefix (SUPABASE_SECRET_KEY), and rotate the key, since it has been public.',
+      'public prefix (SUPABASE_SECRET_KEY), and rotate the key, since it has been public. Found by name ' +
+      '(legacy and new names, the JWT secret), by value (a service_role JWT or sb_secret_… under a public ' +
+      'name in a .env file), and by where a secret is read: Next.js \'use client\' modules and what they ' +
+      'import, Vite/CRA/Expo app code outside server-only files, SvelteKit modules that are not .server or ' +
+      '$lib/server, and the client scripts of .vue/.svelte/.astro files.',
     legacyUse: false,
     blocksRotation: false,
-    example: 'NEXT_PUBLIC_SUPABASE_SERVICE_ROLE_KEY=…  ->  SUPABASE_SECRET_KEY=… read only in server code, and the key rotated',
+    example:
+      "NEXT_PUBLIC_SUPABASE_SERVICE_ROLE_KEY=…  ->  SUPABASE_SECRET_KEY=… read only in server code, and the key rotated\n" +
+      "'use client' … process.env.SUPABASE_SECRET_KEY  ->  the call moved to a route handler or server action",
   },
-  check(file) {
+  check(file, context) {
     const reports: Report[] = [];
     const reported = new Set<number>();
     for (const occurrence of file.occurrences) {
@@ -30,6 +42,14 @@ export const secretKeyExposed: Rule = {
         message: `\`${occurrence.decision.name}\` puts the service_role key behind a public prefix, so it ships to browsers: ${ADVICE}`,
       });
     }
+    // New names and the JWT secret, and legacy names where no occurrence was scanned (CI and deploy files).
+    if (file.kind !== 'text') {
+      for (const found of publicSecretNames(file.text)) {
+        if (reported.has(found.offset)) continue;
+        reported.add(found.offset);
+        reports.push({ offset: found.offset, message: `\`${found.name}\` puts ${found.what} behind a public prefix, so it ships to browsers: ${ADVICE}` });
+      }
+    }
     // By value: whatever the name says, a service_role JWT or a secret key under a public name is exposed.
     for (const entry of file.env ?? []) {
       if (reported.has(entry.keyStart) || !isPublicPrefix(entry.key)) continue;
@@ -38,6 +58,30 @@ export const secretKeyExposed: Rule = {
       const what = kind === 'secret' ? 'a secret key' : 'a legacy service_role JWT';
       reports.push({ offset: entry.keyStart, message: `\`${entry.key}\` holds ${what} under a public name, so it ships to browsers: ${ADVICE}` });
     }
+    reports.push(...browserReads(file, context));
     return reports;
   },
 };
+
+/** Secrets read under names without a public prefix in code that runs in a browser (those with one are reported above). */
+function browserReads(file: ScannedFile, context: RuleContext): Report[] {
+  if ((file.kind !== 'code' && file.kind !== 'markup') || file.parseError || !SECRET_READ_HINT.test(file.text)) return [];
+  const browser = context.security.frameworks.browser(file.path);
+  if (!browser) return [];
+  const place = context.security.frameworks.serverPlace(file.path);
+  const reports: Report[] = [];
+  for (const region of clientRegions(file.path, file.text)) {
+    const { sourceFile } = parseScript(file.path, file.text.slice(region.start, region.end), region.dialect);
+    for (const read of envReads(sourceFile)) {
+      const what = secretOfName(read.name);
+      if (!what || isPublicPrefix(read.name)) continue;
+      reports.push({
+        offset: region.start + read.offset,
+        message:
+          `\`${read.name}\` (${what}) is read in code that ships to the browser (${browser.reason}): there it is undefined, ` +
+          `or public once given a public prefix. Move this call to ${place}, and rotate the key if a build ever included it`,
+      });
+    }
+  }
+  return reports;
+}

@@ -1,0 +1,73 @@
+// hardcoded-key: a key literal in a file the repository keeps, judged by its value; the value is never shown.
+import { maskKeyValues } from '../keys.js';
+import { keyLiterals, type KeyLiteral } from '../security/key-literals.js';
+import type { Report, Rule, Severity } from './rule.js';
+
+const FROM_ENV = 'read it from the environment in server code instead';
+
+export const hardcodedKey: Rule = {
+  meta: {
+    id: 'hardcoded-key',
+    severity: 'error',
+    fix: 'none',
+    summary: 'a key literal in source; the value is never shown',
+    description:
+      'A key written into a file the repository keeps (code, JSON, YAML, HTML, notebooks, docs, CI files; ' +
+      'base64-wrapped too), classified by its value: a service_role JWT or an sb_secret_… key is an error, ' +
+      'since it has leaked and must be rotated; a legacy anon JWT is a warning, since it stops working when ' +
+      'the legacy keys are deactivated; the local CLI\'s demo JWTs (iss: supabase-demo), its default local ' +
+      'secret key and any sb_publishable_… key are info. .env files, where keys belong, are left to ' +
+      'legacy-key-value and secret-key-exposed, and SQL to sql-legacy-key, so that no value is reported twice. ' +
+      'Messages show a masked prefix and the role, never the key.',
+    legacyUse: true,
+    blocksRotation: true,
+    example: "createClient(url, 'eyJhbGci…[legacy anon JWT]')  ->  createClient(url, import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY)",
+  },
+  check(file) {
+    // .env files hold keys by design (legacy-key-value and secret-key-exposed judge their values); SQL is sql-legacy-key's.
+    if (file.kind === 'env' || file.kind === 'sql') return [];
+    return keyLiterals(file.text).map((literal): Report => {
+      const { message, severity } = describe(literal);
+      // Only a hosted legacy JWT is legacy use; a new key literal is a leak or a habit, not a blocker.
+      const legacy = literal.kind === 'legacy-anon' || literal.kind === 'legacy-service-role';
+      return { offset: literal.offset, message, legacyUse: legacy, blocksRotation: legacy, ...(severity !== 'error' && { severity }) };
+    });
+  },
+};
+
+function describe(literal: KeyLiteral): { message: string; severity: Severity } {
+  const shown = `\`${maskKeyValues(literal.value)}\`${literal.base64 ? ', base64-encoded' : ''}`;
+  switch (literal.kind) {
+    case 'legacy-service-role':
+      return {
+        severity: 'error',
+        message:
+          `the legacy service_role key (${shown}) is hard-coded here: it has leaked, so rotate it (deactivate the legacy ` +
+          `keys once migrated, or roll the JWT secret) and ${FROM_ENV}, as a secret key (SUPABASE_SECRET_KEY)`,
+      };
+    case 'legacy-anon':
+      return {
+        severity: 'warning',
+        message: `the legacy anon key (${shown}) is hard-coded here: it stops working when the legacy keys are deactivated; read the publishable key from the environment instead`,
+      };
+    case 'legacy-demo':
+      return {
+        severity: 'info',
+        message: `the local CLI's demo ${literal.role ? `${literal.role} ` : ''}JWT (${shown}, iss supabase-demo) is hard-coded here: it only works against a local stack`,
+      };
+    case 'secret':
+      return literal.localDefault
+        ? { severity: 'info', message: `the Supabase CLI's local default secret key is hard-coded here: it only works against a local stack` }
+        : {
+            severity: 'error',
+            message: `a secret key (${shown}) is hard-coded here: it has leaked, so delete it under Project Settings → API Keys, create a new one, and ${FROM_ENV}`,
+          };
+    case 'publishable':
+      return {
+        severity: 'info',
+        message: literal.localDefault
+          ? `the Supabase CLI's local default publishable key is hard-coded here: it only works against a local stack`
+          : `a publishable key (${shown}) is hard-coded here: it is public by design, but read from the environment it can be rotated without a code change`,
+      };
+  }
+}

@@ -1,0 +1,59 @@
+// legacy-jwt-secret: tokens verified or signed with the legacy shared JWT secret, which blocks rotating it.
+import { scriptRegions } from '../markup.js';
+import { dialectOf, parseScript } from '../parse.js';
+import { jwtSecretUses, pythonJwtSecretUses, type JwtSecretUse } from '../security/jwt-secret.js';
+import type { Report, Rule } from './rule.js';
+
+// The secret's names, and the libraries that verify or sign with a key (jose covers jwtVerify and SignJWT).
+const JWT_HINT = /JWT_SECRET|jwt_secret|jwtSecret|jsonwebtoken|jose|djwt|HS256|hono\/jwt|worker-jwt/;
+const INSTEAD =
+  "verify against the project's JWKS (`<SUPABASE_URL>/auth/v1/.well-known/jwks.json`, e.g. jose's createRemoteJWKSet with jwtVerify) " +
+  'or call `supabase.auth.getClaims()`';
+
+export const legacyJwtSecret: Rule = {
+  meta: {
+    id: 'legacy-jwt-secret',
+    severity: 'warning',
+    fix: 'none',
+    summary: 'tokens verified with the legacy JWT secret: blocks rotating it',
+    description:
+      'Custom JWT verification with the legacy shared secret (SUPABASE_JWT_SECRET or JWT_SECRET with ' +
+      'jsonwebtoken.verify, jose.jwtVerify with a symmetric key, djwt, hono/jwt, PyJWT with HS256) stops working ' +
+      "once the project moves to asymmetric signing keys. Verify against the project's JWKS " +
+      '(<SUPABASE_URL>/auth/v1/.well-known/jwks.json) or call supabase.auth.getClaims(). Tokens signed with the ' +
+      'secret are found too. While any remains, step 6 of the checklist (rotate the legacy JWT secret) stays blocked.',
+    legacyUse: false,
+    blocksRotation: true,
+    example:
+      "jwt.verify(token, process.env.SUPABASE_JWT_SECRET)  ->  await jwtVerify(token, createRemoteJWKSet(new URL(`${url}/auth/v1/.well-known/jwks.json`)))",
+  },
+  check(file) {
+    if (file.parseError) return [];
+    let uses: JwtSecretUse[] = [];
+    if (file.kind === 'python') uses = pythonJwtSecretUses(file.text);
+    else if (file.kind === 'code' || file.kind === 'markup') {
+      if (!JWT_HINT.test(file.text)) return [];
+      // Server code counts here as much as client code: an .astro frontmatter too.
+      const regions = file.kind === 'code' ? [{ start: 0, end: file.text.length, dialect: dialectOf(file.path) }] : scriptRegions(file.path, file.text);
+      for (const region of regions) {
+        const { sourceFile } = parseScript(file.path, file.text.slice(region.start, region.end), region.dialect);
+        for (const use of jwtSecretUses(sourceFile)) uses.push({ ...use, offset: use.offset + region.start });
+      }
+    }
+    return uses.map((use): Report => ({ offset: use.offset, message: messageOf(use) }));
+  },
+};
+
+function messageOf(use: JwtSecretUse): string {
+  switch (use.action) {
+    case 'verifies':
+      return `tokens are verified with the legacy JWT secret (${use.via}), which stops working once the project moves to signing keys and blocks rotating the secret: ${INSTEAD}`;
+    case 'signs':
+      return (
+        `tokens are signed with the legacy JWT secret (${use.via}): they stop being accepted once the secret is rotated; ` +
+        'sign with a key the project trusts (import it under Authentication → Signing Keys) or use Supabase Auth sessions'
+      );
+    case 'reads':
+      return `reads the legacy JWT secret (${use.via}): whatever verifies or signs tokens with it stops working once the project moves to signing keys and the secret is rotated: ${INSTEAD}`;
+  }
+}

@@ -1,0 +1,42 @@
+// realtime-public-24h: Realtime channels subscribed with only an API key, which are cut after 24 hours.
+import { clientRegions } from '../frameworks.js';
+import { parseScript } from '../parse.js';
+import { realtimeSubscriptions } from '../security/realtime.js';
+import type { Report, Rule } from './rule.js';
+
+export const realtimePublic24h: Rule = {
+  meta: {
+    id: 'realtime-public-24h',
+    severity: 'warning',
+    fix: 'none',
+    summary: 'Realtime subscriptions made with only an API key: cut after 24 h',
+    description:
+      'Public Realtime connections authenticated only by an API key are cut after 24 hours unless a user signs in. ' +
+      'A channel subscribed from a module that neither signs a user in (auth.signIn…, auth.signUp, auth.setSession, ' +
+      'auth.verifyOtp, auth.exchangeCodeForSession) nor calls realtime.setAuth, itself or through what it imports, ' +
+      'is reported: sign the user in first, or pass a user JWT with supabase.realtime.setAuth(token), and resubscribe ' +
+      'when the channel closes.',
+    legacyUse: false,
+    blocksRotation: false,
+    example: "supabase.channel('room').on(…).subscribe()  ->  await supabase.auth.signInWithPassword(…) first, or supabase.realtime.setAuth(userJwt)",
+  },
+  check(file, context) {
+    if ((file.kind !== 'code' && file.kind !== 'markup') || file.parseError || !/supabase/i.test(file.text)) return [];
+    if (!file.text.includes('channel') && !file.text.includes('realtime')) return [];
+    if (context.security.signsIn(file.path)) return [];
+    const reports: Report[] = [];
+    for (const region of clientRegions(file.path, file.text)) {
+      const { sourceFile } = parseScript(file.path, file.text.slice(region.start, region.end), region.dialect);
+      for (const offset of realtimeSubscriptions(sourceFile)) {
+        reports.push({
+          offset: region.start + offset,
+          message:
+            'this Realtime channel is authenticated only by an API key (nothing here or in what this module imports signs a user in ' +
+            'or calls realtime.setAuth): such connections are cut after 24 hours. Sign the user in first, or pass a user JWT with ' +
+            'supabase.realtime.setAuth(token), and resubscribe when the channel closes',
+        });
+      }
+    }
+    return reports;
+  },
+};
