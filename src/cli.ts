@@ -1,7 +1,7 @@
 // The command line: flags -> options, the run, result -> output and exit code.
 import { relative, resolve, sep } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { appendStepSummary, applyChanges, undoLastRun, writeReport } from './apply.js';
+import { appendStepSummary, applyChangesAsync, undoLastRun, writeReport, type ApplyResult } from './apply.js';
 import { checklist } from './checklist.js';
 import { colorsFor } from './colors.js';
 import { CONFIG_FILE, loadConfig, parseRuleSetting, type RuleSetting } from './config.js';
@@ -181,7 +181,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     for (const { path, reason } of planned.discovery.unmatched) warn(`migrate-keys: ${path} ${reason}\n`);
 
     const applied = mode === 'write' && planned.discovery.unmatched.length === 0
-      ? applyChanges(planned.root, planned.changes, { allowDirty: Boolean(flags.allowDirty) })
+      ? await applyStoppable(planned.root, planned.changes, Boolean(flags.allowDirty))
       : undefined;
     if (applied && applied.refusedDirty.length > 0) {
       warn(
@@ -191,6 +191,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       );
     }
     for (const failure of applied?.failures ?? []) warn(`migrate-keys: ${failure.file}: ${failure.message}\n`);
+    if (applied?.interrupted) {
+      const { notWritten } = applied.interrupted;
+      warn(
+        `migrate-keys: interrupted: ${applied.written.length} file${applied.written.length === 1 ? '' : 's'} written, ` +
+          `${notWritten.length} not written:\n` +
+          notWritten.map((path) => `  ${path}\n`).join('') +
+          'Run migrate-keys undo to restore the written files, or run --write again (with --allow-dirty) to finish.\n',
+      );
+    }
 
     const findings = withFixed(planned.findings, applied?.written ?? []);
     const result: RunResult = {
@@ -237,6 +246,26 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return 2;
   }
   return code;
+}
+
+/**
+ * --write under SIGINT/SIGTERM: the first signal stops the run after the file in flight (the
+ * default would kill it mid-run); a second one exits at once (still safe: every write is atomic).
+ */
+async function applyStoppable(root: string, changes: Parameters<typeof applyChangesAsync>[1], allowDirty: boolean): Promise<ApplyResult> {
+  const controller = new AbortController();
+  const stop = () => {
+    if (controller.signal.aborted) process.exit(130);
+    controller.abort();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  try {
+    return await applyChangesAsync(root, changes, { allowDirty, signal: controller.signal });
+  } finally {
+    process.removeListener('SIGINT', stop);
+    process.removeListener('SIGTERM', stop);
+  }
 }
 
 function parseRuleFlags(entries: readonly string[]): Record<string, RuleSetting> {

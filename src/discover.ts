@@ -1,5 +1,5 @@
 // Finds the files to read under the given paths: fast-glob walks, `ignore` applies nested .gitignores.
-import { existsSync, lstatSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, lstatSync, readdir, readFileSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
@@ -18,6 +18,8 @@ export interface Discovery {
   symlinks: number;
   /** Given paths that matched no file, with the reason. */
   unmatched: { path: string; reason: string }[];
+  /** Folders the walk could not list (EACCES, EPERM): reported, and the walk goes on. */
+  unreadable: { path: string; code: string }[];
 }
 
 export interface DiscoverOptions {
@@ -34,7 +36,7 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
   const realRoot = realpathSync(root);
   const rules = new GitIgnoreRules(root, options.ignore);
   const found = new Map<string, DiscoveredFile>();
-  const discovery: Discovery = { files: [], symlinks: 0, unmatched: [] };
+  const discovery: Discovery = { files: [], symlinks: 0, unmatched: [], unreadable: [] };
 
   const add = (path: string, explicit: boolean): boolean => {
     const kind = fileKind(path);
@@ -72,6 +74,8 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
       const before = found.size;
       await walk(root, [rel === '' ? '**/*' : `${fg.escapePath(rel)}/**/*`], discovery, (path) => add(path, false));
       if (found.size === before) discovery.unmatched.push({ path: given, reason: 'holds no file migrate-keys reads' });
+    } else if (!stat.isFile()) {
+      discovery.unmatched.push({ path: given, reason: 'is not a regular file' });
     } else if (!add(rel, true)) {
       discovery.unmatched.push({ path: given, reason: 'is not a file migrate-keys reads' });
     }
@@ -87,6 +91,7 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
       followSymbolicLinks: false,
       objectMode: true,
       ignore: WALK_IGNORE,
+      fs: { readdir: listing(into) },
     });
     // .gitignore files first: they decide about their siblings.
     for (const entry of entries) {
@@ -96,6 +101,19 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
       if (entry.dirent.isSymbolicLink()) into.symlinks++;
       else if (entry.dirent.isFile()) accept(entry.path);
     }
+  }
+
+  /** fs.readdir for fast-glob: a folder it may not list is recorded and walked past, instead of ending the run. */
+  function listing(into: Discovery): typeof readdir {
+    return ((path: string, options: unknown, callback: (error: NodeJS.ErrnoException | null, entries: unknown[]) => void) =>
+      readdir(path, options as { withFileTypes: true }, (error, entries) => {
+        if (error && (error.code === 'EACCES' || error.code === 'EPERM')) {
+          into.unreadable.push({ path: toPosix(relative(root, path)), code: error.code });
+          callback(null, []);
+        } else {
+          callback(error, entries);
+        }
+      })) as unknown as typeof readdir;
   }
 }
 

@@ -200,3 +200,13 @@ export function maskEnvLine(line: string): string {
   if (masked !== value || isPlaceholder(value) || !SENSITIVE_NAME.test(name)) return head + masked;
   return `${head}…[redacted]`;
 }
+
+/** A string literal assigned to a sensitive-looking name in code: `jwtSecret = '…'`, `SUPABASE_JWT_SECRET: "…"`. */
+const SENSITIVE_LITERAL = /(\b[A-Za-z_$][\w$]*(?:KEY|SECRET|TOKEN|PASSWORD|PASSWD|PRIVATE|CREDENTIAL)[\w$]*['"]?\s*[:=]\s*)(['"`])([^'"`\r\n]{8,})\2/gi;
+
+/** Masks one line of code: key values, and any literal assigned to a sensitive-looking name. */
+export function maskCodeLine(line: string): string {
+  return maskKeyValues(line).replace(SENSITIVE_LITERAL, (whole, head: string, quote: string, value: string) =>
+    isPlaceholder(value) || value.includes('…[') ? whole : `${head}${quote}…[redacted]${quote}`,
+  );
+}

@@ -33,7 +33,17 @@ export function parseScript(fileName: string, text: string, dialect: ScriptDiale
     js: ts.ScriptKind.JS,
     jsx: ts.ScriptKind.JSX,
   }[dialect];
-  const sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, kind);
+  let sourceFile: TS.SourceFile;
+  try {
+    sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, kind);
+  } catch (error) {
+    // TypeScript's recursive-descent parser runs out of stack at about 600 levels of nesting.
+    if (!(error instanceof RangeError)) throw error;
+    return {
+      sourceFile: ts.createSourceFile(fileName, '', ts.ScriptTarget.Latest, true, kind),
+      error: { offset: 0, message: 'nested too deeply to parse' },
+    };
+  }
   // parseDiagnostics is internal but stable: the syntax errors, without running the type checker.
   const diagnostics = (sourceFile as unknown as { parseDiagnostics?: TS.Diagnostic[] }).parseDiagnostics ?? [];
   const first = diagnostics.find((diagnostic) => !LENIENT_DIAGNOSTICS.has(diagnostic.code));

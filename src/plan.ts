@@ -90,6 +90,10 @@ export async function plan(options: PlanOptions): Promise<Plan> {
     failed: [],
     outside: [],
   };
+  for (const folder of discovery.unreadable) {
+    result.findings.push(unreadable(`${folder.path}/`, { code: folder.code }));
+    result.failed.push(`${folder.path}/`);
+  }
   const excluded = new Set(options.exclude ?? []);
   const total = discovery.files.length;
   const candidates: { file: (typeof discovery.files)[number]; bytes: Buffer; scanned: ScannedFile }[] = [];
@@ -109,8 +113,17 @@ export async function plan(options: PlanOptions): Promise<Plan> {
     result.filesScanned++;
     const text = decode(bytes, result.skipped);
     if (text !== undefined) addToSecurityInput(security, file.path, file.kind, text);
+    if (text === undefined) {
+      // Skipped, not silently: a legacy name in a file that is not editable text is reported (SPEC §2).
+      const name = undecoded(bytes).match(pattern)?.[0];
+      if (name !== undefined) {
+        result.findings.push(notText(file.path, name, bytes));
+        result.failed.push(file.path);
+      }
+      continue;
+    }
     // The prefilter: one compiled pattern over the text decides whether the file is worth parsing.
-    if (text === undefined || !isCandidate(file, text, pattern)) continue;
+    if (!isCandidate(file, text, pattern)) continue;
     if (hasFileDirective(text)) {
       result.skipped.ignored++;
       continue;
@@ -169,6 +182,27 @@ function decode(bytes: Buffer, skipped: Skipped): string | undefined {
     skipped.encoding++;
     return undefined;
   }
+}
+
+/** The text of a file that is not UTF-8, only to look for names: UTF-16 by its BOM, else byte per character. */
+function undecoded(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  return bytes.toString('latin1');
+}
+
+function notText(path: string, name: string, bytes: Buffer): Finding {
+  const why = bytes.length > MAX_FILE_BYTES ? 'larger than 4 MiB' : bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0) ? 'binary or UTF-16' : 'not UTF-8';
+  return {
+    ruleId: parseError.meta.id,
+    severity: parseError.meta.severity,
+    file: path,
+    line: 1,
+    column: 1,
+    message: `mentions ${name} but is ${why}, so it was not changed; rename it by hand`,
+    fixable: false,
+    fixed: false,
+  };
 }
 
 function unreadable(path: string, error: unknown): Finding {

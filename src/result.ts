@@ -69,7 +69,8 @@ export function exitCode(result: RunResult, maxWarnings: number | undefined): 0 
   const failed =
     result.plan.discovery.unmatched.length > 0 ||
     result.plan.failed.length > 0 ||
-    (result.applied !== undefined && (result.applied.failures.length > 0 || result.applied.refusedDirty.length > 0));
+    (result.applied !== undefined &&
+      (result.applied.failures.length > 0 || result.applied.refusedDirty.length > 0 || result.applied.interrupted !== undefined));
   if (failed) return 2;
   const counts = countRemaining(result.findings);
   if (counts.errors > 0) return 1;

@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import type * as Diff from 'diff';
 import type { Colors } from '../colors.js';
-import { maskEnvLine, maskKeyValues } from '../keys.js';
+import { maskCodeLine, maskEnvLine } from '../keys.js';
 import type { FileChange } from '../plan.js';
 
 export function unifiedDiff(changes: readonly FileChange[], colors: Colors): string {
@@ -15,7 +15,8 @@ let diffModule: typeof Diff | undefined;
 
 function fileDiff(change: FileChange, colors: Colors): string {
   const { createTwoFilesPatch } = (diffModule ??= require('diff') as typeof Diff);
-  const mask = change.kind === 'env' ? maskEnvLine : maskKeyValues;
+  // .env files, and the shell snippets of Markdown, hold NAME=value lines; code holds literals.
+  const mask = change.kind === 'env' || change.kind === 'markdown' ? maskEnvLine : maskCodeLine;
   const patch = createTwoFilesPatch(`a/${change.path}`, `b/${change.path}`, change.before, change.after, undefined, undefined, {
     context: 3,
   });
