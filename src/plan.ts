@@ -13,7 +13,7 @@ import { addToSecurityInput, buildSecurityModel, createSecurityInput } from './s
 import { classifyValue, namePattern, type NameMap } from './keys.js';
 import { parseError } from './rules/parse-error.js';
 import type { Finding, RuleContext, SuppliedKeys } from './rules/rule.js';
-import { isCandidate, scanFile, type ScannedFile } from './scan.js';
+import { candidacy, mentionsSupabase, scanFile, type ScannedFile } from './scan.js';
 import { hasFileDirective } from './suppressions.js';
 
 export interface PlanOptions extends DiscoverOptions {
@@ -96,7 +96,18 @@ export async function plan(options: PlanOptions): Promise<Plan> {
   }
   const excluded = new Set(options.exclude ?? []);
   const total = discovery.files.length;
-  const candidates: { file: (typeof discovery.files)[number]; bytes: Buffer; scanned: ScannedFile }[] = [];
+  type Read = { file: (typeof discovery.files)[number]; bytes: Buffer };
+  const candidates: (Read & { scanned: ScannedFile })[] = [];
+  const deferred: (Read & { text: string })[] = [];
+  let usesSupabase = false;
+  const names = { pattern, literals: ['SUPABASE_', ...Object.keys(options.map)] };
+  const consider = (file: Read['file'], bytes: Buffer, text: string) => {
+    if (hasFileDirective(text)) {
+      result.skipped.ignored++;
+      return;
+    }
+    candidates.push({ file, bytes, scanned: scanFile({ path: file.path, kind: file.kind, text }, pattern, options.map) });
+  };
   // Facts of every file read (imports, package.json dependencies), for which code ships to browsers.
   const security = createSecurityInput(root, discovery.files.map((file) => file.path));
   for (const [index, file] of discovery.files.entries()) {
@@ -115,21 +126,23 @@ export async function plan(options: PlanOptions): Promise<Plan> {
     if (text !== undefined) addToSecurityInput(security, file.path, file.kind, text);
     if (text === undefined) {
       // Skipped, not silently: a legacy name in a file that is not editable text is reported (SPEC §2).
-      const name = undecoded(bytes).match(pattern)?.[0];
+      const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+      const name = utf16 || names.literals.some((literal) => bytes.includes(literal)) ? undecoded(bytes).match(pattern)?.[0] : undefined;
       if (name !== undefined) {
         result.findings.push(notText(file.path, name, bytes));
         result.failed.push(file.path);
       }
       continue;
     }
-    // The prefilter: one compiled pattern over the text decides whether the file is worth parsing.
-    if (!isCandidate(file, text, pattern)) continue;
-    if (hasFileDirective(text)) {
-      result.skipped.ignored++;
-      continue;
-    }
-    candidates.push({ file, bytes, scanned: scanFile({ path: file.path, kind: file.kind, text }, pattern, options.map) });
+    usesSupabase ||= mentionsSupabase(text);
+    // The prefilter: cheap literal tests decide whether the file is worth parsing.
+    const verdict = candidacy(file, text, names);
+    if (verdict === 'no') continue;
+    if (verdict === 'if-repository-uses-supabase') deferred.push({ file, bytes, text });
+    else consider(file, bytes, text);
   }
+  // Authorization headers, JWT-looking strings and the like matter only in a repository that uses Supabase.
+  if (usesSupabase) for (const { file, bytes, text } of deferred) consider(file, bytes, text);
   options.onProgress?.(total, total);
 
   // Renames are decided for the whole repository at once: a collision in one file keeps the name everywhere.

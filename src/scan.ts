@@ -2,7 +2,7 @@
 import type { Namespace } from './declarations.js';
 import { envEntries, type EnvEntry } from './dotenv.js';
 import type { FileKind } from './file-kinds.js';
-import { decideName, type NameDecision, type NameMap } from './keys.js';
+import { classifyJwt, decideName, type NameDecision, type NameMap } from './keys.js';
 import { isEdgeFunctionFile } from './locations.js';
 import { scriptRegions } from './markup.js';
 import { dialectOf, parseScript, siteAt, type SyntaxSite } from './parse.js';
@@ -54,48 +54,65 @@ export interface ScanInput {
   text: string;
 }
 
-const ENV_VALUE_HINT = /eyJ|sb_secret_|sb_publishable_/;
-
 const INVOCATION_HINT = /functions\s*\.\s*invoke|\/functions\/v1\//;
-// New key names, key literals and Authorization headers: what the Bearer analysis follows.
-const KEY_HINT = /SUPABASE_(?:PUBLISHABLE|SECRET)|SUPABASE_KEY|sb_(?:publishable|secret)_|eyJ|[Aa]uthorization/;
-
 // Key names, legacy or new, in CI and deploy files: the places outside the repository they point at.
 const KEY_NAME_HINT = /SUPABASE_(?:PUBLISHABLE|SECRET|ANON|SERVICE)|SUPABASE_KEY/;
 // pydantic-settings fields name env variables in lower case.
 const LOWER_NAME_HINT = /supabase_(?:anon|service_role|service)_key/;
+
+/** Names the migration renames, found fast: a literal test first, the full pattern only when it passes. */
+export interface NameFilter {
+  pattern: RegExp;
+  /** Literals every matched name contains (`SUPABASE_`, and the `--map` names). */
+  literals: readonly string[];
+}
+
+// Text that only matters in a repository that uses Supabase: JWT-looking strings, Authorization and
+// Bearer headers, JWT libraries, Realtime channels. In any other repository these files are not read
+// twice, so TypeScript is never loaded for them.
+const GENERIC_HINT = /eyJ|ZXlK|c2Jf|[Aa]uthorization|Bearer|JWT_SECRET|jsonwebtoken|jose|djwt|HS256|realtime|channel/;
+/**
+ * Whether a text mentions Supabase at all — by name, by a new key, or by a legacy JWT whose claims
+ * say so: what makes the generic hints of other files worth following.
+ */
+export function mentionsSupabase(text: string): boolean {
+  if (text.includes('upabase') || text.includes('UPABASE') || text.includes('sb_publishable_') || text.includes('sb_secret_')) return true;
+  return text.includes('eyJ') && [...text.matchAll(JWT_LIKE)].some((match) => classifyJwt(match[0]) !== 'jwt');
+}
+
+const JWT_LIKE = /eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*/g;
+
+export type Candidacy = 'yes' | 'no' | 'if-repository-uses-supabase';
 
 /**
  * The prefilter: whether a file is worth scanning at all, by cheap text tests, no parsing. Edge
  * Function code, project configs, deploy commands and hosting configs always are: the Edge Function
  * model and the list of places outside the repository need them.
  */
-export function isCandidate(file: { path: string; kind: FileKind }, text: string, pattern: RegExp): boolean {
+export function candidacy(file: { path: string; kind: FileKind }, text: string, names: NameFilter): Candidacy {
   const { path, kind } = file;
-  if (kind === 'toml' || kind === 'config' || (kind === 'code' && isEdgeFunctionFile(path))) return true;
-  // Other text files are read only for key literals; code and the rest also for the security rules' hints.
-  if (kind === 'text') return hasKeyLiteralHint(text);
-  if (isSecurityCandidate(kind, text)) return true;
-  if (text.search(pattern) >= 0 || text.includes('migrate-keys-ignore')) return true;
+  if (kind === 'toml' || kind === 'config' || (kind === 'code' && isEdgeFunctionFile(path))) return 'yes';
+  if (text.includes('migrate-keys-ignore')) return 'yes';
+  if (kind !== 'text' && names.literals.some((literal) => text.includes(literal)) && text.search(names.pattern) >= 0) return 'yes';
+  if (text.includes('sb_publishable_') || text.includes('sb_secret_')) return 'yes';
   switch (kind) {
-    case 'env':
-      return ENV_VALUE_HINT.test(text);
     case 'code':
     case 'markup':
-      return KEY_HINT.test(text) || (text.includes('functions') && INVOCATION_HINT.test(text));
-    case 'markdown':
-      return text.includes('Bearer');
+      if (KEY_NAME_HINT.test(text) || text.includes('auth-helpers') || (text.includes('functions') && INVOCATION_HINT.test(text))) return 'yes';
+      break;
     case 'python':
-      return text.includes('Bearer') || LOWER_NAME_HINT.test(text);
+      if (LOWER_NAME_HINT.test(text)) return 'yes';
+      break;
     case 'commands':
     case 'yaml':
     case 'dockerfile':
-      return text.includes('functions deploy') || text.includes('Bearer') || KEY_NAME_HINT.test(text);
-    case 'sql':
-      return /Bearer|eyJ|sb_(publishable|secret)_/.test(text);
+      if (text.includes('functions deploy') || KEY_NAME_HINT.test(text)) return 'yes';
+      break;
     default:
-      return false;
+      if (kind !== 'text' && KEY_NAME_HINT.test(text)) return 'yes';
   }
+  const generic = kind === 'text' ? hasKeyLiteralHint(text) : GENERIC_HINT.test(text) || isSecurityCandidate(kind, text);
+  return generic ? 'if-repository-uses-supabase' : 'no';
 }
 
 /** Scans a text; `pattern` comes from `namePattern(map)` and is shared by the whole run. */
@@ -107,7 +124,9 @@ export function scanFile(input: ScanInput, pattern: RegExp, map: NameMap): Scann
 
   const occurrences: Occurrence[] = [];
   // supabase/config.toml and SQL keep their names: the Edge Function model and sql-legacy-key read them.
-  const names = kind === 'toml' || kind === 'sql' || kind === 'text' ? [] : text.matchAll(pattern);
+  // A literal every name contains decides before the pattern runs: the pattern has no literal to search for.
+  const mayName = text.includes('SUPABASE_') || Object.keys(map).some((name) => text.includes(name));
+  const names = kind === 'toml' || kind === 'sql' || kind === 'text' || !mayName ? [] : text.matchAll(pattern);
   const context = kind === 'markup' ? 'markup' : kind === 'code' ? 'identifier' : 'text';
   for (const match of names) {
     const decision = decideName(match[0], map);
