@@ -206,27 +206,22 @@ function undecoded(bytes: Buffer): string {
 
 function notText(path: string, name: string, bytes: Buffer): Finding {
   const why = bytes.length > MAX_FILE_BYTES ? 'larger than 4 MiB' : bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0) ? 'binary or UTF-16' : 'not UTF-8';
-  return {
-    ruleId: parseError.meta.id,
-    severity: parseError.meta.severity,
-    file: path,
-    line: 1,
-    column: 1,
-    message: `mentions ${name} but is ${why}, so it was not changed; rename it by hand`,
-    fixable: false,
-    fixed: false,
-  };
+  return fileFailure(path, `mentions ${name} but is ${why}, so it was not changed; rename it by hand`);
 }
 
 function unreadable(path: string, error: unknown): Finding {
-  const code = (error as NodeJS.ErrnoException).code ?? String(error);
+  return fileFailure(path, `could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)}), so it was not changed`);
+}
+
+/** A file the run could not handle, reported as a parse-error finding at its first line (exit 2). */
+function fileFailure(path: string, message: string): Finding {
   return {
     ruleId: parseError.meta.id,
     severity: parseError.meta.severity,
     file: path,
     line: 1,
     column: 1,
-    message: `could not be read (${code}), so it was not changed`,
+    message,
     fixable: false,
     fixed: false,
   };
