@@ -6,7 +6,7 @@ import { checklist } from './checklist.js';
 import { colorsFor } from './colors.js';
 import { CONFIG_FILE, loadConfig, parseRuleSetting, type RuleSetting } from './config.js';
 import { maskKeyValues, parseNameMap } from './keys.js';
-import { plan } from './plan.js';
+import { plan, type PhaseTimes } from './plan.js';
 import { progressLine } from './progress.js';
 import { FORMATS, isFormat, reportFor } from './reporters/index.js';
 import { stepSummary } from './reporters/github.js';
@@ -34,6 +34,7 @@ interface RunFlags {
   allowDirty?: boolean;
   maxWarnings?: string;
   quiet?: boolean;
+  stats?: boolean;
   transitional?: boolean;
   unsafe?: boolean;
   config?: string;
@@ -90,6 +91,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--rule <id=severity>', 'set a rule to off, info, warning or error (repeatable)', collect, [])
     .option('--max-warnings <n>', 'exit 1 when more than n warnings remain')
     .option('--quiet', 'report errors only; no diff, no progress')
+    .option('--stats', 'print the time spent in each phase on stderr')
     .option('--no-color', 'no colours (also NO_COLOR)')
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('(run migrate-keys --help for usage)')
@@ -180,9 +182,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     progress.finish();
     for (const { path, reason } of planned.discovery.unmatched) warn(`migrate-keys: ${path} ${reason}\n`);
 
+    const writeStarted = performance.now();
     const applied = mode === 'write' && planned.discovery.unmatched.length === 0
       ? await applyStoppable(planned.root, planned.changes, Boolean(flags.allowDirty))
       : undefined;
+    if (flags.stats) warn(phaseTimes(planned.times, performance.now() - writeStarted, planned.filesScanned));
     if (applied && applied.refusedDirty.length > 0) {
       warn(
         `migrate-keys: refusing to write: these files have uncommitted changes:\n` +
@@ -277,6 +281,17 @@ function parseRuleFlags(entries: readonly string[]): Record<string, RuleSetting>
     });
   }
   return settings;
+}
+
+function phaseTimes(times: PhaseTimes, write: number, files: number): string {
+  const rows: [string, number][] = [
+    ['discover', times.discover],
+    ['read + prefilter', times.readAndPrefilter],
+    ['scan + parse', times.scan],
+    ['rules', times.rules],
+    ['write', write],
+  ];
+  return `migrate-keys: ${files} files\n${rows.map(([phase, ms]) => `  ${phase.padEnd(17)}${ms.toFixed(0).padStart(7)} ms\n`).join('')}`;
 }
 
 function toPosix(path: string): string {

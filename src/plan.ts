@@ -54,7 +54,16 @@ export interface KeyValueCounts {
   legacy: number;
 }
 
+/** Milliseconds spent in each phase, for `--stats`. */
+export interface PhaseTimes {
+  discover: number;
+  readAndPrefilter: number;
+  scan: number;
+  rules: number;
+}
+
 export interface Plan {
+  times: PhaseTimes;
   root: string;
   keyValues: KeyValueCounts;
   discovery: Discovery;
@@ -76,10 +85,19 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export async function plan(options: PlanOptions): Promise<Plan> {
   const root = resolve(options.root);
+  let mark = performance.now();
+  const lap = () => {
+    const now = performance.now();
+    const elapsed = now - mark;
+    mark = now;
+    return elapsed;
+  };
   const discovery = await discover({ root, paths: options.paths, ignore: options.ignore });
+  const times: PhaseTimes = { discover: lap(), readAndPrefilter: 0, scan: 0, rules: 0 };
   const pattern = namePattern(options.map);
   const result: Plan = {
     root,
+    times,
     discovery,
     filesScanned: 0,
     keyValues: { publishable: 0, secret: 0, legacy: 0 },
@@ -106,7 +124,9 @@ export async function plan(options: PlanOptions): Promise<Plan> {
       result.skipped.ignored++;
       return;
     }
+    const started = performance.now();
     candidates.push({ file, bytes, scanned: scanFile({ path: file.path, kind: file.kind, text }, pattern, options.map) });
+    times.scan += performance.now() - started;
   };
   // Facts of every file read (imports, package.json dependencies), for which code ships to browsers.
   const security = createSecurityInput(root, discovery.files.map((file) => file.path));
@@ -146,6 +166,7 @@ export async function plan(options: PlanOptions): Promise<Plan> {
   options.onProgress?.(total, total);
 
   // Renames are decided for the whole repository at once: a collision in one file keeps the name everywhere.
+  times.readAndPrefilter = lap() - times.scan;
   const scannedFiles = candidates.map((c) => c.scanned);
   const context: RuleContext = {
     blocked: findCollisions(scannedFiles, options.map),
@@ -168,6 +189,7 @@ export async function plan(options: PlanOptions): Promise<Plan> {
     }
   }
   result.outside = findOutside(scannedFiles);
+  times.rules = lap();
   return result;
 }
 

@@ -163,6 +163,14 @@ describe('migrate-keys on examples/vite-react', () => {
     ]);
   });
 
+  it('--stats prints the time of each phase on stderr, leaving stdout to the format', () => {
+    const repo = exampleRepo('vite-react');
+    const run = runCli(repo, ['--check', '--stats', '--format', 'json']);
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout).schemaVersion).toBe(1);
+    for (const phase of ['discover', 'read + prefilter', 'scan + parse', 'rules', 'write']) expect(run.stderr).toMatch(new RegExp(`${phase.replace('+', '\\+')}\\s+\\d+ ms`));
+  });
+
   it('reports usage errors with exit 2', () => {
     const repo = tempDir();
     expect(runCli(repo, ['--write', '--check']).status).toBe(2);

@@ -109,6 +109,7 @@ export function sampleRunResult(options: SampleOptions = {}): RunResult {
   const plan: Plan = {
     root: '/repo',
     keyValues,
+    times: { discover: 0, readAndPrefilter: 0, scan: 0, rules: 0 },
     discovery: { files: [], symlinks: 0, unmatched: [], unreadable: [] },
     filesScanned: 42,
     skipped: { ignored: 0, symlink: 0, binary: 0, large: 0, encoding: 0 },
