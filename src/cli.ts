@@ -1,5 +1,5 @@
 // The command line: flags -> options, the run, result -> output and exit code.
-import { relative, resolve, sep } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { appendStepSummary, applyChangesAsync, undoLastRun, writeReport, type ApplyResult } from './apply.js';
 import { checklist } from './checklist.js';
@@ -12,6 +12,7 @@ import { FORMATS, isFormat, reportFor } from './reporters/index.js';
 import { stepSummary } from './reporters/github.js';
 import { exitCode, withFixed, type Mode, type RunResult } from './result.js';
 import { ruleExplanation, rulesCatalogue } from './rules-catalogue.js';
+import { toPosix } from './discover.js';
 import { readSuppliedKeys } from './supplied-keys.js';
 import { registerManagementCommands } from './management/commands.js';
 import { withKeysFromSources } from './management/supplied.js';
@@ -292,10 +293,6 @@ function phaseTimes(times: PhaseTimes, write: number, files: number): string {
     ['write', write],
   ];
   return `migrate-keys: ${files} files\n${rows.map(([phase, ms]) => `  ${phase.padEnd(17)}${ms.toFixed(0).padStart(7)} ms\n`).join('')}`;
-}
-
-function toPosix(path: string): string {
-  return path.split(sep).join('/');
 }
 
 function collect(value: string, previous: string[]): string[] {

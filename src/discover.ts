@@ -117,7 +117,7 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
   }
 }
 
-function toPosix(path: string): string {
+export function toPosix(path: string): string {
   return path.split(sep).join('/');
 }
 

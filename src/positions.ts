@@ -23,3 +23,10 @@ export function positionAt(starts: readonly number[], offset: number, hasBom: bo
   const column = offset - (starts[low] as number) + (low === 0 && hasBom ? 0 : 1);
   return { line: low + 1, column };
 }
+
+/** The 1-based line of an offset, for a one-off lookup where building line starts would not pay. */
+export function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}

@@ -3,7 +3,7 @@ import type { ts as TS } from 'ts-morph';
 import { typescript } from './typescript.js';
 
 /** Modules whose named exports are env variables, bound at build time. */
-const STATIC_ENV_MODULES = new Set(['$env/static/public', '$env/static/private', '@env']);
+export const STATIC_ENV_MODULES = new Set(['$env/static/public', '$env/static/private', '@env']);
 const DYNAMIC_ENV_MODULES = new Set(['$env/dynamic/public', '$env/dynamic/private']);
 const ENV_OBJECTS = new Set(['process.env', 'Deno.env.toObject()', 'import.meta.env']);
 

@@ -1,6 +1,7 @@
 // Key-holding exports across the repository's modules, resolved on demand for `import { key } from './x'`.
 import { posix } from 'node:path';
 import { dialectOf, parseScript } from '../parse.js';
+import { STATIC_ENV_MODULES } from '../reads.js';
 import { KeySources, keyKindOfName, type KeyKind } from './key-sources.js';
 
 export interface SourceText {
@@ -11,7 +12,6 @@ export interface SourceText {
 /** `(importer, specifier, name)` -> the kind of key that export holds. */
 export type KeyExports = (importer: string, specifier: string, name: string) => KeyKind | undefined;
 
-const STATIC_ENV_MODULES = new Set(['$env/static/public', '$env/static/private', '@env']);
 const EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.js', '.jsx', '.mjs', '/index.ts', '/index.tsx', '/index.js'];
 
 export function createKeyExports(files: readonly SourceText[]): KeyExports {

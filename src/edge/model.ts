@@ -5,6 +5,7 @@ import { holdsCommands, type FileKind } from '../file-kinds.js';
 import { checksCaller, findInvocations, relativeImports } from './auth-check.js';
 import { readProjectConfig, type FunctionConfig, type ProjectConfig } from './config-toml.js';
 import { findDeployCommands, type DeployCommand } from './deploys.js';
+import { lineAt } from '../positions.js';
 
 export interface ModelFile {
   path: string;
@@ -162,10 +163,4 @@ function deployedFunctions(file: string, command: DeployCommand, functions: read
   const projects = new Set(functions.map((fn) => fn.projectDir));
   const target = projects.has(projectDir) ? projectDir : projects.size === 1 ? [...projects][0] : undefined;
   return functions.filter((fn) => fn.projectDir === target && (command.names.length === 0 || command.names.includes(fn.slug)));
-}
-
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
 }

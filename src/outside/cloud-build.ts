@@ -1,6 +1,7 @@
 // Google Cloud Build: `_X` substitutions are set on the trigger, outside the repository.
 import type { OutsideReference } from '../result.js';
-import { describeName, keyAction, lineAt, type OutsideFinder } from './finder.js';
+import { lineAt } from '../positions.js';
+import { describeName, keyAction, type OutsideFinder } from './finder.js';
 
 const SUBSTITUTION = /\$\{?_([A-Za-z][A-Za-z0-9_]*)\}?|^\s+_([A-Za-z][A-Za-z0-9_]*)\s*:/gm;
 

@@ -1,6 +1,7 @@
 // Docker: build arguments (`ARG X` in a Dockerfile, `--build-arg X` in scripts and CI) are passed in from outside.
 import type { OutsideReference } from '../result.js';
-import { describeName, keyAction, lineAt, type OutsideFinder } from './finder.js';
+import { lineAt } from '../positions.js';
+import { describeName, keyAction, type OutsideFinder } from './finder.js';
 
 const DOCKERFILE_ARG = /^\s*ARG\s+([A-Za-z_][A-Za-z0-9_]*)/gm;
 const BUILD_ARG = /--build-arg[\s=]+["']?([A-Za-z_][A-Za-z0-9_]*)/g;

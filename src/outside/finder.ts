@@ -23,12 +23,6 @@ export function describeName(name: string): { newName?: string; role: KeyRole | 
   return decision?.kind === 'rename' ? { newName: decision.newName, role } : { role };
 }
 
-export function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
-
 /** "put the new publishable key in X (and drop OLD once nothing reads it)". */
 export function keyAction(where: string, name: string, described: { newName?: string; role: string }): string {
   const target = described.newName ?? name;

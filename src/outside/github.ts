@@ -1,6 +1,7 @@
 // GitHub Actions: `${{ secrets.X }}` and `${{ vars.X }}` in workflows name repository secrets and variables.
 import type { OutsideReference } from '../result.js';
-import { describeName, keyAction, lineAt, type OutsideFinder } from './finder.js';
+import { lineAt } from '../positions.js';
+import { describeName, keyAction, type OutsideFinder } from './finder.js';
 
 const REFERENCE = /\$\{\{\s*(secrets|vars)\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 

@@ -2,6 +2,7 @@
 import type { ts as TS } from 'ts-morph';
 import { SERVER_DATA_FUNCTIONS } from '../frameworks.js';
 import { typescript } from '../typescript.js';
+import { STATIC_ENV_MODULES } from '../reads.js';
 
 export interface EnvNameRead {
   name: string;
@@ -10,7 +11,6 @@ export interface EnvNameRead {
 }
 
 const ENV_OBJECTS = new Set(['process.env', 'import.meta.env', 'Bun.env', 'Deno.env.toObject()']);
-const STATIC_ENV_MODULES = new Set(['$env/static/private', '$env/static/public', '@env']);
 const DYNAMIC_ENV_MODULES = new Set(['$env/dynamic/private', '$env/dynamic/public']);
 
 /**
