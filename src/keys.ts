@@ -141,6 +141,11 @@ export function classifyJwt(token: string): KeyValueKind {
   return 'jwt';
 }
 
+/** Whether a text holds a legacy API key JWT (anon, service_role, or the local CLI's demo keys). */
+export function hasLegacyKeyJwt(text: string): boolean {
+  return text.includes('eyJ') && [...text.matchAll(JWT)].some((match) => classifyJwt(match[0]) !== 'jwt');
+}
+
 const JWT_LABELS: Readonly<Record<string, string>> = {
   'legacy-anon': 'legacy anon JWT',
   'legacy-service-role': 'legacy service_role JWT',

@@ -2,6 +2,7 @@
 import { posix } from 'node:path';
 import { dialectOf, parseScript } from '../parse.js';
 import { STATIC_ENV_MODULES } from '../reads.js';
+import { hasLegacyKeyJwt } from '../keys.js';
 import { KeySources, keyKindOfName, type KeyKind } from './key-sources.js';
 
 export interface SourceText {
@@ -10,7 +11,20 @@ export interface SourceText {
 }
 
 /** `(importer, specifier, name)` -> the kind of key that export holds. */
-export type KeyExports = (importer: string, specifier: string, name: string) => KeyKind | undefined;
+export interface KeyExports {
+  (importer: string, specifier: string, name: string): KeyKind | undefined;
+  /**
+   * Whether any expression of a module can hold a key: it has key text of its own (a key name or a
+   * key literal, the only sources KeySources knows) or imports a module that can. False spares the
+   * parse of a file whose only hint was an Authorization header.
+   */
+  mayHoldKey(path: string, text: string): boolean;
+}
+
+// Every name keyKindOfName knows ends with one of these; new keys start with one of these.
+const KEY_TEXT = /SUPABASE_(?:ANON_KEY|SERVICE_ROLE_KEY|SERVICE_KEY|SECRET_KEYS?|PUBLISHABLE(?:_DEFAULT|_OR_ANON)?_KEYS?|KEY)(?![A-Za-z0-9_])|sb_(?:publishable|secret)_/;
+const hasKeyText = (text: string) => KEY_TEXT.test(text) || hasLegacyKeyJwt(text);
+const SPECIFIER = /\b(?:from|import|require)\s*\(?\s*(['"])([^'"\r\n]+)\1/g;
 
 const EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.js', '.jsx', '.mjs', '/index.ts', '/index.tsx', '/index.js'];
 
@@ -33,12 +47,41 @@ export function createKeyExports(files: readonly SourceText[]): KeyExports {
     return found;
   };
 
-  const lookup: KeyExports = (importer, specifier, name) => {
+  const lookup = (importer: string, specifier: string, name: string) => {
     if (STATIC_ENV_MODULES.has(specifier)) return keyKindOfName(name);
     const target = resolveModule(importer, specifier, byPath);
     return target ? moduleExports(target).get(name) : undefined;
   };
-  return lookup;
+
+  const imports = new Map<string, string[]>();
+  const importsOf = (path: string, text: string): string[] => {
+    let targets = imports.get(path);
+    if (!targets) {
+      targets = [];
+      for (const [, , specifier] of text.matchAll(SPECIFIER)) {
+        const target = resolveModule(path, specifier as string, byPath);
+        if (target) targets.push(target);
+      }
+      imports.set(path, targets);
+    }
+    return targets;
+  };
+  const mayHoldKey = (path: string, text: string): boolean => {
+    // The modules it reaches through imports, itself first, until one has key text.
+    const seen = new Set([path]);
+    const queue: [string, string][] = [[path, text]];
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+      const [current, currentText] = next;
+      if (hasKeyText(currentText)) return true;
+      for (const target of importsOf(current, currentText)) {
+        if (seen.has(target)) continue;
+        seen.add(target);
+        queue.push([target, (byPath.get(target) as SourceText).text]);
+      }
+    }
+    return false;
+  };
+  return Object.assign(lookup, { mayHoldKey });
 }
 
 /** Relative specifiers and the common `@/` alias (to `src/` or the package folder), with TS/JS extensions. */

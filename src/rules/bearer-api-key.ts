@@ -58,6 +58,7 @@ function textReports(sites: readonly { offset: number; kind: KeyKind; via: strin
 }
 
 function codeReports(file: ScannedFile, context: RuleContext): Report[] {
+  if (!context.keyExports.mayHoldKey(file.path, file.text)) return [];
   const regions: { start: number; end: number; dialect: ScriptDialect }[] =
     file.kind === 'code' ? [{ start: 0, end: file.text.length, dialect: dialectOf(file.path) }] : scriptRegions(file.path, file.text);
   const reports: Report[] = [];
