@@ -1,4 +1,5 @@
 // The command line: flags -> options, the run, result -> output and exit code.
+import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { appendStepSummary, applyChangesAsync, undoLastRun, writeReport, type ApplyResult } from './apply.js';
@@ -6,7 +7,7 @@ import { checklist } from './checklist.js';
 import { colorsFor } from './colors.js';
 import { CONFIG_FILE, loadConfig, parseRuleSetting, type RuleSetting } from './config.js';
 import { maskKeyValues, parseNameMap } from './keys.js';
-import { plan, type PhaseTimes } from './plan.js';
+import { plan, type Plan } from './plan.js';
 import { progressLine } from './progress.js';
 import { FORMATS, isFormat, reportFor } from './reporters/index.js';
 import { stepSummary } from './reporters/github.js';
@@ -36,6 +37,7 @@ interface RunFlags {
   maxWarnings?: string;
   quiet?: boolean;
   stats?: boolean;
+  concurrency?: string;
   transitional?: boolean;
   unsafe?: boolean;
   config?: string;
@@ -63,6 +65,13 @@ Exit codes: 0 nothing of severity error remains; 1 error findings remain (or too
 2 usage error, refused dirty tree, unmatched path, or a file that could not be read, parsed or written.`;
 
 class UsageError extends Error {}
+
+const MAX_CONCURRENCY = 64;
+
+/** One worker per core beside the main thread, which reads the files meanwhile; at most 4. */
+function defaultConcurrency(): number {
+  return Math.max(0, Math.min(availableParallelism() - 1, 4));
+}
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let code = 0;
@@ -93,6 +102,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--max-warnings <n>', 'exit 1 when more than n warnings remain')
     .option('--quiet', 'report errors only; no diff, no progress')
     .option('--stats', 'print the time spent in each phase on stderr')
+    .option('--concurrency <n>', `worker threads that parse files, used when enough files need parsing (default: ${defaultConcurrency()}, cores - 1; 0: none)`)
     .option('--no-color', 'no colours (also NO_COLOR)')
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('(run migrate-keys --help for usage)')
@@ -144,6 +154,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
       throw new UsageError(`--max-warnings expects a whole number, got "${flags.maxWarnings}"`);
     }
+    const concurrency = flags.concurrency === undefined ? defaultConcurrency() : Number(flags.concurrency);
+    if (!(/^\d+$/.test(flags.concurrency ?? '0') && concurrency <= MAX_CONCURRENCY)) {
+      throw new UsageError(`--concurrency expects a whole number from 0 to ${MAX_CONCURRENCY}, got "${flags.concurrency}"`);
+    }
     let map;
     let supplied;
     let config;
@@ -178,6 +192,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       transitional: Boolean(flags.transitional),
       unsafe: Boolean(flags.unsafe),
       exclude: report ? [toPosix(relative(io.cwd, report.path))] : [],
+      concurrency,
       onProgress: progress.update,
     });
     progress.finish();
@@ -187,7 +202,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const applied = mode === 'write' && planned.discovery.unmatched.length === 0
       ? await applyStoppable(planned.root, planned.changes, Boolean(flags.allowDirty))
       : undefined;
-    if (flags.stats) warn(phaseTimes(planned.times, performance.now() - writeStarted, planned.filesScanned));
+    if (flags.stats) warn(phaseTimes(planned, performance.now() - writeStarted));
     if (applied && applied.refusedDirty.length > 0) {
       warn(
         `migrate-keys: refusing to write: these files have uncommitted changes:\n` +
@@ -284,7 +299,7 @@ function parseRuleFlags(entries: readonly string[]): Record<string, RuleSetting>
   return settings;
 }
 
-function phaseTimes(times: PhaseTimes, write: number, files: number): string {
+function phaseTimes({ times, filesScanned, parsing }: Plan, write: number): string {
   const rows: [string, number][] = [
     ['discover', times.discover],
     ['read + prefilter', times.readAndPrefilter],
@@ -292,7 +307,11 @@ function phaseTimes(times: PhaseTimes, write: number, files: number): string {
     ['rules', times.rules],
     ['write', write],
   ];
-  return `migrate-keys: ${files} files\n${rows.map(([phase, ms]) => `  ${phase.padEnd(17)}${ms.toFixed(0).padStart(7)} ms\n`).join('')}`;
+  const workers = parsing.workers === 0 ? 'none' : `${parsing.workers}, which parsed ${parsing.byWorkers} of ${parsing.codeFiles} code files`;
+  return (
+    `migrate-keys: ${filesScanned} files\n${rows.map(([phase, ms]) => `  ${phase.padEnd(17)}${ms.toFixed(0).padStart(7)} ms\n`).join('')}` +
+    `  parse workers: ${workers}\n`
+  );
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -1,5 +1,4 @@
 // The pure plan: discover -> read -> prefilter -> scan -> rules -> edits and findings. Writes nothing.
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { discover, type DiscoverOptions, type Discovery } from './discover.js';
 import type { FileKind } from './file-kinds.js';
@@ -9,12 +8,14 @@ import { buildEdgeModel } from './edge/model.js';
 import { findOutside } from './outside/index.js';
 import type { OutsideReference } from './result.js';
 import { planScanned } from './file-plan.js';
-import { addToSecurityInput, buildSecurityModel, createSecurityInput } from './security/model.js';
+import { addToSecurityInput, buildSecurityModel, createSecurityInput, sortSecurityInput } from './security/model.js';
 import { classifyValue, namePattern, type NameMap } from './keys.js';
-import { parseError } from './rules/parse-error.js';
 import type { Finding, RuleContext, SuppliedKeys } from './rules/rule.js';
-import { candidacy, mentionsSupabase, scanFile, type ScannedFile } from './scan.js';
+import { hasGenericHint, isCandidate, mentionsSupabase } from './prefilter.js';
+import { readSource, unreadable, type Skipped } from './read.js';
+import type { ScannedFile } from './scan.js';
 import { hasFileDirective } from './suppressions.js';
+import { ScanPool, type PoolStats } from './workers/scan-pool.js';
 
 export interface PlanOptions extends DiscoverOptions {
   map: NameMap;
@@ -24,6 +25,8 @@ export interface PlanOptions extends DiscoverOptions {
   unsafe?: boolean;
   /** Files never read: the report this run writes, and the like. */
   exclude?: readonly string[];
+  /** Worker threads for parsing (0, the default: none); see src/workers/scan-pool.ts. */
+  concurrency?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -36,15 +39,6 @@ export interface FileChange {
   before: string;
   after: string;
   edits: number;
-}
-
-export interface Skipped {
-  /** Files that opt out with a `migrate-keys-ignore-file` comment. */
-  ignored: number;
-  symlink: number;
-  binary: number;
-  large: number;
-  encoding: number;
 }
 
 /** Key values stored in .env files, by what they are (never the values themselves). */
@@ -64,6 +58,8 @@ export interface PhaseTimes {
 
 export interface Plan {
   times: PhaseTimes;
+  /** Parse workers started, and the code files they parsed. */
+  parsing: PoolStats;
   root: string;
   keyValues: KeyValueCounts;
   discovery: Discovery;
@@ -78,10 +74,6 @@ export interface Plan {
   outside: OutsideReference[];
 }
 
-/** Files larger than this are skipped: minified bundles and data dumps, not configuration. */
-export const MAX_FILE_BYTES = 4 * 1024 * 1024;
-const BINARY_SNIFF_BYTES = 8000;
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export async function plan(options: PlanOptions): Promise<Plan> {
   const root = resolve(options.root);
@@ -98,6 +90,7 @@ export async function plan(options: PlanOptions): Promise<Plan> {
   const result: Plan = {
     root,
     times,
+    parsing: { workers: 0, byWorkers: 0, codeFiles: 0 },
     discovery,
     filesScanned: 0,
     keyValues: { publishable: 0, secret: 0, legacy: 0 },
@@ -114,60 +107,96 @@ export async function plan(options: PlanOptions): Promise<Plan> {
   }
   const excluded = new Set(options.exclude ?? []);
   const total = discovery.files.length;
-  type Read = { file: (typeof discovery.files)[number]; bytes: Buffer };
-  const candidates: (Read & { scanned: ScannedFile })[] = [];
-  const deferred: (Read & { text: string })[] = [];
-  let usesSupabase = false;
+  type File = (typeof discovery.files)[number];
+  const candidates: { file: File; scanned?: ScannedFile }[] = [];
   const names = { pattern, literals: ['SUPABASE_', ...Object.keys(options.map)] };
-  const consider = (file: Read['file'], bytes: Buffer, text: string) => {
+  const pool = new ScanPool(options.concurrency ?? 0, total, pattern, options.map);
+  const scanning: Promise<void>[] = [];
+  const consider = (file: File, text: string) => {
     if (hasFileDirective(text)) {
       result.skipped.ignored++;
       return;
     }
     const started = performance.now();
-    candidates.push({ file, bytes, scanned: scanFile({ path: file.path, kind: file.kind, text }, pattern, options.map) });
+    const candidate: (typeof candidates)[number] = { file };
+    candidates.push(candidate);
+    const scanned = pool.scan({ path: file.path, kind: file.kind, text });
+    if (scanned instanceof Promise) scanning.push(scanned.then((done) => void (candidate.scanned = done)));
+    else candidate.scanned = scanned;
     times.scan += performance.now() - started;
   };
-  // Facts of every file read (imports, package.json dependencies), for which code ships to browsers.
+  // Facts of every file read (imports, package.json dependencies), for which code ships to browsers,
+  // and the files whose only hints are generic (Authorization headers, JWT-looking text). Both matter
+  // only in a repository that uses Supabase or has a candidate: until one is seen, files are not
+  // examined, and the ones read before it are read again at the end.
   const security = createSecurityInput(root, discovery.files.map((file) => file.path));
+  let usesSupabase = false;
+  let examining = false;
+  const unexamined: number[] = [];
+  const generic: { index: number; text: string }[] = [];
+  const examine = (index: number, text: string, candidate: boolean) => {
+    const file = discovery.files[index] as File;
+    addToSecurityInput(security, file.path, file.kind, text);
+    if (!candidate && hasGenericHint(file.kind, text)) generic.push({ index, text });
+  };
+  const fail = (finding: Finding) => {
+    result.findings.push(finding);
+    result.failed.push(finding.file);
+  };
   for (const [index, file] of discovery.files.entries()) {
     options.onProgress?.(index, total);
     if (excluded.has(file.path)) continue;
-    let bytes: Buffer;
+    let text: string | undefined;
     try {
-      bytes = readFileSync(file.absolutePath);
+      const read = readSource(file, result.skipped, names);
+      if (read.finding) fail(read.finding);
+      text = read.text;
     } catch (error) {
-      result.findings.push(unreadable(file.path, error));
-      result.failed.push(file.path);
+      fail(unreadable(file.path, error));
       continue;
     }
     result.filesScanned++;
-    const text = decode(bytes, result.skipped);
-    if (text !== undefined) addToSecurityInput(security, file.path, file.kind, text);
-    if (text === undefined) {
-      // Skipped, not silently: a legacy name in a file that is not editable text is reported (SPEC §2).
-      const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-      const name = utf16 || names.literals.some((literal) => bytes.includes(literal)) ? undecoded(bytes).match(pattern)?.[0] : undefined;
-      if (name !== undefined) {
-        result.findings.push(notText(file.path, name, bytes));
-        result.failed.push(file.path);
-      }
-      continue;
-    }
+    if (text === undefined) continue;
     usesSupabase ||= mentionsSupabase(text);
-    // The prefilter: cheap literal tests decide whether the file is worth parsing.
-    const verdict = candidacy(file, text, names);
-    if (verdict === 'no') continue;
-    if (verdict === 'if-repository-uses-supabase') deferred.push({ file, bytes, text });
-    else consider(file, bytes, text);
+    const candidate = isCandidate(file, text, names);
+    if (candidate) consider(file, text);
+    examining ||= usesSupabase || candidates.length > 0;
+    if (examining) examine(index, text, candidate);
+    else unexamined.push(index);
+  }
+  if (examining && unexamined.length > 0) {
+    const again: Skipped = { ignored: 0, symlink: 0, binary: 0, large: 0, encoding: 0 };
+    for (const index of unexamined) {
+      const file = discovery.files[index] as File;
+      let text: string | undefined;
+      try {
+        text = readSource(file, again, names).text;
+      } catch {
+        continue; // Read once already; a file gone since has nothing more to tell.
+      }
+      if (text !== undefined) examine(index, text, isCandidate(file, text, names));
+    }
+    sortSecurityInput(security);
   }
   // Authorization headers, JWT-looking strings and the like matter only in a repository that uses Supabase.
-  if (usesSupabase) for (const { file, bytes, text } of deferred) consider(file, bytes, text);
+  if (usesSupabase) {
+    for (const { index, text } of generic.sort((a, b) => a.index - b.index)) consider(discovery.files[index] as File, text);
+  }
   options.onProgress?.(total, total);
+  const waited = performance.now();
+  try {
+    pool.drain();
+    await Promise.all(scanning);
+  } finally {
+    await pool.close();
+  }
+  result.parsing = pool.stats;
+  times.scan += performance.now() - waited;
 
   // Renames are decided for the whole repository at once: a collision in one file keeps the name everywhere.
   times.readAndPrefilter = lap() - times.scan;
-  const scannedFiles = candidates.map((c) => c.scanned);
+  const planned = candidates as { file: File; scanned: ScannedFile }[];
+  const scannedFiles = planned.map((c) => c.scanned);
   const context: RuleContext = {
     blocked: findCollisions(scannedFiles, options.map),
     edge: buildEdgeModel(scannedFiles),
@@ -178,14 +207,16 @@ export async function plan(options: PlanOptions): Promise<Plan> {
     transitional: options.transitional ?? false,
     severities: options.severities ?? {},
   };
-  for (const { file, bytes, scanned } of candidates) {
+  for (const { file, scanned } of planned) {
     countKeyValues(scanned, result.keyValues);
     if (scanned.parseError) result.failed.push(scanned.path);
     const filePlan = planScanned(scanned, context);
     result.findings.push(...filePlan.findings);
     result.suppressed.push(...filePlan.suppressed);
     if (filePlan.after !== scanned.text) {
-      result.changes.push({ ...file, original: bytes, before: scanned.text, after: filePlan.after, edits: filePlan.edits.length });
+      // The text was valid UTF-8 (src/read.ts): encoding it again gives back the bytes read.
+      const original = Buffer.from(scanned.text, 'utf8');
+      result.changes.push({ ...file, original, before: scanned.text, after: filePlan.after, edits: filePlan.edits.length });
     }
   }
   result.outside = findOutside(scannedFiles);
@@ -199,52 +230,4 @@ function countKeyValues(scanned: ScannedFile, counts: KeyValueCounts): void {
     if (kind === 'publishable' || kind === 'secret') counts[kind]++;
     else if (kind === 'legacy-anon' || kind === 'legacy-service-role') counts.legacy++;
   }
-}
-
-function decode(bytes: Buffer, skipped: Skipped): string | undefined {
-  if (bytes.length > MAX_FILE_BYTES) {
-    skipped.large++;
-    return undefined;
-  }
-  if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
-    skipped.binary++;
-    return undefined;
-  }
-  try {
-    // Only valid UTF-8 is edited: decoding it and encoding it again gives back the same bytes.
-    return utf8.decode(bytes);
-  } catch {
-    skipped.encoding++;
-    return undefined;
-  }
-}
-
-/** The text of a file that is not UTF-8, only to look for names: UTF-16 by its BOM, else byte per character. */
-function undecoded(bytes: Buffer): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  return bytes.toString('latin1');
-}
-
-function notText(path: string, name: string, bytes: Buffer): Finding {
-  const why = bytes.length > MAX_FILE_BYTES ? 'larger than 4 MiB' : bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0) ? 'binary or UTF-16' : 'not UTF-8';
-  return fileFailure(path, `mentions ${name} but is ${why}, so it was not changed; rename it by hand`);
-}
-
-function unreadable(path: string, error: unknown): Finding {
-  return fileFailure(path, `could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)}), so it was not changed`);
-}
-
-/** A file the run could not handle, reported as a parse-error finding at its first line (exit 2). */
-function fileFailure(path: string, message: string): Finding {
-  return {
-    ruleId: parseError.meta.id,
-    severity: parseError.meta.severity,
-    file: path,
-    line: 1,
-    column: 1,
-    message,
-    fixable: false,
-    fixed: false,
-  };
 }

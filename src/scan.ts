@@ -2,13 +2,11 @@
 import type { Namespace } from './declarations.js';
 import { envEntries, type EnvEntry } from './dotenv.js';
 import type { FileKind } from './file-kinds.js';
-import { classifyJwt, decideName, type NameDecision, type NameMap } from './keys.js';
-import { isEdgeFunctionFile } from './locations.js';
+import { decideName, type NameDecision, type NameMap } from './keys.js';
 import { scriptRegions } from './markup.js';
 import { dialectOf, parseScript, siteAt, type SyntaxSite } from './parse.js';
 import type { EnvRead } from './reads.js';
 import { lineStarts, positionAt, type Position } from './positions.js';
-import { hasKeyLiteralHint, isSecurityCandidate } from './security/prefilter.js';
 import { findDirectives, type Directive } from './suppressions.js';
 import { jsonKeyNamespace, yamlKeyNamespace } from './text-namespaces.js';
 import { loadYaml } from './yaml.js';
@@ -54,73 +52,17 @@ export interface ScanInput {
   text: string;
 }
 
-const INVOCATION_HINT = /functions\s*\.\s*invoke|\/functions\/v1\//;
-// Key names, legacy or new, in CI and deploy files: the places outside the repository they point at.
-const KEY_NAME_HINT = /SUPABASE_(?:PUBLISHABLE|SECRET|ANON|SERVICE)|SUPABASE_KEY/;
-// pydantic-settings fields name env variables in lower case.
-const LOWER_NAME_HINT = /supabase_(?:anon|service_role|service)_key/;
-
-/** Names the migration renames, found fast: a literal test first, the full pattern only when it passes. */
-export interface NameFilter {
-  pattern: RegExp;
-  /** Literals every matched name contains (`SUPABASE_`, and the `--map` names). */
-  literals: readonly string[];
-}
-
-// Text that only matters in a repository that uses Supabase: JWT-looking strings, Authorization and
-// Bearer headers, JWT libraries, Realtime channels. In any other repository these files are not read
-// twice, so TypeScript is never loaded for them.
-const GENERIC_HINT = /eyJ|ZXlK|c2Jf|[Aa]uthorization|Bearer|JWT_SECRET|jsonwebtoken|jose|djwt|HS256|realtime|channel/;
-/**
- * Whether a text mentions Supabase at all — by name, by a new key, or by a legacy JWT whose claims
- * say so: what makes the generic hints of other files worth following.
- */
-export function mentionsSupabase(text: string): boolean {
-  if (text.includes('upabase') || text.includes('UPABASE') || text.includes('sb_publishable_') || text.includes('sb_secret_')) return true;
-  return text.includes('eyJ') && [...text.matchAll(JWT_LIKE)].some((match) => classifyJwt(match[0]) !== 'jwt');
-}
-
-const JWT_LIKE = /eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*/g;
-
-export type Candidacy = 'yes' | 'no' | 'if-repository-uses-supabase';
-
-/**
- * The prefilter: whether a file is worth scanning at all, by cheap text tests, no parsing. Edge
- * Function code, project configs, deploy commands and hosting configs always are: the Edge Function
- * model and the list of places outside the repository need them.
- */
-export function candidacy(file: { path: string; kind: FileKind }, text: string, names: NameFilter): Candidacy {
-  const { path, kind } = file;
-  if (kind === 'toml' || kind === 'config' || (kind === 'code' && isEdgeFunctionFile(path))) return 'yes';
-  if (text.includes('migrate-keys-ignore')) return 'yes';
-  if (kind !== 'text' && names.literals.some((literal) => text.includes(literal)) && text.search(names.pattern) >= 0) return 'yes';
-  if (text.includes('sb_publishable_') || text.includes('sb_secret_')) return 'yes';
-  switch (kind) {
-    case 'code':
-    case 'markup':
-      if (KEY_NAME_HINT.test(text) || text.includes('auth-helpers') || (text.includes('functions') && INVOCATION_HINT.test(text))) return 'yes';
-      break;
-    case 'python':
-      if (LOWER_NAME_HINT.test(text)) return 'yes';
-      break;
-    case 'commands':
-    case 'yaml':
-    case 'dockerfile':
-      if (text.includes('functions deploy') || KEY_NAME_HINT.test(text)) return 'yes';
-      break;
-    default:
-      if (kind !== 'text' && KEY_NAME_HINT.test(text)) return 'yes';
-  }
-  const generic = kind === 'text' ? hasKeyLiteralHint(text) : GENERIC_HINT.test(text) || isSecurityCandidate(kind, text);
-  return generic ? 'if-repository-uses-supabase' : 'no';
+/** Line and column of an offset in `text`; the line starts are found on first use. */
+export function locator(text: string): (offset: number) => Position {
+  let starts: number[] | undefined;
+  const hasBom = text.charCodeAt(0) === 0xfeff;
+  return (offset) => positionAt((starts ??= lineStarts(text)), offset, hasBom);
 }
 
 /** Scans a text; `pattern` comes from `namePattern(map)` and is shared by the whole run. */
 export function scanFile(input: ScanInput, pattern: RegExp, map: NameMap): ScannedFile {
   const { path, kind, text } = input;
-  let starts: number[] | undefined;
-  const hasBom = text.charCodeAt(0) === 0xfeff;
-  const locate = (offset: number): Position => positionAt((starts ??= lineStarts(text)), offset, hasBom);
+  const locate = locator(text);
 
   const occurrences: Occurrence[] = [];
   // supabase/config.toml and SQL keep their names: the Edge Function model and sql-legacy-key read them.

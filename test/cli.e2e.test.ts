@@ -1,8 +1,9 @@
 // End to end: the built CLI on temp git copies of examples/vite-react, as a user runs it.
+import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { allOutput, exampleRepo, git, keyValuesIn, removeTempDirs, runCli, snapshot, tempDir } from './helpers/repo.js';
+import { CLI, allOutput, exampleRepo, git, keyValuesIn, removeTempDirs, runCli, snapshot, tempDir } from './helpers/repo.js';
 
 afterAll(removeTempDirs);
 
@@ -169,6 +170,16 @@ describe('migrate-keys on examples/vite-react', () => {
     expect(run.status).toBe(1);
     expect(JSON.parse(run.stdout).schemaVersion).toBe(1);
     for (const phase of ['discover', 'read + prefilter', 'scan + parse', 'rules', 'write']) expect(run.stderr).toMatch(new RegExp(`${phase.replace('+', '\\+')}\\s+\\d+ ms`));
+  });
+
+  it('keeps its exit code and prints no stack when the reader of its output stops early', () => {
+    const repo = exampleRepo('vite-react');
+    const piped = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" --check --format json | head -c 10 > /dev/null; echo "exit \${PIPESTATUS[0]}" >&2`], {
+      cwd: repo,
+      encoding: 'utf8',
+      env: { ...process.env, GITHUB_ACTIONS: '' },
+    });
+    expect(piped.stderr).toBe('exit 1\n');
   });
 
   it('reports usage errors with exit 2', () => {

@@ -56,6 +56,14 @@ export function addToSecurityInput(input: SecurityInput, path: string, kind: Fil
   }
 }
 
+/** Puts the facts back in the order of `input.paths`, for files examined out of order. */
+export function sortSecurityInput(input: SecurityInput): void {
+  const order = new Map(input.paths.map((path, index) => [path, index]));
+  const byPath = (a: { path: string }, b: { path: string }) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0);
+  input.manifests.sort(byPath);
+  input.modules.sort(byPath);
+}
+
 export function buildSecurityModel(input: SecurityInput, scanned: readonly ScannedFile[]): SecurityModel {
   const frameworks = buildFrameworks(input);
 

@@ -1,0 +1,23 @@
+// A worker thread that scans (parses) candidate files for the main thread: src/workers/scan-pool.ts.
+import { parentPort, workerData } from 'node:worker_threads';
+import { namePattern, type NameMap } from '../keys.js';
+import { scanFile, type ScanInput } from '../scan.js';
+import { BY_WORKER, UNCLAIMED, type ScanReply } from './scan-pool.js';
+
+const { map, claims } = workerData as { map: NameMap; claims: Int32Array };
+const pattern = namePattern(map);
+const port = parentPort as NonNullable<typeof parentPort>;
+
+port.on('message', ({ id, input }: { id: number; input: ScanInput }) => {
+  // The main thread parses the files nobody has claimed once it has read everything.
+  if (Atomics.compareExchange(claims, id, UNCLAIMED, BY_WORKER) !== UNCLAIMED) return;
+  let reply: ScanReply;
+  try {
+    // The text and the locate function stay behind: the main thread has the one and rebuilds the other.
+    const { text: _text, locate: _locate, ...scanned } = scanFile(input, pattern, map);
+    reply = { id, scanned };
+  } catch (error) {
+    reply = { id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+  port.postMessage(reply);
+});
