@@ -1,5 +1,5 @@
 // A lossless view of a .env file: where each entry's key and value sit, by dotenv's own line grammar.
-import { parse } from 'dotenv';
+import { loadDotenv } from './libraries.js';
 
 export interface EnvEntry {
   key: string;
@@ -61,7 +61,7 @@ export function envEntries(text: string): EnvEntry[] {
       innerEnd: valueEnd - (quoted ? 1 : 0),
       lineStart,
       lineEnd,
-      value: parse(text.slice(lineStart, lineEnd))[key] ?? '',
+      value: loadDotenv().parse(text.slice(lineStart, lineEnd))[key] ?? '',
     });
   }
   return entries;

@@ -9,9 +9,9 @@ import { findOutside } from './outside/index.js';
 import type { OutsideReference } from './result.js';
 import { planScanned } from './file-plan.js';
 import { addToSecurityInput, buildSecurityModel, createSecurityInput, sortSecurityInput } from './security/model.js';
-import { classifyValue, namePattern, type NameMap } from './keys.js';
+import { classifyValue, nameHint, namePattern, type NameMap } from './keys.js';
 import type { Finding, RuleContext, SuppliedKeys } from './rules/rule.js';
-import { hasGenericHint, isCandidate, mentionsSupabase } from './prefilter.js';
+import { hasGenericHint, isCandidate, mentionsSupabase, namesSupabase } from './prefilter.js';
 import { readSource, unreadable, type Skipped } from './read.js';
 import type { ScannedFile } from './scan.js';
 import { hasFileDirective } from './suppressions.js';
@@ -109,7 +109,7 @@ export async function plan(options: PlanOptions): Promise<Plan> {
   const total = discovery.files.length;
   type File = (typeof discovery.files)[number];
   const candidates: { file: File; scanned?: ScannedFile }[] = [];
-  const names = { pattern, literals: ['SUPABASE_', ...Object.keys(options.map)] };
+  const names = { pattern, hint: nameHint(options.map), literals: ['SUPABASE_', ...Object.keys(options.map)] };
   const pool = new ScanPool(options.concurrency ?? 0, total, pattern, options.map);
   const scanning: Promise<void>[] = [];
   const consider = (file: File, text: string) => {
@@ -157,8 +157,9 @@ export async function plan(options: PlanOptions): Promise<Plan> {
     }
     result.filesScanned++;
     if (text === undefined) continue;
-    usesSupabase ||= mentionsSupabase(text);
-    const candidate = isCandidate(file, text, names);
+    const named = namesSupabase(text);
+    usesSupabase ||= mentionsSupabase(text, named);
+    const candidate = isCandidate(file, text, names, named);
     if (candidate) consider(file, text);
     examining ||= usesSupabase || candidates.length > 0;
     if (examining) examine(index, text, candidate);

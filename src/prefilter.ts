@@ -6,10 +6,12 @@ import { hasLegacyKeyJwt } from './keys.js';
 import { isEdgeFunctionFile } from './locations.js';
 import { hasKeyLiteralHint } from './security/prefilter.js';
 
-/** Names the migration renames, found fast: a literal test first, the full pattern only when it passes. */
+/** Names the migration renames, found fast: a literal-led test first, the full pattern only when it passes. */
 export interface NameFilter {
   pattern: RegExp;
-  /** Literals every matched name contains (`SUPABASE_`, and the `--map` names). */
+  /** `nameHint(map)`: what every match of the pattern ends with. */
+  hint: RegExp;
+  /** Literals every matched name contains (`SUPABASE_`, and the `--map` names), to search bytes for. */
   literals: readonly string[];
 }
 
@@ -20,39 +22,52 @@ const KEY_NAME_HINT = /SUPABASE_(?:PUBLISHABLE|SECRET|ANON|SERVICE|KEY)/;
 const LOWER_NAME_HINT = /supabase_(?:anon|service_role|service)_key/;
 const NEW_KEY_HINT = /sb_(?:publishable|secret)_/;
 
+const NAMES_SUPABASE = /upabase|UPABASE|sb_(?:publishable|secret)_/;
+
+/** Whether a text names Supabase (`supabase`, `Supabase`, `SUPABASE`) or holds a new key. */
+export function namesSupabase(text: string): boolean {
+  return NAMES_SUPABASE.test(text);
+}
+
 /**
  * Whether a text mentions Supabase at all — by name, by a new key, or by a legacy JWT whose claims
  * say so: what makes the generic hints of other files worth following.
  */
-export function mentionsSupabase(text: string): boolean {
-  if (/upabase|UPABASE|sb_(?:publishable|secret)_/.test(text)) return true;
-  return hasLegacyKeyJwt(text);
+export function mentionsSupabase(text: string, named = namesSupabase(text)): boolean {
+  return named || hasLegacyKeyJwt(text);
 }
 
 /**
  * Whether a file is a candidate whatever the rest of the repository holds: a name the migration
  * renames, a new key, a suppression comment, and the files the Edge Function model and the list of
  * places outside the repository always need (Edge Function code, project configs, deploy commands,
- * hosting configs).
+ * hosting configs). `named` is namesSupabase(text): the tests of Supabase's own names run only when
+ * it is true, so most files of most repositories are decided by a few literal searches.
  */
-export function isCandidate(file: { path: string; kind: FileKind }, text: string, names: NameFilter): boolean {
+export function isCandidate(file: { path: string; kind: FileKind }, text: string, names: NameFilter, named = namesSupabase(text)): boolean {
   const { path, kind } = file;
   if (kind === 'toml' || kind === 'config' || (kind === 'code' && isEdgeFunctionFile(path))) return true;
   if (text.includes('migrate-keys-ignore')) return true;
-  if (kind !== 'text' && names.literals.some((literal) => text.includes(literal)) && text.search(names.pattern) >= 0) return true;
-  if (NEW_KEY_HINT.test(text)) return true;
+  // The names of --map need not name Supabase.
+  if (kind !== 'text' && names.hint.test(text) && text.search(names.pattern) >= 0) return true;
   switch (kind) {
     case 'code':
     case 'markup':
-      return KEY_NAME_HINT.test(text) || text.includes('auth-helpers') || (text.includes('functions') && INVOCATION_HINT.test(text));
-    case 'python':
-      return LOWER_NAME_HINT.test(text);
+      if (text.includes('auth-helpers') || (text.includes('functions') && INVOCATION_HINT.test(text))) return true;
+      break;
     case 'commands':
     case 'yaml':
     case 'dockerfile':
-      return text.includes('functions deploy') || KEY_NAME_HINT.test(text);
+      if (text.includes('functions deploy')) return true;
+      break;
+  }
+  if (!named) return false;
+  if (NEW_KEY_HINT.test(text)) return true;
+  switch (kind) {
     case 'text':
       return false;
+    case 'python':
+      return LOWER_NAME_HINT.test(text);
     default:
       return KEY_NAME_HINT.test(text);
   }

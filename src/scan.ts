@@ -9,7 +9,7 @@ import type { EnvRead } from './reads.js';
 import { lineStarts, positionAt, type Position } from './positions.js';
 import { findDirectives, type Directive } from './suppressions.js';
 import { jsonKeyNamespace, yamlKeyNamespace } from './text-namespaces.js';
-import { loadYaml } from './yaml.js';
+import { loadYaml } from './libraries.js';
 
 export type OccurrenceContext = SyntaxSite['context'] | 'markup' | 'env-key' | 'env-ref' | 'env-value' | 'text';
 

@@ -1,5 +1,6 @@
 // A Supabase project's config.toml, read with toml-eslint-parser for its source ranges; edits are splices.
-import { getStaticTOMLValue, parseTOML } from 'toml-eslint-parser';
+import type { parseTOML } from 'toml-eslint-parser';
+import { loadTomlParser } from '../libraries.js';
 import type { Edit } from '../rules/rule.js';
 
 export interface FunctionConfig {
@@ -24,7 +25,7 @@ export function readProjectConfig(text: string): ProjectConfig {
   const functions = new Map<string, FunctionConfig>();
   let ast: ReturnType<typeof parseTOML>;
   try {
-    ast = parseTOML(text);
+    ast = loadTomlParser().parseTOML(text);
   } catch (error) {
     const e = error as { index?: number; message?: string };
     return { functions, error: { offset: e.index ?? 0, message: e.message ?? String(error) } };
@@ -50,7 +51,7 @@ export function readProjectConfig(text: string): ProjectConfig {
     }
   }
   // Inline tables (`hello = { verify_jwt = false }`) are read for values, not located for edits.
-  const value = getStaticTOMLValue(ast) as { functions?: Record<string, Record<string, unknown>> };
+  const value = loadTomlParser().getStaticTOMLValue(ast) as { functions?: Record<string, Record<string, unknown>> };
   for (const [slug, settings] of Object.entries(value.functions ?? {})) {
     const config = entry(slug);
     if (config.verifyJwt === undefined && settings.verify_jwt !== undefined) config.verifyJwt = { value: settings.verify_jwt, start: -1, end: -1 };

@@ -2,6 +2,7 @@
 import type { KeyRole } from '../keys.js';
 import { decideName } from '../keys.js';
 import { keyKindOfName } from '../bearer/key-sources.js';
+import type { EnvEntry } from '../dotenv.js';
 import type { FileKind } from '../file-kinds.js';
 import type { OutsideReference } from '../result.js';
 
@@ -9,6 +10,8 @@ export interface OutsideFile {
   path: string;
   kind: FileKind;
   text: string;
+  /** The entries of a .env file, when the scan has found them already. */
+  env?: readonly EnvEntry[];
 }
 
 /** One finder per kind of place: reads a file, returns the references to keys held outside the repository. */

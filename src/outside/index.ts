@@ -21,7 +21,7 @@ function envKeyNames(files: readonly OutsideFile[]): KeyName[] {
   const names = new Map<string, KeyName>();
   for (const file of files) {
     if (file.kind !== 'env' || /\.(example|sample|template)$/.test(file.path)) continue;
-    for (const { key } of envEntries(file.text)) {
+    for (const { key } of file.env ?? envEntries(file.text)) {
       const described = describeName(key);
       if (described && !names.has(key)) names.set(key, { name: key, ...(described.newName && { newName: described.newName }) });
     }

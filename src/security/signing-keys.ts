@@ -1,6 +1,7 @@
 // Local signing keys: `[auth] signing_keys_path` in config.toml, and what the file it names must be — a
 // JSON array of private JWKs that git neither tracks nor could pick up. The private part `d` is never shown.
-import { parseTOML } from 'toml-eslint-parser';
+import type { parseTOML } from 'toml-eslint-parser';
+import { loadTomlParser } from '../libraries.js';
 import type { Severity } from '../rules/rule.js';
 
 export interface SigningKeysSetting {
@@ -23,7 +24,7 @@ export function signingKeysSetting(text: string): SigningKeysSetting | undefined
   if (!text.includes('signing_keys_path')) return undefined;
   let ast: ReturnType<typeof parseTOML>;
   try {
-    ast = parseTOML(text);
+    ast = loadTomlParser().parseTOML(text);
   } catch {
     return undefined;
   }
