@@ -299,7 +299,7 @@ function parseRuleFlags(entries: readonly string[]): Record<string, RuleSetting>
   return settings;
 }
 
-function phaseTimes({ times, filesScanned, parsing }: Plan, write: number): string {
+function phaseTimes({ times, filesScanned, filesReadAgain, parsing }: Plan, write: number): string {
   const rows: [string, number][] = [
     ['discover', times.discover],
     ['read + prefilter', times.readAndPrefilter],
@@ -309,7 +309,7 @@ function phaseTimes({ times, filesScanned, parsing }: Plan, write: number): stri
   ];
   const workers = parsing.workers === 0 ? 'none' : `${parsing.workers}, which parsed ${parsing.byWorkers} of ${parsing.codeFiles} code files`;
   return (
-    `migrate-keys: ${filesScanned} files\n${rows.map(([phase, ms]) => `  ${phase.padEnd(17)}${ms.toFixed(0).padStart(7)} ms\n`).join('')}` +
+    `migrate-keys: ${filesScanned} files (${filesReadAgain} read twice)\n${rows.map(([phase, ms]) => `  ${phase.padEnd(17)}${ms.toFixed(0).padStart(7)} ms\n`).join('')}` +
     `  parse workers: ${workers}\n`
   );
 }

@@ -64,6 +64,8 @@ export interface Plan {
   keyValues: KeyValueCounts;
   discovery: Discovery;
   filesScanned: number;
+  /** Files read a second time: read before the repository was known to use Supabase (src/prefilter.ts). */
+  filesReadAgain: number;
   skipped: Skipped;
   changes: FileChange[];
   findings: Finding[];
@@ -93,6 +95,7 @@ export async function plan(options: PlanOptions): Promise<Plan> {
     parsing: { workers: 0, byWorkers: 0, codeFiles: 0 },
     discovery,
     filesScanned: 0,
+    filesReadAgain: 0,
     keyValues: { publishable: 0, secret: 0, legacy: 0 },
     skipped: { ignored: 0, symlink: discovery.symlinks, binary: 0, large: 0, encoding: 0 },
     changes: [],
@@ -158,7 +161,10 @@ export async function plan(options: PlanOptions): Promise<Plan> {
     result.filesScanned++;
     if (text === undefined) continue;
     const named = namesSupabase(text);
-    usesSupabase ||= mentionsSupabase(text, named);
+    if (!usesSupabase && mentionsSupabase(text, named)) {
+      usesSupabase = true;
+      pool.warm();
+    }
     const candidate = isCandidate(file, text, names, named);
     if (candidate) consider(file, text);
     examining ||= usesSupabase || candidates.length > 0;
@@ -175,6 +181,7 @@ export async function plan(options: PlanOptions): Promise<Plan> {
       } catch {
         continue; // Read once already; a file gone since has nothing more to tell.
       }
+      result.filesReadAgain++;
       if (text !== undefined) examine(index, text, isCandidate(file, text, names));
     }
     sortSecurityInput(security);

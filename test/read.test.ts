@@ -67,12 +67,14 @@ describe('files read before the repository is known to use Supabase', () => {
         ['legacy-env-name', 'z/config.ts'],
       ]),
     );
+    expect(planned.filesReadAgain).toBe(1);
   });
 
-  it('leave generic hints alone in a repository that does not use Supabase', async () => {
+  it('are not read again, nor their generic hints followed, in a repository that does not use Supabase', async () => {
     const root = writeTree({ 'a/api.ts': 'export const headers = (token: string) => ({ Authorization: `Bearer ${token}` });\n' });
     const planned = await plan({ root, paths: [], ignore: [], map: {} });
     expect(planned.findings).toEqual([]);
     expect(planned.filesScanned).toBe(1);
+    expect(planned.filesReadAgain).toBe(0);
   });
 });

@@ -3,7 +3,8 @@
 // found; once the main thread has read everything, it parses the files no worker has started on
 // (a shared claim per file decides who does), so nobody waits for a busy worker. Workers start only
 // in repositories large enough to pay for them, at the first file that needs parsing: a worker loads
-// its own TypeScript (≈ 0.1 s with the code cache, src/compile-cache.ts).
+// its own TypeScript (≈ 0.1 s with the code cache, src/compile-cache.ts), so they start as soon as
+// the repository is known to use Supabase (warm()) and load it while the main thread reads.
 import { Worker } from 'node:worker_threads';
 import type { NameMap } from '../keys.js';
 import { locator, scanFile, type ScanInput, type ScannedFile } from '../scan.js';
@@ -66,6 +67,16 @@ export class ScanPool {
       this.pending.set(id, { input, resolve, reject });
       worker.postMessage({ id, input });
     });
+  }
+
+  /**
+   * Starts the workers ahead of the first file that needs parsing, loading TypeScript, while the
+   * main thread goes on reading: called once the repository is known to use Supabase.
+   */
+  warm(): void {
+    if (this.concurrency === 0 || this.workers.length > 0) return;
+    this.start();
+    for (const worker of this.workers) worker.postMessage({ warm: true });
   }
 
   /** Parses here every file handed out that no worker has claimed yet, last first. */

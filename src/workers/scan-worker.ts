@@ -2,13 +2,15 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { namePattern, type NameMap } from '../keys.js';
 import { scanFile, type ScanInput } from '../scan.js';
+import { typescript } from '../typescript.js';
 import { BY_WORKER, UNCLAIMED, type ScanReply } from './scan-pool.js';
 
 const { map, claims } = workerData as { map: NameMap; claims: Int32Array };
 const pattern = namePattern(map);
 const port = parentPort as NonNullable<typeof parentPort>;
 
-port.on('message', ({ id, input }: { id: number; input: ScanInput }) => {
+port.on('message', ({ id, input, warm }: { id: number; input: ScanInput; warm?: boolean }) => {
+  if (warm) return void typescript();
   // The main thread parses the files nobody has claimed once it has read everything.
   if (Atomics.compareExchange(claims, id, UNCLAIMED, BY_WORKER) !== UNCLAIMED) return;
   let reply: ScanReply;

@@ -113,6 +113,7 @@ export function sampleRunResult(options: SampleOptions = {}): RunResult {
     parsing: { workers: 0, byWorkers: 0, codeFiles: 0 },
     discovery: { files: [], symlinks: 0, unmatched: [], unreadable: [] },
     filesScanned: 42,
+    filesReadAgain: 0,
     skipped: { ignored: 0, symlink: 0, binary: 0, large: 0, encoding: 0 },
     changes: [change('.env.example', 1), change('scripts/seed.ts', 1), change('src/lib/supabase.ts', 2)],
     findings,
