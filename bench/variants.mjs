@@ -32,6 +32,11 @@ export function treeVariants(tree, { jscodeshift }, tool) {
       verify: ({ code }) => ({ error: exitIn([0, 1], code), note: `exit ${code}` }),
     },
     {
+      // The same run without parse workers: what --concurrency buys on this machine.
+      id: 'check-in-band', label: 'migrate-keys --check --concurrency 0', cmd: [NODE, [CLI, '--check', '--concurrency', '0'], tree.dir],
+      verify: ({ code }) => ({ error: exitIn([0, 1], code), note: `exit ${code}` }),
+    },
+    {
       id: 'write', label: 'migrate-keys --write', writes: true, cmd: [NODE, [CLI, '--write'], tree.dir],
       verify: ({ code }) => ({ error: exitIn([0, 1], code), note: `${changedFiles(tree.dir)} files changed` }),
     },
