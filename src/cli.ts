@@ -307,7 +307,7 @@ function phaseTimes({ times, filesScanned, filesReadAgain, parsing }: Plan, writ
     ['rules', times.rules],
     ['write', write],
   ];
-  const workers = parsing.workers === 0 ? 'none' : `${parsing.workers}, which parsed ${parsing.byWorkers} of ${parsing.codeFiles} code files`;
+  const workers = parsing.workers === 0 ? 'none' : `${parsing.workers}, which scanned ${parsing.byWorkers} of ${parsing.files} candidate files`;
   return (
     `migrate-keys: ${filesScanned} files (${filesReadAgain} read twice)\n${rows.map(([phase, ms]) => `  ${phase.padEnd(17)}${ms.toFixed(0).padStart(7)} ms\n`).join('')}` +
     `  parse workers: ${workers}\n`

@@ -58,7 +58,7 @@ export interface PhaseTimes {
 
 export interface Plan {
   times: PhaseTimes;
-  /** Parse workers started, and the code files they parsed. */
+  /** Parse workers started, and the candidates they scanned. */
   parsing: PoolStats;
   root: string;
   keyValues: KeyValueCounts;
@@ -76,7 +76,6 @@ export interface Plan {
   outside: OutsideReference[];
 }
 
-
 export async function plan(options: PlanOptions): Promise<Plan> {
   const root = resolve(options.root);
   let mark = performance.now();
@@ -92,7 +91,7 @@ export async function plan(options: PlanOptions): Promise<Plan> {
   const result: Plan = {
     root,
     times,
-    parsing: { workers: 0, byWorkers: 0, codeFiles: 0 },
+    parsing: { workers: 0, byWorkers: 0, files: 0 },
     discovery,
     filesScanned: 0,
     filesReadAgain: 0,

@@ -32,7 +32,7 @@ describe('--concurrency', () => {
     expect(JSON.parse(parallel.stdout)).toEqual(JSON.parse(inBand.stdout));
     expect(new Set((JSON.parse(inBand.stdout) as { findings: { file: string }[] }).findings.map((f) => f.file)).size).toBeGreaterThanOrEqual(repo.legacyFiles);
     expect(inBand.stderr).toMatch(/parse workers: none\n/);
-    const [, workers, parsed] = /parse workers: (\d+), which parsed (\d+) of \d+ code files/.exec(parallel.stderr) ?? [];
+    const [, workers, parsed] = /parse workers: (\d+), which scanned (\d+) of \d+ candidate files/.exec(parallel.stderr) ?? [];
     expect(Number(workers)).toBe(2);
     expect(Number(parsed)).toBeGreaterThan(0);
   });
