@@ -32,14 +32,16 @@ export function cacheFolder(env: NodeJS.ProcessEnv = process.env): string | unde
  */
 export function requireCached(path: string, folder: string | undefined, name: string): unknown {
   if (!folder) return createRequire(path)(path);
-  const cacheFile = join(folder, `${name}-${process.version}-${process.arch}.v8`);
+  const source = readFileSync(path, 'utf8');
+  // The source's length in the name: two installs of different versions keep a cache each.
+  const cacheFile = join(folder, `${name}-${source.length}-${process.version}-${process.arch}.v8`);
   let cachedData: Buffer | undefined;
   try {
     cachedData = readFileSync(cacheFile);
   } catch {
     cachedData = undefined;
   }
-  const wrapper = `(function (exports, require, module, __filename, __dirname) { ${readFileSync(path, 'utf8')}\n})`;
+  const wrapper = `(function (exports, require, module, __filename, __dirname) { ${source}\n})`;
   const script = new Script(wrapper, { filename: path, cachedData });
   // Registered as the loader would: a later `require()` of the same file gets this instance.
   const module = new Module(path);

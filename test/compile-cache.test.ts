@@ -25,7 +25,7 @@ describe('compile cache', () => {
     const folder = tempDir();
     expect(load(module, folder)).toBe('42');
     const [file] = readdirSync(folder);
-    expect(file).toMatch(/^sample-v\d+.*\.v8$/);
+    expect(file).toMatch(/^sample-\d+-v\d+.*\.v8$/);
     const cache = join(folder, file as string);
     const written = readFileSync(cache);
     expect(written.length).toBeGreaterThan(0);
