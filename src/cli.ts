@@ -307,7 +307,8 @@ function phaseTimes({ times, filesScanned, filesReadAgain, parsing }: Plan, writ
     ['rules', times.rules],
     ['write', write],
   ];
-  const workers = parsing.workers === 0 ? 'none' : `${parsing.workers}, which scanned ${parsing.byWorkers} of ${parsing.files} candidate files`;
+  const stopped = parsing.stopped === undefined ? '' : ` (stopped early: ${parsing.stopped}; the main thread scanned the rest)`;
+  const workers = parsing.workers === 0 ? 'none' : `${parsing.workers}, which scanned ${parsing.byWorkers} of ${parsing.files} candidate files${stopped}`;
   return (
     `migrate-keys: ${filesScanned} files (${filesReadAgain} read twice)\n${rows.map(([phase, ms]) => `  ${phase.padEnd(17)}${ms.toFixed(0).padStart(7)} ms\n`).join('')}` +
     `  parse workers: ${workers}\n`

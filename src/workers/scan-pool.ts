@@ -30,6 +30,8 @@ export interface PoolStats {
   workers: number;
   byWorkers: number;
   files: number;
+  /** Why the workers stopped early, when one failed: the main thread scanned what was left. */
+  stopped?: string;
 }
 
 export class ScanPool {
@@ -44,7 +46,7 @@ export class ScanPool {
    * which bounds the files handed out.
    */
   constructor(
-    private readonly concurrency: number,
+    private concurrency: number,
     private readonly files: number,
     private readonly pattern: RegExp,
     private readonly map: NameMap,
@@ -83,13 +85,7 @@ export class ScanPool {
   drain(): void {
     for (let id = this.nextId - 1; id >= 0; id--) {
       const pending = this.pending.get(id);
-      if (!pending || Atomics.compareExchange(this.claims, id, UNCLAIMED, BY_MAIN) !== UNCLAIMED) continue;
-      this.pending.delete(id);
-      try {
-        pending.resolve(scanFile(pending.input, this.pattern, this.map));
-      } catch (error) {
-        pending.reject(error as Error);
-      }
+      if (pending && Atomics.compareExchange(this.claims, id, UNCLAIMED, BY_MAIN) === UNCLAIMED) this.scanHere(id, pending);
     }
   }
 
@@ -108,9 +104,9 @@ export class ScanPool {
         resourceLimits: { maxYoungGenerationSizeMb: 8 },
       });
       worker.on('message', (reply: ScanReply) => this.settle(reply));
-      worker.on('error', (error) => this.failAll(error));
+      worker.on('error', (error) => this.fallBack(error.message));
       worker.on('exit', (code) => {
-        if (this.pending.size > 0) this.failAll(new Error(`a scan worker stopped (exit code ${code}) with files still to scan`));
+        if (this.pending.size > 0) this.fallBack(`a worker stopped (exit code ${code})`);
       });
       this.workers.push(worker);
     }
@@ -128,8 +124,24 @@ export class ScanPool {
     }
   }
 
-  private failAll(error: Error): void {
-    for (const pending of this.pending.values()) pending.reject(error);
-    this.pending.clear();
+  /**
+   * A worker that fails (out of memory, or unable to start) leaves its files, and every file after
+   * them, to the main thread: the run is slower, never different.
+   */
+  private fallBack(reason: string): void {
+    if (this.stats.stopped !== undefined) return;
+    this.stats.stopped = reason;
+    this.concurrency = 0;
+    for (const worker of this.workers.splice(0)) void worker.terminate();
+    for (const [id, pending] of [...this.pending]) this.scanHere(id, pending);
+  }
+
+  private scanHere(id: number, pending: Pending): void {
+    this.pending.delete(id);
+    try {
+      pending.resolve(scanFile(pending.input, this.pattern, this.map));
+    } catch (error) {
+      pending.reject(error as Error);
+    }
   }
 }
