@@ -18,6 +18,7 @@ import { readSuppliedKeys } from './supplied-keys.js';
 import { registerManagementCommands } from './management/commands.js';
 import { withKeysFromSources } from './management/supplied.js';
 import { packageVersion } from './version.js';
+import { WORKER_MIN_FILES } from './workers/scan-pool.js';
 
 export interface Io {
   cwd: string;
@@ -102,7 +103,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--max-warnings <n>', 'exit 1 when more than n warnings remain')
     .option('--quiet', 'report errors only; no diff, no progress')
     .option('--stats', 'print the time spent in each phase on stderr')
-    .option('--concurrency <n>', `worker threads that parse files, used when enough files need parsing (default: ${defaultConcurrency()}, cores - 1; 0: none)`)
+    .option('--concurrency <n>', `worker threads that scan files while the main thread reads, in repositories of ${WORKER_MIN_FILES.toLocaleString('en')} files or more (default: ${defaultConcurrency()}, cores - 1; 0: none)`)
     .option('--no-color', 'no colours (also NO_COLOR)')
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('(run migrate-keys --help for usage)')
