@@ -50,8 +50,22 @@ export function requireCached(path: string, folder: string | undefined, name: st
   createRequire(path).cache[path] = module;
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(path), module, path, dirname(path));
   module.loaded = true;
-  if (cachedData === undefined || script.cachedDataRejected) process.once('exit', () => writeCache(cacheFile, script));
+  if (cachedData === undefined || script.cachedDataRejected) {
+    if (unwritten.size === 0) process.once('exit', writeCodeCaches);
+    unwritten.set(cacheFile, script);
+  }
   return module.exports;
+}
+
+const unwritten = new Map<string, Script>();
+
+/**
+ * Writes the caches this thread has compiled without one. Called at exit, and by a worker thread
+ * before it is stopped: a worker's `exit` handlers do not run when it is terminated.
+ */
+export function writeCodeCaches(): void {
+  for (const [cacheFile, script] of unwritten) writeCache(cacheFile, script);
+  unwritten.clear();
 }
 
 function writeCache(cacheFile: string, script: Script): void {

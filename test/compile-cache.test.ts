@@ -44,6 +44,19 @@ describe('compile cache', () => {
     expect(statSync(cache).mtimeMs).toBe(again);
   });
 
+  it('is written on request, before exit, as a worker thread does before it is stopped', () => {
+    const folder = tempDir();
+    const script = `import { requireCached, writeCodeCaches } from ${JSON.stringify(join(REPO_ROOT, 'dist/src/compile-cache.js'))};
+      import { readdirSync } from 'node:fs';
+      requireCached(${JSON.stringify(module)}, ${JSON.stringify(folder)}, 'sample');
+      const before = readdirSync(${JSON.stringify(folder)}).length;
+      writeCodeCaches();
+      process.stdout.write(before + ' ' + readdirSync(${JSON.stringify(folder)}).length);`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('0 1');
+  });
+
   it('lives in a private folder, or nowhere', () => {
     const fresh = join(tempDir(), 'cache');
     expect(cacheFolder({ MIGRATE_KEYS_CACHE_DIR: fresh })).toBe(fresh);

@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type { NameMap } from '../keys.js';
 import { locator, scanFile, type ScanInput, type ScannedFile } from '../scan.js';
 
-export type ScanReply = { id: number; scanned?: Omit<ScannedFile, 'text' | 'locate'>; error?: string };
+export type ScanReply = { id: number; scanned?: Omit<ScannedFile, 'text' | 'locate'>; error?: string; stopped?: boolean };
 
 /** Repositories with fewer files than this are scanned on the main thread alone. */
 export const WORKER_MIN_FILES = 2000;
@@ -89,10 +89,20 @@ export class ScanPool {
     }
   }
 
-  /** Stops the workers; call once every scan has settled. */
+  /** Stops the workers, once each has written the code cache it compiled; call once every scan has settled. */
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((worker) => worker.terminate()));
-    this.workers.length = 0;
+    const workers = this.workers.splice(0);
+    await Promise.all(
+      workers.map(async (worker) => {
+        const stopped = new Promise<void>((resolve) => {
+          worker.on('message', (reply: ScanReply) => reply.stopped && resolve());
+          worker.once('exit', () => resolve());
+        });
+        worker.postMessage({ stop: true });
+        await stopped;
+        await worker.terminate();
+      }),
+    );
   }
 
   private start(): void {

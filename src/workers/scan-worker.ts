@@ -2,6 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { namePattern, type NameMap } from '../keys.js';
 import { scanFile, type ScanInput } from '../scan.js';
+import { writeCodeCaches } from '../compile-cache.js';
 import { typescript } from '../typescript.js';
 import { BY_WORKER, UNCLAIMED, type ScanReply } from './scan-pool.js';
 
@@ -9,8 +10,12 @@ const { map, claims } = workerData as { map: NameMap; claims: Int32Array };
 const pattern = namePattern(map);
 const port = parentPort as NonNullable<typeof parentPort>;
 
-port.on('message', ({ id, input, warm }: { id: number; input: ScanInput; warm?: boolean }) => {
+port.on('message', ({ id, input, warm, stop }: { id: number; input: ScanInput; warm?: boolean; stop?: boolean }) => {
   if (warm) return void typescript();
+  if (stop) {
+    writeCodeCaches();
+    return void port.postMessage({ id: -1, stopped: true });
+  }
   // The main thread parses the files nobody has claimed once it has read everything.
   if (Atomics.compareExchange(claims, id, UNCLAIMED, BY_WORKER) !== UNCLAIMED) return;
   let reply: ScanReply;
