@@ -1,26 +1,22 @@
 // Fixture pairs in __testfixtures__/dotenv: each .input.env becomes its .output.env byte for byte, a second
 // run changes nothing, and dotenv reads the output as the input with the legacy keys renamed (SPEC §3, §4).
 // `<case>.supplied.input.env` runs with new keys supplied; `<case>.transitional.input.env` adds --transitional.
-import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'dotenv';
 import { describe, expect, it } from 'vitest';
-import { planFile, type PlanFileOptions } from '../src/file-plan.js';
+import type { PlanFileOptions } from '../src/file-plan.js';
 import { envEntries } from '../src/dotenv.js';
-import { classifyValue, decideName, isPublicPrefix, namePattern, roleOfName, type KeyRole } from '../src/keys.js';
+import { classifyValue, decideName, isPublicPrefix, roleOfName, type KeyRole } from '../src/keys.js';
 import type { SuppliedKeys } from '../src/rules/rule.js';
+import { fixturePairs, planBytes } from './helpers/fixtures.js';
 
-const DIR = fileURLToPath(new URL('../__testfixtures__/dotenv/', import.meta.url));
-const PAIR = /^(.+)\.(input|output)\.env$/;
+const pairs = fixturePairs(fileURLToPath(new URL('../__testfixtures__/dotenv/', import.meta.url)), 'env');
 
 /** Fake new keys: never real ones. */
 const SUPPLIED: SuppliedKeys = {
   publishable: 'sb_publishable_FIXTUREfixtureFIXTURE1_abcdEFGH',
   secret: 'sb_secret_FIXTUREfixtureFIXTURE2_abcdEFGH',
 };
-
-const files = readdirSync(DIR);
-const cases = [...new Set(files.filter((f) => f.includes('.input.')).map((f) => f.replace('.input.env', '')))].sort();
 
 function optionsFor(name: string): PlanFileOptions {
   if (name.includes('.transitional')) return { supplied: SUPPLIED, transitional: true };
@@ -34,8 +30,7 @@ function decode(bytes: Buffer): string {
 
 /** Runs the core on a .env file's bytes, as the CLI does. */
 function transform(bytes: Buffer, options: PlanFileOptions): Buffer {
-  const text = decode(bytes);
-  return Buffer.from(planFile({ path: '.env', kind: 'env', text }, namePattern({}), {}, options).after, 'utf8');
+  return Buffer.from(planBytes('.env', bytes, options).after, 'utf8');
 }
 
 // ---- what dotenv should read from the output, computed from what it reads from the input ----
@@ -93,20 +88,13 @@ function expectedParse(input: string, options: PlanFileOptions): Record<string, 
 
 describe('dotenv fixtures', () => {
   it('has both halves of every pair and nothing else', () => {
-    expect(cases.length).toBeGreaterThan(0);
-    for (const file of files) {
-      const match = PAIR.exec(file);
-      expect(match, `${file} is not named <case>.input.env or <case>.output.env`).not.toBeNull();
-      const [, name, half] = match as RegExpExecArray;
-      const other = `${name}.${half === 'input' ? 'output' : 'input'}.env`;
-      expect(files, `${file} has no ${other}`).toContain(other);
-    }
+    expect(pairs.cases.length).toBeGreaterThan(0);
+    pairs.expectPaired();
   });
 
-  it.each(cases)('%s', (name) => {
+  it.each(pairs.cases)('%s', (name) => {
     const options = optionsFor(name);
-    const input = readFileSync(`${DIR}${name}.input.env`);
-    const output = readFileSync(`${DIR}${name}.output.env`);
+    const { input, output } = pairs.read(name);
     expect(transform(input, options).equals(output), 'input → output').toBe(true);
     expect(transform(output, options).equals(output), 'output is unchanged by a second run').toBe(true);
     expect(parse(decode(output)), 'dotenv reads the output as the input, renamed').toEqual(expectedParse(decode(input), options));

@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { fileKind } from '../src/file-kinds.js';
-import { planFile, type FilePlan } from '../src/file-plan.js';
-import { namePattern } from '../src/keys.js';
+import type { FilePlan } from '../src/file-plan.js';
 import { findOutside } from '../src/outside/index.js';
+import { planBytes } from './helpers/fixtures.js';
 
 const DIR = fileURLToPath(new URL('../__testfixtures__/other-kinds/', import.meta.url));
 /** Cases whose file must be reported as unparseable and left byte for byte as it is. */
@@ -45,13 +45,9 @@ function halves(name: string): { input: string[]; output: string[] } {
   return { input: list('input'), output: list('output') };
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
 /** Runs the core on one file's bytes, as the CLI does for a single file. */
 function run(path: string, bytes: Buffer): { plan: FilePlan; bytes: Buffer } {
-  const kind = fileKind(path);
-  if (!kind) throw new Error(`${path} is not a file kind the tool reads`);
-  const plan = planFile({ path, kind, text: utf8.decode(bytes) }, namePattern({}), {});
+  const plan = planBytes(path, bytes);
   return { plan, bytes: Buffer.from(plan.after, 'utf8') };
 }
 
