@@ -17,7 +17,7 @@ import {
   startFakeApi,
   type FakeApi,
 } from './helpers/fake-api.js';
-import { allOutput, exampleRepo, git, removeTempDirs, runCli, snapshot, tempDir, writeTree } from './helpers/repo.js';
+import { expectNotPrinted, exampleRepo, git, removeTempDirs, runCli, snapshot, tempDir, writeTree } from './helpers/repo.js';
 
 let api: FakeApi;
 const made: string[] = [];
@@ -27,9 +27,7 @@ beforeAll(async () => {
 beforeEach(() => api.reset());
 afterAll(async () => {
   await api.stop();
-  expect(allOutput.length).toBeGreaterThan(0);
-  const output = allOutput.join('\n');
-  for (const secret of secretsOfTheWorld(made)) expect(output).not.toContain(secret);
+  expectNotPrinted(secretsOfTheWorld(made));
   removeTempDirs();
 });
 

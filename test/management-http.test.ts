@@ -2,7 +2,7 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { defaultProjects, REF, secretsOfTheWorld, startFakeApi, TOKEN, type FakeApi } from './helpers/fake-api.js';
-import { allOutput, exampleRepo, removeTempDirs, runCli } from './helpers/repo.js';
+import { expectNotPrinted, exampleRepo, removeTempDirs, runCli } from './helpers/repo.js';
 
 let api: FakeApi;
 let repo: string;
@@ -13,9 +13,7 @@ beforeAll(async () => {
 beforeEach(() => api.reset());
 afterAll(async () => {
   await api.stop();
-  expect(allOutput.length).toBeGreaterThan(0);
-  const output = allOutput.join('\n');
-  for (const secret of secretsOfTheWorld()) expect(output).not.toContain(secret);
+  expectNotPrinted(secretsOfTheWorld());
   removeTempDirs();
 });
 

@@ -1,7 +1,7 @@
 // `migrate-keys keys` against the fake Management API: masked listing, --create, --format json.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LEGACY_KEYS, NEW_KEYS, REF, PUBLISHABLE, secretsOfTheWorld, startFakeApi, TOKEN, type FakeApi } from './helpers/fake-api.js';
-import { allOutput, exampleRepo, removeTempDirs, runCli } from './helpers/repo.js';
+import { expectNotPrinted, exampleRepo, removeTempDirs, runCli } from './helpers/repo.js';
 
 let api: FakeApi;
 const created: string[] = [];
@@ -15,9 +15,7 @@ beforeEach(async () => {
 afterAll(async () => {
   for (const project of Object.values(await api.state())) for (const key of project.keys) if (key.api_key) created.push(key.api_key);
   await api.stop();
-  expect(allOutput.length).toBeGreaterThan(0);
-  const output = allOutput.join('\n');
-  for (const secret of secretsOfTheWorld(created)) expect(output).not.toContain(secret);
+  expectNotPrinted(secretsOfTheWorld(created));
   removeTempDirs();
 });
 

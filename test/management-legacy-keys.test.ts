@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PUBLISHABLE, REF, SECRET, secretsOfTheWorld, startFakeApi, type FakeApi } from './helpers/fake-api.js';
-import { allOutput, exampleRepo, removeTempDirs, runCli } from './helpers/repo.js';
+import { expectNotPrinted, exampleRepo, removeTempDirs, runCli } from './helpers/repo.js';
 
 let api: FakeApi;
 beforeAll(async () => {
@@ -12,9 +12,7 @@ beforeAll(async () => {
 beforeEach(() => api.reset());
 afterAll(async () => {
   await api.stop();
-  expect(allOutput.length).toBeGreaterThan(0);
-  const output = allOutput.join('\n');
-  for (const secret of secretsOfTheWorld()) expect(output).not.toContain(secret);
+  expectNotPrinted(secretsOfTheWorld());
   removeTempDirs();
 });
 

@@ -1,7 +1,7 @@
 // Project-ref discovery for the management commands: linked project, env-file URLs, legacy JWT refs, ambiguity.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { jwt, OTHER_REF, REF, secretsOfTheWorld, startFakeApi, type FakeApi, type ProjectState } from './helpers/fake-api.js';
-import { allOutput, removeTempDirs, runCli, writeTree } from './helpers/repo.js';
+import { expectNotPrinted, removeTempDirs, runCli, writeTree } from './helpers/repo.js';
 
 let api: FakeApi;
 const empty: ProjectState = { keys: [], legacyEnabled: true };
@@ -11,9 +11,7 @@ beforeAll(async () => {
 beforeEach(() => api.reset({ [REF]: empty, [OTHER_REF]: empty }));
 afterAll(async () => {
   await api.stop();
-  expect(allOutput.length).toBeGreaterThan(0);
-  const output = allOutput.join('\n');
-  for (const secret of secretsOfTheWorld()) expect(output).not.toContain(secret);
+  expectNotPrinted(secretsOfTheWorld());
   removeTempDirs();
 });
 

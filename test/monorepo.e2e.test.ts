@@ -4,24 +4,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { OutsideReference } from '../src/result.js';
 import { allOutput, exampleRepo, keyValuesIn, removeTempDirs, runCli, snapshot } from './helpers/repo.js';
 
 afterAll(removeTempDirs);
 
 const read = (dir: string, path: string) => readFileSync(join(dir, path), 'utf8');
 
-interface Outside {
-  kind: string;
-  name: string;
-  newName?: string;
-  file: string;
-  line: number;
-  action: string;
-}
 interface Report {
   summary: { errors: number; filesChanged: number };
   findings: { ruleId: string; severity: string; file: string }[];
-  outside: Outside[];
+  outside: OutsideReference[];
 }
 
 const WORKFLOW = '.github/workflows/deploy.yml';
@@ -31,7 +24,7 @@ const SERVICE_ROLE = 'SUPABASE_SERVICE_ROLE_KEY';
 const SECRET = 'SUPABASE_SECRET_KEY';
 
 /** The outside references, without their wording: what a person has to go and change. */
-const places = (outside: readonly Outside[]) =>
+const places = (outside: readonly OutsideReference[]) =>
   outside
     .map(({ kind, name, newName, file }) => ({ kind, name, file, ...(newName !== undefined && { newName }) }))
     .sort((a, b) => `${a.file} ${a.kind} ${a.name}`.localeCompare(`${b.file} ${b.kind} ${b.name}`));
@@ -44,7 +37,7 @@ const BEFORE = places([
   { kind: 'docker-build-arg', name: ANON, newName: PUBLISHABLE, file: 'Dockerfile' },
   { kind: 'vercel', name: ANON, newName: PUBLISHABLE, file: 'vercel.json' },
   { kind: 'vercel', name: SERVICE_ROLE, newName: SECRET, file: 'vercel.json' },
-] as Outside[]);
+] as OutsideReference[]);
 
 /** After it: the same places, now named by the new names the repository reads. */
 const AFTER_IN_FILES = places([
@@ -52,7 +45,7 @@ const AFTER_IN_FILES = places([
   { kind: 'github-secret', name: SECRET, file: WORKFLOW },
   { kind: 'docker-build-arg', name: PUBLISHABLE, file: WORKFLOW },
   { kind: 'docker-build-arg', name: PUBLISHABLE, file: 'Dockerfile' },
-] as Outside[]);
+] as OutsideReference[]);
 
 function json(stdout: string): Report {
   return JSON.parse(stdout) as Report;

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
+import { expect } from 'vitest';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CLI = join(REPO_ROOT, 'bin', 'migrate-keys.js');
@@ -58,6 +59,13 @@ export interface CliRun {
 
 /** Every output of every CLI run in this process, for the no-key-value checks. */
 export const allOutput: string[] = [];
+
+/** Asserts that CLI runs happened in this process and that none of them printed any of `secrets`. */
+export function expectNotPrinted(secrets: readonly string[]): void {
+  expect(allOutput.length).toBeGreaterThan(0);
+  const output = allOutput.join('\n');
+  for (const secret of secrets) expect(output).not.toContain(secret);
+}
 
 export function runCli(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}, input = ''): CliRun {
   const result = spawnSync(process.execPath, [CLI, ...args], {
