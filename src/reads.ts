@@ -4,8 +4,19 @@ import { typescript } from './typescript.js';
 
 /** Modules whose named exports are env variables, bound at build time. */
 export const STATIC_ENV_MODULES = new Set(['$env/static/public', '$env/static/private', '@env']);
-const DYNAMIC_ENV_MODULES = new Set(['$env/dynamic/public', '$env/dynamic/private']);
+/** Modules whose `env` export is the environment, read at run time (SvelteKit). */
+export const DYNAMIC_ENV_MODULES = new Set(['$env/dynamic/public', '$env/dynamic/private']);
+/** The runtime's own env objects, as their text reads with blanks removed. */
 const ENV_OBJECTS = new Set(['process.env', 'Deno.env.toObject()', 'import.meta.env']);
+
+/**
+ * Whether an expression's text (blanks removed) names an env object, broadly: the runtime's own or
+ * any `….env` (`Bun.env`, `context.env`). For the security and Bearer rules, which look for key names
+ * read anywhere; the runtime reads a rename wraps (readSite) keep to the runtime's own objects.
+ */
+export function looksLikeEnvObject(text: string): boolean {
+  return ENV_OBJECTS.has(text) || text.endsWith('.env');
+}
 
 /** An expression that reads one env name at run time, and what a fallback needs around it. */
 export interface EnvRead {

@@ -2,6 +2,7 @@
 // module exports bound to them, followed within a module and, through `resolveImport`, across modules.
 import type { ts as TS } from 'ts-morph';
 import { classifyValue } from '../keys.js';
+import { looksLikeEnvObject } from '../reads.js';
 import { typescript } from '../typescript.js';
 
 export type KeyKind = 'publishable' | 'secret' | 'legacy anon' | 'legacy service_role' | 'API';
@@ -35,7 +36,6 @@ export function keyKindOfLiteral(text: string): KeyKind | undefined {
 /** `(importing file, module specifier, imported name)` -> the kind of key that export holds. */
 export type ImportResolver = (specifier: string, name: string) => KeyKind | undefined;
 
-const ENV_OBJECTS = new Set(['process.env', 'import.meta.env', 'Deno.env.toObject()', 'env', 'Bun.env']);
 const PASS_THROUGH_CALLS = new Set(['String', 'JSON.parse', 'decodeURIComponent', 'encodeURIComponent', 'btoa', 'atob']);
 const PASS_THROUGH_METHODS = new Set(['trim', 'toString', 'valueOf', 'replace', 'slice', 'concat']);
 
@@ -130,7 +130,8 @@ export class KeySources {
   private kindOfAccess(object: TS.Expression, property: string): KeyKind | undefined {
     const ts = this.ts;
     const objectText = object.getText(this.sourceFile).replace(/\s+/g, '');
-    if (ENV_OBJECTS.has(objectText) || objectText.endsWith('.env')) return keyKindOfName(property);
+    // A bare `env` too, such as SvelteKit's `import { env } from '$env/dynamic/…'`.
+    if (looksLikeEnvObject(objectText) || objectText === 'env') return keyKindOfName(property);
     // `JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}').default`, `keys['default']`.
     const holder = this.kindOf(object);
     if (holder) return holder;

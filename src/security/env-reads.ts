@@ -2,7 +2,7 @@
 import type { ts as TS } from 'ts-morph';
 import { SERVER_DATA_FUNCTIONS } from '../frameworks.js';
 import { typescript } from '../typescript.js';
-import { STATIC_ENV_MODULES } from '../reads.js';
+import { DYNAMIC_ENV_MODULES, looksLikeEnvObject, STATIC_ENV_MODULES } from '../reads.js';
 
 export interface EnvNameRead {
   name: string;
@@ -10,8 +10,6 @@ export interface EnvNameRead {
   offset: number;
 }
 
-const ENV_OBJECTS = new Set(['process.env', 'import.meta.env', 'Bun.env', 'Deno.env.toObject()']);
-const DYNAMIC_ENV_MODULES = new Set(['$env/dynamic/private', '$env/dynamic/public']);
 
 /**
  * `process.env.X`, `import.meta.env['X']`, `Deno.env.get('X')`, `const { X } = process.env`, SvelteKit's
@@ -25,7 +23,7 @@ export function envReads(sourceFile: TS.SourceFile): EnvNameRead[] {
   const text = (node: TS.Node) => node.getText(sourceFile).replace(/\s+/g, '');
   const isEnvObject = (node: TS.Expression) => {
     const object = text(node);
-    return ENV_OBJECTS.has(object) || dynamicEnv.has(object) || object.endsWith('.env');
+    return looksLikeEnvObject(object) || dynamicEnv.has(object);
   };
   const stringAt = (node: TS.Node) =>
     ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) ? { name: node.text, offset: node.getStart(sourceFile) + 1 } : undefined;
