@@ -40,15 +40,18 @@ const parseSarif = (result: RunResult) => (JSON.parse(sarif(result)) as SarifLog
 const errors = (count: number): Finding[] =>
   Array.from({ length: count }, (_, i) => finding({ ruleId: 'secret-key-exposed', file: `src/f${String(i).padStart(2, '0')}.ts`, line: i + 1 }));
 
+/** Every reporter of a whole run, by name. */
+const REPORTERS = [
+  ['sarif', sarif],
+  ['github', github],
+  ['step summary', stepSummary],
+  ['markdown', markdown],
+  ['html', html],
+] as const;
+
 describe('snapshots', () => {
   const result = sampleRunResult();
-  it.each([
-    ['sarif', sarif],
-    ['github', github],
-    ['step summary', stepSummary],
-    ['markdown', markdown],
-    ['html', html],
-  ])('%s', (_name, reporter) => {
+  it.each(REPORTERS)('%s', (_name, reporter) => {
     expect(reporter(result)).toMatchSnapshot();
   });
 });
@@ -170,13 +173,7 @@ describe('a clean run', () => {
 
 describe('no key value in any report', () => {
   const result = sampleRunResult();
-  it.each([
-    ['sarif', sarif],
-    ['github', github],
-    ['step summary', stepSummary],
-    ['markdown', markdown],
-    ['html', html],
-  ])('%s', (_name, reporter) => {
+  it.each(REPORTERS)('%s', (_name, reporter) => {
     const output = reporter(result);
     for (const secret of [FAKE_JWT, FAKE_JWT_PARTS[0], FAKE_JWT_PARTS[1], FAKE_JWT_PARTS[2], FAKE_SECRET_KEY]) expect(output).not.toContain(secret);
     expect(output).toContain('legacy service_role JWT');
