@@ -2,7 +2,7 @@
 import type { Namespace } from './declarations.js';
 import { envEntries, type EnvEntry } from './dotenv.js';
 import type { FileKind } from './file-kinds.js';
-import { decideName, type NameDecision, type NameMap } from './keys.js';
+import { decideName, nameHint, type NameDecision, type NameMap } from './keys.js';
 import { scriptRegions } from './markup.js';
 import { dialectOf, parseScript, siteAt, type SyntaxSite } from './parse.js';
 import type { EnvRead } from './reads.js';
@@ -52,6 +52,15 @@ export interface ScanInput {
   text: string;
 }
 
+const hints = new WeakMap<NameMap, RegExp>();
+
+/** nameHint(map), made once per map (a run has one). */
+function hintOf(map: NameMap): RegExp {
+  let hint = hints.get(map);
+  if (!hint) hints.set(map, (hint = nameHint(map)));
+  return hint;
+}
+
 /** Line and column of an offset in `text`; the line starts are found on first use. */
 export function locator(text: string): (offset: number) => Position {
   let starts: number[] | undefined;
@@ -66,8 +75,8 @@ export function scanFile(input: ScanInput, pattern: RegExp, map: NameMap): Scann
 
   const occurrences: Occurrence[] = [];
   // supabase/config.toml and SQL keep their names: the Edge Function model and sql-legacy-key read them.
-  // A literal every name contains decides before the pattern runs: the pattern has no literal to search for.
-  const mayName = text.includes('SUPABASE_') || Object.keys(map).some((name) => text.includes(name));
+  // nameHint, led by literals, decides before the pattern runs: the pattern has no literal to search for.
+  const mayName = hintOf(map).test(text);
   const names = kind === 'toml' || kind === 'sql' || kind === 'text' || !mayName ? [] : text.matchAll(pattern);
   const context = kind === 'markup' ? 'markup' : kind === 'code' ? 'identifier' : 'text';
   for (const match of names) {
