@@ -69,20 +69,44 @@ export interface SyntaxSite {
   staticImport?: { start: number };
 }
 
+/** The children of a node in source order (ordered: each ends before the next starts), listed once per node. */
+const childLists = new WeakMap<TS.Node, { children: TS.Node[]; ordered: boolean }>();
+
+/**
+ * The first child (in forEachChild order) whose range holds `offset`. A minified bundle's source
+ * file has tens of thousands of statements and as many names to place: a linear walk over them per
+ * name made a 3 MB file take 40 s, so ordered children are searched by bisection.
+ */
+function childAt(node: TS.Node, offset: number): TS.Node | undefined {
+  let list = childLists.get(node);
+  if (!list) {
+    const children: TS.Node[] = [];
+    typescript().forEachChild(node, (child) => void children.push(child));
+    const ordered = children.every((child, i) => i === 0 || (children[i - 1] as TS.Node).end <= child.pos);
+    list = { children, ordered };
+    childLists.set(node, list);
+  }
+  const { children, ordered } = list;
+  if (!ordered) return children.find((child) => child.pos <= offset && offset < child.end);
+  // Ordered: only the first child ending after the offset can hold it.
+  let low = 0;
+  let high = children.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((children[middle] as TS.Node).end > offset) high = middle;
+    else low = middle + 1;
+  }
+  const child = children[low];
+  return child && child.pos <= offset ? child : undefined;
+}
+
 /** Finds the innermost node around `offset` and tells what kind of syntax it is. */
 export function siteAt(sourceFile: TS.SourceFile, offset: number): SyntaxSite {
   const ts = typescript();
   const chain: TS.Node[] = [sourceFile];
   let node: TS.Node = sourceFile;
   for (;;) {
-    let next: TS.Node | undefined;
-    ts.forEachChild(node, (child) => {
-      if (child.pos <= offset && offset < child.end) {
-        next = child;
-        return true;
-      }
-      return undefined;
-    });
+    const next = childAt(node, offset);
     if (!next) break;
     node = next;
     chain.push(next);
