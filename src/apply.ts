@@ -7,7 +7,7 @@ import {
   closeSync,
   constants,
   fsyncSync,
-  mkdirSync,
+  lstatSync,
   openSync,
   readdirSync,
   readFileSync,
@@ -15,12 +15,12 @@ import {
   rmSync,
   statSync,
   unlinkSync,
-  writeFileSync,
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { uncommittedFiles } from './git.js';
+import { trackedFiles, uncommittedFiles } from './git.js';
 import type { FileChange } from './plan.js';
+import { firstLinkUnder, mkdirBelow, printable } from './safe-paths.js';
 
 export const STATE_DIRECTORY = '.migrate-keys';
 const MANIFEST = 'last-run.json';
@@ -35,6 +35,11 @@ export interface ApplyResult {
   failures: Failure[];
   /** Tracked files with uncommitted changes that made `--write` refuse to start. */
   refusedDirty: string[];
+  /**
+   * Present when `--write` refused to start because `.migrate-keys/` cannot be trusted (a symbolic
+   * link on it or in it, or files git tracks there): why, in one line. Nothing was written.
+   */
+  refused?: string;
   /**
    * Present only when `signal` stopped the run: the file in flight was finished, and these planned
    * files were never started, so they keep their old content. `written` and `failures` tell the rest.
@@ -113,6 +118,11 @@ function* applySteps(root: string, changes: readonly FileChange[], options: Appl
     return result;
   };
   if (stopped()) return interrupt(changes);
+  const refusal = stateFolderProblem(root);
+  if (refusal !== undefined) {
+    result.refused = refusal;
+    return result;
+  }
 
   // Every file is backed up and listed before the first one changes, so `undo` can always restore.
   const runId = `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`;
@@ -134,9 +144,19 @@ function* applySteps(root: string, changes: readonly FileChange[], options: Appl
     for (const change of files) fail(change, `not written: ${what} (${describe(error)}); it keeps its old content`);
     return result;
   };
+  // Created folder by folder without following a link (checked above, and again as each is made);
+  // the .gitignore is replaced by rename, which never writes through a link either.
+  const madeFolders = new Set<string>();
+  const mkdirInState = (segments: readonly string[]) => {
+    const key = segments.join('/');
+    if (madeFolders.has(key)) return;
+    mkdirBelow(root, [STATE_DIRECTORY, ...segments]);
+    madeFolders.add(key);
+  };
   try {
-    mkdirSync(state, { recursive: true });
-    writeFileSync(join(state, '.gitignore'), '*\n');
+    mkdirInState([]);
+    writeAtomic(join(state, '.gitignore'), Buffer.from('*\n'), 0o644);
+    mkdirInState(['backups', runId]);
   } catch (error) {
     return abandon(`the backup folder ${STATE_DIRECTORY}/ could not be prepared`, error, changes);
   }
@@ -180,13 +200,12 @@ function* applySteps(root: string, changes: readonly FileChange[], options: Appl
       return;
     }
     try {
-      const backup = join('backups', runId, change.path);
-      const backupPath = join(state, backup);
-      mkdirSync(dirname(backupPath), { recursive: true });
-      writeAtomic(backupPath, change.original, 0o600);
+      const segments = ['backups', runId, ...change.path.split('/')];
+      mkdirInState(segments.slice(0, -1));
+      writeAtomic(join(state, ...segments), change.original, 0o600);
       manifest.files.push({
         path: change.path,
-        backup: backup.split('\\').join('/'),
+        backup: segments.join('/'),
         before: sha256(change.original),
         after: sha256(Buffer.from(change.after, 'utf8')),
         mode: mode & 0o7777,
@@ -225,10 +244,14 @@ export interface UndoResult {
   failures: Failure[];
   /** False when there was no run to undo. */
   found: boolean;
+  /** Present when undo refused to start (an untrusted state folder or manifest): why, in one line. Nothing was written. */
+  refused?: string;
 }
 
 /** Restores every file of the last `--write` that still holds what that run wrote. */
 export function undoLastRun(root: string, options: { force: boolean }): UndoResult {
+  const refusal = stateFolderProblem(root);
+  if (refusal !== undefined) return { restored: [], failures: [], found: true, refused: refusal };
   const state = join(root, STATE_DIRECTORY);
   const manifestPath = join(state, MANIFEST);
   let manifest: Manifest;
@@ -264,6 +287,31 @@ export function undoLastRun(root: string, options: { force: boolean }): UndoResu
   }
   if (result.failures.length === 0) renameSync(manifestPath, join(state, `undone-${manifest.runId}.json`));
   return result;
+}
+
+/**
+ * Why `.migrate-keys/` may not be used, in one line; undefined when it may. A repository can commit
+ * anything there (`git add -f`): a link would send the backups (gitignored secrets included) or the
+ * `.gitignore` outside the repository, and a committed manifest would make `undo` restore what the
+ * repository chose. So no link on it or anywhere in it, and nothing in it that git tracks.
+ */
+function stateFolderProblem(root: string): string | undefined {
+  const remedy = 'migrate-keys never follows a link in its state folder; remove it and run again';
+  try {
+    const stats = lstatSync(join(root, STATE_DIRECTORY), { throwIfNoEntry: false });
+    if (stats?.isSymbolicLink()) return `${STATE_DIRECTORY} is a symbolic link (${remedy})`;
+    if (stats !== undefined && !stats.isDirectory()) return `${STATE_DIRECTORY} is not a folder (remove it and run again)`;
+    const link = stats === undefined ? undefined : firstLinkUnder(root, STATE_DIRECTORY);
+    if (link !== undefined) return `${printable(link)} is a symbolic link (${remedy})`;
+  } catch (error) {
+    return `${STATE_DIRECTORY} could not be checked (${describe(error)})`;
+  }
+  const tracked = [...trackedFiles(root, [STATE_DIRECTORY])].sort();
+  if (tracked.length > 0) {
+    const more = tracked.length > 1 ? ` and ${tracked.length - 1} more file${tracked.length > 2 ? 's' : ''}` : '';
+    return `git tracks ${printable(tracked[0] as string)}${more} under ${STATE_DIRECTORY}/, which must hold only this machine's backups (git rm -r --cached ${STATE_DIRECTORY})`;
+  }
+  return undefined;
 }
 
 /** The report file of `--report`, written in every mode; the only file preview and --check write. */

@@ -119,6 +119,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--force', 'restore files even if they changed after migrate-keys wrote them')
     .action((flags: { force?: boolean }) => {
       const result = undoLastRun(io.cwd, { force: Boolean(flags.force) });
+      if (result.refused !== undefined) {
+        warn(`migrate-keys: refusing to undo: ${result.refused}; nothing was restored\n`);
+        code = 2;
+        return;
+      }
       if (!result.found) {
         warn('migrate-keys: nothing to undo (no .migrate-keys/last-run.json here)\n');
         code = 2;
@@ -211,6 +216,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           'Commit or stash them first, or pass --allow-dirty.\n',
       );
     }
+    if (applied?.refused !== undefined) warn(`migrate-keys: refusing to write: ${applied.refused}; nothing was written\n`);
     for (const failure of applied?.failures ?? []) warn(`migrate-keys: ${failure.file}: ${failure.message}\n`);
     if (applied?.interrupted) {
       const { notWritten } = applied.interrupted;
@@ -237,6 +243,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const colors = colorsFor(useColor(flags.color, io.stdout));
     print(FORMATS[format](result, { colors, quiet: Boolean(flags.quiet) }));
     let exit = exitCode(result, maxWarnings);
+    if (applied?.refused !== undefined) exit = 2;
     const outputs: [string, () => void][] = [];
     const render = report?.render;
     if (report && render) outputs.push([report.path, () => writeReport(report.path, maskKeyValues(render(result)))]);
