@@ -18,6 +18,8 @@ export interface Config {
 export const CONFIG_FILE = 'migrate-keys.config.json';
 const SETTINGS: readonly RuleSetting[] = ['off', 'info', 'warning', 'error'];
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** A name an object assignment would not store: `map["__proto__"] = …` sets the prototype, dropping the entry. */
+const UNMAPPABLE = '__proto__';
 
 export class ConfigError extends Error {}
 
@@ -65,7 +67,10 @@ export function parseConfig(raw: unknown, source: string): Config {
     if (!isObject(raw.map)) fail('map', 'expected an object of "OLD": "NEW" names');
     for (const [from, to] of Object.entries(raw.map as Record<string, unknown>)) {
       if (!ENV_NAME.test(from)) fail(`map.${from}`, 'not a variable name');
+      if (from === UNMAPPABLE) fail(`map.${from}`, 'not a variable name that can be mapped');
       if (typeof to !== 'string' || !ENV_NAME.test(to)) fail(`map.${from}`, 'expected a variable name as the new name');
+      // Not `map.${from}: …`: a key-like name before a colon reads as a secret assignment to the masker.
+      if (to === UNMAPPABLE) fail('map', `${UNMAPPABLE}, the new name of ${from}, is not a variable name that can be mapped`);
       (config.map as Record<string, string>)[from] = to as string;
     }
   }

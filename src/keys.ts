@@ -45,6 +45,8 @@ const BEFORE = '(?<![A-Za-z0-9_])';
 const AFTER = '(?![A-Za-z0-9_])';
 const LEGACY_NAME_EXACT = new RegExp(`^(${PREFIX})(${STEMS})$`);
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** A name an object assignment would not store: `map["__proto__"] = …` sets the prototype, dropping the entry. */
+const UNMAPPABLE = '__proto__';
 
 /** True for a prefix (or a whole name) that bundlers inline into browser code. */
 export function isPublicPrefix(prefix: string): boolean {
@@ -110,9 +112,13 @@ export function parseNameMap(entries: readonly string[], base: NameMap = {}): Na
     if (eq < 0 || !ENV_NAME.test(from) || !ENV_NAME.test(to)) {
       throw new Error(`--map expects OLD=NEW with two variable names, got "${entry}"`);
     }
+    if (from === UNMAPPABLE || to === UNMAPPABLE) throw new Error(`--map: ${UNMAPPABLE} is not a variable name that can be mapped`);
     map[from] = to;
   }
   for (const [from, to] of Object.entries(map)) {
+    // A base parsed from JSON may hold it as an own property, which the spread above keeps. The
+    // entry is not quoted: `NAME_KEY=value` reads as a secret assignment to the masker.
+    if (from === UNMAPPABLE || to === UNMAPPABLE) throw new Error(`--map: ${UNMAPPABLE} is not a variable name that can be mapped`);
     if (from === to) throw new Error(`--map ${from}=${to} maps a name to itself`);
     const next = decideName(to, map);
     if (next?.kind === 'rename') {
