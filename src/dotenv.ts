@@ -61,7 +61,8 @@ export function envEntries(text: string): EnvEntry[] {
       innerEnd: valueEnd - (quoted ? 1 : 0),
       lineStart,
       lineEnd,
-      value: loadDotenv().parse(text.slice(lineStart, lineEnd))[key] ?? '',
+      // Parsed under a plain key: dotenv's result is an object, where `__proto__` would be no entry of its own.
+      value: loadDotenv().parse(`${text.slice(lineStart, keyStart)}K${text.slice(keyEnd, lineEnd)}`).K ?? '',
     });
   }
   return entries;
