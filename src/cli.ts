@@ -6,7 +6,9 @@ import { appendStepSummary, applyChangesAsync, undoLastRun, writeReport, type Ap
 import { checklist } from './checklist.js';
 import { colorsFor } from './colors.js';
 import { CONFIG_FILE, loadConfig, parseRuleSetting, type RuleSetting } from './config.js';
-import { maskKeyValues, parseNameMap } from './keys.js';
+import { parseNameMap } from './keys.js';
+import { maskSecrets } from './mask.js';
+import { guardControls } from './printable.js';
 import { plan, type Plan } from './plan.js';
 import { progressLine } from './progress.js';
 import { FORMATS, isFormat, reportFor } from './reporters/index.js';
@@ -76,10 +78,12 @@ function defaultConcurrency(): number {
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let code = 0;
-  const print = (text: string) => io.stdout.write(maskKeyValues(text));
-  const warn = (text: string) => io.stderr.write(maskKeyValues(text));
   const useColor = (flag: boolean, stream: NodeJS.WriteStream) =>
     flag && !('NO_COLOR' in io.env) && (Boolean(stream.isTTY) || 'FORCE_COLOR' in io.env);
+  // Every text for a stream passes both guards: no secret, and no control character but our colours.
+  let colorsOn = false;
+  const print = (text: string) => io.stdout.write(guardControls(maskSecrets(text), colorsOn));
+  const warn = (text: string) => io.stderr.write(guardControls(maskSecrets(text), false));
 
   const program = new Command('migrate-keys')
     .description("Migrate a repository from Supabase's legacy JWT API keys to publishable and secret keys.")
@@ -108,7 +112,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('(run migrate-keys --help for usage)')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .configureOutput({ writeOut: (s) => io.stdout.write(guardControls(s, false)), writeErr: (s) => io.stderr.write(guardControls(s, false)) })
     .action(async (paths: string[], flags: RunFlags) => {
       code = await run(paths, flags);
     });
@@ -139,7 +143,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .command('rules [id]')
     .description('list the rule ids, severities, fixes and what each means; explain one with its id')
     .action((id: string | undefined) => {
-      const colors = colorsFor(useColor(true, io.stdout));
+      colorsOn = useColor(true, io.stdout);
+      const colors = colorsFor(colorsOn);
       if (id === undefined) return void print(rulesCatalogue(colors));
       const explanation = ruleExplanation(id, colors);
       if (explanation === undefined) throw new UsageError(`unknown rule "${id}" (see migrate-keys rules)`);
@@ -240,15 +245,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       checklist: checklist({ findings, keyValues: planned.keyValues, supplied, outside: planned.outside.length }),
       durationMs: performance.now() - started,
     };
-    const colors = colorsFor(useColor(flags.color, io.stdout));
+    colorsOn = useColor(flags.color, io.stdout);
+    const colors = colorsFor(colorsOn);
     print(FORMATS[format](result, { colors, quiet: Boolean(flags.quiet) }));
     let exit = exitCode(result, maxWarnings);
     if (applied?.refused !== undefined) exit = 2;
     const outputs: [string, () => void][] = [];
     const render = report?.render;
-    if (report && render) outputs.push([report.path, () => writeReport(report.path, maskKeyValues(render(result)))]);
+    if (report && render) outputs.push([report.path, () => writeReport(report.path, guardControls(maskSecrets(render(result)), false))]);
     const summaryFile = io.env.GITHUB_STEP_SUMMARY;
-    if (format === 'github' && summaryFile) outputs.push([summaryFile, () => appendStepSummary(summaryFile, maskKeyValues(stepSummary(result)))]);
+    if (format === 'github' && summaryFile) outputs.push([summaryFile, () => appendStepSummary(summaryFile, guardControls(maskSecrets(stepSummary(result)), false))]);
     for (const [path, write] of outputs) {
       try {
         write();

@@ -1,4 +1,4 @@
-// The key system's vocabulary: legacy names and their new names (SPEC §2), key values and masking (SPEC §1, §3).
+// The key system's vocabulary: legacy names and their new names (SPEC §2), key values (SPEC §1, §3); masking is in mask.ts.
 
 export type KeyRole = 'publishable' | 'secret';
 
@@ -140,8 +140,6 @@ export type KeyValueKind =
   | 'access-token';
 
 const JWT = /eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*/g;
-const NEW_KEY = /\bsb_(publishable|secret)_[A-Za-z0-9_-]{20,}/g;
-const ACCESS_TOKEN = /\bsbp_(?:oauth_)?[a-f0-9]{40}\b/g;
 
 /** Classifies a JWT by its decoded claims: the role decides, not the variable it is stored in. */
 export function classifyJwt(token: string): KeyValueKind {
@@ -161,21 +159,6 @@ export function classifyJwt(token: string): KeyValueKind {
 /** Whether a text holds a legacy API key JWT (anon, service_role, or the local CLI's demo keys). */
 export function hasLegacyKeyJwt(text: string): boolean {
   return text.includes('eyJ') && [...text.matchAll(JWT)].some((match) => classifyJwt(match[0]) !== 'jwt');
-}
-
-const JWT_LABELS: Readonly<Record<string, string>> = {
-  'legacy-anon': 'legacy anon JWT',
-  'legacy-service-role': 'legacy service_role JWT',
-  'legacy-demo': 'local CLI demo JWT',
-  jwt: 'JWT',
-};
-
-/** Replaces every key value in a text with a masked form that names what it was and shows nothing of it. */
-export function maskKeyValues(text: string): string {
-  return text
-    .replace(JWT, (token) => `eyJhbGci…[${JWT_LABELS[classifyJwt(token)]}]`)
-    .replace(NEW_KEY, (_key, kind: string) => `sb_${kind}_…[redacted]`)
-    .replace(ACCESS_TOKEN, 'sbp_…[redacted]');
 }
 
 export type ValueClass = KeyValueKind | 'placeholder' | 'other';
@@ -205,30 +188,4 @@ const PLACEHOLDER = /^(?:|your[-_ ].*|<[^>]*>|x{3,}|\.{3}|…|changeme|change-me
 export function isPlaceholder(value: string): boolean {
   const unquoted = value.trim().replace(/^(["'`])(.*)\1$/, '$2').trim();
   return PLACEHOLDER.test(unquoted);
-}
-
-const ENV_ASSIGNMENT = /^(\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]\s*)(.*)$/;
-const SENSITIVE_NAME = /KEY|SECRET|TOKEN|PASSWORD|PASSWD|PRIVATE|CREDENTIAL/i;
-
-/**
- * Masks one line of a `.env` file: key values as above, and any other value of a sensitive-looking
- * variable (`SUPABASE_JWT_SECRET=…`) entirely, so env diffs show names but never values.
- */
-export function maskEnvLine(line: string): string {
-  const match = ENV_ASSIGNMENT.exec(line);
-  if (!match) return maskKeyValues(line);
-  const [, head, name, value] = match as unknown as [string, string, string, string];
-  const masked = maskKeyValues(value);
-  if (masked !== value || isPlaceholder(value) || !SENSITIVE_NAME.test(name)) return head + masked;
-  return `${head}…[redacted]`;
-}
-
-/** A string literal assigned to a sensitive-looking name in code: `jwtSecret = '…'`, `SUPABASE_JWT_SECRET: "…"`. */
-const SENSITIVE_LITERAL = /(\b[A-Za-z_$][\w$]*(?:KEY|SECRET|TOKEN|PASSWORD|PASSWD|PRIVATE|CREDENTIAL)[\w$]*['"]?\s*[:=]\s*)(['"`])([^'"`\r\n]{8,})\2/gi;
-
-/** Masks one line of code: key values, and any literal assigned to a sensitive-looking name. */
-export function maskCodeLine(line: string): string {
-  return maskKeyValues(line).replace(SENSITIVE_LITERAL, (whole, head: string, quote: string, value: string) =>
-    isPlaceholder(value) || value.includes('…[') ? whole : `${head}${quote}…[redacted]${quote}`,
-  );
 }

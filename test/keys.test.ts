@@ -1,6 +1,7 @@
 // The name table (SPEC §2), --map parsing, key-value classification and masking.
 import { describe, expect, it } from 'vitest';
-import { classifyJwt, decideName, maskEnvLine, maskKeyValues, namePattern, parseNameMap } from '../src/keys.js';
+import { classifyJwt, decideName, namePattern, parseNameMap } from '../src/keys.js';
+import { maskSecrets } from '../src/mask.js';
 
 const jwt = (claims: object) =>
   ['{"alg":"HS256","typ":"JWT"}', JSON.stringify(claims)].map((part) => Buffer.from(part).toString('base64url')).join('.') + '.c2lnbmF0dXJlLW5vdC1yZWFs';
@@ -66,18 +67,18 @@ describe('key values', () => {
   it('masks every key value and keeps what it was', () => {
     const secret = 'sb_secret_' + 'N7UND0UgjKTVK-Uodkm0Hg_xSvEMPvz';
     const line = `a=${anon} b=${service} c=${secret} d=sb_publishable_ACJWlzQHlZjBrEguHvfOxg_3BJgxAaH e=sbp_${'0a'.repeat(20)}`;
-    expect(maskKeyValues(line)).toBe(
+    expect(maskSecrets(line)).toBe(
       'a=eyJhbGci…[legacy anon JWT] b=eyJhbGci…[legacy service_role JWT] c=sb_secret_…[redacted] d=sb_publishable_…[redacted] e=sbp_…[redacted]',
     );
   });
 
   it('masks sensitive .env values but shows names, placeholders and harmless values', () => {
-    expect(maskEnvLine('export SUPABASE_JWT_SECRET="super-secret-jwt-token"')).toBe('export SUPABASE_JWT_SECRET=…[redacted]');
-    expect(maskEnvLine(`VITE_SUPABASE_ANON_KEY='${anon}' # anon`)).toBe("VITE_SUPABASE_ANON_KEY='eyJhbGci…[legacy anon JWT]' # anon");
-    expect(maskEnvLine('VITE_SUPABASE_ANON_KEY=your-anon-key')).toBe('VITE_SUPABASE_ANON_KEY=your-anon-key');
-    expect(maskEnvLine('SUPABASE_SERVICE_ROLE_KEY=<service role key>')).toBe('SUPABASE_SERVICE_ROLE_KEY=<service role key>');
-    expect(maskEnvLine('SUPABASE_SERVICE_ROLE_KEY=')).toBe('SUPABASE_SERVICE_ROLE_KEY=');
-    expect(maskEnvLine('VITE_SUPABASE_URL=https://x.supabase.co')).toBe('VITE_SUPABASE_URL=https://x.supabase.co');
-    expect(maskEnvLine('# a comment')).toBe('# a comment');
+    expect(maskSecrets('export SUPABASE_JWT_SECRET="super-secret-jwt-token"')).toBe('export SUPABASE_JWT_SECRET="…[redacted]"');
+    expect(maskSecrets(`VITE_SUPABASE_ANON_KEY='${anon}' # anon`)).toBe("VITE_SUPABASE_ANON_KEY='eyJhbGci…[legacy anon JWT]' # anon");
+    expect(maskSecrets('VITE_SUPABASE_ANON_KEY=your-anon-key')).toBe('VITE_SUPABASE_ANON_KEY=your-anon-key');
+    expect(maskSecrets('SUPABASE_SERVICE_ROLE_KEY=<service role key>')).toBe('SUPABASE_SERVICE_ROLE_KEY=<service role key>');
+    expect(maskSecrets('SUPABASE_SERVICE_ROLE_KEY=')).toBe('SUPABASE_SERVICE_ROLE_KEY=');
+    expect(maskSecrets('VITE_SUPABASE_URL=https://x.supabase.co')).toBe('VITE_SUPABASE_URL=https://x.supabase.co');
+    expect(maskSecrets('# a comment')).toBe('# a comment');
   });
 });

@@ -1,5 +1,5 @@
 // Errors of the Management API and the local stack: one line each, never a token or a key value.
-import { maskKeyValues } from '../keys.js';
+import { maskSecrets } from '../mask.js';
 
 /** A failure the user can act on: its message is shown as is (exit code 2). */
 export class ManagementError extends Error {
@@ -12,7 +12,7 @@ export function redact(text: string, secrets: readonly (string | undefined)[] = 
   for (const secret of secrets) {
     if (secret !== undefined && secret.length >= 4) out = out.split(secret).join('…[redacted]');
   }
-  return maskKeyValues(out);
+  return maskSecrets(out);
 }
 
 /** The first meaningful line of a text, shortened: for messages quoted from a server or a tool. */

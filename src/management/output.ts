@@ -1,6 +1,7 @@
 // Output of the management commands: masked, token-free, stylish or JSON; every failure one line, exit 2.
 import type { Io } from '../cli.js';
 import { packageVersion } from '../version.js';
+import { guardControls } from '../printable.js';
 import { ManagementError, redact } from './errors.js';
 
 export type ManagementFormat = 'stylish' | 'json';
@@ -17,13 +18,15 @@ export interface Output {
 
 export function output(io: Io, format: ManagementFormat): Output {
   const secrets = [io.env.SUPABASE_ACCESS_TOKEN?.trim()];
+  // An API's reply is a stranger's bytes too: no control character reaches the terminal raw.
+  const shown = (text: string) => guardControls(redact(text, secrets), false);
   return {
     format,
-    out: (text) => void io.stdout.write(redact(text, secrets)),
-    err: (text) => void io.stderr.write(redact(text, secrets)),
+    out: (text) => void io.stdout.write(shown(text)),
+    err: (text) => void io.stderr.write(shown(text)),
     json(document) {
       const header = { schemaVersion: 1, tool: { name: 'migrate-keys', version: packageVersion() } };
-      io.stdout.write(redact(`${JSON.stringify({ ...header, ...document }, null, 2)}\n`, secrets));
+      io.stdout.write(shown(`${JSON.stringify({ ...header, ...document }, null, 2)}\n`));
     },
   };
 }
@@ -41,7 +44,7 @@ export async function guarded(io: Io, command: () => Promise<number>): Promise<n
     return await command();
   } catch (error) {
     const message = error instanceof ManagementError ? error.message : `unexpected error: ${(error as Error)?.message ?? String(error)}`;
-    io.stderr.write(redact(`migrate-keys: ${message}\n`, [io.env.SUPABASE_ACCESS_TOKEN?.trim()]));
+    io.stderr.write(guardControls(redact(`migrate-keys: ${message}\n`, [io.env.SUPABASE_ACCESS_TOKEN?.trim()]), false));
     return 2;
   }
 }

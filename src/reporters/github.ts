@@ -1,5 +1,6 @@
 // The GitHub Actions reporter: workflow-command annotations within GitHub's limits, and a step summary with every finding.
-import { maskKeyValues } from '../keys.js';
+import { maskSecrets } from '../mask.js';
+import { printable } from '../printable.js';
 import { countRemaining, type RunResult } from '../result.js';
 import type { Finding, Severity } from '../rules/rule.js';
 import { mdCell } from './markdown.js';
@@ -10,13 +11,14 @@ export const ANNOTATIONS_PER_LEVEL = 10;
 const COMMANDS: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'notice' };
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
-const escapeData = (text: string): string => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+// The workflow-command encoding, then every other control character (ESC, C1, …) as inert text.
+const escapeData = (text: string): string => printable(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 const escapeProperty = (text: string): string => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 function annotation(f: Finding): string {
   const properties = { file: f.file, line: String(f.line), col: String(f.column), title: `migrate-keys (${f.ruleId})` };
-  const list = Object.entries(properties).map(([name, value]) => `${name}=${escapeProperty(maskKeyValues(value))}`);
-  return `::${COMMANDS[f.severity]} ${list.join(',')}::${escapeData(maskKeyValues(f.message))}`;
+  const list = Object.entries(properties).map(([name, value]) => `${name}=${escapeProperty(maskSecrets(value))}`);
+  return `::${COMMANDS[f.severity]} ${list.join(',')}::${escapeData(maskSecrets(f.message))}`;
 }
 
 function tally(result: RunResult): string {

@@ -1,6 +1,6 @@
 // The migration report as one self-contained HTML page (inline CSS and JS, readable offline), findings filterable by rule.
 import { createHash } from 'node:crypto';
-import { maskKeyValues } from '../keys.js';
+import { maskSecrets } from '../mask.js';
 import type { RunResult } from '../result.js';
 import type { Finding } from '../rules/rule.js';
 import { compare, modeLine, renameRows, ruleHeading, sortFindings, STEP_MARKERS, summaryRows } from './sections.js';
@@ -41,7 +41,7 @@ export function escapeHtml(text: string): string {
 
 /** Masked, escaped text whose `code` spans become <code>. */
 function text(value: string): string {
-  const parts = escapeHtml(maskKeyValues(value)).split('`');
+  const parts = escapeHtml(maskSecrets(value)).split('`');
   if (parts.length % 2 === 0) return parts.join('`');
   return parts.map((part, i) => (i % 2 === 1 ? `<code>${part}</code>` : part)).join('');
 }

@@ -1,5 +1,5 @@
 // The JSON reporter: SPEC §6, schemaVersion 1.
-import { maskKeyValues } from '../keys.js';
+import { maskSecrets } from '../mask.js';
 import { countRemaining, reportedChanges, type RunResult } from '../result.js';
 
 export function json(result: RunResult): string {
@@ -25,11 +25,11 @@ export function json(result: RunResult): string {
       file: f.file,
       line: f.line,
       column: f.column,
-      message: maskKeyValues(f.message),
+      message: maskSecrets(f.message),
       fixable: f.fixable,
       fixed: f.fixed,
     })),
-    outside: result.outside.map((o) => ({ ...o, action: maskKeyValues(o.action) })),
+    outside: result.outside.map((o) => ({ ...o, action: maskSecrets(o.action) })),
     // SPEC §6 keeps a step to step, title, status and detail: the errors to watch join the detail.
     checklist: result.checklist.map(({ step, title, status, detail, watch }) => ({
       step,

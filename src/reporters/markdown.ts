@@ -1,11 +1,11 @@
 // The migration report (SPEC §8): Markdown ready to paste into a pull request; html.ts reads the same sections.
-import { maskKeyValues } from '../keys.js';
+import { maskSecrets } from '../mask.js';
 import type { RunResult } from '../result.js';
 import { manualGroups, modeLine, renameRows, ruleHeading, STEP_MARKERS, summaryRows } from './sections.js';
 
 /** Inline Markdown from plain text with `code` spans: masked, one line, and inert outside the code spans. */
 export function mdText(text: string): string {
-  const line = maskKeyValues(text).replace(/\s*[\r\n]+\s*/g, ' ');
+  const line = maskSecrets(text).replace(/\s*[\r\n]+\s*/g, ' ');
   const parts = line.split('`');
   if (parts.length % 2 === 0) return escapeOutsideCode(line).replace(/`/g, '\\`');
   return parts.map((part, i) => (i % 2 === 1 ? `\`${part}\`` : escapeOutsideCode(part))).join('');

@@ -1,6 +1,6 @@
 // The SARIF 2.1.0 reporter, for GitHub code scanning: every rule from its metadata, and what remains as results.
 import { createHash } from 'node:crypto';
-import { maskKeyValues } from '../keys.js';
+import { maskSecrets } from '../mask.js';
 import type { RunResult } from '../result.js';
 import { RULES } from '../rules/index.js';
 import type { RuleMeta, Severity } from '../rules/rule.js';
@@ -10,12 +10,12 @@ const LEVELS: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = { error
 const FINGERPRINT = 'migrateKeys/v1';
 
 function descriptor(meta: RuleMeta) {
-  const description = maskKeyValues(meta.description);
-  const example = maskKeyValues(meta.example);
+  const description = maskSecrets(meta.description);
+  const example = maskSecrets(meta.example);
   return {
     id: meta.id,
     name: meta.id.replace(/(^|-)([a-z])/g, (_match, _dash: string, letter: string) => letter.toUpperCase()),
-    shortDescription: { text: maskKeyValues(meta.summary) },
+    shortDescription: { text: maskSecrets(meta.summary) },
     fullDescription: { text: description },
     help: {
       text: `${description}\n\nExample:\n${example}`,
@@ -44,7 +44,7 @@ export function sarif(result: RunResult): string {
   };
   const seen = new Map<string, number>();
   const results = sortFindings(result.findings.filter((f) => !f.fixed)).map((f) => {
-    const message = maskKeyValues(f.message);
+    const message = maskSecrets(f.message);
     const triple = [f.ruleId, f.file, message].join('\0');
     const occurrence = seen.get(triple) ?? 0;
     seen.set(triple, occurrence + 1);

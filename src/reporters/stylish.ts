@@ -1,6 +1,7 @@
 // The default reporter: the diff in preview, findings grouped by file, and a summary line.
 import type { Colors } from '../colors.js';
-import { maskKeyValues } from '../keys.js';
+import { maskSecrets } from '../mask.js';
+import { printable } from '../printable.js';
 import { countRemaining, reportedChanges, type RunResult } from '../result.js';
 import type { Finding } from '../rules/rule.js';
 import { unifiedDiff } from './diff.js';
@@ -39,9 +40,9 @@ function formatFile(file: string, findings: readonly Finding[], c: Colors): stri
   const rows = findings.map((f) => {
     const where = c.dim(`${f.line}:${f.column}`.padEnd(8));
     const severity = f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.blue('info   ');
-    return `  ${where} ${severity}  ${maskKeyValues(f.message)}  ${c.dim(f.ruleId)}`;
+    return `  ${where} ${severity}  ${printable(maskSecrets(f.message))}  ${c.dim(f.ruleId)}`;
   });
-  return `${c.underline(file)}\n${rows.join('\n')}\n`;
+  return `${c.underline(printable(file))}\n${rows.join('\n')}\n`;
 }
 
 function summary(result: RunResult, c: Colors): string {

@@ -1,5 +1,5 @@
 // hardcoded-key: a key literal in a file the repository keeps, judged by its value; the value is never shown.
-import { maskKeyValues } from '../keys.js';
+import { maskSecrets } from '../mask.js';
 import { keyLiterals, type KeyLiteral } from '../security/key-literals.js';
 import type { Report, Rule, Severity } from './rule.js';
 
@@ -36,7 +36,7 @@ export const hardcodedKey: Rule = {
 };
 
 function describe(literal: KeyLiteral): { message: string; severity: Severity } {
-  const shown = `\`${maskKeyValues(literal.value)}\`${literal.base64 ? ', base64-encoded' : ''}`;
+  const shown = `\`${maskSecrets(literal.value)}\`${literal.base64 ? ', base64-encoded' : ''}`;
   switch (literal.kind) {
     case 'legacy-service-role':
       return {
