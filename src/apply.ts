@@ -15,6 +15,7 @@ import {
   rmSync,
   statSync,
   unlinkSync,
+  writeFileSync,
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -144,8 +145,7 @@ function* applySteps(root: string, changes: readonly FileChange[], options: Appl
     for (const change of files) fail(change, `not written: ${what} (${describe(error)}); it keeps its old content`);
     return result;
   };
-  // Created folder by folder without following a link (checked above, and again as each is made);
-  // the .gitignore is replaced by rename, which never writes through a link either.
+  // Created folder by folder without following a link (checked above, and again as each is made).
   const madeFolders = new Set<string>();
   const mkdirInState = (segments: readonly string[]) => {
     const key = segments.join('/');
@@ -155,7 +155,7 @@ function* applySteps(root: string, changes: readonly FileChange[], options: Appl
   };
   try {
     mkdirInState([]);
-    writeAtomic(join(state, '.gitignore'), Buffer.from('*\n'), 0o644);
+    ignoreItself(state);
     mkdirInState(['backups', runId]);
   } catch (error) {
     return abandon(`the backup folder ${STATE_DIRECTORY}/ could not be prepared`, error, changes);
@@ -288,6 +288,21 @@ export function undoLastRun(root: string, options: { force: boolean }): UndoResu
   if (result.failures.length === 0) renameSync(manifestPath, join(state, `undone-${manifest.runId}.json`));
   return result;
 }
+
+/**
+ * Makes `.migrate-keys/` ignore itself in git. A new `.gitignore` is created with O_EXCL, which
+ * never follows a link, right after the folder (a run killed between the two leaves an untracked
+ * folder); one that says something else is replaced by rename, which never writes through a link.
+ */
+function ignoreItself(state: string): void {
+  const path = join(state, '.gitignore');
+  const stats = lstatSync(path, { throwIfNoEntry: false });
+  if (stats === undefined) return writeFileSync(path, IGNORE_ALL, { flag: 'wx' });
+  if (stats.isFile() && readFileSync(path, 'utf8') === IGNORE_ALL) return;
+  writeAtomic(path, Buffer.from(IGNORE_ALL), 0o644);
+}
+
+const IGNORE_ALL = '*\n';
 
 /**
  * Why `.migrate-keys/` may not be used, in one line; undefined when it may. A repository can commit
