@@ -21,7 +21,7 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { trackedFiles, uncommittedFiles } from './git.js';
 import type { FileChange } from './plan.js';
-import { firstLinkUnder, mkdirBelow, printable } from './safe-paths.js';
+import { firstLinkUnder, lstatBelow, mkdirBelow, printable, readNoFollow, relativePathProblem, UnsafePathError } from './safe-paths.js';
 
 export const STATE_DIRECTORY = '.migrate-keys';
 const MANIFEST = 'last-run.json';
@@ -248,45 +248,159 @@ export interface UndoResult {
   refused?: string;
 }
 
-/** Restores every file of the last `--write` that still holds what that run wrote. */
+/**
+ * Restores every file of the last `--write` that still holds what that run wrote. The manifest and
+ * the backups are untrusted input (a repository can put anything in `.migrate-keys/`): the whole
+ * manifest is checked first, every entry and every backup, and anything wrong refuses the undo
+ * before a single file is written.
+ */
 export function undoLastRun(root: string, options: { force: boolean }): UndoResult {
+  const refuse = (reason: string): UndoResult => ({ restored: [], failures: [], found: true, refused: reason });
   const refusal = stateFolderProblem(root);
-  if (refusal !== undefined) return { restored: [], failures: [], found: true, refused: refusal };
+  if (refusal !== undefined) return refuse(refusal);
   const state = join(root, STATE_DIRECTORY);
   const manifestPath = join(state, MANIFEST);
-  let manifest: Manifest;
+  const manifestName = `${STATE_DIRECTORY}/${MANIFEST}`;
+  let text: string;
   try {
-    manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
-  } catch {
-    return { restored: [], failures: [], found: false };
+    if (lstatBelow(root, [STATE_DIRECTORY, MANIFEST]) === undefined) return { restored: [], failures: [], found: false };
+    text = readNoFollow(manifestPath).toString('utf8');
+  } catch (error) {
+    return refuse(`${manifestName} could not be read (${reason(error)})`);
   }
+  const manifest = parseManifest(text);
+  if (typeof manifest === 'string') return refuse(`${manifestName}: ${manifest}`);
+  const restorable = checkEntries(root, manifest);
+  if (typeof restorable === 'string') return refuse(`${manifestName}: ${restorable}`);
+
   const result: UndoResult = { restored: [], failures: [], found: true };
-  const targets = manifest.files.map((entry) => join(root, ...entry.path.split('/')));
   // A run killed mid-write can leave a temp file beside the file in flight: undo removes it.
-  sweepStaleTemps(targets.map((target) => dirname(target)));
-  for (const [index, entry] of manifest.files.entries()) {
-    const target = targets[index] as string;
+  sweepStaleTemps(restorable.map(({ target }) => dirname(target)));
+  for (const { entry, segments, target, backup, mode } of restorable) {
     try {
-      const backup = readFileSync(join(state, ...entry.backup.split('/')));
-      let current: string | undefined;
-      try {
-        current = sha256(readFileSync(target));
-      } catch {
-        current = undefined;
-      }
+      // Checked again here: a link may have appeared on the way since the manifest was checked.
+      const current = lstatBelow(root, segments) === undefined ? undefined : hashIfPresent(target);
       if (current === entry.before) continue;
       if (current !== entry.after && !options.force) {
         result.failures.push({ file: entry.path, message: 'changed since migrate-keys wrote it; not restored (use --force to restore anyway)' });
         continue;
       }
-      writeAtomic(target, backup, entry.mode);
+      // The temp file is created with O_EXCL and renamed over the name: neither follows a link.
+      writeAtomic(target, backup, mode);
       result.restored.push(entry.path);
     } catch (error) {
-      result.failures.push({ file: entry.path, message: `could not be restored (${describe(error)})` });
+      result.failures.push({ file: entry.path, message: `could not be restored (${reason(error)})` });
     }
   }
   if (result.failures.length === 0) renameSync(manifestPath, join(state, `undone-${manifest.runId}.json`));
   return result;
+}
+
+/** What `--write` writes as a run id: an ISO time with `-` for `:` and `.`, then the process id. */
+const RUN_ID = /^[0-9A-Za-z][0-9A-Za-z-]{0,99}$/;
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/** The manifest, or why it is refused: not JSON, or a field missing or of the wrong type or shape. */
+function parseManifest(text: string): Manifest | string {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return 'not valid JSON';
+  }
+  if (!isRecord(data)) return 'not a JSON object';
+  if (data.version !== 1) return `version ${quoted(data.version)} is not 1`;
+  if (typeof data.runId !== 'string' || !RUN_ID.test(data.runId)) return `runId ${quoted(data.runId)} is not a run id`;
+  if (typeof data.createdAt !== 'string') return `createdAt ${quoted(data.createdAt)} is not a string`;
+  if (!Array.isArray(data.files)) return `files ${quoted(data.files)} is not a list`;
+  const files: ManifestEntry[] = [];
+  const seen = new Set<string>();
+  for (const [index, entry] of (data.files as unknown[]).entries()) {
+    const at = `files[${index}]`;
+    if (!isRecord(entry)) return `${at} is not an object`;
+    const { path, backup, before, after, mode } = entry;
+    const pathProblem = relativePathProblem(path) ?? reservedPathProblem(path as string);
+    if (pathProblem !== undefined) return `${at}.path ${quoted(path)} ${pathProblem}`;
+    const file = path as string;
+    if (seen.has(file)) return `${at}.path ${quoted(file)} is listed twice`;
+    seen.add(file);
+    // --write puts the backup of <path> at backups/<runId>/<path>: anything else is not one of its backups.
+    const expected = `backups/${data.runId}/${file}`;
+    if (backup !== expected) return `${at}.backup ${quoted(backup)} is not ${quoted(expected)}, where --write keeps that file's backup`;
+    if (typeof before !== 'string' || !SHA256_HEX.test(before)) return `${at}.before ${quoted(before)} is not a sha256 in hex`;
+    if (typeof after !== 'string' || !SHA256_HEX.test(after)) return `${at}.after ${quoted(after)} is not a sha256 in hex`;
+    if (typeof mode !== 'number' || !Number.isSafeInteger(mode) || mode < 0) return `${at}.mode ${quoted(mode)} is not a file mode`;
+    files.push({ path: file, backup: expected, before, after, mode });
+  }
+  return { version: 1, runId: data.runId, createdAt: data.createdAt, files };
+}
+
+/** Names `--write` never writes: git's own folder (any case, as on a case-insensitive disk) and the state folder. */
+function reservedPathProblem(path: string): string | undefined {
+  const segments = path.split('/');
+  if (segments.some((segment) => /^\.git[. ]*$/i.test(segment))) return 'is inside a .git folder';
+  if (segments[0]?.toLowerCase() === STATE_DIRECTORY) return `is inside ${STATE_DIRECTORY}/`;
+  return undefined;
+}
+
+interface Restorable {
+  entry: ManifestEntry;
+  segments: string[];
+  target: string;
+  /** The backup's bytes, whose sha256 is the entry's `before`. */
+  backup: Buffer;
+  /** Permission bits only: never setuid, setgid or sticky. */
+  mode: number;
+}
+
+/**
+ * Every entry ready to restore, or why the undo is refused: a target reached through a link or that
+ * is not a regular file, a backup that is missing, reached through a link, or whose sha256 is not
+ * the `before` the manifest recorded.
+ */
+function checkEntries(root: string, manifest: Manifest): Restorable[] | string {
+  const restorable: Restorable[] = [];
+  for (const [index, entry] of manifest.files.entries()) {
+    const segments = entry.path.split('/');
+    try {
+      lstatBelow(root, segments);
+    } catch (error) {
+      return `files[${index}].path ${quoted(entry.path)}: ${reason(error)}`;
+    }
+    const backupName = quoted(`${STATE_DIRECTORY}/${entry.backup}`);
+    let backup: Buffer;
+    try {
+      const backupSegments = [STATE_DIRECTORY, ...entry.backup.split('/')];
+      if (lstatBelow(root, backupSegments) === undefined) return `the backup of ${quoted(entry.path)}, ${backupName}, is missing`;
+      backup = readNoFollow(join(root, ...backupSegments));
+    } catch (error) {
+      return `the backup of ${quoted(entry.path)}, ${backupName}, could not be read (${reason(error)})`;
+    }
+    if (sha256(backup) !== entry.before) return `the backup of ${quoted(entry.path)}, ${backupName}, does not match the sha256 the manifest recorded for it`;
+    restorable.push({ entry, segments, target: join(root, ...segments), backup, mode: entry.mode & 0o777 });
+  }
+  return restorable;
+}
+
+/** The sha256 of a file read without following a link at its name; undefined when it is gone. */
+function hashIfPresent(path: string): string | undefined {
+  try {
+    return sha256(readNoFollow(path));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A value from the manifest, for a one-line message. */
+function quoted(value: unknown): string {
+  if (typeof value === 'string') return `"${printable(value)}"`;
+  if (value === undefined) return '(missing)';
+  return printable(JSON.stringify(value) ?? String(value));
 }
 
 /**
@@ -298,7 +412,7 @@ function ignoreItself(state: string): void {
   const path = join(state, '.gitignore');
   const stats = lstatSync(path, { throwIfNoEntry: false });
   if (stats === undefined) return writeFileSync(path, IGNORE_ALL, { flag: 'wx' });
-  if (stats.isFile() && readFileSync(path, 'utf8') === IGNORE_ALL) return;
+  if (stats.isFile() && readNoFollow(path).toString('utf8') === IGNORE_ALL) return;
   writeAtomic(path, Buffer.from(IGNORE_ALL), 0o644);
 }
 
@@ -436,6 +550,11 @@ function isReadOnly(path: string, mode: number): boolean {
 /** The message for a file that failed: one for a file that vanished since it was read, else `message`. */
 function notWritten(error: unknown, message: string): string {
   return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no longer exists, so it was not written' : message;
+}
+
+/** An UnsafePathError's own message, else what `describe` makes of the error. */
+function reason(error: unknown): string {
+  return error instanceof UnsafePathError ? error.message : describe(error);
 }
 
 /** `ENOSPC: no space left on device`: the code and Node's text, without the syscall and paths. */

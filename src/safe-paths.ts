@@ -1,10 +1,62 @@
 // Paths under a root that migrate-keys must not reach through a symbolic link: its own state folder
 // (.migrate-keys/, which a repository can commit) and every path read from there.
-import { lstatSync, mkdirSync, readdirSync } from 'node:fs';
+import { constants, lstatSync, mkdirSync, readdirSync, readFileSync, type BigIntStats } from 'node:fs';
 import { join } from 'node:path';
 
 /** A path that may not be used: a link on the way, or a component that is not what it must be. */
 export class UnsafePathError extends Error {}
+
+/**
+ * Why `path` is not a plain relative path of '/'-separated names that stays under the folder it is
+ * relative to, or undefined when it is one: not a string, empty, absolute, with a NUL, a backslash,
+ * an empty, `.` or `..` segment.
+ */
+export function relativePathProblem(path: unknown): string | undefined {
+  if (typeof path !== 'string') return 'is not a string';
+  if (path === '') return 'is empty';
+  if (path.length > 4096) return 'is too long';
+  if (path.includes('\0')) return 'contains a NUL character';
+  if (path.includes('\\')) return 'contains a backslash';
+  if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) return 'is absolute';
+  for (const segment of path.split('/')) {
+    if (segment === '') return 'has an empty segment';
+    if (segment === '.' || segment === '..') return `has a "${segment}" segment`;
+  }
+  return undefined;
+}
+
+/**
+ * lstat(2) of each component of `root/segments…`, from the top: each must be a real folder, and the
+ * last a regular file. Returns the last one's stats, or undefined when a component does not exist
+ * (nothing below it can be a link then). Throws UnsafePathError for a link or a component of
+ * another type, and the lstat error for anything else.
+ */
+export function lstatBelow(root: string, segments: readonly string[]): BigIntStats | undefined {
+  let path = root;
+  for (const [index, segment] of segments.entries()) {
+    path = join(path, segment);
+    const stats = lstatSync(path, { bigint: true, throwIfNoEntry: false });
+    if (stats === undefined) return undefined;
+    const shown = printable(segments.slice(0, index + 1).join('/'));
+    if (stats.isSymbolicLink()) throw new UnsafePathError(`${shown} is a symbolic link`);
+    if (index < segments.length - 1) {
+      if (!stats.isDirectory()) throw new UnsafePathError(`${shown} is not a folder`);
+    } else {
+      if (!stats.isFile()) throw new UnsafePathError(`${shown} is not a regular file`);
+      return stats;
+    }
+  }
+  return undefined;
+}
+
+/** open(2) flags that refuse a link as the last component (ELOOP) and never wait on a FIFO. */
+const READ_NO_FOLLOW = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
+/** The bytes of a file, opened without following a link at its name. */
+export function readNoFollow(path: string): Buffer {
+  // Node takes numeric open flags here too; @types/node only declares the string ones.
+  return readFileSync(path, { flag: READ_NO_FOLLOW as unknown as string });
+}
 
 /**
  * Creates `root/segments…` one folder at a time. mkdir(2) never follows a link at the name it
@@ -42,6 +94,7 @@ export function firstLinkUnder(root: string, folder: string): string | undefined
   return undefined;
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const SHOWN_LENGTH = 200;
 
