@@ -10,10 +10,10 @@ import {
   lstatSync,
   openSync,
   readdirSync,
-  readFileSync,
   renameSync,
   rmSync,
   statSync,
+  type BigIntStats,
   unlinkSync,
   writeFileSync,
   writeSync,
@@ -190,7 +190,12 @@ function* applySteps(root: string, changes: readonly FileChange[], options: Appl
   function backUp(change: FileChange): void {
     let mode: number;
     try {
-      mode = statSync(change.absolutePath).mode;
+      const stats = lstatSync(change.absolutePath);
+      if (!stats.isFile()) {
+        fail(change, CHANGED);
+        return;
+      }
+      mode = stats.mode;
     } catch (error) {
       fail(change, notWritten(error, `could not be read again (${describe(error)}), so it was not written`));
       return;
@@ -217,21 +222,23 @@ function* applySteps(root: string, changes: readonly FileChange[], options: Appl
   }
 
   function replace(change: FileChange, entry: ManifestEntry): void {
-    let current: Buffer;
+    let seen: Seen;
     try {
-      current = readFileSync(change.absolutePath);
+      seen = see(change.absolutePath);
     } catch (error) {
-      fail(change, notWritten(error, `could not be read again (${describe(error)}), so it was not written`));
+      fail(change, error instanceof ChangedOnDisk ? error.message : notWritten(error, `could not be read again (${describe(error)}), so it was not written`));
       return;
     }
-    if (sha256(current) !== entry.before) {
-      fail(change, 'changed on disk while migrate-keys ran; not written');
+    if (seen.hash !== entry.before) {
+      fail(change, CHANGED);
       return;
     }
     try {
-      writeAtomic(change.absolutePath, Buffer.from(change.after, 'utf8'), entry.mode);
+      // Checked once more after the temp file is written and fsynced, just before the rename: an
+      // edit, a move or a swap made meanwhile (by an editor, a formatter, git) is not overwritten.
+      writeAtomic(change.absolutePath, Buffer.from(change.after, 'utf8'), entry.mode, () => expectUnchanged(change.absolutePath, seen));
     } catch (error) {
-      fail(change, notWritten(error, `could not be written (${describe(error)}); it keeps its old content`));
+      fail(change, error instanceof ChangedOnDisk ? error.message : notWritten(error, `could not be written (${describe(error)}); it keeps its old content`));
       return;
     }
     result.written.push(change.path);
@@ -279,17 +286,22 @@ export function undoLastRun(root: string, options: { force: boolean }): UndoResu
   for (const { entry, segments, target, backup, mode } of restorable) {
     try {
       // Checked again here: a link may have appeared on the way since the manifest was checked.
-      const current = lstatBelow(root, segments) === undefined ? undefined : hashIfPresent(target);
-      if (current === entry.before) continue;
-      if (current !== entry.after && !options.force) {
+      const seen = lstatBelow(root, segments) === undefined ? undefined : seeIfPresent(target);
+      if (seen?.hash === entry.before) continue;
+      if (seen?.hash !== entry.after && !options.force) {
         result.failures.push({ file: entry.path, message: 'changed since migrate-keys wrote it; not restored (use --force to restore anyway)' });
         continue;
       }
       // The temp file is created with O_EXCL and renamed over the name: neither follows a link.
-      writeAtomic(target, backup, mode);
+      // Just before the rename, no link on the way and the file as it was seen (or still absent).
+      writeAtomic(target, backup, mode, () => {
+        lstatBelow(root, segments);
+        expectUnchanged(target, seen);
+      });
       result.restored.push(entry.path);
     } catch (error) {
-      result.failures.push({ file: entry.path, message: `could not be restored (${reason(error)})` });
+      const message = error instanceof ChangedOnDisk ? 'changed on disk while undo ran; not restored' : `could not be restored (${reason(error)})`;
+      result.failures.push({ file: entry.path, message });
     }
   }
   if (result.failures.length === 0) renameSync(manifestPath, join(state, `undone-${manifest.runId}.json`));
@@ -382,14 +394,62 @@ function checkEntries(root: string, manifest: Manifest): Restorable[] | string {
   return restorable;
 }
 
-/** The sha256 of a file read without following a link at its name; undefined when it is gone. */
-function hashIfPresent(path: string): string | undefined {
+const CHANGED = 'changed on disk while migrate-keys ran; not written';
+const VANISHED = 'no longer exists, so it was not written';
+
+/** A file changed, moved or swapped for something else since it was read: the message says which. */
+class ChangedOnDisk extends Error {}
+
+/** A regular file as it was read: its identity and times (lstat), and the sha256 of its bytes. */
+interface Seen {
+  stats: BigIntStats;
+  hash: string;
+}
+
+/** Reads a regular file without following a link at its name, and what it was. */
+function see(path: string): Seen {
+  const stats = lstatSync(path, { bigint: true });
+  if (!stats.isFile()) throw new ChangedOnDisk(CHANGED);
   try {
-    return sha256(readNoFollow(path));
+    return { stats, hash: sha256(readNoFollow(path)) };
+  } catch (error) {
+    // ELOOP: a link took the file's place between the lstat and the open.
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw new ChangedOnDisk(CHANGED);
+    throw error;
+  }
+}
+
+/** `see`, or undefined when nothing is at `path`. */
+function seeIfPresent(path: string): Seen | undefined {
+  try {
+    return see(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
+}
+
+/**
+ * Throws ChangedOnDisk unless `path` is still the file `seen` describes: the same regular file
+ * (device, inode, size, mtime, ctime) holding the same bytes (read and hashed again, so a same-size
+ * edit within the clock's resolution is caught too); with `seen` undefined, unless it is still absent.
+ */
+function expectUnchanged(path: string, seen: Seen | undefined): void {
+  let now: Seen | undefined;
+  try {
+    now = seeIfPresent(path);
+  } catch (error) {
+    if (error instanceof ChangedOnDisk) throw error;
+    throw new ChangedOnDisk(`${CHANGED} (${describe(error)})`);
+  }
+  if (seen === undefined) {
+    if (now !== undefined) throw new ChangedOnDisk(CHANGED);
+    return;
+  }
+  if (now === undefined) throw new ChangedOnDisk(VANISHED);
+  const [a, b] = [seen.stats, now.stats];
+  const same = a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs;
+  if (!same || now.hash !== seen.hash) throw new ChangedOnDisk(CHANGED);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -464,8 +524,13 @@ const TEMP_FILE = /^\..+\.migrate-keys-(\d+)-[0-9a-f]{8}\.tmp$/;
 /** The part of `<name>` a temp file name keeps: the whole name must fit in 255 bytes (NAME_MAX) too. */
 const TEMP_NAME_BYTES = 200;
 
-/** Temp file in the same folder, fsync, then rename over the target: readers see old or new, never half. */
-export function writeAtomic(target: string, data: Buffer, mode: number): void {
+/**
+ * Temp file in the same folder, fsync, then rename over the target: readers see old or new, never
+ * half. `beforeRename` runs last, after the temp file is complete, and may throw to keep the target
+ * as it is (the temp file is then removed): what is left between its check and rename(2) is a few
+ * microseconds, since POSIX has no rename that only replaces what the caller saw.
+ */
+export function writeAtomic(target: string, data: Buffer, mode: number, beforeRename?: () => void): void {
   const temp = join(dirname(target), `.${shortened(basename(target))}.migrate-keys-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {
@@ -475,6 +540,7 @@ export function writeAtomic(target: string, data: Buffer, mode: number): void {
     closeSync(fd);
     fd = undefined;
     chmodSync(temp, mode);
+    beforeRename?.();
     renameSync(temp, target);
   } catch (error) {
     if (fd !== undefined) {
@@ -549,7 +615,7 @@ function isReadOnly(path: string, mode: number): boolean {
 
 /** The message for a file that failed: one for a file that vanished since it was read, else `message`. */
 function notWritten(error: unknown, message: string): string {
-  return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no longer exists, so it was not written' : message;
+  return (error as NodeJS.ErrnoException).code === 'ENOENT' ? VANISHED : message;
 }
 
 /** An UnsafePathError's own message, else what `describe` makes of the error. */
