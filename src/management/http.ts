@@ -9,6 +9,9 @@ export const MAX_ATTEMPTS = 3;
 /** A Retry-After longer than this is not waited for: the user is told when to come back. */
 const MAX_RETRY_AFTER_MS = 30_000;
 const VISIBLE_ASCII = /^[\x21-\x7e]+$/;
+/** The API's answers are a few kilobytes: anything past this is not read (a 660 MB answer once took 1.4 GB). */
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+const TOO_LARGE = 'more than 10 MB';
 
 export interface ApiRequest {
   method: 'GET' | 'POST' | 'PUT';
@@ -73,19 +76,22 @@ export class ManagementClient {
     const retries5xx = request.method !== 'POST';
     for (let attempt = 1; ; attempt++) {
       let response: Response;
-      let text: string;
+      let text: string | undefined;
+      const stop = new AbortController();
       try {
         response = await fetch(url, {
           method: request.method,
           headers,
           body: request.body === undefined ? undefined : JSON.stringify(request.body),
-          signal: AbortSignal.timeout(this.timeoutMs),
+          signal: AbortSignal.any([AbortSignal.timeout(this.timeoutMs), stop.signal]),
           redirect: 'error',
         });
-        text = await response.text();
+        text = await readCapped(response, stop);
       } catch (error) {
         throw this.fail(request, this.networkReason(error));
       }
+      // Not retried: an answer this large is no passing failure.
+      if (text === undefined) throw this.fail(request, `the Management API answered HTTP ${response.status} with ${TOO_LARGE}; stopped reading it`);
       if (response.ok) return parseJson(text, () => this.fail(request, 'the Management API answered with something that is not JSON'));
       const retryable = response.status === 429 || (retries5xx && response.status >= 500);
       const delay = retryable && attempt < MAX_ATTEMPTS ? this.retryDelay(response, attempt) : undefined;
@@ -150,6 +156,32 @@ function serverMessage(text: string): string {
     // Not JSON: the text itself.
   }
   return oneLine(text, 160);
+}
+
+/**
+ * The body as text, or undefined when it is larger than MAX_BODY_BYTES (by its Content-Length or
+ * as it arrives): then reading stops and the connection is aborted.
+ */
+async function readCapped(response: Response, stop: AbortController): Promise<string | undefined> {
+  const tooLarge = async (reader?: ReadableStreamDefaultReader<Uint8Array>) => {
+    stop.abort();
+    await (reader ?? response.body)?.cancel().catch(() => undefined);
+    return undefined;
+  };
+  if (Number(response.headers.get('content-length')) > MAX_BODY_BYTES) return tooLarge();
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) return tooLarge(reader);
+    chunks.push(value);
+  }
+  // As response.text() decodes: UTF-8, invalid bytes replaced, a BOM dropped.
+  return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
 /** Retry-After in seconds or as an HTTP date, in milliseconds from now. */

@@ -6,7 +6,7 @@ const TOKEN = process.env.FAKE_API_TOKEN ?? 'fake-token';
 const KEY_NAME = /^[a-z_][a-z0-9_]+$/;
 /** ref -> { keys: ApiKeyResponse[], legacyEnabled: boolean } */
 let projects = {};
-/** { method?, path? (substring), status?, delayMs?, retryAfter?, times, echo? } */
+/** { method?, path? (substring), status?, delayMs?, retryAfter?, times, echo?, body?, bodyBytes?, declareLength? } */
 let faults = [];
 let log = [];
 
@@ -51,6 +51,37 @@ function shown(key, reveal) {
   return { ...key, api_key: hidden && key.api_key ? `${key.api_key.slice(0, 15)}••••••••` : key.api_key };
 }
 
+async function sendHuge(res, fault, entry) {
+  const total = fault.bodyBytes;
+  res.writeHead(fault.status ?? 200, { 'Content-Type': 'application/json', ...(fault.declareLength ? { 'Content-Length': String(total) } : {}) });
+  res.on('error', () => {});
+  const chunk = Buffer.alloc(64 * 1024, ' ');
+  entry.sent = 0;
+  const write = (buffer) => {
+    entry.sent += buffer.length;
+    return res.write(buffer);
+  };
+  const gone = () => res.destroyed || Boolean(res.socket?.destroyed);
+  const drained = () =>
+    new Promise((resume) => {
+      const done = () => {
+        res.off('drain', done);
+        res.off('close', done);
+        resume();
+      };
+      res.on('drain', done);
+      res.on('close', done);
+    });
+  write(Buffer.from('['));
+  while (entry.sent < total - 1 && !gone()) {
+    if (!write(chunk.subarray(0, Math.min(chunk.length, total - 1 - entry.sent)))) await drained();
+  }
+  if (!gone()) {
+    entry.sent += 1;
+    res.end(']');
+  }
+}
+
 async function control(req, res, url) {
   if (url.pathname === '/__control/state' && req.method === 'PUT') {
     projects = (await readBody(req)) ?? {};
@@ -70,11 +101,20 @@ async function control(req, res, url) {
 async function api(req, res, url) {
   const body = await readBody(req);
   const authorization = req.headers.authorization ?? '';
-  log.push({ method: req.method, path: url.pathname, query: Object.fromEntries(url.searchParams), body, authorized: authorization === `Bearer ${TOKEN}` });
+  const entry = { method: req.method, path: url.pathname, query: Object.fromEntries(url.searchParams), body, authorized: authorization === `Bearer ${TOKEN}` };
+  log.push(entry);
   const fault = faults.find((f) => f.times > 0 && (!f.method || f.method === req.method) && (!f.path || url.pathname.includes(f.path)));
   if (fault) {
     fault.times--;
     if (fault.delayMs) await sleep(fault.delayMs);
+    // `body`: this exact text as the answer (an error body quoting values, say).
+    if (fault.body !== undefined) {
+      res.writeHead(fault.status ?? 200, { 'Content-Type': 'application/json' });
+      return res.end(fault.body);
+    }
+    // `bodyBytes`: a valid JSON answer (an empty array padded with blanks) of that size, streamed;
+    // `entry.sent` counts what the client took before it hung up.
+    if (fault.bodyBytes) return sendHuge(res, fault, entry);
     if (fault.status) {
       const headers = fault.retryAfter === undefined ? {} : { 'Retry-After': String(fault.retryAfter) };
       // `echo` plays a careless server that quotes the request's credentials back.

@@ -55,6 +55,12 @@ export interface Fault {
   retryAfter?: number;
   /** The error body quotes the request's Authorization header back. */
   echo?: boolean;
+  /** This exact text is the answer, with `status` (default 200). */
+  body?: string;
+  /** A JSON answer of this many bytes (an empty array padded with blanks), streamed with `status` (default 200). */
+  bodyBytes?: number;
+  /** With bodyBytes: announce the size in Content-Length (otherwise the answer is chunked). */
+  declareLength?: boolean;
   times: number;
 }
 
@@ -64,6 +70,8 @@ export interface LoggedRequest {
   query: Record<string, string>;
   body?: unknown;
   authorized: boolean;
+  /** For a bodyBytes answer: the bytes the server handed to the connection before the client hung up. */
+  sent?: number;
 }
 
 export interface FakeApi {
