@@ -59,6 +59,15 @@ export class ManagementClient {
       throw new ManagementError('SUPABASE_API_URL is not a URL (expected e.g. https://api.supabase.com)');
     }
     if (base.protocol !== 'https:' && base.protocol !== 'http:') throw new ManagementError('SUPABASE_API_URL must be an http(s) URL');
+    // Not quoted: a password in the URL would be printed, and fetch refuses such URLs with a message that quotes them.
+    if (base.username !== '' || base.password !== '') {
+      throw new ManagementError('SUPABASE_API_URL must not hold a user name or password (the access token is the only credential sent)');
+    }
+    if (base.protocol === 'http:' && !isLoopback(base.hostname)) {
+      throw new ManagementError(
+        'SUPABASE_API_URL must be an https:// URL: over http:// the access token would travel in clear text (http:// is accepted only for a loopback host: 127.0.0.0/8, [::1], localhost)',
+      );
+    }
     this.base = base;
     this.origin = base.origin;
     this.timeoutMs = positiveInteger(env.MIGRATE_KEYS_HTTP_TIMEOUT_MS, DEFAULT_TIMEOUT_MS);
@@ -182,6 +191,12 @@ async function readCapped(response: Response, stop: AbortController): Promise<st
   }
   // As response.text() decodes: UTF-8, invalid bytes replaced, a BOM dropped.
   return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+/** Where plain http may go: the access token then never leaves the machine. */
+function isLoopback(hostname: string): boolean {
+  // The URL parser has normalised the host: lower case, IPv4 in dotted decimal (127.1 is 127.0.0.1), IPv6 compressed.
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
 
 /** Retry-After in seconds or as an HTTP date, in milliseconds from now. */

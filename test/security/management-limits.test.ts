@@ -1,6 +1,8 @@
-// The Management API client's limits: a capped answer size.
+// The Management API client's limits: a capped answer size, and no access token over plain http
+// to another host.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { REF, secretsOfTheWorld, startFakeApi, type FakeApi } from '../helpers/fake-api.js';
+import { ManagementClient } from '../../src/management/http.js';
+import { REF, secretsOfTheWorld, startFakeApi, TOKEN, type FakeApi } from '../helpers/fake-api.js';
 import { exampleRepo, expectNotPrinted, removeTempDirs, runCli } from '../helpers/repo.js';
 
 let api: FakeApi;
@@ -59,5 +61,61 @@ describe('C: an answer larger than 10 MB is not read to its end', () => {
     const run = keys();
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
+  });
+});
+
+describe('D: SUPABASE_API_URL over plain http only to a loopback host', () => {
+  const refusal = 'migrate-keys: SUPABASE_API_URL must be an https:// URL: over http:// the access token would travel in clear text (http:// is accepted only for a loopback host: 127.0.0.0/8, [::1], localhost)';
+
+  it('http://0.0.0.0 (which reaches this machine, but is no loopback address) is refused before any request', async () => {
+    const port = new URL(api.url).port;
+    const run = keys({ SUPABASE_API_URL: `http://0.0.0.0:${port}` });
+    expect(run.status).toBe(2);
+    expect(lines(run.stderr)).toEqual([refusal]);
+    expect(await api.log()).toEqual([]);
+  });
+
+  it('http:// to a named host is refused before any lookup', () => {
+    const run = keys({ SUPABASE_API_URL: 'http://api.example.invalid' });
+    expect(run.status).toBe(2);
+    expect(lines(run.stderr)).toEqual([refusal]);
+  });
+
+  it('credentials in the URL are refused without being quoted', async () => {
+    const run = keys({ SUPABASE_API_URL: `http://someone:hunter2-password-value@127.0.0.1:${new URL(api.url).port}` });
+    expect(run.status).toBe(2);
+    expect(lines(run.stderr)).toEqual(['migrate-keys: SUPABASE_API_URL must not hold a user name or password (the access token is the only credential sent)']);
+    expect(run.stderr).not.toContain('hunter2');
+    expect(await api.log()).toEqual([]);
+  });
+
+  const client = (url: string) => new ManagementClient({ env: { SUPABASE_ACCESS_TOKEN: TOKEN, SUPABASE_API_URL: url } });
+
+  it.each([
+    'http://127.0.0.1:54321',
+    'http://127.9.8.7',
+    'http://127.1:8080',
+    'http://[::1]:3000',
+    'http://[0:0:0:0:0:0:0:1]',
+    'http://localhost:3000',
+    'http://LOCALHOST',
+    'https://api.supabase.com',
+    'https://10.0.0.1',
+  ])('accepts %s', (url) => {
+    expect(() => client(url)).not.toThrow();
+  });
+
+  it.each([
+    'http://api.supabase.com',
+    'http://10.0.0.1',
+    'http://192.168.1.10:8080',
+    'http://0.0.0.0',
+    'http://128.0.0.1',
+    'http://[::]',
+    'http://[::ffff:8.8.8.8]',
+    'http://localhost.example.com',
+    'http://127.0.0.1.example.com',
+  ])('refuses %s', (url) => {
+    expect(() => client(url)).toThrow('SUPABASE_API_URL must be an https:// URL');
   });
 });
