@@ -40,6 +40,8 @@ const MASKED = '…[redacted]';
 /** A value that is a reference to a secret, not the secret itself: shown, so the diff stays readable. */
 const REFERENCE = /^(?:\$|\{\{|%|env\(|process\.env|import\.meta|Deno\.env|os\.environ|secrets\.|vars\.)/;
 const KEYWORD = new Set(['string', 'number', 'boolean', 'null', 'undefined', 'true', 'false', 'any', 'unknown', 'never', 'object', 'None', 'True', 'False', 'nil', 'required', 'optional']);
+/** Objects whose members are settings, not values: `config.jwtSecret`, `env.SECRET`, `ctx.secrets.x`. */
+const SETTINGS_OBJECTS = new Set(['process', 'import', 'Deno', 'Bun', 'os', 'env', 'config', 'settings', 'ctx', 'context', 'c', 'this', 'window', 'globalThis', 'secrets', 'vars', 'props', 'options', 'opts', 'args', 'req', 'request', 'event', 'locals', 'platform', 'runtimeConfig', 'app']);
 const CODE_TERMINATOR = /^[ \t]*(?:[,;)}\]]|\?\?|\|\||&&|\?)/;
 
 const JWT_LABELS: Readonly<Record<string, string>> = {
@@ -58,9 +60,9 @@ const JWT_LABELS: Readonly<Record<string, string>> = {
  * (the pieces of a JWT split across string concatenation, found by `secretFragments`).
  */
 export function maskSecrets(text: string, known: readonly string[] = []): string {
-  let out = text;
+  // Whole keys first: a known piece (a JWT's common header) must not cut a whole key apart.
+  let out = maskKeyValues(text);
   for (const fragment of known) if (fragment.length >= 8 && out.includes(fragment)) out = out.split(fragment).join(MASKED);
-  out = maskKeyValues(out);
   if (!MAYBE_SECRET.test(out)) return out;
   return maskNamedValues(out);
 }
@@ -183,8 +185,11 @@ function shouldMask(value: string, after: string): boolean {
   if (/^\d{1,6}$/.test(trimmed)) return false;
   // A variable's name is a reference too (`key: SUPABASE_SERVICE_ROLE_KEY` in a secretKeyRef).
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(trimmed)) return false;
-  // A member access or a call is code reading the secret from somewhere else.
-  if (/^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$]|\(|\[)/.test(trimmed)) return false;
+  // A call, an index, or a member of an object that holds settings is code reading the secret from
+  // somewhere else; any other `a.b` may be a value (a dotted secret in YAML), so it is masked.
+  if (/^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*[([]/.test(trimmed)) return false;
+  const member = /^([A-Za-z_$][\w$]*)(?:\??\.[A-Za-z_$][\w$]*)+!?$/.exec(trimmed);
+  if (member && (SETTINGS_OBJECTS.has(member[1] as string) || CODE_TERMINATOR.test(after))) return false;
   // A bare identifier followed by code punctuation is a variable (`apikey: key,`); at the end of a
   // line it may be a config value (`POSTGRES_PASSWORD: hunter2`), so it is masked.
   return !(/^[A-Za-z_$][\w$]*$/.test(trimmed) && CODE_TERMINATOR.test(after));
