@@ -15,8 +15,19 @@ export function redact(text: string, secrets: readonly (string | undefined)[] = 
   return maskSecrets(out);
 }
 
-/** The first meaningful line of a text, shortened: for messages quoted from a server or a tool. */
+/**
+ * The first meaningful line of a text, shortened. A cut can leave part of a key or token that the
+ * masker no longer recognises: text from outside goes through `redactedLine` instead.
+ */
 export function oneLine(text: string, max = 200): string {
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
+/**
+ * `redact`, then `oneLine`: for messages quoted from a server or a tool. The whole text is masked
+ * before it is shortened, so the cut falls in masked text and never leaves a piece of a value.
+ */
+export function redactedLine(text: string, max: number, secrets: readonly (string | undefined)[] = []): string {
+  return oneLine(redact(text, secrets), max);
 }

@@ -1,5 +1,5 @@
 // The Management API client: built-in fetch, a timeout per request, retries with backoff on 429/5xx.
-import { ManagementError, oneLine, redact } from './errors.js';
+import { ManagementError, redactedLine } from './errors.js';
 
 export const DEFAULT_API_URL = 'https://api.supabase.com';
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -121,7 +121,7 @@ export class ManagementClient {
     if (status === 401) return 'the Management API refused the access token (HTTP 401): check SUPABASE_ACCESS_TOKEN (it may be expired or revoked)';
     if (status === 403) return "the access token's account may not do this (HTTP 403): it needs access to the project's organization";
     if (status === 404) return request.notFound;
-    const detail = serverMessage(text);
+    const detail = redactedLine(serverMessage(text), 160, [this.token]);
     if (status === 429) {
       const retryAfter = retryAfterMs(response.headers.get('retry-after'));
       const after = retryAfter === undefined ? 'try again later' : `try again in ${Math.ceil(retryAfter / 1000)} s`;
@@ -136,12 +136,13 @@ export class ManagementClient {
     if (name === 'TimeoutError' || name === 'AbortError') return `no answer from ${this.origin} within ${this.timeoutMs} ms`;
     const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
     const code = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : (error as Error).message;
-    return `could not reach ${this.origin} (${oneLine(String(code), 80)})`;
+    return `could not reach ${this.origin} (${redactedLine(String(code), 80, [this.token])})`;
   }
 
   private fail(request: ApiRequest, reason: string): ManagementError {
-    // No cause is attached: nothing of the request (its headers) travels with the error.
-    return new ManagementError(redact(oneLine(`cannot ${request.action}: ${reason}`, 400), [this.token]));
+    // No cause is attached: nothing of the request (its headers) travels with the error. Masked
+    // before it is shortened: a token or key cut in two would no longer be recognised.
+    return new ManagementError(redactedLine(`cannot ${request.action}: ${reason}`, 400, [this.token]));
   }
 }
 
@@ -154,17 +155,17 @@ function parseJson(text: string, fail: () => Error): unknown {
   }
 }
 
-/** The `message` (or `error`, `msg`) of an error body, or its text: one short line. */
+/** The `message` (or `error`, `msg`) of an error body, or its text; whole, for the caller to mask, then shorten. */
 function serverMessage(text: string): string {
   try {
     const body = JSON.parse(text) as Record<string, unknown>;
     for (const field of ['message', 'error', 'msg']) {
-      if (typeof body?.[field] === 'string') return oneLine(body[field] as string, 160);
+      if (typeof body?.[field] === 'string') return body[field] as string;
     }
   } catch {
     // Not JSON: the text itself.
   }
-  return oneLine(text, 160);
+  return text;
 }
 
 /**

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { parse } from 'dotenv';
 import { isNewKeyOfRole } from '../keys.js';
 import { hostedRefs, isTemplate, type EnvFile } from './env-scan.js';
-import { ManagementError, oneLine, redact } from './errors.js';
+import { ManagementError, redactedLine } from './errors.js';
 
 export interface LocalStack {
   publishable: string;
@@ -29,7 +29,7 @@ export async function readLocalStack(root: string, env: NodeJS.ProcessEnv): Prom
       }
       if (failure.killed || failure.signal) return reject(new ManagementError(`--from-local: supabase status did not answer within ${timeout} ms`));
       const said = String(err).split('\n').map((line) => line.trim()).find((line) => line !== '') ?? `exit code ${String(failure.code)}`;
-      reject(new ManagementError(`--from-local: supabase status failed (is the local stack running? supabase start): ${redact(oneLine(said, 160))}`));
+      reject(new ManagementError(`--from-local: supabase status failed (is the local stack running? supabase start): ${redactedLine(said, 160)}`));
     });
   });
   const values = parse(stdout);

@@ -1,9 +1,11 @@
-// The Management API client's limits: a capped answer size, and no access token over plain http
-// to another host.
+// The Management API client's limits: a capped answer size, no access token over plain http to
+// another host, and error bodies masked before they are shortened.
+import { chmodSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ManagementClient } from '../../src/management/http.js';
-import { REF, secretsOfTheWorld, startFakeApi, TOKEN, type FakeApi } from '../helpers/fake-api.js';
-import { exampleRepo, expectNotPrinted, removeTempDirs, runCli } from '../helpers/repo.js';
+import { jwt, REF, SECRET, secretsOfTheWorld, startFakeApi, TOKEN, type FakeApi } from '../helpers/fake-api.js';
+import { exampleRepo, expectNotPrinted, removeTempDirs, runCli, tempDir, writeTree } from '../helpers/repo.js';
 
 let api: FakeApi;
 let repo: string;
@@ -117,5 +119,52 @@ describe('D: SUPABASE_API_URL over plain http only to a loopback host', () => {
     'http://127.0.0.1.example.com',
   ])('refuses %s', (url) => {
     expect(() => client(url)).toThrow('SUPABASE_API_URL must be an https:// URL');
+  });
+});
+
+describe('E: an error body is masked before it is shortened', () => {
+  const anon = jwt({ iss: 'supabase', ref: REF, role: 'anon' });
+  /** Every 12-character piece of a value: none may be printed. */
+  const pieces = (value: string) => Array.from({ length: value.length - 11 }, (_, i) => value.slice(i, i + 12));
+  const expectNoPiece = (text: string, value: string) => {
+    const shown = pieces(value).filter((piece) => text.includes(piece));
+    expect(shown, text).toEqual([]);
+  };
+  /** A message whose value starts `before` characters ahead of the 160-character cut of a server message. */
+  const across = (value: string, before: number) => `${'x'.repeat(159 - before - 1)} ${value} and more text after it`;
+
+  it.each([
+    ['an sb_secret_ key', SECRET, [12, 15, 21, 30]],
+    ['a JWT', anon, [12, 20, 37, 40, 60, 120]],
+    ['the access token', TOKEN, [12, 20, 30]],
+  ] as const)('%s cut by the 160-character limit is not shown in part', async (_what, value, cuts) => {
+    for (const before of cuts) {
+      await api.reset();
+      await api.fault({ status: 400, body: JSON.stringify({ message: across(value, before) }), times: 1 });
+      const run = keys();
+      expect(run.status).toBe(2);
+      expect(lines(run.stderr)).toHaveLength(1);
+      expect(run.stderr).toContain('HTTP 400: xxxx');
+      expectNoPiece(run.stdout + run.stderr, value);
+    }
+  });
+
+  it('a plain-text 5xx body too', async () => {
+    await api.fault({ status: 503, body: across(SECRET, 15), times: 3 });
+    const run = keys();
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('HTTP 503, 3 attempts');
+    expectNoPiece(run.stdout + run.stderr, SECRET);
+  });
+
+  it("and so is a failing `supabase status`'s message (--from-local)", () => {
+    const bin = tempDir('migrate-keys-bin-');
+    writeFileSync(join(bin, 'supabase'), `#!/bin/sh\necho '${across(SECRET, 15)}' >&2\nexit 1\n`);
+    chmodSync(join(bin, 'supabase'), 0o755);
+    const repo = writeTree({ '.env.local': 'VITE_SUPABASE_URL=http://127.0.0.1:54321\n' });
+    const run = runCli(repo, ['--from-local'], { PATH: `${bin}:${process.env.PATH ?? ''}` });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('supabase status failed (is the local stack running? supabase start): xxxx');
+    expectNoPiece(run.stdout + run.stderr, SECRET);
   });
 });
