@@ -183,6 +183,8 @@ function shouldMask(value: string, after: string): boolean {
   if (trimmed === '' || trimmed.includes('…') || isPlaceholder(trimmed)) return false;
   if (REFERENCE.test(trimmed) || KEYWORD.has(trimmed) || /^[|>&*{[(!]/.test(trimmed)) return false;
   if (/^\d{1,6}$/.test(trimmed)) return false;
+  // Stand-ins people put in templates and docs: `xxxx.xxxx.xxxx`, `YYY`, `ANONKEY`, `SERVICEROLEKEY`.
+  if (/^(?:[xX*.]{3,}|([A-Za-z0-9])\1{2,}|[A-Z]{2,16})$/.test(trimmed)) return false;
   // A variable's name is a reference too (`key: SUPABASE_SERVICE_ROLE_KEY` in a secretKeyRef).
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(trimmed)) return false;
   // A call, an index, or a member of an object that holds settings is code reading the secret from
