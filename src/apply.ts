@@ -142,7 +142,7 @@ function* applySteps(root: string, changes: readonly FileChange[], options: Appl
   };
   const abandon = (what: string, error: unknown, files: readonly FileChange[]) => {
     discardBackups();
-    for (const change of files) fail(change, `not written: ${what} (${describe(error)}); it keeps its old content`);
+    for (const change of files) fail(change, `not written: ${what} (${reason(error)}); it keeps its old content`);
     return result;
   };
   // Created folder by folder without following a link (checked above, and again as each is made).
@@ -217,7 +217,7 @@ function* applySteps(root: string, changes: readonly FileChange[], options: Appl
       });
       ready.push(change);
     } catch (error) {
-      fail(change, `not written: its backup could not be saved (${describe(error)}); it keeps its old content`);
+      fail(change, `not written: its backup could not be saved (${reason(error)}); it keeps its old content`);
     }
   }
 
