@@ -6,13 +6,20 @@ export class ManagementError extends Error {
   override name = 'ManagementError';
 }
 
+/** How much of a quoted text is masked and shown at most: the masker's regular expressions overflow V8's stack on runs of megabytes. */
+const QUOTED_MAX = 16 * 1024;
+
 /** One line, with every given secret (the access token) removed and every key value masked. */
 export function redact(text: string, secrets: readonly (string | undefined)[] = []): string {
+  return maskSecrets(removeSecrets(text, secrets));
+}
+
+function removeSecrets(text: string, secrets: readonly (string | undefined)[]): string {
   let out = text;
   for (const secret of secrets) {
     if (secret !== undefined && secret.length >= 4) out = out.split(secret).join('…[redacted]');
   }
-  return maskSecrets(out);
+  return out;
 }
 
 /**
@@ -25,9 +32,17 @@ export function oneLine(text: string, max = 200): string {
 }
 
 /**
- * `redact`, then `oneLine`: for messages quoted from a server or a tool. The whole text is masked
- * before it is shortened, so the cut falls in masked text and never leaves a piece of a value.
+ * `redact`, then `oneLine`: for messages quoted from a server or a tool (an error body of up to
+ * 10 MB). Secrets go by value over the whole text; then it is masked before it is shortened, so the
+ * cut falls in masked text and never leaves a piece of a value. Past QUOTED_MAX the text is dropped
+ * from its last blank before that point on: the word the bound cuts could be part of a value.
  */
 export function redactedLine(text: string, max: number, secrets: readonly (string | undefined)[] = []): string {
-  return oneLine(redact(text, secrets), max);
+  let out = removeSecrets(text, secrets);
+  if (out.length > QUOTED_MAX) {
+    let end = QUOTED_MAX;
+    while (end > 0 && !/\s/.test(out[end - 1] as string)) end--;
+    out = out.slice(0, end);
+  }
+  return oneLine(maskSecrets(out), max);
 }

@@ -157,6 +157,21 @@ describe('E: an error body is masked before it is shortened', () => {
     expectNoPiece(run.stdout + run.stderr, SECRET);
   });
 
+  it('an error body of megabytes is one line, without a piece of a value cut where masking stops looking', async () => {
+    // 16 KiB is where the quoted text is bounded; blanks collapse, so the value would come right after the status.
+    await api.fault({ status: 400, body: JSON.stringify({ message: `${' '.repeat(16 * 1024 - 20)}${SECRET} tail` }), times: 1 });
+    const cut = keys();
+    expect(cut.status).toBe(2);
+    expect(lines(cut.stderr)).toEqual([`migrate-keys: cannot list the API keys of project ${REF}: the Management API answered HTTP 400`]);
+    expectNoPiece(cut.stdout + cut.stderr, SECRET);
+    // One run of 9 MB: the masker's expressions are never given all of it (they overflow V8's stack).
+    await api.reset();
+    await api.fault({ status: 400, body: JSON.stringify({ message: 'x'.repeat(9 * MB) }), times: 1 });
+    const huge = keys();
+    expect(huge.status).toBe(2);
+    expect(lines(huge.stderr)).toEqual([`migrate-keys: cannot list the API keys of project ${REF}: the Management API answered HTTP 400`]);
+  });
+
   it("and so is a failing `supabase status`'s message (--from-local)", () => {
     const bin = tempDir('migrate-keys-bin-');
     writeFileSync(join(bin, 'supabase'), `#!/bin/sh\necho '${across(SECRET, 15)}' >&2\nexit 1\n`);
