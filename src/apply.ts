@@ -21,7 +21,7 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { trackedFiles, uncommittedFiles } from './git.js';
 import type { FileChange } from './plan.js';
-import { firstLinkUnder, lstatBelow, mkdirBelow, printable, readNoFollow, relativePathProblem, UnsafePathError } from './safe-paths.js';
+import { firstLinkUnder, lstatBelow, mkdirBelow, readNoFollow, relativePathProblem, shownName, UnsafePathError } from './safe-paths.js';
 
 export const STATE_DIRECTORY = '.migrate-keys';
 const MANIFEST = 'last-run.json';
@@ -458,9 +458,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** A value from the manifest, for a one-line message. */
 function quoted(value: unknown): string {
-  if (typeof value === 'string') return `"${printable(value)}"`;
+  if (typeof value === 'string') return `"${shownName(value)}"`;
   if (value === undefined) return '(missing)';
-  return printable(JSON.stringify(value) ?? String(value));
+  return shownName(JSON.stringify(value) ?? String(value));
 }
 
 /**
@@ -491,14 +491,14 @@ function stateFolderProblem(root: string): string | undefined {
     if (stats?.isSymbolicLink()) return `${STATE_DIRECTORY} is a symbolic link (${remedy})`;
     if (stats !== undefined && !stats.isDirectory()) return `${STATE_DIRECTORY} is not a folder (remove it and run again)`;
     const link = stats === undefined ? undefined : firstLinkUnder(root, STATE_DIRECTORY);
-    if (link !== undefined) return `${printable(link)} is a symbolic link (${remedy})`;
+    if (link !== undefined) return `${shownName(link)} is a symbolic link (${remedy})`;
   } catch (error) {
     return `${STATE_DIRECTORY} could not be checked (${describe(error)})`;
   }
   const tracked = [...trackedFiles(root, [STATE_DIRECTORY])].sort();
   if (tracked.length > 0) {
     const more = tracked.length > 1 ? ` and ${tracked.length - 1} more file${tracked.length > 2 ? 's' : ''}` : '';
-    return `git tracks ${printable(tracked[0] as string)}${more} under ${STATE_DIRECTORY}/, which must hold only this machine's backups (git rm -r --cached ${STATE_DIRECTORY})`;
+    return `git tracks ${shownName(tracked[0] as string)}${more} under ${STATE_DIRECTORY}/, which must hold only this machine's backups (git rm -r --cached ${STATE_DIRECTORY})`;
   }
   return undefined;
 }

@@ -2,6 +2,7 @@
 // (.migrate-keys/, which a repository can commit) and every path read from there.
 import { constants, lstatSync, mkdirSync, readdirSync, readFileSync, type BigIntStats } from 'node:fs';
 import { join } from 'node:path';
+import { printable } from './printable.js';
 
 /** A path that may not be used: a link on the way, or a component that is not what it must be. */
 export class UnsafePathError extends Error {}
@@ -16,8 +17,10 @@ export function relativePathProblem(path: unknown): string | undefined {
   if (path === '') return 'is empty';
   if (path.length > 4096) return 'is too long';
   if (path.includes('\0')) return 'contains a NUL character';
-  if (path.includes('\\')) return 'contains a backslash';
-  if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) return 'is absolute';
+  // A backslash or a drive letter is an ordinary character of a POSIX name (`--write` may have
+  // changed such a file); only on Windows do they separate or anchor a path.
+  if (process.platform === 'win32' && path.includes('\\')) return 'contains a backslash';
+  if (path.startsWith('/') || (process.platform === 'win32' && /^[A-Za-z]:/.test(path))) return 'is absolute';
   for (const segment of path.split('/')) {
     if (segment === '') return 'has an empty segment';
     if (segment === '.' || segment === '..') return `has a "${segment}" segment`;
@@ -37,7 +40,7 @@ export function lstatBelow(root: string, segments: readonly string[]): BigIntSta
     path = join(path, segment);
     const stats = lstatSync(path, { bigint: true, throwIfNoEntry: false });
     if (stats === undefined) return undefined;
-    const shown = printable(segments.slice(0, index + 1).join('/'));
+    const shown = shownName(segments.slice(0, index + 1).join('/'));
     if (stats.isSymbolicLink()) throw new UnsafePathError(`${shown} is a symbolic link`);
     if (index < segments.length - 1) {
       if (!stats.isDirectory()) throw new UnsafePathError(`${shown} is not a folder`);
@@ -75,7 +78,7 @@ export function mkdirBelow(root: string, segments: readonly string[]): void {
       }
       stats = lstatSync(path);
     }
-    const shown = printable(segments.slice(0, index + 1).join('/'));
+    const shown = shownName(segments.slice(0, index + 1).join('/'));
     if (stats.isSymbolicLink()) throw new UnsafePathError(`${shown} is a symbolic link`);
     if (!stats.isDirectory()) throw new UnsafePathError(`${shown} is not a folder`);
   }
@@ -94,15 +97,12 @@ export function firstLinkUnder(root: string, folder: string): string | undefined
   return undefined;
 }
 
-// eslint-disable-next-line no-control-regex -- control characters are what it finds
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const SHOWN_LENGTH = 200;
 
 /**
  * A name for a one-line message: control, line-separator and bidi characters escaped (`\u001b`),
  * cut at 200 characters. Names read from .migrate-keys/ are whatever a repository put there.
  */
-export function printable(text: string): string {
-  const cut = text.length > SHOWN_LENGTH ? `${text.slice(0, SHOWN_LENGTH)}…` : text;
-  return cut.replace(UNPRINTABLE, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+export function shownName(text: string): string {
+  return printable(text.length > SHOWN_LENGTH ? `${text.slice(0, SHOWN_LENGTH)}…` : text);
 }
