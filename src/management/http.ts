@@ -86,18 +86,24 @@ export class ManagementClient {
     for (let attempt = 1; ; attempt++) {
       let response: Response;
       let text: string | undefined;
+      // One controller for the timeout and for an answer too large. Not AbortSignal.any with
+      // AbortSignal.timeout: any() holds its sources weakly, and once the timeout signal was
+      // collected a request hung for as long as the server took (seen under load).
       const stop = new AbortController();
+      const timer = setTimeout(() => stop.abort(new DOMException('timed out', 'TimeoutError')), this.timeoutMs);
       try {
         response = await fetch(url, {
           method: request.method,
           headers,
           body: request.body === undefined ? undefined : JSON.stringify(request.body),
-          signal: AbortSignal.any([AbortSignal.timeout(this.timeoutMs), stop.signal]),
+          signal: stop.signal,
           redirect: 'error',
         });
         text = await readCapped(response, stop);
       } catch (error) {
         throw this.fail(request, this.networkReason(error));
+      } finally {
+        clearTimeout(timer);
       }
       // Not retried: an answer this large is no passing failure.
       if (text === undefined) throw this.fail(request, `the Management API answered HTTP ${response.status} with ${TOO_LARGE}; stopped reading it`);

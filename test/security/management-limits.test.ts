@@ -1,11 +1,12 @@
 // The Management API client's limits: a capped answer size, no access token over plain http to
 // another host, and error bodies masked before they are shortened.
+import { spawnSync } from 'node:child_process';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ManagementClient } from '../../src/management/http.js';
 import { jwt, REF, SECRET, secretsOfTheWorld, startFakeApi, TOKEN, type FakeApi } from '../helpers/fake-api.js';
-import { exampleRepo, expectNotPrinted, removeTempDirs, runCli, tempDir, writeTree } from '../helpers/repo.js';
+import { allOutput, CLI, exampleRepo, expectNotPrinted, removeTempDirs, runCli, tempDir, writeTree } from '../helpers/repo.js';
 
 let api: FakeApi;
 let repo: string;
@@ -56,6 +57,27 @@ describe('C: an answer larger than 10 MB is not read to its end', () => {
       `migrate-keys: cannot list the API keys of project ${REF}: the Management API answered HTTP 502 with more than 10 MB; stopped reading it`,
     ]);
     expect(await api.log()).toHaveLength(1);
+  });
+
+  it('the timeout still fires while the answer is awaited, however often the garbage collector runs', async () => {
+    // The cap's abort signal once joined the timeout's through AbortSignal.any, which holds its
+    // sources weakly: with the timeout signal collected, the request waited for the slow server.
+    // The CLI runs with a collection every 10 ms, also while it waits.
+    const collecting = ['--expose-gc', '--import', 'data:text/javascript,setInterval(() => globalThis.gc(), 10).unref()'];
+    for (let attempt = 0; attempt < 2; attempt++) {
+      await api.reset();
+      await api.fault({ delayMs: 3000, times: 1 });
+      const started = Date.now();
+      const run = spawnSync(process.execPath, [...collecting, CLI, 'keys'], {
+        cwd: repo,
+        encoding: 'utf8',
+        env: { ...process.env, ...api.env, MIGRATE_KEYS_HTTP_TIMEOUT_MS: '300', NO_COLOR: '1' },
+      });
+      allOutput.push(run.stdout, run.stderr);
+      expect(run.stderr).toContain(`no answer from ${api.url} within 300 ms`);
+      expect(run.status).toBe(2);
+      expect(Date.now() - started).toBeLessThan(2900);
+    }
   });
 
   it('an answer just under the cap is read whole', async () => {
