@@ -12,7 +12,7 @@ const WHOLE_JWT = /^eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$/;
 const NEW_KEY = /\bsb_(publishable|secret)_[A-Za-z0-9_-]{12,}/g;
 const ACCESS_TOKEN = /\bsbp_(?:oauth_)?[a-f0-9]{12,}/g;
 /** Standard base64 long enough to wrap a key (a Kubernetes Secret's `data:`); decoded before judging. */
-const BASE64_RUN = /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{24,}={0,2}/g;
+const BASE64_RUN = /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{24,65536}={0,2}/g;
 /** What a decoded base64 run must hold to be masked: a JWT piece or a new key. */
 const KEY_IN_DECODED = /eyJ[A-Za-z0-9_-]{8,}|sb_(?:publishable|secret)_[A-Za-z0-9_-]{12,}/;
 
@@ -180,6 +180,8 @@ function valueSpan(text: string, start: number, restOfLine: boolean): [number, n
 /** Whether a value is worth masking: not a reference, a placeholder, a keyword, an expression or already masked. */
 function shouldMask(value: string, after: string): boolean {
   const trimmed = value.trim();
+  // No reference or stand-in is that long, and the tests below need not run over megabytes.
+  if (trimmed.length > 4096) return true;
   if (trimmed === '' || trimmed.includes('…') || isPlaceholder(trimmed)) return false;
   if (REFERENCE.test(trimmed) || KEYWORD.has(trimmed) || /^[|>&*{[(!]/.test(trimmed)) return false;
   if (/^\d{1,6}$/.test(trimmed)) return false;

@@ -69,17 +69,29 @@ export interface SyntaxSite {
   staticImport?: { start: number };
 }
 
-/** The children of a node in source order (ordered: each ends before the next starts), listed once per node. */
+/** The children of a node in source order (ordered: each ends before the next starts), for nodes with many. */
 const childLists = new WeakMap<TS.Node, { children: TS.Node[]; ordered: boolean }>();
+/** Nodes with more children than this are listed once and bisected; smaller ones are walked, which allocates nothing. */
+const WALK_LIMIT = 64;
 
 /**
  * The first child (in forEachChild order) whose range holds `offset`. A minified bundle's source
  * file has tens of thousands of statements and as many names to place: a linear walk over them per
- * name made a 3 MB file take 40 s, so ordered children are searched by bisection.
+ * name made a 3 MB file take 40 s, so a node seen to have many children is searched by bisection.
  */
 function childAt(node: TS.Node, offset: number): TS.Node | undefined {
   let list = childLists.get(node);
   if (!list) {
+    let found: TS.Node | undefined;
+    let seen = 0;
+    const stopped = typescript().forEachChild(node, (child) => {
+      if (child.pos <= offset && offset < child.end) {
+        found = child;
+        return true;
+      }
+      return ++seen > WALK_LIMIT ? true : undefined;
+    });
+    if (!stopped || found) return found;
     const children: TS.Node[] = [];
     typescript().forEachChild(node, (child) => void children.push(child));
     const ordered = children.every((child, i) => i === 0 || (children[i - 1] as TS.Node).end <= child.pos);

@@ -41,6 +41,12 @@ describe('maskSecrets hides', () => {
     expect(shown).not.toContain(payload.slice(4, 16));
   });
 
+  it('a value of megabytes, in linear time and without overflowing the stack', () => {
+    const huge = 'a'.repeat(12_000_000);
+    expect(maskSecrets(`JWT_SECRET=${huge}`)).toBe('JWT_SECRET=…[redacted]');
+    expect(maskSecrets(`data ${huge}`)).toHaveLength(huge.length + 5);
+  });
+
   it('the body of a PEM private key', () => {
     const body = 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7';
     const file = `-----BEGIN PRIVATE KEY-----\n${body}\n-----END PRIVATE KEY-----\n`;
