@@ -55,6 +55,9 @@ const world = fc.record({
   suppliedSecret: newKey('secret'),
   hand: fc.array(handWritten, { minLength: 6, maxLength: 6 }),
   names: fc.shuffledSubarray(SECRET_NAMES, { minLength: 6, maxLength: 6 }),
+  /** The format (and report) of each write mode's run: over the runs, every one of them. */
+  writeFormat: fc.nat(3),
+  transitionalFormat: fc.nat(3),
 });
 type World = typeof world extends fc.Arbitrary<infer T> ? T : never;
 
@@ -159,8 +162,8 @@ describe('secrecy property', () => {
         const outputs: { where: string; text: string }[] = [];
         const supplied = { MIGRATE_KEYS_PUBLISHABLE_KEY: w.suppliedPublishable.value, MIGRATE_KEYS_SECRET_KEY: w.suppliedSecret.value };
         for (const [mode, args] of Object.entries(MODES)) {
-          // Preview and --check run every format; the write modes one each, then undo.
-          const formats = mode === 'preview' || mode === 'check' ? FORMATS.map((_, i) => i) : [mode === 'write' ? 0 : 3];
+          // Preview and --check run every format; the write modes one each (drawn), then undo.
+          const formats = mode === 'preview' || mode === 'check' ? FORMATS.map((_, i) => i) : [mode === 'write' ? w.writeFormat : w.transitionalFormat];
           for (const i of formats) {
             const format = FORMATS[i] as string;
             const report = join(reports, `${mode}-${format}.${REPORTS[i]}`);
