@@ -8,6 +8,7 @@ import { dialectOf, parseScript, type ScriptDialect } from '../parse.js';
 import type { ScannedFile } from '../scan.js';
 import { typescript } from '../typescript.js';
 import type { Edit, Report, Rule, RuleContext } from './rule.js';
+import { cite, PAGES } from './sources.js';
 
 const BREAKS =
   'new keys are not JWTs: Edge Functions answer "Invalid JWT", PostgREST PGRST301, Storage "Invalid Compact JWS"; ' +
@@ -29,6 +30,55 @@ export const bearerApiKey: Rule = {
     legacyUse: true,
     blocksRotation: false,
     example: "headers: { Authorization: `Bearer ${anonKey}` }   ->   headers: { apikey: anonKey }",
+    sources: [
+      cite(
+        PAGES.apiKeys,
+        'You cannot send a publishable or secret key in the `Authorization: Bearer` header, except if the value exactly equals the `apikey` ' +
+          'header; even then the request is rejected further down, as the value is not a JWT.',
+      ),
+      cite(
+        PAGES.authHeaders,
+        "`Authorization: Bearer` carries a signed-in user's JWT and API keys go in the `apikey` header: sending a publishable or secret key " +
+          'as a bearer token is a common mistake.',
+      ),
+      cite(PAGES.supabasePyBearerIssue, 'With a new key in `Authorization`, PostgREST answers `PGRST301` ("Expected 3 parts in JWT; got 1").'),
+      cite(
+        PAGES.invalidJwtIssue,
+        'A publishable key sent as `Authorization: Bearer` to a function with verify_jwt on was answered ' +
+          '`{"code":"UNAUTHORIZED_INVALID_JWT_FORMAT","message":"Invalid JWT"}` (May 2026).',
+      ),
+      cite(PAGES.supabaseJsInvokePr, 'supabase-js no longer sends a new-format key as `Authorization: Bearer` on `functions.invoke`: the key goes only in `apikey`.'),
+    ],
+    examples: [
+      {
+        title: 'A key sent as a Bearer token (fixed by --write --unsafe)',
+        file: 'src/api.ts',
+        before:
+          'const key = import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY\n\n' +
+          'export function ping() {\n' +
+          '  return fetch(`${import.meta.env.VITE_SUPABASE_URL}/functions/v1/ping`, { headers: { Authorization: `Bearer ${key}` } })\n' +
+          '}\n',
+        after:
+          'const key = import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY\n\n' +
+          'export function ping() {\n' +
+          '  return fetch(`${import.meta.env.VITE_SUPABASE_URL}/functions/v1/ping`, { headers: { apikey: key } })\n' +
+          '}\n',
+      },
+      {
+        title: 'The same key in both headers (fixed by --write --unsafe: the Authorization entry goes)',
+        file: 'src/api.ts',
+        before:
+          'const key = import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY\n\n' +
+          'export function ping() {\n' +
+          '  return fetch(`${import.meta.env.VITE_SUPABASE_URL}/functions/v1/ping`, { headers: { apikey: key, Authorization: `Bearer ${key}` } })\n' +
+          '}\n',
+        after:
+          'const key = import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY\n\n' +
+          'export function ping() {\n' +
+          '  return fetch(`${import.meta.env.VITE_SUPABASE_URL}/functions/v1/ping`, { headers: { apikey: key } })\n' +
+          '}\n',
+      },
+    ],
   },
   check(file, context) {
     switch (file.kind) {

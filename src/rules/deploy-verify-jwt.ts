@@ -1,5 +1,6 @@
 // deploy-verify-jwt: a deploy command that leaves verify_jwt on for functions API-key callers will reach.
 import type { Report, Rule } from './rule.js';
+import { cite, PAGES } from './sources.js';
 
 export const deployVerifyJwt: Rule = {
   meta: {
@@ -14,6 +15,36 @@ export const deployVerifyJwt: Rule = {
     legacyUse: false,
     blocksRotation: false,
     example: 'supabase functions deploy hello-world   ->   supabase functions deploy hello-world --no-verify-jwt',
+    sources: [
+      cite(
+        PAGES.functionDeploy,
+        '`supabase functions deploy` without a name deploys every function; `--no-verify-jwt` deploys a function without the JWT check, so ' +
+          'anyone can invoke it without a valid JWT.',
+      ),
+      cite(PAGES.functionConfiguration, '`verify_jwt = false` under `[functions.<slug>]` in `supabase/config.toml` turns the check off for that function.'),
+      cite(
+        PAGES.invalidJwtIssue,
+        'A publishable key sent as `Authorization: Bearer` to a function with verify_jwt on was answered ' +
+          '`{"code":"UNAUTHORIZED_INVALID_JWT_FORMAT","message":"Invalid JWT"}` (May 2026).',
+      ),
+    ],
+    examples: [
+      {
+        title: 'A deploy script',
+        file: 'scripts/deploy.sh',
+        before: '#!/bin/sh\nsupabase functions deploy send-report --project-ref "$PROJECT_REF"\n',
+        after: '#!/bin/sh\nsupabase functions deploy send-report --no-verify-jwt --project-ref "$PROJECT_REF"\n',
+        context: {
+          'supabase/config.toml': 'project_id = "my-app"\n',
+          'supabase/functions/send-report/index.ts':
+            'Deno.serve(async (req) => {\n' +
+            "  const secretKeys = JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}')\n" +
+            "  if (req.headers.get('apikey') !== secretKeys.default) return new Response('Unauthorized', { status: 401 })\n" +
+            "  return new Response('sent')\n" +
+            '})\n',
+        },
+      },
+    ],
   },
   check(file, context) {
     const reports: Report[] = [];

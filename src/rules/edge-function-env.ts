@@ -4,6 +4,7 @@ import type { Occurrence } from '../scan.js';
 import { isEdgeRuntimeName } from './legacy-env-name.js';
 import { readFix, renamedRead } from './read-fix.js';
 import type { Report, Rule } from './rule.js';
+import { cite, PAGES } from './sources.js';
 
 export const edgeFunctionEnv: Rule = {
   meta: {
@@ -19,6 +20,30 @@ export const edgeFunctionEnv: Rule = {
     legacyUse: true,
     blocksRotation: false,
     example: "Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')!  ->  JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}').default!",
+    sources: [
+      cite(
+        PAGES.functionSecrets,
+        'Edge Functions get `SUPABASE_PUBLISHABLE_KEYS` and `SUPABASE_SECRET_KEYS`, JSON dictionaries of the project\'s keys, beside the legacy ' +
+          '`SUPABASE_ANON_KEY` and `SUPABASE_SERVICE_ROLE_KEY`.',
+      ),
+      cite(PAGES.cliReservedNames, 'The Supabase CLI warns about and skips secrets whose names start with `SUPABASE_`: that prefix is reserved.'),
+      cite(
+        PAGES.migratingGuidePr,
+        "The migration guide's step for Edge Functions reads the new variables (`SUPABASE_PUBLISHABLE_KEYS` / `SUPABASE_SECRET_KEYS`) in place of the legacy ones.",
+      ),
+    ],
+    examples: [
+      {
+        title: 'The admin client of a function',
+        file: 'supabase/functions/admin/index.ts',
+        before:
+          "import { createClient } from 'npm:@supabase/supabase-js@2'\n\n" +
+          "const admin = createClient(Deno.env.get('SUPABASE_URL')!, Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')!)\n",
+        after:
+          "import { createClient } from 'npm:@supabase/supabase-js@2'\n\n" +
+          "const admin = createClient(Deno.env.get('SUPABASE_URL')!, JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}').default!)\n",
+      },
+    ],
   },
   check(file, context) {
     const reports: Report[] = [];

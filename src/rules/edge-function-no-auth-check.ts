@@ -1,5 +1,6 @@
 // edge-function-no-auth-check: a function without verify_jwt that never checks who calls it.
 import type { Report, Rule } from './rule.js';
+import { cite, PAGES } from './sources.js';
 
 export const edgeFunctionNoAuthCheck: Rule = {
   meta: {
@@ -15,6 +16,34 @@ export const edgeFunctionNoAuthCheck: Rule = {
     legacyUse: false,
     blocksRotation: false,
     example: "if (req.headers.get('apikey') !== expectedKey) return new Response('Unauthorized', { status: 401 })",
+    sources: [
+      cite(
+        PAGES.authHeaders,
+        'A request passes the platform-level verify_jwt check first; once it reaches the handler, the function decides what to do with the ' +
+          'credentials the caller sent.',
+      ),
+      cite(
+        PAGES.apiKeys,
+        'The platform does not verify the `apikey` header for a function deployed with `--no-verify-jwt`: implement your own apikey-header ' +
+          'authorization logic in the function.',
+      ),
+      cite(PAGES.functionDeploy, '`--no-verify-jwt` allows anyone to invoke the function without a valid JWT.'),
+    ],
+    examples: [
+      {
+        title: 'A function deployed with verify_jwt = false',
+        file: 'supabase/functions/send-report/index.ts',
+        before: 'Deno.serve(async (req) => {\n' + '  const { to } = await req.json()\n' + '  return new Response(`sent to ${to}`)\n' + '})\n',
+        after:
+          'Deno.serve(async (req) => {\n' +
+          "  const secretKeys = JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}')\n" +
+          "  if (req.headers.get('apikey') !== secretKeys.default) return new Response('Unauthorized', { status: 401 })\n" +
+          '  const { to } = await req.json()\n' +
+          '  return new Response(`sent to ${to}`)\n' +
+          '})\n',
+        context: { 'supabase/config.toml': '[functions.send-report]\nverify_jwt = false\n' },
+      },
+    ],
   },
   check(file, context) {
     const reports: Report[] = [];

@@ -2,6 +2,7 @@
 import { verifyJwtOffEdit } from '../edge/config-toml.js';
 import type { EdgeFunction } from '../edge/model.js';
 import type { Report, Rule } from './rule.js';
+import { cite, PAGES } from './sources.js';
 
 export const edgeFunctionVerifyJwt: Rule = {
   meta: {
@@ -17,6 +18,44 @@ export const edgeFunctionVerifyJwt: Rule = {
     legacyUse: false,
     blocksRotation: false,
     example: '[functions.hello-world]\nverify_jwt = false   # and check the apikey header or the user in the function',
+    sources: [
+      cite(
+        PAGES.apiKeys,
+        'Edge Functions only support JWT verification via the anon and service_role JWT-based keys: with publishable and secret keys, use ' +
+          '`--no-verify-jwt` and implement your own apikey-header authorization logic in the function.',
+      ),
+      cite(
+        PAGES.invalidJwtIssue,
+        'A publishable key sent as `Authorization: Bearer` to a function with verify_jwt on was answered ' +
+          '`{"code":"UNAUTHORIZED_INVALID_JWT_FORMAT","message":"Invalid JWT"}` (May 2026).',
+      ),
+      cite(
+        PAGES.authHeaders,
+        'verify_jwt is on by default and runs before the function; API keys belong in the `apikey` header and `Authorization` carries a signed-in ' +
+          "user's JWT; past the check, the function decides what to do with the caller's credentials.",
+      ),
+      cite(
+        PAGES.apiKeyDecisionPr,
+        'The API key docs now say that, for migration compatibility, the verify_jwt check accepts publishable and secret keys on either header, ' +
+          'and that passing it does not authenticate the caller.',
+      ),
+    ],
+    examples: [
+      {
+        title: 'A function that checks its caller, with verify_jwt on by default (fixed by --write --unsafe)',
+        file: 'supabase/config.toml',
+        before: 'project_id = "my-app"\n',
+        after: 'project_id = "my-app"\n\n[functions.send-report]\nverify_jwt = false\n',
+        context: {
+          'supabase/functions/send-report/index.ts':
+            'Deno.serve(async (req) => {\n' +
+            "  const secretKeys = JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}')\n" +
+            "  if (req.headers.get('apikey') !== secretKeys.default) return new Response('Unauthorized', { status: 401 })\n" +
+            "  return new Response('sent')\n" +
+            '})\n',
+        },
+      },
+    ],
   },
   check(file, context) {
     const reports: Report[] = [];

@@ -2,6 +2,7 @@
 import { maskSecrets } from '../mask.js';
 import { keyLiterals, type KeyLiteral } from '../security/key-literals.js';
 import type { Report, Rule, Severity } from './rule.js';
+import { cite, PAGES } from './sources.js';
 
 const FROM_ENV = 'read it from the environment in server code instead';
 
@@ -22,6 +23,26 @@ export const hardcodedKey: Rule = {
     legacyUse: true,
     blocksRotation: true,
     example: "createClient(url, 'eyJhbGci…[legacy anon JWT]')  ->  createClient(url, import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY)",
+    sources: [
+      cite(
+        PAGES.apiKeys,
+        'Do not add service_role or secret keys to source code or source control; the publishable key is safe to expose, source code included.',
+      ),
+      cite(PAGES.rotateLeaked, 'Replace a leaked secret key or service_role key with a new secret key, then retire the compromised key.'),
+      cite(PAGES.migrating, 'The legacy keys will be deprecated by the end of 2026; use the publishable and secret keys instead.'),
+    ],
+    examples: [
+      {
+        title: 'A legacy anon JWT in code (shown masked)',
+        file: 'src/lib/supabase.ts',
+        before:
+          "import { createClient } from '@supabase/supabase-js'\n\n" +
+          "export const supabase = createClient('https://abcdefghijklmnopqrst.supabase.co', 'eyJhbGci…[legacy anon JWT]')\n",
+        after:
+          "import { createClient } from '@supabase/supabase-js'\n\n" +
+          'export const supabase = createClient(import.meta.env.VITE_SUPABASE_URL, import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY)\n',
+      },
+    ],
   },
   check(file) {
     // .env files hold keys by design (legacy-key-value and secret-key-exposed judge their values); SQL is sql-legacy-key's.

@@ -1,6 +1,7 @@
 // implicit-legacy-env: auth-helpers called without a key read NEXT_PUBLIC_SUPABASE_ANON_KEY themselves.
 import { AUTH_HELPERS_PACKAGE, IMPLICITLY_READ_NAME } from '../security/auth-helpers.js';
 import type { Rule } from './rule.js';
+import { cite, PAGES } from './sources.js';
 
 export const implicitLegacyEnv: Rule = {
   meta: {
@@ -19,6 +20,26 @@ export const implicitLegacyEnv: Rule = {
     blocksRotation: false,
     example:
       'createClientComponentClient()  ->  createBrowserClient(process.env.NEXT_PUBLIC_SUPABASE_URL!, process.env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY!)',
+    sources: [
+      cite(PAGES.authHelpersClientComponent, '`createClientComponentClient` defaults `supabaseKey` to `process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY`.'),
+      cite(PAGES.authHelpersToSsr, "The Auth Helpers are replaced by `@supabase/ssr`: `createBrowserClient` in the client, `createServerClient` on the server."),
+      cite(PAGES.authHelpersToSsrSteps, "Supabase's migration steps create the `@supabase/ssr` clients with `NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY`."),
+    ],
+    examples: [
+      {
+        title: 'A client component client',
+        file: 'lib/supabase/client.ts',
+        before:
+          "'use client'\n" +
+          "import { createClientComponentClient } from '@supabase/auth-helpers-nextjs'\n\n" +
+          'export const supabase = createClientComponentClient()\n',
+        after:
+          "'use client'\n" +
+          "import { createBrowserClient } from '@supabase/ssr'\n\n" +
+          'export const supabase = createBrowserClient(process.env.NEXT_PUBLIC_SUPABASE_URL!, process.env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY!)\n',
+        context: { 'package.json': '{ "dependencies": { "@supabase/auth-helpers-nextjs": "^0.10.0", "@supabase/ssr": "^0.7.0", "next": "^15.0.0" } }\n' },
+      },
+    ],
   },
   check(file, context) {
     const reads = context.security.implicitReads.get(file.path) ?? [];

@@ -6,6 +6,7 @@ import { isRetired } from '../retire.js';
 import type { Occurrence, ScannedFile } from '../scan.js';
 import { readFix, renamedRead } from './read-fix.js';
 import type { Edit, Report, Rule, RuleContext } from './rule.js';
+import { cite, PAGES } from './sources.js';
 
 export const legacyEnvName: Rule = {
   meta: {
@@ -21,6 +22,33 @@ export const legacyEnvName: Rule = {
     legacyUse: true,
     blocksRotation: false,
     example: 'import.meta.env.VITE_SUPABASE_ANON_KEY      ->  import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY\nSUPABASE_SERVICE_ROLE_KEY=… (.env)          ->  SUPABASE_SECRET_KEY=…',
+    sources: [
+      cite(
+        PAGES.migrating,
+        'The publishable key replaces the legacy anon key and a secret key replaces service_role; both kinds work at once, so clients move one at a ' +
+          'time and the legacy keys are deactivated only after nothing depends on them.',
+      ),
+      cite(PAGES.authHelpersToSsrSteps, "Supabase's Next.js client code reads the key from `NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY`."),
+      cite(PAGES.serverEnvironment, "Outside Supabase's own runtimes, `@supabase/server` reads the keys from `SUPABASE_PUBLISHABLE_KEY` and `SUPABASE_SECRET_KEY`."),
+    ],
+    examples: [
+      {
+        title: 'An env read in app code',
+        file: 'src/lib/supabase.ts',
+        before:
+          "import { createClient } from '@supabase/supabase-js'\n\n" +
+          'export const supabase = createClient(import.meta.env.VITE_SUPABASE_URL, import.meta.env.VITE_SUPABASE_ANON_KEY)\n',
+        after:
+          "import { createClient } from '@supabase/supabase-js'\n\n" +
+          'export const supabase = createClient(import.meta.env.VITE_SUPABASE_URL, import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY)\n',
+      },
+      {
+        title: 'A .env file: the name changes, the value stays',
+        file: '.env.example',
+        before: 'SUPABASE_URL=\nSUPABASE_SERVICE_ROLE_KEY=\n',
+        after: 'SUPABASE_URL=\nSUPABASE_SECRET_KEY=\n',
+      },
+    ],
   },
   check(file, context) {
     const migration = isMigrationFile(file.path);

@@ -3,6 +3,7 @@ import { scriptRegions } from '../markup.js';
 import { dialectOf, parseScript } from '../parse.js';
 import { jwtSecretUses, pythonJwtSecretUses, type JwtSecretUse } from '../security/jwt-secret.js';
 import type { Report, Rule } from './rule.js';
+import { cite, PAGES } from './sources.js';
 
 // The secret's names, and the libraries that verify or sign with a key (jose covers jwtVerify and SignJWT).
 const JWT_HINT = /JWT_SECRET|jwt_secret|jwtSecret|jsonwebtoken|jose|djwt|HS256|hono\/jwt|worker-jwt/;
@@ -26,6 +27,38 @@ export const legacyJwtSecret: Rule = {
     blocksRotation: true,
     example:
       "jwt.verify(token, process.env.SUPABASE_JWT_SECRET)  ->  await jwtVerify(token, createRemoteJWKSet(new URL(`${url}/auth/v1/.well-known/jwks.json`)))",
+    sources: [
+      cite(PAGES.signingKeys, 'Supabase Auth has two systems of signing keys: the legacy one, based on the JWT secret, and the new signing keys.'),
+      cite(
+        PAGES.rotatingJwtSecret,
+        'The legacy anon, service_role and JWT secrets can no longer be rotated: Supabase recommends moving to asymmetric JWT signing keys and ' +
+          'the publishable and secret keys.',
+      ),
+      cite(
+        PAGES.getClaims,
+        "`auth.getClaims()` verifies the JWT against the project's JSON Web Key Set (`/.well-known/jwks.json`), and asks the Auth server when " +
+          'the project has no asymmetric signing key.',
+      ),
+    ],
+    examples: [
+      {
+        title: 'A server that verifies session tokens itself',
+        file: 'src/server/auth.ts',
+        before:
+          "import jwt from 'jsonwebtoken'\n\n" +
+          'export function userIdOf(token: string): string {\n' +
+          '  const claims = jwt.verify(token, process.env.SUPABASE_JWT_SECRET!) as { sub: string }\n' +
+          '  return claims.sub\n' +
+          '}\n',
+        after:
+          "import { createRemoteJWKSet, jwtVerify } from 'jose'\n\n" +
+          'const jwks = createRemoteJWKSet(new URL(`${process.env.SUPABASE_URL}/auth/v1/.well-known/jwks.json`))\n\n' +
+          'export async function userIdOf(token: string): Promise<string> {\n' +
+          '  const { payload } = await jwtVerify(token, jwks)\n' +
+          '  return payload.sub as string\n' +
+          '}\n',
+      },
+    ],
   },
   check(file) {
     if (file.parseError) return [];

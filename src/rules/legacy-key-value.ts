@@ -2,6 +2,7 @@
 import { classifyValue, decideName, isPublicPrefix, roleOfName, type KeyRole } from '../keys.js';
 import { retiredEntries } from '../retire.js';
 import type { Report, Rule } from './rule.js';
+import { cite, PAGES } from './sources.js';
 
 const ROLE_OF: Readonly<Record<string, KeyRole>> = { 'legacy-anon': 'publishable', 'legacy-service-role': 'secret' };
 
@@ -20,6 +21,32 @@ export const legacyKeyValue: Rule = {
     legacyUse: true,
     blocksRotation: true,
     example: 'VITE_SUPABASE_PUBLISHABLE_KEY=eyJhbGci…[legacy anon JWT]  ->  VITE_SUPABASE_PUBLISHABLE_KEY=sb_publishable_…',
+    sources: [
+      cite(
+        PAGES.migrating,
+        'The legacy keys will be deprecated by the end of 2026; deactivate them only after nothing depends on them.',
+      ),
+      cite(PAGES.changelog, 'The anon and service_role keys can be disabled and re-enabled during the migration period.'),
+      cite(
+        PAGES.apiKeys,
+        "The anon and service_role keys are JWTs based on the project's JWT secret: they can only be changed by rotating that secret. Use the " +
+          'publishable and secret keys instead.',
+      ),
+    ],
+    examples: [
+      {
+        title: 'A legacy anon JWT under the new name, with the new key supplied (MIGRATE_KEYS_PUBLISHABLE_KEY=sb_publishable_… migrate-keys --write)',
+        file: '.env.local',
+        before: 'VITE_SUPABASE_PUBLISHABLE_KEY=eyJhbGci…[legacy anon JWT]\n',
+        after: 'VITE_SUPABASE_PUBLISHABLE_KEY=sb_publishable_…\n',
+      },
+      {
+        title: 'A legacy name and value: --write renames the name (legacy-env-name) and replaces the value',
+        file: '.env.local',
+        before: 'SUPABASE_SERVICE_ROLE_KEY=eyJhbGci…[legacy service_role JWT]\n',
+        after: 'SUPABASE_SECRET_KEY=sb_secret_…\n',
+      },
+    ],
   },
   check(file, context) {
     if (!file.env) return [];

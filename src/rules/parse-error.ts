@@ -13,6 +13,16 @@ export const parseError: Rule = {
     legacyUse: false,
     blocksRotation: false,
     example: 'const key = import.meta.env.VITE_SUPABASE_ANON_KEY (   <- a syntax error: the file is left as it is',
+    // About the tool's own parsing: no Supabase fact behind it.
+    sources: [],
+    examples: [
+      {
+        title: 'A syntax error; once it is fixed, the next run renames the legacy name (legacy-env-name)',
+        file: 'src/config.ts',
+        before: 'export const key = import.meta.env.VITE_SUPABASE_ANON_KEY (\n',
+        after: 'export const key = import.meta.env.VITE_SUPABASE_ANON_KEY\n',
+      },
+    ],
   },
   check(file) {
     if (!file.parseError) return [];

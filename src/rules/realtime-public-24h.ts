@@ -3,6 +3,7 @@ import { clientRegions } from '../frameworks.js';
 import { parseScript } from '../parse.js';
 import { realtimeSubscriptions } from '../security/realtime.js';
 import type { Report, Rule } from './rule.js';
+import { cite, PAGES } from './sources.js';
 
 export const realtimePublic24h: Rule = {
   meta: {
@@ -19,6 +20,26 @@ export const realtimePublic24h: Rule = {
     legacyUse: false,
     blocksRotation: false,
     example: "supabase.channel('room').on(…).subscribe()  ->  await supabase.auth.signInWithPassword(…) first, or supabase.realtime.setAuth(userJwt)",
+    sources: [
+      cite(
+        PAGES.apiKeys,
+        'Public Realtime connections are limited to 24 hours, unless the connection is upgraded and maintained with user-level authentication ' +
+          'via Supabase Auth or a supported third-party auth provider.',
+      ),
+    ],
+    examples: [
+      {
+        title: 'A channel subscribed before anyone signs in',
+        file: 'src/chat.ts',
+        before:
+          "import { supabase } from './supabase'\n\n" +
+          "supabase.channel('room-1').on('broadcast', { event: 'message' }, (message) => console.log(message)).subscribe()\n",
+        after:
+          "import { supabase } from './supabase'\n\n" +
+          'await supabase.auth.signInAnonymously()\n' +
+          "supabase.channel('room-1').on('broadcast', { event: 'message' }, (message) => console.log(message)).subscribe()\n",
+      },
+    ],
   },
   check(file, context) {
     if ((file.kind !== 'code' && file.kind !== 'markup') || file.parseError || !/supabase/i.test(file.text)) return [];

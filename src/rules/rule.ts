@@ -22,6 +22,32 @@ export interface RuleMeta {
   blocksRotation: boolean;
   /** A short before/after or bad/good example for `migrate-keys rules <id>`. */
   example: string;
+  /** Where Supabase states the facts the rule relies on; empty only for rules about the tool itself (parse-error, unused-suppression). */
+  sources: readonly RuleSource[];
+  /** Before/after pairs for the rule's docs page (docs/rules/<id>.md), beyond `example`. */
+  examples: readonly RuleExample[];
+}
+
+/** A Supabase docs page, changelog entry, issue or pull request, and what it states that a rule relies on. */
+export interface RuleSource {
+  title: string;
+  url: string;
+  /** The fact, in one sentence, as the page states it. */
+  states: string;
+}
+
+/**
+ * A before/after pair: the rule reports `before` and no longer reports `after`. When --write fixes
+ * `before`, `after` is exactly what it writes (test/rule-docs.test.ts plans both to hold them to it).
+ */
+export interface RuleExample {
+  title: string;
+  /** The path the example lives at: it decides the file kind, as in a real repository. */
+  file: string;
+  before: string;
+  after: string;
+  /** Other files of the repository the example needs (a config.toml beside a function), the same before and after. */
+  context?: Readonly<Record<string, string>>;
 }
 
 /** A text splice on the file's original text. */

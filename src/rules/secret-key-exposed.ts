@@ -6,6 +6,7 @@ import type { ScannedFile } from '../scan.js';
 import { envReads } from '../security/env-reads.js';
 import { publicSecretNames, secretOfName } from '../security/secret-names.js';
 import type { Report, Rule, RuleContext } from './rule.js';
+import { cite, PAGES } from './sources.js';
 
 const ADVICE = 'use it only in server code under a name without the prefix (SUPABASE_SECRET_KEY), and rotate the key';
 const SECRET_READ_HINT = /SUPABASE_(?:SECRET_KEY|SERVICE_ROLE_KEY|SERVICE_KEY|JWT_SECRET)/;
@@ -30,6 +31,32 @@ export const secretKeyExposed: Rule = {
     example:
       "NEXT_PUBLIC_SUPABASE_SERVICE_ROLE_KEY=…  ->  SUPABASE_SECRET_KEY=… read only in server code, and the key rotated\n" +
       "'use client' … process.env.SUPABASE_SECRET_KEY  ->  the call moved to a route handler or server action",
+    sources: [
+      cite(
+        PAGES.apiKeys,
+        'Never expose service_role and secret keys publicly, nor use them in a browser; a secret key used from a browser (matched on the ' +
+          '`User-Agent` header) is always answered with HTTP 401.',
+      ),
+      cite(PAGES.rotateLeaked, 'Replace a leaked secret key or service_role key with a new secret key, then retire the compromised key.'),
+    ],
+    examples: [
+      {
+        title: 'A secret behind a public prefix',
+        file: '.env.local',
+        before: 'NEXT_PUBLIC_SUPABASE_URL=\nNEXT_PUBLIC_SUPABASE_SERVICE_ROLE_KEY=\n',
+        after: 'NEXT_PUBLIC_SUPABASE_URL=\nSUPABASE_SECRET_KEY=\n',
+      },
+      {
+        title: 'A secret read in a Next.js client component, and the call moved to a server component',
+        file: 'app/admin/page.tsx',
+        before:
+          "'use client'\n" +
+          "import { createClient } from '@supabase/supabase-js'\n\n" +
+          'const admin = createClient(process.env.NEXT_PUBLIC_SUPABASE_URL!, process.env.SUPABASE_SECRET_KEY!)\n',
+        after: "import { createClient } from '@supabase/supabase-js'\n\n" + 'const admin = createClient(process.env.NEXT_PUBLIC_SUPABASE_URL!, process.env.SUPABASE_SECRET_KEY!)\n',
+        context: { 'package.json': '{ "dependencies": { "@supabase/supabase-js": "^2.110.0", "next": "^15.0.0" } }\n' },
+      },
+    ],
   },
   check(file, context) {
     const reports: Report[] = [];

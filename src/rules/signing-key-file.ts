@@ -1,5 +1,6 @@
 // signing-key-file: the file `[auth] signing_keys_path` names — missing, not a JWK array, or a private key git could publish.
 import type { Rule } from './rule.js';
+import { cite, PAGES } from './sources.js';
 
 export const signingKeyFile: Rule = {
   meta: {
@@ -16,6 +17,26 @@ export const signingKeyFile: Rule = {
     legacyUse: false,
     blocksRotation: false,
     example: '{ "kty": "EC", "kid": "…", "crv": "P-256", "d": "…", … }  ->  [ { "kty": "EC", "kid": "…", "crv": "P-256", "d": "…", … } ]',
+    sources: [
+      cite(
+        PAGES.signingKeys,
+        '`supabase gen signing-key --algorithm ES256` generates a private key ready for import; store it in a secure location.',
+      ),
+      cite(
+        PAGES.cliSigningKeysFile,
+        'The CLI reads the file that `signing_keys_path` in `supabase/config.toml` names; the docs recommend keeping it out of git, and an ' +
+          'empty one holds `[]`, a JSON array.',
+      ),
+    ],
+    examples: [
+      {
+        title: 'The file `[auth] signing_keys_path` names, holding the bare key that `supabase gen signing-key` printed',
+        file: 'supabase/signing_keys.json',
+        before: '{ "kty": "EC", "kid": "…", "use": "sig", "key_ops": ["sign"], "alg": "ES256", "crv": "P-256", "x": "…", "y": "…", "d": "…" }\n',
+        after: '[\n  { "kty": "EC", "kid": "…", "use": "sig", "key_ops": ["sign"], "alg": "ES256", "crv": "P-256", "x": "…", "y": "…", "d": "…" }\n]\n',
+        context: { 'supabase/config.toml': '[auth]\nsigning_keys_path = "./signing_keys.json"\n' },
+      },
+    ],
   },
   check(file, context) {
     if (file.kind !== 'toml') return [];

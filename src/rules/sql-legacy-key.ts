@@ -3,6 +3,7 @@ import { keyKindOfLiteral } from '../bearer/key-sources.js';
 import { inLineComment } from '../bearer/text-sites.js';
 import { isMigrationFile } from '../locations.js';
 import type { Report, Rule } from './rule.js';
+import { cite, PAGES } from './sources.js';
 
 const JWT_OR_KEY = /eyJ[\w-]{5,}\.eyJ[\w-]*\.[\w-]*|sb_(?:publishable|secret)_[\w-]{20,}/g;
 // Supabase keys read from Vault or settings by a name that says what they are (not `stripe_secret_key`).
@@ -22,6 +23,33 @@ export const sqlLegacyKey: Rule = {
     legacyUse: true,
     blocksRotation: true,
     example: "headers := jsonb_build_object('Authorization', 'Bearer ' || key)   ->   jsonb_build_object('apikey', key)",
+    sources: [
+      cite(
+        PAGES.migrating,
+        'Database Webhooks and pg_net calls that send the service_role key on `Authorization: Bearer` must send the secret key on the `apikey` ' +
+          "header instead: the new keys aren't JWTs, so they are rejected there; read the key from Vault rather than inlining it.",
+      ),
+      cite(
+        PAGES.migratingGuidePr,
+        "The migration guide's section on Database Webhooks and pg_net moves the key from the `Authorization: Bearer` header to the `apikey` header.",
+      ),
+    ],
+    examples: [
+      {
+        title: 'A pg_net call, and the new migration that replaces it',
+        file: 'supabase/migrations/20250101000000_notify.sql',
+        before:
+          'select net.http_post(\n' +
+          "  url := 'https://abcdefghijklmnopqrst.supabase.co/functions/v1/notify',\n" +
+          "  headers := jsonb_build_object('Authorization', 'Bearer ' || (select decrypted_secret from vault.decrypted_secrets where name = 'service_role_key'))\n" +
+          ');\n',
+        after:
+          'select net.http_post(\n' +
+          "  url := 'https://abcdefghijklmnopqrst.supabase.co/functions/v1/notify',\n" +
+          "  headers := jsonb_build_object('apikey', (select decrypted_secret from vault.decrypted_secrets where name = 'secret_key'))\n" +
+          ');\n',
+      },
+    ],
   },
   check(file) {
     if (file.kind !== 'sql') return [];

@@ -13,6 +13,16 @@ export const unusedSuppression: Rule = {
     legacyUse: false,
     blocksRotation: false,
     example: '// migrate-keys-ignore legacy-env-name   <- the next line no longer has a legacy name',
+    // About the tool's own comments: no Supabase fact behind it.
+    sources: [],
+    examples: [
+      {
+        title: 'A suppression left behind after the migration',
+        file: 'src/lib/supabase.ts',
+        before: '// migrate-keys-ignore legacy-env-name\nexport const key = import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY\n',
+        after: 'export const key = import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY\n',
+      },
+    ],
   },
   // Runs after every other rule: the plan has marked the directives that silenced something.
   check(file) {
