@@ -1,0 +1,36 @@
+// `npm run docs`: writes docs/rules/<id>.md and README.md's rule table from the rules' metadata in the build (dist/).
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { renderRuleTable, rulePages, withRuleTable } from '../dist/src/rule-docs.js';
+import { RULES } from '../dist/src/rules/index.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const metas = RULES.map((rule) => rule.meta);
+
+/** Writes a file only when its text changes, and says so. */
+function write(path, text) {
+  const absolute = join(root, path);
+  if (existsSync(absolute) && readFileSync(absolute, 'utf8') === text) return;
+  mkdirSync(dirname(absolute), { recursive: true });
+  writeFileSync(absolute, text);
+  console.log(`wrote ${path}`);
+}
+
+const pages = rulePages(metas);
+for (const [path, text] of pages) write(path, text);
+// A page whose rule is gone goes too.
+for (const name of readdirSync(join(root, 'docs', 'rules'))) {
+  const path = `docs/rules/${name}`;
+  if (name.endsWith('.md') && !pages.has(path)) {
+    rmSync(join(root, path));
+    console.log(`removed ${path}`);
+  }
+}
+
+try {
+  write('README.md', withRuleTable(readFileSync(join(root, 'README.md'), 'utf8'), renderRuleTable(metas)));
+} catch (error) {
+  console.error(`npm run docs: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}
