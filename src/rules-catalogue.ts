@@ -1,6 +1,8 @@
 // `migrate-keys rules`: every rule's id, severity, fix kind and meaning, from the rules' own metadata.
 import type { Colors } from './colors.js';
+import { fixLabel, ruleDocsUrl } from './rule-docs.js';
 import { RULES } from './rules/index.js';
+import { packageVersion } from './version.js';
 
 export function rulesCatalogue(colors: Colors): string {
   const width = Math.max(...RULES.map((rule) => rule.meta.id.length));
@@ -11,20 +13,23 @@ export function rulesCatalogue(colors: Colors): string {
   return `${colors.dim(`${'rule'.padEnd(width)}  severity  fix     meaning`)}\n${rows.join('\n')}\n`;
 }
 
-/** `migrate-keys rules <id>`: one rule in full, with its example; undefined for an unknown id. */
-export function ruleExplanation(id: string, colors: Colors): string | undefined {
+/** `migrate-keys rules <id>`: one rule in full, with its example, its sources and its docs page; undefined for an unknown id. */
+export function ruleExplanation(id: string, colors: Colors, version = packageVersion()): string | undefined {
   const rule = RULES.find((candidate) => candidate.meta.id === id);
   if (!rule) return undefined;
   const { meta } = rule;
-  const fix = meta.fix === 'none' ? 'none (needs a person)' : meta.fix === 'safe' ? 'safe (applied by --write)' : 'unsafe (applied by --write --unsafe)';
+  const sources = meta.sources.length === 0 ? [] : [colors.dim('sources:'), ...meta.sources.map((source) => `  ${source.title}: ${source.url}`), ''];
   return [
     colors.bold(meta.id),
-    `severity: ${meta.severity}    fix: ${fix}`,
+    `severity: ${meta.severity}    fix: ${fixLabel(meta.fix)}`,
     '',
     meta.description,
     '',
     colors.dim('example:'),
     ...meta.example.split('\n').map((line) => `  ${line}`),
+    '',
+    ...sources,
+    `${colors.dim('docs:')} ${ruleDocsUrl(meta.id, version)}`,
     '',
   ].join('\n');
 }

@@ -156,7 +156,11 @@ describe('html', () => {
     expect(page).toContain('unexpected <code>&lt;</code> after 100% | expected <code>&amp;&amp;</code>');
     expect(page.match(/<tr data-rule="/g)).toHaveLength(sampleFindings().filter((f) => !f.fixed).length);
     expect(page).toContain('<select id="rule-filter"><option value="all">all</option>');
-    expect(page).not.toMatch(/\b(?:src|href)="(?:https?:)?\/\//);
+    // Offline: nothing is loaded from elsewhere, and the only links out are the rules' docs pages.
+    expect(page).not.toMatch(/\bsrc="(?:https?:)?\/\//);
+    const outbound = [...page.matchAll(/\bhref="((?:https?:)?\/\/[^"]*)"/g)].map((match) => match[1]);
+    expect(outbound.length).toBeGreaterThan(0);
+    for (const url of outbound) expect(url).toMatch(/^https:\/\/github\.com\/migrate-keys\/migrate-keys\/blob\/v0\.1\.0\/docs\/rules\/[a-z0-9-]+\.md$/);
   });
 });
 

@@ -2,6 +2,8 @@
 import { createHash } from 'node:crypto';
 import { maskSecrets } from '../mask.js';
 import type { RunResult } from '../result.js';
+import { ruleDocsUrl } from '../rule-docs.js';
+import { ruleById } from '../rules/index.js';
 import type { Finding } from '../rules/rule.js';
 import { compare, modeLine, renameRows, ruleHeading, sortFindings, STEP_MARKERS, summaryRows } from './sections.js';
 
@@ -55,6 +57,12 @@ const row = (cells: string[], attributes = ''): string => `<tr${attributes}>${ce
 const table = (headings: string[], rows: string[], id = ''): string =>
   `<table${id ? ` id="${id}"` : ''}><thead><tr>${headings.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
 
+/** A rule id, linked to its docs page when the rule is one of ours. */
+function ruleLink(ruleId: string, version: string): string {
+  const id = `<code title="${escapeHtml(ruleHeading(ruleId))}">${escapeHtml(ruleId)}</code>`;
+  return ruleById(ruleId) ? `<a href="${escapeHtml(ruleDocsUrl(ruleId, version))}">${id}</a>` : id;
+}
+
 function findingsSection(result: RunResult): string[] {
   const remaining = sortFindings(result.findings.filter((f) => !f.fixed));
   const counts = new Map<string, number>();
@@ -63,7 +71,7 @@ function findingsSection(result: RunResult): string[] {
   const fix = (f: Finding) => (f.fixable && result.mode !== 'write' ? '<code>--write</code>' : 'manual');
   const rows = remaining.map((f) =>
     row(
-      [`<code title="${escapeHtml(ruleHeading(f.ruleId))}">${escapeHtml(f.ruleId)}</code>`, `<span class="${f.severity}">${f.severity}</span>`, location(f.file, f.line), text(f.message), fix(f)],
+      [ruleLink(f.ruleId, result.version), `<span class="${f.severity}">${f.severity}</span>`, location(f.file, f.line), text(f.message), fix(f)],
       ` data-rule="${escapeHtml(f.ruleId)}"`,
     ),
   );

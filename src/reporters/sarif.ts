@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { maskSecrets } from '../mask.js';
 import type { RunResult } from '../result.js';
+import { ruleDocsUrl } from '../rule-docs.js';
 import { RULES } from '../rules/index.js';
 import type { RuleMeta, Severity } from '../rules/rule.js';
 import { sortFindings } from './sections.js';
@@ -9,7 +10,7 @@ import { sortFindings } from './sections.js';
 const LEVELS: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = { error: 'error', warning: 'warning', info: 'note' };
 const FINGERPRINT = 'migrateKeys/v1';
 
-function descriptor(meta: RuleMeta) {
+function descriptor(meta: RuleMeta, version: string) {
   const description = maskSecrets(meta.description);
   const example = maskSecrets(meta.example);
   return {
@@ -17,6 +18,7 @@ function descriptor(meta: RuleMeta) {
     name: meta.id.replace(/(^|-)([a-z])/g, (_match, _dash: string, letter: string) => letter.toUpperCase()),
     shortDescription: { text: maskSecrets(meta.summary) },
     fullDescription: { text: description },
+    helpUri: ruleDocsUrl(meta.id, version),
     help: {
       text: `${description}\n\nExample:\n${example}`,
       markdown: `${description}\n\nExample:\n\n\`\`\`text\n${example.replace(/```/g, '`\u200b``')}\n\`\`\``,
@@ -36,7 +38,7 @@ function uri(file: string): string {
 }
 
 export function sarif(result: RunResult): string {
-  const rules: { id: string }[] = RULES.map((rule) => descriptor(rule.meta));
+  const rules: { id: string }[] = RULES.map((rule) => descriptor(rule.meta, result.version));
   // A finding of a rule the catalogue does not know (yet) still gets a descriptor its ruleIndex can point at.
   const ruleIndex = (id: string): number => {
     const index = rules.findIndex((rule) => rule.id === id);
