@@ -6,6 +6,9 @@ import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import { colorsFor } from '../src/colors.js';
+import { fileKind } from '../src/file-kinds.js';
+import { planFile, type PlanFileOptions } from '../src/file-plan.js';
+import { namePattern } from '../src/keys.js';
 import { plan } from '../src/plan.js';
 import { html } from '../src/reporters/html.js';
 import { sarif } from '../src/reporters/sarif.js';
@@ -155,5 +158,29 @@ describe('the examples of the docs', () => {
     if (change && before.findings.some((f) => f.ruleId === id && f.fixable && f.file === example.file)) expect(change.after).toBe(unmask(example.after));
     const after = await planExample(meta, example, example.after);
     expect(after.findings.filter((f) => f.ruleId === id).map((f) => `${f.file}:${f.line} ${f.message}`), 'the rule is silent on the after').toEqual([]);
+  });
+});
+
+describe('messages end with what to do', () => {
+  const messages = (path: string, text: string, ruleId: string, options: PlanFileOptions = {}) =>
+    planFile({ path, kind: fileKind(path) ?? 'text', text: unmask(text) }, namePattern(), {}, options)
+      .findings.filter((f) => f.ruleId === ruleId)
+      .map((f) => f.message);
+
+  it.each([
+    ['a legacy name in a migration', 'supabase/migrations/README.md', 'The trigger reads SUPABASE_SERVICE_ROLE_KEY.\n', 'legacy-env-name', 'rename it to `SUPABASE_SECRET_KEY` in a new migration'],
+    ['a legacy name in a file that does not parse', 'src/a.ts', 'const a = process.env.VITE_SUPABASE_ANON_KEY (\n', 'legacy-env-name', 'rename it to `VITE_SUPABASE_PUBLISHABLE_KEY`'],
+    ['a legacy name inside a .env value', '.env', 'NOTE="set VITE_SUPABASE_ANON_KEY first"\n', 'legacy-env-name', 'if this value names a variable'],
+    ['a runtime read the tool cannot rewrite', 'supabase/functions/hello/index.ts', 'const { SUPABASE_ANON_KEY } = Deno.env.toObject()\n', 'edge-function-env', "read `JSON.parse(Deno.env.get('SUPABASE_PUBLISHABLE_KEYS') ?? '{}').default` instead of `SUPABASE_ANON_KEY`"],
+    ['a publishable key in code', 'src/a.ts', "const key = 'sb_publishable_…'\n", 'hardcoded-key', 'read it from the environment so that it can be rotated without a code change'],
+  ])('%s', (_name, path, text, ruleId, ending) => {
+    const found = messages(path, text, ruleId);
+    expect(found).not.toEqual([]);
+    for (const message of found) expect(message.endsWith(ending), message).toBe(true);
+  });
+
+  it('a legacy value kept for a transitional rollout', () => {
+    const found = messages('.env', 'VITE_SUPABASE_ANON_KEY=eyJhbGci…[legacy anon JWT]\n', 'legacy-key-value', { transitional: true, supplied: SUPPLIED });
+    expect(found).toEqual([expect.stringMatching(/: kept for the rollout beside its new name; once it is over, run without --transitional to remove it$/)]);
   });
 });

@@ -57,7 +57,7 @@ export const edgeFunctionEnv: Rule = {
       if (!newRead || file.parseError) {
         reports.push({
           offset: occurrence.start,
-          message: `${what}: read \`JSON.parse(Deno.env.get('${plural}') ?? '{}').default\` instead of \`${name}\` (a bare rename reads a variable the platform does not set)`,
+          message: `${what}, and a bare rename reads a variable the platform does not set: read \`JSON.parse(Deno.env.get('${plural}') ?? '{}').default\` instead of \`${name}\``,
         });
         continue;
       }

@@ -88,7 +88,7 @@ function describe(literal: KeyLiteral): { message: string; severity: Severity } 
         severity: 'info',
         message: literal.localDefault
           ? `the Supabase CLI's local default publishable key is hard-coded here: it only works against a local stack`
-          : `a publishable key (${shown}) is hard-coded here: it is public by design, but read from the environment it can be rotated without a code change`,
+          : `a publishable key (${shown}) is hard-coded here: it is public by design, but read it from the environment so that it can be rotated without a code change`,
       };
   }
 }

@@ -57,17 +57,19 @@ export const legacyEnvName: Rule = {
       const { decision } = occurrence;
       if (decision.kind !== 'rename' || isEdgeRuntimeName(file, occurrence)) continue;
       const offset = occurrence.start;
-      const rename = `\`${decision.name}\` is a legacy key name: rename it to \`${decision.newName}\``;
+      const legacy = `\`${decision.name}\` is a legacy key name`;
+      const to = `rename it to \`${decision.newName}\``;
+      const rename = `${legacy}: ${to}`;
       // Repository-wide collisions, or a dependency that reads the name itself in this file's package (SPEC §2).
       const blocked = context.blocked.get(decision.name) ?? context.security.keptInPackage(file.path, decision.name);
       if (blocked) {
         reports.push({ offset, message: `\`${decision.name}\` is a legacy key name, not renamed: ${blocked}` });
       } else if (migration) {
-        reports.push({ offset, message: `${rename} in a new migration; applied migrations are history and are not edited` });
+        reports.push({ offset, message: `${legacy} in a migration; applied migrations are history and are not edited: ${to} in a new migration` });
       } else if (file.parseError) {
-        reports.push({ offset, message: `${rename} (not renamed: the file could not be parsed)` });
+        reports.push({ offset, message: `${legacy}, not renamed since the file could not be parsed: ${to}` });
       } else if (occurrence.context === 'env-value') {
-        reports.push({ offset, message: `${rename} if this value names a variable (text inside a value is not renamed)` });
+        reports.push({ offset, message: `${legacy} inside a value, where text is not renamed: ${to} if this value names a variable` });
       } else {
         const fix = context.transitional ? transitionalFix(file, occurrence, decision, context) : finalFix(occurrence, decision);
         reports.push({ offset, message: fixMessage(rename, occurrence, context), fix, rename: { from: decision.name, to: decision.newName } });

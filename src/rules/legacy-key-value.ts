@@ -71,7 +71,7 @@ export const legacyKeyValue: Rule = {
         reports.push({ offset, message: `${base}: supply the new ${role} key (${flag}) to replace it` });
       } else if (context.transitional && decideName(entry.key)?.kind === 'rename') {
         // The new value goes on the line added beside this one; a plain run removes this line.
-        reports.push({ offset, message: `${base}: kept for the rollout beside its new name; a run without --transitional removes it` });
+        reports.push({ offset, message: `${base}: kept for the rollout beside its new name; once it is over, run without --transitional to remove it` });
       } else {
         reports.push({
           offset,
