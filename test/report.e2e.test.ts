@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { validateOutputJson } from './helpers/json-output.js';
 import { exampleRepo, keyValuesIn, removeTempDirs, runCli, tempDir } from './helpers/repo.js';
 
 afterAll(removeTempDirs);
@@ -18,15 +19,15 @@ describe('--report', () => {
     const repo = exampleRepo('vite-react');
     const out = tempDir();
     expect(runCli(repo, ['--check', '--report', join(out, 'before.json')]).status).toBe(1);
-    const before = JSON.parse(readFileSync(join(out, 'before.json'), 'utf8'));
+    const before = validateOutputJson(readFileSync(join(out, 'before.json'), 'utf8'));
     expect(statuses(before)).toBe('1:todo 2:todo 3:blocked 4:blocked 5:blocked 6:blocked');
 
     expect(runCli(repo, ['--write', '--report', join(out, 'names-only.json')]).status).toBe(0);
     // The names are migrated, but the legacy JWT values are still in .env files.
-    expect(statuses(JSON.parse(readFileSync(join(out, 'names-only.json'), 'utf8')))).toBe('1:todo 2:todo 3:blocked 4:blocked 5:blocked 6:blocked');
+    expect(statuses(validateOutputJson(readFileSync(join(out, 'names-only.json'), 'utf8')))).toBe('1:todo 2:todo 3:blocked 4:blocked 5:blocked 6:blocked');
 
     expect(runCli(repo, ['--write', '--allow-dirty', '--report', join(out, 'after.json')], SUPPLIED).status).toBe(0);
-    const after = JSON.parse(readFileSync(join(out, 'after.json'), 'utf8'));
+    const after = validateOutputJson(readFileSync(join(out, 'after.json'), 'utf8'));
     expect(statuses(after)).toBe('1:done 2:done 3:todo 4:todo 5:todo 6:todo');
     expect(after.checklist[3].detail).toContain('PGRST301');
 

@@ -6,6 +6,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import { expect } from 'vitest';
+import { checkJsonOutputs } from './json-output.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CLI = join(REPO_ROOT, 'bin', 'migrate-keys.js');
@@ -75,6 +76,7 @@ export function runCli(cwd: string, args: readonly string[], env: NodeJS.Process
     env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '', MIGRATE_KEYS_PUBLISHABLE_KEY: '', MIGRATE_KEYS_SECRET_KEY: '', ...env },
   });
   allOutput.push(result.stdout, result.stderr);
+  checkJsonOutputs(cwd, args, result.status, result.stdout);
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

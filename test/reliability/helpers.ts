@@ -3,6 +3,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { checkJsonOutputs } from '../helpers/json-output.js';
 import { CLI, git, tempDir } from '../helpers/repo.js';
 
 /** The temp file `writeAtomic` writes beside a target: `.<name>.migrate-keys-<pid>-<8 hex>.tmp`. */
@@ -112,6 +113,12 @@ export function runCliAsync(
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearInterval(timer);
+      try {
+        checkJsonOutputs(cwd, args, code, stdout);
+      } catch (error) {
+        reject(error as Error);
+        return;
+      }
       resolve({ code, signal, stdout, stderr, pid: child.pid ?? -1, ms: performance.now() - started });
     });
   });
@@ -128,5 +135,6 @@ export function runCliBounded(cwd: string, args: readonly string[], ms: number, 
     killSignal: 'SIGKILL',
     maxBuffer: 256 * 1024 * 1024,
   });
+  checkJsonOutputs(cwd, args, result.status, result.stdout);
   return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr, ms: performance.now() - started };
 }
