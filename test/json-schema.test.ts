@@ -17,7 +17,7 @@ import {
   validateOutputJson,
   type JsonOutputKind,
 } from './helpers/json-output.js';
-import { exampleRepo, REPO_ROOT, removeTempDirs, runCli } from './helpers/repo.js';
+import { exampleRepo, git, REPO_ROOT, removeTempDirs, runCli, writeTree } from './helpers/repo.js';
 import { sampleRunResult } from './helpers/run-result.js';
 
 afterAll(removeTempDirs);
@@ -104,9 +104,29 @@ describe('the schemas', () => {
     const kinds = blocks.map((block): JsonOutputKind => (block.includes('"mode"') ? 'output' : block.includes('"keys"') ? 'keys' : 'legacy-keys'));
     expect(kinds).toEqual(['output', 'keys', 'legacy-keys']);
     for (const [index, block] of blocks.entries()) expect(() => validateOutputJson(block, kinds[index])).not.toThrow();
-    const example = JSON.parse(blocks[0] as string) as Doc;
-    expect(example.tool.version).toBe(VERSION);
-    expect(example.summary.filesChanged).toBe(example.changes.length);
+  });
+
+  it("docs/json-format.md's example is what --check prints on its repository, and --write then fixes every finding", () => {
+    const repo = writeTree({
+      '.env.example': 'VITE_SUPABASE_URL=https://your-project.supabase.co\nVITE_SUPABASE_ANON_KEY=your-anon-key\n',
+      'src/lib/supabase.ts':
+        "import { createClient } from '@supabase/supabase-js'\n\nexport const supabase = createClient(\n  import.meta.env.VITE_SUPABASE_URL,\n  import.meta.env.VITE_SUPABASE_ANON_KEY,\n)\n",
+      '.github/workflows/deploy.yml':
+        'name: deploy\non: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm run build\n        env:\n          VITE_SUPABASE_ANON_KEY: ${{ secrets.VITE_SUPABASE_ANON_KEY }}\n',
+    });
+    git(repo, 'init', '-q', '-b', 'main');
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'initial');
+    const example = /^```json\n([\s\S]*?)^```$/m.exec(DOCS)?.[1];
+    const check = runCli(repo, ['--check', '--format', 'json']);
+    expect(check.status).toBe(1);
+    expect(check.stdout).toBe(example);
+    const write = runCli(repo, ['--write', '--format', 'json']);
+    expect(write.status).toBe(0);
+    const written = validateOutputJson(write.stdout);
+    expect(written.changes).toEqual(JSON.parse(example as string).changes);
+    expect(written.findings.every((f: { fixed: boolean }) => f.fixed)).toBe(true);
+    expect(written.summary.errors).toBe(0);
   });
 });
 
