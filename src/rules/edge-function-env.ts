@@ -14,7 +14,7 @@ export const edgeFunctionEnv: Rule = {
     summary: 'an Edge Function reads SUPABASE_ANON_KEY/SUPABASE_SERVICE_ROLE_KEY (or a never-set SUPABASE_SECRET_KEY) from the runtime',
     description:
       'Edge Functions receive the new keys as JSON objects keyed by key name in SUPABASE_PUBLISHABLE_KEYS and ' +
-      'SUPABASE_SECRET_KEYS. There is no injected SUPABASE_SECRET_KEY (and `supabase secrets set` refuses ' +
+      'SUPABASE_SECRET_KEYS. There is no injected SUPABASE_SECRET_KEY (and `supabase secrets set` skips ' +
       'SUPABASE_ names), so a bare rename breaks the function: the read becomes the `default` entry of the JSON. ' +
       'Tests under supabase/functions that load their own env get the plain rename instead.',
     legacyUse: true,
@@ -74,7 +74,7 @@ export const edgeFunctionEnv: Rule = {
   },
 };
 
-// `Deno.env.get('SUPABASE_SECRET_KEY')`: a name the platform never injects and secrets set refuses.
+// `Deno.env.get('SUPABASE_SECRET_KEY')`: a name the platform never injects and `supabase secrets set` skips (the prefix is reserved).
 const SINGULAR_READ = /\bDeno\.env\.get\(\s*(['"`])SUPABASE_(PUBLISHABLE|SECRET)_KEY\1\s*\)/g;
 
 function singularReads(text: string): Report[] {
@@ -86,7 +86,7 @@ function singularReads(text: string): Report[] {
     reports.push({
       offset: start,
       message:
-        `\`SUPABASE_${match[2] as string}_KEY\` is never set in Edge Functions (\`supabase secrets set\` refuses SUPABASE_ names): ` +
+        `\`SUPABASE_${match[2] as string}_KEY\` is never set in Edge Functions (\`supabase secrets set\` skips SUPABASE_ names): ` +
         `this read becomes the \`default\` entry of \`${plural}\``,
       fix: [{ start, end: start + match[0].length, text: `JSON.parse(Deno.env.get(${quote}${plural}${quote}) ?? ${quote}{}${quote}).default` }],
     });
