@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
+import { runMain } from './helpers/in-process.js';
 import { colorsFor } from '../src/colors.js';
 import { fileKind } from '../src/file-kinds.js';
 import { planFile, type PlanFileOptions } from '../src/file-plan.js';
@@ -56,11 +56,9 @@ describe("README's rule table", () => {
 
 /** What `migrate-keys <argv>` prints on stdout, run in this process. */
 async function cliOutput(argv: string[]): Promise<string> {
-  let out = '';
-  const stream = { isTTY: false, write: (text: string) => ((out += text), true) } as unknown as NodeJS.WriteStream;
-  const code = await main(argv, { cwd: ROOT, env: {}, stdout: stream, stderr: stream });
-  expect(code).toBe(0);
-  return out;
+  const run = await runMain(ROOT, argv, {});
+  expect(run.code).toBe(0);
+  return run.stdout + run.stderr;
 }
 
 describe('migrate-keys rules', () => {

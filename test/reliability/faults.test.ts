@@ -5,7 +5,7 @@ import type * as fs from 'node:fs';
 import { chmodSync, existsSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli.js';
+import { runMain } from '../helpers/in-process.js';
 import { removeTempDirs } from '../helpers/repo.js';
 import { allTemps, gitRepo, hashTree, STATE } from './helpers.js';
 import { writeFileTree } from './tree.js';
@@ -99,15 +99,7 @@ function inject(fault: Omit<Fault, 'hits'>): Fault {
   return added;
 }
 
-/** The CLI as a user runs it, in this process: exit code, stdout and stderr. */
-async function cli(cwd: string, argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const stream = (append: (text: string) => void) => ({ isTTY: false, write: (text: string) => (append(text), true) }) as unknown as NodeJS.WriteStream;
-  const env = { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: '', MIGRATE_KEYS_PUBLISHABLE_KEY: '', MIGRATE_KEYS_SECRET_KEY: '' };
-  const code = await main(argv, { cwd, env, stdout: stream((t) => (stdout += t)), stderr: stream((t) => (stderr += t)) });
-  return { code, stdout, stderr };
-}
+const cli = (cwd: string, argv: string[]) => runMain(cwd, argv);
 
 const VICTIM = 'victim/v.ts';
 const OTHERS = ['a.ts', 'b/b.ts', 'z.md', '.env.local'];

@@ -7,7 +7,7 @@ import type * as fs from 'node:fs';
 import { existsSync, lstatSync, readFileSync, renameSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli.js';
+import { runMain } from '../helpers/in-process.js';
 import { removeTempDirs, tempDir } from '../helpers/repo.js';
 import { allTemps, gitRepo, hashTree } from '../reliability/helpers.js';
 import { writeFileTree } from '../reliability/tree.js';
@@ -41,14 +41,7 @@ afterEach(() => {
 });
 afterAll(removeTempDirs);
 
-async function cli(cwd: string, argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const stream = (append: (text: string) => void) => ({ isTTY: false, write: (text: string) => (append(text), true) }) as unknown as NodeJS.WriteStream;
-  const env = { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: '', MIGRATE_KEYS_PUBLISHABLE_KEY: '', MIGRATE_KEYS_SECRET_KEY: '' };
-  const code = await main(argv, { cwd, env, stdout: stream((t) => (stdout += t)), stderr: stream((t) => (stderr += t)) });
-  return { code, stdout, stderr };
-}
+const cli = (cwd: string, argv: string[]) => runMain(cwd, argv);
 
 const VICTIM = 'victim/v.ts';
 const ORIGINAL = 'export const v = process.env.SUPABASE_SERVICE_ROLE_KEY;\n';
