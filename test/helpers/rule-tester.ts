@@ -1,0 +1,202 @@
+// One rule on tiny repositories, in the spirit of ESLint's RuleTester: valid cases where the rule says nothing,
+// invalid cases with the findings it reports and the files its fix writes, and a second run proving the fix is
+// idempotent. Each case is written to a temp folder and planned in this process, as the CLI plans it.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import type { NameMap } from '../../src/keys.js';
+import { plan, type Plan } from '../../src/plan.js';
+import { RULES } from '../../src/rules/index.js';
+import type { Finding, Severity, SuppliedKeys } from '../../src/rules/rule.js';
+
+/** What the CLI would be given: `--map`, the supplied keys, `--transitional`, `--unsafe`, `--rule`. */
+export interface RuleCaseOptions {
+  map?: NameMap;
+  supplied?: SuppliedKeys;
+  transitional?: boolean;
+  unsafe?: boolean;
+  /** Rule settings, as `--rule` or the config file's `rules` give them. */
+  severities?: Readonly<Record<string, Severity | 'off'>>;
+  /**
+   * Run every rule, as the CLI does. By default only the rule under test runs (the others are 'off'), so that
+   * `output` is that rule's fix alone, as in ESLint's RuleTester.
+   */
+  allRules?: boolean;
+}
+
+export interface RuleCase {
+  /** The test's name; unique within the rule. */
+  name: string;
+  /** The repository: path (POSIX, relative) -> text. A `migrate-keys.config.json` among them is loaded as the CLI loads it. */
+  files: Readonly<Record<string, string>>;
+  options?: RuleCaseOptions;
+  only?: boolean;
+}
+
+export interface ExpectedFinding {
+  /** The file; by default the case's first file. */
+  file?: string;
+  line: number;
+  column?: number;
+  /** The whole message, or a pattern it matches. */
+  message?: string | RegExp;
+  /** A part of the message. */
+  messageIncludes?: string;
+  /** By default the rule's setting in `options.severities`, else its meta severity. */
+  severity?: Severity;
+  /** Whether the run would apply its fix (an unsafe fix only under `unsafe`); not checked unless given. */
+  fixable?: boolean;
+}
+
+export interface InvalidRuleCase extends RuleCase {
+  /** Every finding of the rule, in file, line, column order (files by path). */
+  findings: readonly ExpectedFinding[];
+  /**
+   * Every file the fix changes, with its whole text after the fix, byte for byte; files not listed must be left
+   * as they are. Absent (or null): the run changes no file.
+   */
+  output?: Readonly<Record<string, string>> | null;
+}
+
+export interface RuleTests {
+  valid: readonly RuleCase[];
+  invalid: readonly InvalidRuleCase[];
+}
+
+export interface PlannedCase {
+  root: string;
+  result: Plan;
+  /** The findings of the rule under test, in file, line, column order. */
+  findings: Finding[];
+}
+
+const roots: string[] = [];
+
+/** Writes the case's files to a fresh temp folder and plans it as the CLI would. */
+export async function planCase(ruleId: string, files: Readonly<Record<string, string>>, options: RuleCaseOptions = {}): Promise<PlannedCase> {
+  const root = mkdtempSync(join(tmpdir(), `migrate-keys-rule-${ruleId}-`));
+  roots.push(root);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return planRoot(ruleId, root, options);
+}
+
+async function planRoot(ruleId: string, root: string, options: RuleCaseOptions): Promise<PlannedCase> {
+  const config = loadConfig(root);
+  const severities: Record<string, Severity | 'off'> = { ...config.rules, ...options.severities };
+  if (!options.allRules) {
+    for (const rule of RULES) if (rule.meta.id !== ruleId) severities[rule.meta.id] = 'off';
+  }
+  const result = await plan({
+    root,
+    paths: [],
+    ignore: config.ignore,
+    map: { ...config.map, ...options.map },
+    supplied: options.supplied ?? {},
+    transitional: options.transitional ?? false,
+    unsafe: options.unsafe ?? false,
+    severities,
+  });
+  const findings = result.findings
+    .filter((finding) => finding.ruleId === ruleId)
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+  return { root, result, findings };
+}
+
+const describeFinding = (f: Finding) => `${f.file}:${f.line}:${f.column} ${f.severity}${f.fixable ? ' (fixable)' : ''} ${f.message}`;
+
+/** The changed files of a plan: path -> text after the fixes. */
+function changedFiles(result: Plan): Record<string, string> {
+  return Object.fromEntries(result.changes.map((change) => [change.path, change.after]));
+}
+
+/**
+ * Registers a `describe(ruleId)` with one test per case. Valid: the rule reports nothing and nothing changes.
+ * Invalid: exactly the expected findings of the rule, exactly the expected output, and, when the fix changed
+ * anything, a second run on the fixed files changes nothing more and leaves no fixable finding of the rule.
+ */
+export function ruleTester(ruleId: string, tests: RuleTests): void {
+  const rule = RULES.find((r) => r.meta.id === ruleId);
+  if (!rule) throw new Error(`ruleTester: no rule "${ruleId}"`);
+  const names = [...tests.valid, ...tests.invalid].map((c) => c.name);
+  const duplicate = names.find((name, index) => names.indexOf(name) !== index);
+  if (duplicate !== undefined) throw new Error(`ruleTester(${ruleId}): two cases are named "${duplicate}"`);
+  for (const c of [...tests.valid, ...tests.invalid]) {
+    if (Object.keys(c.files).length === 0) throw new Error(`ruleTester(${ruleId}): "${c.name}" has no files`);
+  }
+
+  describe(ruleId, () => {
+    afterAll(() => {
+      for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
+    });
+
+    describe('valid', () => {
+      for (const c of tests.valid) {
+        (c.only ? it.only : it)(c.name, async () => {
+          const { result, findings } = await planCase(ruleId, c.files, c.options);
+          expect(findings.map(describeFinding), `${ruleId} reports nothing`).toEqual([]);
+          if (!c.options?.allRules) expect(Object.keys(changedFiles(result)), 'nothing changes').toEqual([]);
+        });
+      }
+    });
+
+    describe('invalid', () => {
+      for (const c of tests.invalid) {
+        (c.only ? it.only : it)(c.name, async () => {
+          if (c.findings.length === 0) throw new Error(`"${c.name}": an invalid case expects at least one finding`);
+          const { root, result, findings } = await planCase(ruleId, c.files, c.options);
+          const first = Object.keys(c.files)[0] as string;
+          const defaultSeverity = c.options?.severities?.[ruleId] ?? rule.meta.severity;
+          // Each actual finding is shown by what its expectation names, so that a mismatch diffs clearly.
+          const shown = findings.map((finding, index) => {
+            const want = c.findings[index];
+            return {
+              file: finding.file,
+              line: finding.line,
+              ...((want === undefined || want.column !== undefined) && { column: finding.column }),
+              severity: finding.severity,
+              ...((want === undefined || want.fixable !== undefined) && { fixable: finding.fixable }),
+              ...((want === undefined || want.message !== undefined || want.messageIncludes !== undefined) && { message: finding.message }),
+            };
+          });
+          const wanted = c.findings.map((want) => ({
+            file: want.file ?? first,
+            line: want.line,
+            ...(want.column !== undefined && { column: want.column }),
+            severity: want.severity ?? defaultSeverity,
+            ...(want.fixable !== undefined && { fixable: want.fixable }),
+            ...(want.message !== undefined && {
+              message: typeof want.message === 'string' ? want.message : expect.stringMatching(want.message),
+            }),
+            ...(want.message === undefined && want.messageIncludes !== undefined && { message: expect.stringContaining(want.messageIncludes) }),
+          }));
+          expect(shown, `the findings of ${ruleId}`).toEqual(wanted);
+          for (const [index, want] of c.findings.entries()) {
+            if (want.message !== undefined && want.messageIncludes !== undefined) {
+              expect(findings[index]?.message, 'messageIncludes').toContain(want.messageIncludes);
+            }
+          }
+
+          const changed = changedFiles(result);
+          const output = c.output ?? {};
+          for (const path of Object.keys(output)) expect(Object.keys(c.files), `output names ${path}, which is not a file of the case`).toContain(path);
+          // A listed file that the fix leaves alone is compared too: it must equal its input.
+          const expected = Object.fromEntries(Object.entries(output).filter(([path, text]) => text !== c.files[path] || path in changed));
+          expect(changed, 'the files after the fix').toEqual(expected);
+          if (Object.keys(changed).length === 0) return;
+
+          // Idempotent: the fixed files planned again change nothing, and no fixable finding of the rule is left.
+          for (const [path, text] of Object.entries(changed)) writeFileSync(join(root, path), text);
+          const again = await planRoot(ruleId, root, c.options ?? {});
+          expect(Object.keys(changedFiles(again.result)), 'a second run changes nothing').toEqual([]);
+          expect(again.findings.filter((f) => f.fixable).map(describeFinding), 'a second run has nothing left to fix').toEqual([]);
+          for (const [path, text] of Object.entries(changed)) expect(readFileSync(join(root, path), 'utf8')).toBe(text);
+        });
+      }
+    });
+  });
+}
