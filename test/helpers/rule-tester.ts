@@ -1,6 +1,7 @@
 // One rule on tiny repositories, in the spirit of ESLint's RuleTester: valid cases where the rule says nothing,
 // invalid cases with the findings it reports and the files its fix writes, and a second run proving the fix is
 // idempotent. Each case is written to a temp folder and planned in this process, as the CLI plans it.
+// Shared by test/rules/*.test.ts (two engineers wrote halves of them at once): keep changes backward compatible.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -26,13 +27,39 @@ export interface RuleCaseOptions {
   allRules?: boolean;
 }
 
-export interface RuleCase {
+/** The options can be given in `options` or on the case itself (`{ files, supplied: SUPPLIED, … }`); the case's own win. */
+export interface RuleCase extends RuleCaseOptions {
   /** The test's name; unique within the rule. */
   name: string;
   /** The repository: path (POSIX, relative) -> text. A `migrate-keys.config.json` among them is loaded as the CLI loads it. */
   files: Readonly<Record<string, string>>;
   options?: RuleCaseOptions;
   only?: boolean;
+}
+
+// Key values for the cases: shaped like real ones and classified as such, issued by no one.
+const b64 = (value: string) => Buffer.from(value).toString('base64url');
+const fakeJwt = (role: string, iss = 'supabase') =>
+  [b64('{"alg":"HS256","typ":"JWT"}'), b64(`{"iss":"${iss}","ref":"abcdefghijklmnopqrst","role":"${role}","iat":1700000000,"exp":2000000000}`), b64('not-a-real-signature')].join('.');
+
+export const KEYS = {
+  /** A legacy anon JWT of a hosted project. */
+  anon: fakeJwt('anon'),
+  /** A legacy service_role JWT of a hosted project. */
+  serviceRole: fakeJwt('service_role'),
+  /** The local CLI's kind of anon JWT (`iss: supabase-demo`). */
+  demoAnon: fakeJwt('anon', 'supabase-demo'),
+  publishable: 'sb_publishable_' + 'FakePublishableForTests_0123',
+  secret: 'sb_secret_' + 'FakeSecretForTests_0123456789',
+} as const;
+
+/** New keys given to the run, as `--publishable-key-from` / `--secret-key-from` give them. */
+export const SUPPLIED: SuppliedKeys = { publishable: KEYS.publishable, secret: KEYS.secret };
+
+function optionsOf(c: RuleCase): RuleCaseOptions {
+  const own: RuleCaseOptions = { map: c.map, supplied: c.supplied, transitional: c.transitional, unsafe: c.unsafe, severities: c.severities, allRules: c.allRules };
+  const defined = Object.fromEntries(Object.entries(own).filter(([, value]) => value !== undefined)) as RuleCaseOptions;
+  return { ...c.options, ...defined };
 }
 
 export interface ExpectedFinding {
@@ -44,6 +71,8 @@ export interface ExpectedFinding {
   message?: string | RegExp;
   /** A part of the message. */
   messageIncludes?: string;
+  /** The same as messageIncludes. */
+  messageContains?: string;
   /** By default the rule's setting in `options.severities`, else its meta severity. */
   severity?: Severity;
   /** Whether the run would apply its fix (an unsafe fix only under `unsafe`); not checked unless given. */
@@ -137,9 +166,10 @@ export function ruleTester(ruleId: string, tests: RuleTests): void {
     describe('valid', () => {
       for (const c of tests.valid) {
         (c.only ? it.only : it)(c.name, async () => {
-          const { result, findings } = await planCase(ruleId, c.files, c.options);
+          const options = optionsOf(c);
+          const { result, findings } = await planCase(ruleId, c.files, options);
           expect(findings.map(describeFinding), `${ruleId} reports nothing`).toEqual([]);
-          if (!c.options?.allRules) expect(Object.keys(changedFiles(result)), 'nothing changes').toEqual([]);
+          if (!options.allRules) expect(Object.keys(changedFiles(result)), 'nothing changes').toEqual([]);
         });
       }
     });
@@ -148,9 +178,11 @@ export function ruleTester(ruleId: string, tests: RuleTests): void {
       for (const c of tests.invalid) {
         (c.only ? it.only : it)(c.name, async () => {
           if (c.findings.length === 0) throw new Error(`"${c.name}": an invalid case expects at least one finding`);
-          const { root, result, findings } = await planCase(ruleId, c.files, c.options);
+          const options = optionsOf(c);
+          const { root, result, findings } = await planCase(ruleId, c.files, options);
           const first = Object.keys(c.files)[0] as string;
-          const defaultSeverity = c.options?.severities?.[ruleId] ?? rule.meta.severity;
+          const defaultSeverity = options.severities?.[ruleId] ?? rule.meta.severity;
+          const part = (want: ExpectedFinding) => want.messageIncludes ?? want.messageContains;
           // Each actual finding is shown by what its expectation names, so that a mismatch diffs clearly.
           const shown = findings.map((finding, index) => {
             const want = c.findings[index];
@@ -160,7 +192,7 @@ export function ruleTester(ruleId: string, tests: RuleTests): void {
               ...((want === undefined || want.column !== undefined) && { column: finding.column }),
               severity: finding.severity,
               ...((want === undefined || want.fixable !== undefined) && { fixable: finding.fixable }),
-              ...((want === undefined || want.message !== undefined || want.messageIncludes !== undefined) && { message: finding.message }),
+              ...((want === undefined || want.message !== undefined || part(want) !== undefined) && { message: finding.message }),
             };
           });
           const wanted = c.findings.map((want) => ({
@@ -172,13 +204,11 @@ export function ruleTester(ruleId: string, tests: RuleTests): void {
             ...(want.message !== undefined && {
               message: typeof want.message === 'string' ? want.message : expect.stringMatching(want.message),
             }),
-            ...(want.message === undefined && want.messageIncludes !== undefined && { message: expect.stringContaining(want.messageIncludes) }),
+            ...(want.message === undefined && part(want) !== undefined && { message: expect.stringContaining(part(want) as string) }),
           }));
           expect(shown, `the findings of ${ruleId}`).toEqual(wanted);
           for (const [index, want] of c.findings.entries()) {
-            if (want.message !== undefined && want.messageIncludes !== undefined) {
-              expect(findings[index]?.message, 'messageIncludes').toContain(want.messageIncludes);
-            }
+            if (want.message !== undefined && part(want) !== undefined) expect(findings[index]?.message, 'messageIncludes').toContain(part(want));
           }
 
           const changed = changedFiles(result);
@@ -191,7 +221,7 @@ export function ruleTester(ruleId: string, tests: RuleTests): void {
 
           // Idempotent: the fixed files planned again change nothing, and no fixable finding of the rule is left.
           for (const [path, text] of Object.entries(changed)) writeFileSync(join(root, path), text);
-          const again = await planRoot(ruleId, root, c.options ?? {});
+          const again = await planRoot(ruleId, root, options);
           expect(Object.keys(changedFiles(again.result)), 'a second run changes nothing').toEqual([]);
           expect(again.findings.filter((f) => f.fixable).map(describeFinding), 'a second run has nothing left to fix').toEqual([]);
           for (const [path, text] of Object.entries(changed)) expect(readFileSync(join(root, path), 'utf8')).toBe(text);
