@@ -11,6 +11,7 @@ import type { NameMap } from '../../src/keys.js';
 import { plan, type Plan } from '../../src/plan.js';
 import { RULES } from '../../src/rules/index.js';
 import type { Finding, Severity, SuppliedKeys } from '../../src/rules/rule.js';
+import { git } from './repo.js';
 
 /** What the CLI would be given: `--map`, the supplied keys, `--transitional`, `--unsafe`, `--rule`. */
 export interface RuleCaseOptions {
@@ -25,6 +26,11 @@ export interface RuleCaseOptions {
    * `output` is that rule's fix alone, as in ESLint's RuleTester.
    */
   allRules?: boolean;
+  /**
+   * Make the folder a git repository with every file committed (what a .gitignore covers stays untracked), for
+   * rules that ask git what it tracks or ignores (signing-key-file). Without it the folder is not a repository.
+   */
+  git?: boolean;
 }
 
 /** The options can be given in `options` or on the case itself (`{ files, supplied: SUPPLIED, … }`); the case's own win. */
@@ -57,7 +63,7 @@ export const KEYS = {
 export const SUPPLIED: SuppliedKeys = { publishable: KEYS.publishable, secret: KEYS.secret };
 
 function optionsOf(c: RuleCase): RuleCaseOptions {
-  const own: RuleCaseOptions = { map: c.map, supplied: c.supplied, transitional: c.transitional, unsafe: c.unsafe, severities: c.severities, allRules: c.allRules };
+  const own: RuleCaseOptions = { map: c.map, supplied: c.supplied, transitional: c.transitional, unsafe: c.unsafe, severities: c.severities, allRules: c.allRules, git: c.git };
   const defined = Object.fromEntries(Object.entries(own).filter(([, value]) => value !== undefined)) as RuleCaseOptions;
   return { ...c.options, ...defined };
 }
@@ -110,6 +116,11 @@ export async function planCase(ruleId: string, files: Readonly<Record<string, st
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);
+  }
+  if (options.git) {
+    git(root, 'init', '-q', '-b', 'main');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-q', '--allow-empty', '-m', 'initial');
   }
   return planRoot(ruleId, root, options);
 }
