@@ -5,6 +5,8 @@ import type { Report, Rule, Severity } from './rule.js';
 import { cite, PAGES } from './sources.js';
 
 const FROM_ENV = 'read it from the environment in server code instead';
+/** For the local stack's own keys: `supabase status -o env` prints them, so code can read them like the hosted ones. */
+const LOCAL_FROM_ENV = 'read it from the environment (`supabase status -o env` prints it) if this code may run against a hosted project';
 
 export const hardcodedKey: Rule = {
   meta: {
@@ -74,11 +76,11 @@ function describe(literal: KeyLiteral): { message: string; severity: Severity } 
     case 'legacy-demo':
       return {
         severity: 'info',
-        message: `the local CLI's demo ${literal.role ? `${literal.role} ` : ''}JWT (${shown}, iss supabase-demo) is hard-coded here: it only works against a local stack`,
+        message: `the local CLI's demo ${literal.role ? `${literal.role} ` : ''}JWT (${shown}, iss supabase-demo) is hard-coded here and only works against a local stack: ${LOCAL_FROM_ENV}`,
       };
     case 'secret':
       return literal.localDefault
-        ? { severity: 'info', message: `the Supabase CLI's local default secret key is hard-coded here: it only works against a local stack` }
+        ? { severity: 'info', message: `the Supabase CLI's local default secret key is hard-coded here and only works against a local stack: ${LOCAL_FROM_ENV}` }
         : {
             severity: 'error',
             message: `a secret key (${shown}) is hard-coded here: it has leaked, so delete it under Project Settings → API Keys, create a new one, and ${FROM_ENV}`,
@@ -87,7 +89,7 @@ function describe(literal: KeyLiteral): { message: string; severity: Severity } 
       return {
         severity: 'info',
         message: literal.localDefault
-          ? `the Supabase CLI's local default publishable key is hard-coded here: it only works against a local stack`
+          ? `the Supabase CLI's local default publishable key is hard-coded here and only works against a local stack: ${LOCAL_FROM_ENV}`
           : `a publishable key (${shown}) is hard-coded here: it is public by design, but read it from the environment so that it can be rotated without a code change`,
       };
   }

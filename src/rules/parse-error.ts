@@ -26,6 +26,6 @@ export const parseError: Rule = {
   },
   check(file) {
     if (!file.parseError) return [];
-    return [{ offset: file.parseError.offset, message: `could not be parsed, so it was not changed: ${file.parseError.message}` }];
+    return [{ offset: file.parseError.offset, message: `could not be parsed (${file.parseError.message}), so it was not changed: fix the syntax and run migrate-keys again` }];
   },
 };

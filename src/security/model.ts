@@ -147,8 +147,8 @@ function signingKeyReports(root: string, scanned: readonly ScannedFile[]): Map<s
     if (!existsSync(absolute)) {
       found.push(
         at(
-          `\`signing_keys_path\` names \`${path}\`, which does not exist: create it with \`supabase gen signing-key --algorithm ES256\` ` +
-            '(wrapped in a JSON array) or the local auth server will not start',
+          `\`signing_keys_path\` names \`${path}\`, which does not exist, so the local auth server will not start: ` +
+            'create it with `supabase gen signing-key --algorithm ES256`, wrapped in a JSON array',
         ),
       );
     } else if (insideRoot(root, absolute) && statSync(absolute).isFile() && statSync(absolute).size <= MAX_KEYS_FILE_BYTES) {

@@ -60,15 +60,15 @@ export function signingKeysProblems(path: string, text: string): SigningKeyProbl
   try {
     value = JSON.parse(text);
   } catch {
-    return [{ message: `\`${path}\` is not valid JSON: the local CLI needs a JSON array of JWKs (\`supabase gen signing-key --algorithm ES256\`, wrapped in [ … ])` }];
+    return [{ message: `\`${path}\` is not valid JSON, and the local CLI needs a JSON array of JWKs: generate a key with \`supabase gen signing-key --algorithm ES256\` and wrap it in [ … ]` }];
   }
   if (!Array.isArray(value)) {
     const bare = value !== null && typeof value === 'object' && 'kty' in value;
     return [
       {
         message: bare
-          ? `\`${path}\` holds a single JWK object: the local CLI needs a JSON array of JWKs, so wrap it in [ … ] (only the hosted dashboard takes the bare object)`
-          : `\`${path}\` is not a JSON array of JWKs, which the local CLI needs`,
+          ? `\`${path}\` holds a single JWK object, but the local CLI needs a JSON array of JWKs (only the hosted dashboard takes the bare object): wrap it in [ … ]`
+          : `\`${path}\` is not the JSON array of JWKs the local CLI needs: generate a key with \`supabase gen signing-key --algorithm ES256\` and wrap it in [ … ]`,
       },
     ];
   }
@@ -77,7 +77,7 @@ export function signingKeysProblems(path: string, text: string): SigningKeyProbl
   value.forEach((key: unknown, index) => {
     const label = `key ${index + 1} of \`${path}\``;
     if (key === null || typeof key !== 'object' || Array.isArray(key)) {
-      problems.push({ message: `${label} is not a JWK object` });
+      problems.push({ message: `${label} is not a JWK object: replace it with a key from \`supabase gen signing-key --algorithm ES256\`` });
       return;
     }
     const jwk = key as Record<string, unknown>;
@@ -86,7 +86,7 @@ export function signingKeysProblems(path: string, text: string): SigningKeyProbl
     if (typeof jwk.d !== 'string') missing.push('d');
     if (missing.length > 0) {
       const needsPrivate = missing.includes('d') ? ' (`d` is the private part: the local auth server signs with it)' : '';
-      problems.push({ message: `${label} has no ${missing.map((field) => `\`${field}\``).join(', ')}${needsPrivate}` });
+      problems.push({ message: `${label} has no ${missing.map((field) => `\`${field}\``).join(', ')}${needsPrivate}: replace it with a key from \`supabase gen signing-key --algorithm ES256\`` });
     }
     if (Array.isArray(jwk.key_ops) && jwk.key_ops.includes('verify') && typeof jwk.d === 'string') {
       problems.push({
