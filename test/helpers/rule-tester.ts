@@ -29,16 +29,21 @@ export interface RuleCaseOptions {
   /**
    * Make the folder a git repository with every file committed (what a .gitignore covers stays untracked), for
    * rules that ask git what it tracks or ignores (signing-key-file). Without it the folder is not a repository.
+   * `{ untracked }`: those files are left out of the commit, so that git neither tracks nor (unless a .gitignore
+   * says so) ignores them.
    */
-  git?: boolean;
+  git?: boolean | { untracked: readonly string[] };
 }
 
 /** The options can be given in `options` or on the case itself (`{ files, supplied: SUPPLIED, … }`); the case's own win. */
 export interface RuleCase extends RuleCaseOptions {
   /** The test's name; unique within the rule. */
   name: string;
-  /** The repository: path (POSIX, relative) -> text. A `migrate-keys.config.json` among them is loaded as the CLI loads it. */
-  files: Readonly<Record<string, string>>;
+  /**
+   * The repository: path (POSIX, relative) -> text, or bytes for a file that is not UTF-8 text. A
+   * `migrate-keys.config.json` among them is loaded as the CLI loads it.
+   */
+  files: Readonly<Record<string, string | Uint8Array>>;
   options?: RuleCaseOptions;
   only?: boolean;
 }
@@ -110,7 +115,7 @@ export interface PlannedCase {
 const roots: string[] = [];
 
 /** Writes the case's files to a fresh temp folder and plans it as the CLI would. */
-export async function planCase(ruleId: string, files: Readonly<Record<string, string>>, options: RuleCaseOptions = {}): Promise<PlannedCase> {
+export async function planCase(ruleId: string, files: Readonly<Record<string, string | Uint8Array>>, options: RuleCaseOptions = {}): Promise<PlannedCase> {
   const root = mkdtempSync(join(tmpdir(), `migrate-keys-rule-${ruleId}-`));
   roots.push(root);
   for (const [path, text] of Object.entries(files)) {
@@ -120,6 +125,8 @@ export async function planCase(ruleId: string, files: Readonly<Record<string, st
   if (options.git) {
     git(root, 'init', '-q', '-b', 'main');
     git(root, 'add', '-A');
+    const untracked = options.git === true ? [] : options.git.untracked;
+    if (untracked.length > 0) git(root, 'rm', '-q', '--cached', '--', ...untracked);
     git(root, 'commit', '-q', '--allow-empty', '-m', 'initial');
   }
   return planRoot(ruleId, root, options);
