@@ -1,0 +1,115 @@
+// hardcoded-key: a key literal in a file the repository keeps, judged by its value (never by the name beside it),
+// shown masked. .env files and SQL are other rules' (legacy-key-value, secret-key-exposed, sql-legacy-key).
+import { KEYS, ruleTester } from '../helpers/rule-tester.js';
+
+const FROM_ENV = 'read it from the environment in server code instead';
+const LOCAL = 'read it from the environment (`supabase status -o env` prints it) if this code may run against a hosted project';
+const SERVICE_ROLE = (shown: string) =>
+  `the legacy service_role key (${shown}) is hard-coded here: it has leaked, so rotate it (deactivate the legacy keys once migrated, or roll the JWT secret) ` +
+  `and ${FROM_ENV}, as a secret key (SUPABASE_SECRET_KEY)`;
+const ANON =
+  'the legacy anon key (`eyJhbGci…[legacy anon JWT]`) is hard-coded here: it stops working when the legacy keys are deactivated; read the publishable key from the environment instead';
+// A JWT that is no API key: a user's session token (role authenticated).
+const b64 = (value: string) => Buffer.from(value).toString('base64url');
+const USER_TOKEN = [b64('{"alg":"HS256","typ":"JWT"}'), b64('{"iss":"supabase","role":"authenticated","sub":"u1"}'), b64('signature')].join('.');
+// Something in the repository that says it uses Supabase, for files whose only hint is the literal itself.
+const USES_SUPABASE = { 'src/supabase.ts': 'export const url = process.env.SUPABASE_URL\n' };
+
+ruleTester('hardcoded-key', {
+  valid: [
+    { name: 'keys read from the environment', files: { 'src/lib/supabase.ts': "import { createClient } from '@supabase/supabase-js'\nexport const supabase = createClient(import.meta.env.VITE_SUPABASE_URL, import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY)\n" } },
+    { name: '.env files hold keys by design', files: { '.env': `SUPABASE_SECRET_KEY=${KEYS.secret}\nVITE_SUPABASE_PUBLISHABLE_KEY=${KEYS.anon}\n` } },
+    { name: 'SQL is sql-legacy-key’s', files: { 'supabase/seed.sql': `-- supabase\nselect vault.create_secret('${KEYS.serviceRole}', 'service_role_key');\n` } },
+    { name: "a user's session token is not an API key", files: { ...USES_SUPABASE, 'test/session.ts': `export const token = '${USER_TOKEN}'\n` } },
+    {
+      name: 'masked keys in docs, a too-short sb_secret_ and a name that ends in sb_secret_',
+      files: { 'docs/keys.md': '# Supabase\n\nThe key looks like `eyJhbGci…[legacy anon JWT]` or `sb_secret_…`; not `sb_secret_short`.\n', 'src/a.ts': 'export const my_sb_secret_aaaaaaaaaaaaaaaaaaaaaaaaa = process.env.SUPABASE_URL\n' },
+    },
+    {
+      // Known: a base64-wrapped key does not make the repository one that uses Supabase (src/prefilter.ts
+      // mentionsSupabase looks for plain JWTs only), so when nothing else names Supabase this leaked service_role
+      // key is not reported; the same key unwrapped, or any other file naming Supabase, and it is (invalid case below).
+      name: 'a base64-wrapped key in a repository that names Supabase nowhere else',
+      files: { 'k8s/secret.yaml': `apiVersion: v1\nkind: Secret\ndata:\n  key: ${Buffer.from(KEYS.serviceRole).toString('base64')}\n` },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a legacy anon JWT in code is a warning (docs example), its value never shown',
+      files: {
+        'src/lib/supabase.ts':
+          "import { createClient } from '@supabase/supabase-js'\n\n" +
+          `export const supabase = createClient('https://abcdefghijklmnopqrst.supabase.co', '${KEYS.anon}')\n`,
+      },
+      findings: [{ line: 3, column: 83, severity: 'warning', message: ANON }],
+    },
+    {
+      name: 'a service_role JWT and an sb_secret_ key have leaked: errors',
+      files: { 'scripts/admin.ts': `// supabase admin\nconst a = "${KEYS.serviceRole}";\nconst b = '${KEYS.secret}'\n` },
+      findings: [
+        { line: 2, column: 12, severity: 'error', message: SERVICE_ROLE('`eyJhbGci…[legacy service_role JWT]`') },
+        {
+          line: 3,
+          column: 12,
+          severity: 'error',
+          message: `a secret key (\`sb_secret_…[redacted]\`) is hard-coded here: it has leaked, so delete it under Project Settings → API Keys, create a new one, and ${FROM_ENV}`,
+        },
+      ],
+    },
+    {
+      name: 'a publishable key is public by design: info',
+      files: { 'src/client.ts': `export const key = '${KEYS.publishable}'\n` },
+      findings: [
+        {
+          line: 1,
+          severity: 'info',
+          message:
+            'a publishable key (`sb_publishable_…[redacted]`) is hard-coded here: it is public by design, but read it from the environment so that it can be rotated without a code change',
+        },
+      ],
+    },
+    {
+      name: "the local CLI's demo JWT and default keys only work against a local stack: info",
+      files: {
+        'scripts/seed.ts':
+          `// supabase start\nconst anon = '${KEYS.demoAnon}'\n` +
+          "const secret = 'sb_secret_N7UND0UgjKTVK-Uodkm0Hg_xSvEMPvz'\nconst publishable = 'sb_publishable_ACJWlzQHlZjBrEguHvfOxg_3BJgxAaH'\n",
+      },
+      findings: [
+        {
+          line: 2,
+          severity: 'info',
+          message: `the local CLI's demo anon JWT (\`eyJhbGci…[local CLI demo JWT]\`, iss supabase-demo) is hard-coded here and only works against a local stack: ${LOCAL}`,
+        },
+        { line: 3, severity: 'info', message: `the Supabase CLI's local default secret key is hard-coded here and only works against a local stack: ${LOCAL}` },
+        { line: 4, severity: 'info', message: `the Supabase CLI's local default publishable key is hard-coded here and only works against a local stack: ${LOCAL}` },
+      ],
+    },
+    {
+      name: 'base64-wrapped in a Kubernetes Secret',
+      files: { 'k8s/secret.yaml': `apiVersion: v1\nkind: Secret\ndata:\n  key: ${Buffer.from(KEYS.serviceRole).toString('base64')}\n`, ...USES_SUPABASE },
+      findings: [{ line: 4, column: 8, severity: 'error', message: SERVICE_ROLE('`eyJhbGci…[legacy service_role JWT]`, base64-encoded') }],
+    },
+    {
+      name: 'JSON, HTML, notebooks and Markdown are read too; two keys on a line are two findings',
+      files: {
+        'README.md': `# App\n\nUse \`${KEYS.anon}\` as the key.\n`,
+        'config/app.json': `{ "supabaseKey": "${KEYS.anon}" }\n`,
+        'notebooks/admin.ipynb': `${JSON.stringify({ cells: [{ cell_type: 'code', source: [`key = "${KEYS.serviceRole}"`] }] })}\n`,
+        'public/index.html': `<script>const keys = ["${KEYS.anon}", "${KEYS.serviceRole}"]</script>\n`,
+      },
+      findings: [
+        { file: 'README.md', line: 3, column: 6, severity: 'warning', message: ANON },
+        { file: 'config/app.json', line: 1, column: 19, severity: 'warning', message: ANON },
+        { file: 'notebooks/admin.ipynb', line: 1, severity: 'error', messageIncludes: 'the legacy service_role key (' },
+        { file: 'public/index.html', line: 1, column: 24, severity: 'warning', message: ANON },
+        { file: 'public/index.html', line: 1, severity: 'error', messageIncludes: 'the legacy service_role key (' },
+      ],
+    },
+    {
+      name: 'the rule’s severity from the config file applies to every finding, info included',
+      files: { 'src/client.ts': `export const key = '${KEYS.publishable}'\n`, 'migrate-keys.config.json': '{ "rules": { "hardcoded-key": "warning" } }\n' },
+      findings: [{ line: 1, severity: 'warning', messageIncludes: 'a publishable key (' }],
+    },
+  ],
+});
