@@ -1,0 +1,120 @@
+// edge-function-env: inside Edge Function code the runtime's own legacy names become the `default` entry of the
+// JSON variables the platform injects (docs/rules/edge-function-env.md).
+import { ruleTester } from '../helpers/rule-tester.js';
+
+const FN = 'supabase/functions/hello/index.ts';
+const becomes = (name: string, plural: string) =>
+  `Edge Functions get the new keys as JSON in \`${plural}\`: this read of \`${name}\` becomes the \`default\` entry of it`;
+const byHand = (name: string, plural: string) =>
+  `Edge Functions get the new keys as JSON in \`${plural}\`, and a bare rename reads a variable the platform does not set: ` +
+  `read \`JSON.parse(Deno.env.get('${plural}') ?? '{}').default\` instead of \`${name}\``;
+
+ruleTester('edge-function-env', {
+  valid: [
+    {
+      name: "outside the runtime: app code, and a function's tests (which load their own env)",
+      files: {
+        'src/deno-script.ts': "export const a = Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')\nexport const b = Deno.env.get('SUPABASE_SECRET_KEY')\n",
+        'supabase/functions/hello/index.test.ts': "const key = Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')\n",
+        'supabase/functions/tests/hello.ts': "const key = Deno.env.get('SUPABASE_SECRET_KEY')\n",
+      },
+    },
+    {
+      name: 'a function that already reads the JSON variables, a name in a comment, a prefixed name (legacy-env-name renames it)',
+      files: {
+        [FN]:
+          "const secret = JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}').default\n" +
+          '// was SUPABASE_SERVICE_ROLE_KEY\n' +
+          "const other = Deno.env.get('MY_SUPABASE_ANON_KEY')\n",
+      },
+    },
+    {
+      name: 'a singular new name read through process.env',
+      // Known: only `Deno.env.get('SUPABASE_SECRET_KEY')` is caught as a read of a never-set singular name;
+      // `process.env.SUPABASE_SECRET_KEY` (and a destructured `Deno.env.toObject()`) inside a function reads nothing too.
+      files: { [FN]: 'const key = process.env.SUPABASE_SECRET_KEY\n' },
+    },
+  ],
+  invalid: [
+    {
+      name: 'the admin and anon clients of a function: any quote style, with `!` and `??`',
+      files: {
+        [FN]:
+          "import { createClient } from 'npm:@supabase/supabase-js@2'\n\n" +
+          "const admin = createClient(Deno.env.get('SUPABASE_URL')!, Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')!)\n" +
+          'const anon = Deno.env.get("SUPABASE_ANON_KEY") ?? ""\n',
+      },
+      findings: [
+        { line: 3, column: 73, message: becomes('SUPABASE_SERVICE_ROLE_KEY', 'SUPABASE_SECRET_KEYS'), fixable: true },
+        { line: 4, column: 28, message: becomes('SUPABASE_ANON_KEY', 'SUPABASE_PUBLISHABLE_KEYS'), fixable: true },
+      ],
+      output: {
+        [FN]:
+          "import { createClient } from 'npm:@supabase/supabase-js@2'\n\n" +
+          "const admin = createClient(Deno.env.get('SUPABASE_URL')!, JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}').default!)\n" +
+          'const anon = JSON.parse(Deno.env.get("SUPABASE_PUBLISHABLE_KEYS") ?? "{}").default ?? ""\n',
+      },
+    },
+    {
+      name: 'a _shared module that functions import, and process.env in a template-literal lookup',
+      files: {
+        'supabase/functions/_shared/admin.ts': 'export const key = Deno.env.get(`SUPABASE_SERVICE_ROLE_KEY`)\nexport const anon = process.env.SUPABASE_ANON_KEY\n',
+      },
+      findings: [
+        { line: 1, column: 34, fixable: true },
+        { line: 2, column: 33, fixable: true },
+      ],
+      output: {
+        'supabase/functions/_shared/admin.ts':
+          "export const key = JSON.parse(Deno.env.get(`SUPABASE_SECRET_KEYS`) ?? `{}`).default\nexport const anon = JSON.parse(process.env.SUPABASE_PUBLISHABLE_KEYS ?? '{}').default\n",
+      },
+    },
+    {
+      name: 'what cannot be rewritten is reported: a destructured env object, a name kept in a string',
+      files: {
+        [FN]: "const { SUPABASE_ANON_KEY } = Deno.env.toObject()\nconst name = 'SUPABASE_SERVICE_ROLE_KEY'\nconst key = Deno.env.get(name)\n",
+      },
+      findings: [
+        { line: 1, column: 9, message: byHand('SUPABASE_ANON_KEY', 'SUPABASE_PUBLISHABLE_KEYS'), fixable: false },
+        { line: 2, column: 15, message: byHand('SUPABASE_SERVICE_ROLE_KEY', 'SUPABASE_SECRET_KEYS'), fixable: false },
+      ],
+    },
+    {
+      name: 'a never-set singular new name: `supabase secrets set` skips SUPABASE_ names',
+      files: { [FN]: "const a = Deno.env.get('SUPABASE_SECRET_KEY')\nconst b = Deno.env.get( \"SUPABASE_PUBLISHABLE_KEY\" )!\n" },
+      findings: [
+        {
+          line: 1,
+          column: 11,
+          message:
+            '`SUPABASE_SECRET_KEY` is never set in Edge Functions (`supabase secrets set` skips SUPABASE_ names): this read becomes the `default` entry of `SUPABASE_SECRET_KEYS`',
+          fixable: true,
+        },
+        { line: 2, column: 11, messageIncludes: '`SUPABASE_PUBLISHABLE_KEY` is never set in Edge Functions', fixable: true },
+      ],
+      output: {
+        [FN]:
+          "const a = JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}').default\n" +
+          'const b = JSON.parse(Deno.env.get("SUPABASE_PUBLISHABLE_KEYS") ?? "{}").default!\n',
+      },
+    },
+    {
+      name: '--transitional: the new read first, falling back to the legacy one, in parentheses where needed',
+      files: { [FN]: "const key = Deno.env.get('SUPABASE_SERVICE_ROLE_KEY') || ''\n" },
+      options: { transitional: true },
+      findings: [{ line: 1, column: 27, message: `${becomes('SUPABASE_SERVICE_ROLE_KEY', 'SUPABASE_SECRET_KEYS')}, falling back to the legacy read for now`, fixable: true }],
+      output: { [FN]: "const key = (JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}').default ?? Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')) || ''\n" },
+    },
+    {
+      name: 'the plain run after a transitional one drops the fallback',
+      files: { [FN]: "const key = JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}').default ?? Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')\n" },
+      findings: [{ line: 1, column: 95, message: becomes('SUPABASE_SERVICE_ROLE_KEY', 'SUPABASE_SECRET_KEYS'), fixable: true }],
+      output: { [FN]: "const key = JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}').default\n" },
+    },
+    {
+      name: 'a function that does not parse: the legacy read is reported, not rewritten; its singular read is not looked at',
+      files: { [FN]: "const k = Deno.env.get('SUPABASE_ANON_KEY') (\nconst s = Deno.env.get('SUPABASE_SECRET_KEY')\n" },
+      findings: [{ line: 1, column: 25, message: byHand('SUPABASE_ANON_KEY', 'SUPABASE_PUBLISHABLE_KEYS'), fixable: false }],
+    },
+  ],
+});
