@@ -1,0 +1,117 @@
+// legacy-key-value: a legacy anon or service_role JWT stored in a .env file, under any name, classified by its value.
+// With the new key of its role supplied, --write replaces the value (quotes, comments and line endings kept).
+import { KEYS, ruleTester, SUPPLIED } from '../helpers/rule-tester.js';
+
+const STOPS = 'which stops working when the legacy keys are deactivated';
+
+ruleTester('legacy-key-value', {
+  valid: [
+    {
+      name: 'new keys, placeholders and the local demo JWT',
+      files: { '.env': `VITE_SUPABASE_PUBLISHABLE_KEY=${KEYS.publishable}\nSUPABASE_SECRET_KEY=${KEYS.secret}\nSUPABASE_ANON_KEY=${KEYS.demoAnon}\nSUPABASE_SERVICE_ROLE_KEY=your-service-role-key\n` },
+      supplied: SUPPLIED,
+    },
+    // Behind a public name a service_role key is secret-key-exposed's: replacing it would still ship it to browsers.
+    { name: 'a service_role JWT behind a public name', files: { '.env': `NEXT_PUBLIC_SUPABASE_SERVICE_ROLE_KEY=${KEYS.serviceRole}\nVITE_SUPABASE_SECRET_KEY=${KEYS.serviceRole}\n` }, supplied: SUPPLIED },
+    // The legacy line goes (legacy-env-name retires it), so its value is not reported.
+    { name: 'a legacy line whose new name stands beside it', files: { '.env': `SUPABASE_SERVICE_ROLE_KEY=${KEYS.serviceRole}\nSUPABASE_SECRET_KEY=${KEYS.secret}\n` }, supplied: SUPPLIED },
+    { name: 'a key in JSON is hardcoded-key’s, not this rule’s', files: { 'config/supabase.json': `{ "key": "${KEYS.anon}" }\n` }, supplied: SUPPLIED },
+  ],
+  invalid: [
+    {
+      name: 'without the new keys: supply them',
+      files: { '.env': `VITE_SUPABASE_PUBLISHABLE_KEY=${KEYS.anon}\nSUPABASE_SECRET_KEY=${KEYS.serviceRole}\n` },
+      findings: [
+        { line: 1, column: 1, fixable: false, message: `\`VITE_SUPABASE_PUBLISHABLE_KEY\` holds a legacy anon JWT, ${STOPS}: supply the new publishable key (MIGRATE_KEYS_PUBLISHABLE_KEY) to replace it` },
+        { line: 2, column: 1, fixable: false, message: `\`SUPABASE_SECRET_KEY\` holds a legacy service_role JWT, ${STOPS}: supply the new secret key (MIGRATE_KEYS_SECRET_KEY) to replace it` },
+      ],
+    },
+    {
+      name: 'a legacy anon JWT under the new name, the new key supplied (docs example)',
+      files: { '.env.local': `VITE_SUPABASE_PUBLISHABLE_KEY=${KEYS.anon}\n` },
+      supplied: SUPPLIED,
+      findings: [{ line: 1, fixable: true, message: `\`VITE_SUPABASE_PUBLISHABLE_KEY\` holds a legacy anon JWT, ${STOPS}: replace it with the new publishable key` }],
+      output: { '.env.local': `VITE_SUPABASE_PUBLISHABLE_KEY=${KEYS.publishable}\n` },
+    },
+    {
+      name: 'quotes, export, spaces, comments and CRLF stay; a nested .env.production and .env.example are read',
+      files: {
+        '.env': `# Supabase\r\nexport VITE_SUPABASE_PUBLISHABLE_KEY="${KEYS.anon}" # the key\r\nSUPABASE_SECRET_KEY = '${KEYS.serviceRole}'\r\n`,
+        'apps/web/.env.production': `API_KEY=${KEYS.anon}\n`,
+        '.env.example': `SUPABASE_SECRET_KEY=${KEYS.serviceRole}`,
+      },
+      supplied: SUPPLIED,
+      findings: [
+        { file: '.env', line: 2, column: 8, messageIncludes: 'replace it with the new publishable key' },
+        { file: '.env', line: 3, column: 1, messageIncludes: 'replace it with the new secret key' },
+        { file: '.env.example', line: 1, messageIncludes: 'replace it with the new secret key' },
+        // A name that claims no role: the value decides.
+        { file: 'apps/web/.env.production', line: 1, message: `\`API_KEY\` holds a legacy anon JWT, ${STOPS}: replace it with the new publishable key` },
+      ],
+      output: {
+        '.env': `# Supabase\r\nexport VITE_SUPABASE_PUBLISHABLE_KEY="${KEYS.publishable}" # the key\r\nSUPABASE_SECRET_KEY = '${KEYS.secret}'\r\n`,
+        'apps/web/.env.production': `API_KEY=${KEYS.publishable}\n`,
+        '.env.example': `SUPABASE_SECRET_KEY=${KEYS.secret}`,
+      },
+    },
+    {
+      name: 'only the publishable key supplied: the service_role value waits',
+      files: { '.env': `VITE_SUPABASE_PUBLISHABLE_KEY=${KEYS.anon}\nSUPABASE_SECRET_KEY=${KEYS.serviceRole}\n` },
+      supplied: { publishable: KEYS.publishable },
+      findings: [
+        { line: 1, fixable: true, messageIncludes: 'replace it with the new publishable key' },
+        { line: 2, fixable: false, messageIncludes: 'supply the new secret key (MIGRATE_KEYS_SECRET_KEY)' },
+      ],
+      output: { '.env': `VITE_SUPABASE_PUBLISHABLE_KEY=${KEYS.publishable}\nSUPABASE_SECRET_KEY=${KEYS.serviceRole}\n` },
+    },
+    {
+      name: 'a name and a value of different roles: a person decides, nothing is replaced',
+      files: { '.env': `SUPABASE_SECRET_KEY=${KEYS.anon}\nSUPABASE_ANON_KEY=${KEYS.serviceRole}\n` },
+      supplied: SUPPLIED,
+      findings: [
+        { line: 1, fixable: false, message: `\`SUPABASE_SECRET_KEY\` holds a legacy anon JWT, ${STOPS}, under a secret name: check which key belongs here` },
+        { line: 2, fixable: false, message: `\`SUPABASE_ANON_KEY\` holds a legacy service_role JWT, ${STOPS}, under a publishable name: check which key belongs here` },
+      ],
+      output: null,
+    },
+    {
+      name: 'a legacy name and value: --write renames the name (legacy-env-name) and replaces the value (docs example)',
+      files: { '.env.local': `SUPABASE_SERVICE_ROLE_KEY=${KEYS.serviceRole}\n` },
+      supplied: SUPPLIED,
+      allRules: true,
+      findings: [{ line: 1, fixable: true, message: `\`SUPABASE_SERVICE_ROLE_KEY\` holds a legacy service_role JWT, ${STOPS}: replace it with the new secret key` }],
+      output: { '.env.local': `SUPABASE_SECRET_KEY=${KEYS.secret}\n` },
+    },
+    {
+      name: '--transitional keeps a legacy line to rename, and its value, for the rollout',
+      files: { '.env': `VITE_SUPABASE_ANON_KEY=${KEYS.anon}\n` },
+      supplied: SUPPLIED,
+      transitional: true,
+      findings: [
+        {
+          line: 1,
+          fixable: false,
+          message: `\`VITE_SUPABASE_ANON_KEY\` holds a legacy anon JWT, ${STOPS}: kept for the rollout beside its new name; once it is over, run without --transitional to remove it`,
+        },
+      ],
+      output: null,
+    },
+    {
+      // What --write --transitional leaves behind, run again: the legacy line is retired (legacy-env-name says it goes,
+      // and keeps it under --transitional), so only the new name's legacy value is this rule's.
+      name: '--transitional beside a new name that still holds a legacy value',
+      files: { '.env': `VITE_SUPABASE_ANON_KEY=${KEYS.anon}\nVITE_SUPABASE_PUBLISHABLE_KEY=${KEYS.anon}\n` },
+      supplied: SUPPLIED,
+      transitional: true,
+      findings: [{ line: 2, fixable: true, messageIncludes: '`VITE_SUPABASE_PUBLISHABLE_KEY` holds a legacy anon JWT' }],
+      output: { '.env': `VITE_SUPABASE_ANON_KEY=${KEYS.anon}\nVITE_SUPABASE_PUBLISHABLE_KEY=${KEYS.publishable}\n` },
+    },
+    {
+      name: 'a migrate-keys-ignore comment keeps the value and its fix',
+      files: { '.env': `# migrate-keys-ignore legacy-key-value\nVITE_SUPABASE_PUBLISHABLE_KEY=${KEYS.anon}\nSUPABASE_SECRET_KEY=${KEYS.serviceRole}\n` },
+      supplied: SUPPLIED,
+      findings: [{ line: 3, messageIncludes: '`SUPABASE_SECRET_KEY` holds a legacy service_role JWT' }],
+      output: { '.env': `# migrate-keys-ignore legacy-key-value\nVITE_SUPABASE_PUBLISHABLE_KEY=${KEYS.anon}\nSUPABASE_SECRET_KEY=${KEYS.secret}\n` },
+    },
+  ],
+});
