@@ -1,0 +1,149 @@
+// bearer-api-key: an API key sent as `Authorization: Bearer`, where only a user's JWT belongs (docs/rules/bearer-api-key.md).
+import { KEYS, ruleTester } from '../helpers/rule-tester.js';
+
+const BREAKS =
+  'new keys are not JWTs: Edge Functions answer "Invalid JWT", PostgREST PGRST301, Storage "Invalid Compact JWS"; ' +
+  "send the key in the `apikey` header and keep Authorization for a signed-in user's session token";
+const PING_BEFORE =
+  'const key = import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY\n\n' +
+  'export function ping() {\n' +
+  '  return fetch(`${import.meta.env.VITE_SUPABASE_URL}/functions/v1/ping`, { headers: { Authorization: `Bearer ${key}` } })\n' +
+  '}\n';
+
+ruleTester('bearer-api-key', {
+  valid: [
+    {
+      name: "a user's session token, a forwarded Authorization header, a third party's token",
+      files: {
+        'src/api.ts':
+          'const { data } = await supabase.auth.getSession()\n' +
+          'await fetch(url, { headers: { Authorization: `Bearer ${data.session?.access_token}`, apikey: import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY } })\n' +
+          "await fetch('https://api.openai.com/v1/models', { headers: { Authorization: `Bearer ${process.env.OPENAI_API_KEY}` } })\n",
+        'supabase/functions/proxy/index.ts':
+          "Deno.serve((req) => fetch(url, { headers: { Authorization: req.headers.get('Authorization')!, apikey: Deno.env.get('SUPABASE_ANON_KEY')! } }))\n",
+      },
+    },
+    {
+      name: 'the key already in the apikey header, and a curl in Markdown prose rather than a code block',
+      files: {
+        'src/api.ts': 'const key = import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY\nexport const ping = () => fetch(url, { headers: { apikey: key } })\n',
+        'README.md': 'Call it with curl -H "Authorization: Bearer $SUPABASE_ANON_KEY" (not like this).\n',
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a key sent as a Bearer token, moved to apikey by --unsafe',
+      files: { 'src/api.ts': PING_BEFORE },
+      options: { unsafe: true },
+      findings: [{ line: 4, column: 87, message: `the publishable key is sent as Authorization: Bearer: ${BREAKS}`, fixable: true }],
+      output: {
+        'src/api.ts':
+          'const key = import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY\n\n' +
+          'export function ping() {\n' +
+          '  return fetch(`${import.meta.env.VITE_SUPABASE_URL}/functions/v1/ping`, { headers: { apikey: key } })\n' +
+          '}\n',
+      },
+    },
+    {
+      name: 'without --unsafe the same site is reported and left as it is',
+      files: { 'src/api.ts': PING_BEFORE },
+      findings: [{ line: 4, column: 87, message: `the publishable key is sent as Authorization: Bearer: ${BREAKS}`, fixable: false }],
+    },
+    {
+      name: 'apikey already carries the same key: the Authorization entry goes, with its line',
+      files: {
+        'src/admin.ts':
+          'const key = process.env.SUPABASE_SERVICE_ROLE_KEY!\n' +
+          'await fetch(url, {\n' +
+          '  headers: {\n' +
+          '    apikey: key,\n' +
+          "    'Authorization': 'Bearer ' + key,\n" +
+          "    'Content-Type': 'application/json',\n" +
+          '  },\n' +
+          '})\n',
+      },
+      options: { unsafe: true },
+      findings: [{ line: 5, column: 5, message: `the legacy service_role key is sent as Authorization: Bearer: ${BREAKS}`, fixable: true }],
+      output: {
+        'src/admin.ts':
+          'const key = process.env.SUPABASE_SERVICE_ROLE_KEY!\n' +
+          'await fetch(url, {\n' +
+          '  headers: {\n' +
+          '    apikey: key,\n' +
+          "    'Content-Type': 'application/json',\n" +
+          '  },\n' +
+          '})\n',
+      },
+    },
+    {
+      name: 'shapes left to a person: apikey holding another key, headers.set, a key literal',
+      files: {
+        'src/api.ts':
+          'const secret = process.env.SUPABASE_SECRET_KEY!\n' +
+          'const publishable = process.env.SUPABASE_PUBLISHABLE_KEY!\n' +
+          'await fetch(url, { headers: { apikey: publishable, Authorization: `Bearer ${secret}` } })\n' +
+          'const h = new Headers()\n' +
+          "h.set('Authorization', `Bearer ${publishable}`)\n" +
+          `await fetch(url, { headers: { Authorization: 'Bearer ${KEYS.anon}' } })\n`,
+      },
+      options: { unsafe: true },
+      findings: [
+        { line: 3, column: 52, message: `the secret key is sent as Authorization: Bearer: ${BREAKS} (move it by hand)`, fixable: false },
+        { line: 5, column: 7, message: `the publishable key is sent as Authorization: Bearer: ${BREAKS} (move it by hand)`, fixable: false },
+        { line: 6, column: 31, message: `the legacy anon key is sent as Authorization: Bearer: ${BREAKS} (move it by hand)`, fixable: false },
+      ],
+    },
+    {
+      name: 'a key followed through an import, a computed header name, a .vue script',
+      files: {
+        'src/config.ts': 'export const anonKey = import.meta.env.VITE_SUPABASE_ANON_KEY\n',
+        'src/api.ts': "import { anonKey } from './config'\nexport const headers = new Headers({ ['Authorization']: `Bearer ${anonKey}` })\n",
+        'src/App.vue':
+          '<script setup lang="ts">\nconst key = import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY\nfetch(url, { headers: { "Authorization": `Bearer ${key}` } })\n</script>\n<template><div /></template>\n',
+      },
+      options: { unsafe: true },
+      findings: [
+        { file: 'src/App.vue', line: 3, column: 25, messageIncludes: 'the publishable key is sent', fixable: true },
+        { file: 'src/api.ts', line: 2, column: 38, messageIncludes: 'the legacy anon key is sent', fixable: true },
+      ],
+      output: {
+        'src/api.ts': "import { anonKey } from './config'\nexport const headers = new Headers({ ['apikey']: anonKey })\n",
+        'src/App.vue': '<script setup lang="ts">\nconst key = import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY\nfetch(url, { headers: { "apikey": key } })\n</script>\n<template><div /></template>\n',
+      },
+    },
+    {
+      name: 'shell, a workflow and Python are reported (no fix); a Markdown code block as info',
+      files: {
+        'scripts/call.sh': '#!/bin/sh\ncurl -X POST "$SUPABASE_URL/functions/v1/hello" \\\n  -H "Authorization: Bearer $SUPABASE_ANON_KEY"\n',
+        '.github/workflows/cron.yml':
+          'on: push\njobs:\n  ping:\n    runs-on: ubuntu-latest\n    steps:\n' +
+          '      - run: curl -H "Authorization: Bearer ${{ secrets.SUPABASE_SERVICE_ROLE_KEY }}" https://x.supabase.co/functions/v1/cron\n',
+        'jobs/run.py': "import os, requests\nrequests.post(url, headers={'Authorization': f\"Bearer {os.environ['SUPABASE_SERVICE_ROLE_KEY']}\"})\n",
+        'README.md': 'Call it:\n\n```sh\ncurl -H "Authorization: Bearer $SUPABASE_PUBLISHABLE_KEY" $URL\n```\n',
+      },
+      options: { unsafe: true },
+      findings: [
+        { file: '.github/workflows/cron.yml', line: 6, column: 23, messageIncludes: 'the legacy service_role key (`SUPABASE_SERVICE_ROLE_KEY`) is sent', fixable: false },
+        { file: 'README.md', line: 4, column: 10, severity: 'info', messageIncludes: 'the publishable key (`SUPABASE_PUBLISHABLE_KEY`) is sent', fixable: false },
+        { file: 'jobs/run.py', line: 2, column: 29, messageIncludes: "the legacy service_role key (`os.environ['SUPABASE_SERVICE_ROLE_KEY']`) is sent", fixable: false },
+        {
+          file: 'scripts/call.sh',
+          line: 3,
+          column: 7,
+          message: `the legacy anon key (\`SUPABASE_ANON_KEY\`) is sent as Authorization: Bearer: ${BREAKS}`,
+          fixable: false,
+        },
+      ],
+    },
+    {
+      name: 'a file with a syntax error and no legacy name',
+      // Known: the file is only parsed for errors when it holds a legacy name, so parse-error says nothing here and
+      // --unsafe edits a file that does not parse (the rule means to leave such files to parse-error).
+      files: { 'src/client.ts': 'const key = import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY\nfetch(url, { headers: { Authorization: `Bearer ${key}` } }) (\n' },
+      options: { unsafe: true },
+      findings: [{ line: 2, column: 25, messageIncludes: 'the publishable key is sent', fixable: true }],
+      output: { 'src/client.ts': 'const key = import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY\nfetch(url, { headers: { apikey: key } }) (\n' },
+    },
+  ],
+});
