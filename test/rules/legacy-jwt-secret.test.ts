@@ -1,0 +1,133 @@
+// legacy-jwt-secret: tokens verified or signed with the legacy shared JWT secret (jsonwebtoken, jose with a symmetric
+// key, djwt, hono/jwt, PyJWT), and reads of SUPABASE_JWT_SECRET that feed something else. Only reported: it blocks
+// rotating the secret.
+import { ruleTester } from '../helpers/rule-tester.js';
+
+const INSTEAD =
+  "verify against the project's JWKS (`<SUPABASE_URL>/auth/v1/.well-known/jwks.json`, e.g. jose's createRemoteJWKSet with jwtVerify) " +
+  'or call `supabase.auth.getClaims()`';
+const verifies = (via: string) =>
+  `tokens are verified with the legacy JWT secret (${via}), which stops working once the project moves to signing keys and blocks rotating the secret: ${INSTEAD}`;
+const reads = (via: string) =>
+  `reads the legacy JWT secret (${via}): whatever verifies or signs tokens with it stops working once the project moves to signing keys and the secret is rotated: ${INSTEAD}`;
+// The rule looks at files only in a repository that uses Supabase; this file says it does.
+const USES_SUPABASE = { 'src/supabase.ts': 'export const url = process.env.SUPABASE_URL\n' };
+
+ruleTester('legacy-jwt-secret', {
+  valid: [
+    {
+      name: "the project's JWKS with jose, and supabase.auth.getClaims()",
+      files: {
+        ...USES_SUPABASE,
+        'src/verify.ts':
+          "import { createRemoteJWKSet, jwtVerify } from 'jose'\n" +
+          'const jwks = createRemoteJWKSet(new URL(`${process.env.SUPABASE_URL}/auth/v1/.well-known/jwks.json`))\n' +
+          'export const check = (token: string) => jwtVerify(token, jwks)\n',
+        'src/claims.ts': "import { supabase } from './client'\nexport const claims = (jwt: string) => supabase.auth.getClaims(jwt)\n",
+      },
+    },
+    {
+      // jsonwebtoken takes PEM public keys as strings: only a secret's name or HS256 tells the shared secret.
+      name: 'jsonwebtoken with a public key, or a key whose name is not a JWT secret',
+      files: {
+        ...USES_SUPABASE,
+        'src/verify.ts':
+          "import jwt from 'jsonwebtoken'\nimport { readFileSync } from 'node:fs'\nconst publicKey = readFileSync('public.pem', 'utf8')\n" +
+          "export const a = (t: string) => jwt.verify(t, publicKey, { algorithms: ['RS256'] })\n" +
+          'export const b = (t: string) => jwt.verify(t, process.env.GITHUB_APP_KEY!)\n',
+      },
+    },
+    { name: 'the name in a comment, a string or a .env file', files: { ...USES_SUPABASE, 'src/help.ts': "// SUPABASE_JWT_SECRET used to be read here\nexport const help = 'set SUPABASE_JWT_SECRET'\n", '.env': 'SUPABASE_JWT_SECRET=super-secret\n' } },
+    { name: 'a repository that does not use Supabase', files: { 'src/verify.ts': "import jwt from 'jsonwebtoken'\nexport const check = (t: string) => jwt.verify(t, process.env.JWT_SECRET!)\n" } },
+    {
+      // Known: a file with a legacy name is parsed by the scan, and when that parse fails the rule stays silent (the
+      // finding is parse-error's); the same file without a legacy name is reported (last invalid case).
+      name: 'a file that does not parse and holds a legacy name',
+      files: {
+        'src/verify.ts':
+          "import jwt from 'jsonwebtoken'\nexport const check = (t: string) => jwt.verify(t, process.env.SUPABASE_JWT_SECRET!)\nexport const key = process.env.SUPABASE_ANON_KEY\nconst = ;\n",
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'jsonwebtoken.verify with SUPABASE_JWT_SECRET (docs example)',
+      files: {
+        'src/server/auth.ts':
+          "import jwt from 'jsonwebtoken'\n\nexport function userIdOf(token: string): string {\n" +
+          '  const claims = jwt.verify(token, process.env.SUPABASE_JWT_SECRET!) as { sub: string }\n  return claims.sub\n}\n',
+      },
+      findings: [{ line: 4, column: 18, severity: 'warning', fixable: false, message: verifies('`SUPABASE_JWT_SECRET`') }],
+    },
+    {
+      name: 'jose with a symmetric key, and tokens signed with SignJWT',
+      files: {
+        ...USES_SUPABASE,
+        'src/tokens.ts':
+          "import { jwtVerify, SignJWT } from 'jose'\nconst key = new TextEncoder().encode(process.env.AUTH_KEY)\n" +
+          'export const check = (t: string) => jwtVerify(t, key)\n' +
+          "export const mint = () => new SignJWT({ role: 'authenticated' }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(process.env.SUPABASE_JWT_SECRET))\n",
+      },
+      findings: [
+        { file: 'src/tokens.ts', line: 3, column: 37, message: verifies('a symmetric key') },
+        {
+          file: 'src/tokens.ts',
+          line: 4,
+          column: 27,
+          message:
+            'tokens are signed with the legacy JWT secret (`SUPABASE_JWT_SECRET`): they stop being accepted once the secret is rotated; ' +
+            'sign with a key the project trusts (import it under Authentication → Signing Keys) or use Supabase Auth sessions',
+        },
+      ],
+    },
+    {
+      name: 'HS256 in the options, require(), destructuring, and hono/jwt',
+      files: {
+        ...USES_SUPABASE,
+        'src/a.ts': "import jwt from 'jsonwebtoken'\nexport const check = (t: string, k: string) => jwt.verify(t, k, { algorithms: ['HS256'] })\n",
+        'src/b.js': "const jwt = require('jsonwebtoken')\nmodule.exports = (t) => jwt.verify(t, process.env.JWT_SECRET)\n",
+        'src/c.ts': "import { verify } from 'hono/jwt'\nconst { SUPABASE_JWT_SECRET } = process.env\nexport const check = (t: string) => verify(t, SUPABASE_JWT_SECRET!)\n",
+      },
+      findings: [
+        { file: 'src/a.ts', line: 2, column: 48, message: verifies('HS256') },
+        { file: 'src/b.js', line: 2, column: 25, message: verifies('`JWT_SECRET`') },
+        { file: 'src/c.ts', line: 3, column: 37, message: verifies('`SUPABASE_JWT_SECRET`') },
+      ],
+    },
+    {
+      name: 'djwt in an Edge Function with an HMAC key from crypto.subtle',
+      files: {
+        'supabase/functions/hello/index.ts':
+          "import { verify } from 'https://deno.land/x/djwt@v3.0.2/mod.ts'\n" +
+          "const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(Deno.env.get('JWT_SECRET')), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify'])\n" +
+          "Deno.serve(async (req) => { await verify(req.headers.get('x')!, key); return new Response('ok') })\n",
+      },
+      findings: [{ line: 3, column: 35, message: verifies('`JWT_SECRET`') }],
+    },
+    {
+      name: 'the secret read for something else, behind a public prefix too',
+      files: { ...USES_SUPABASE, 'src/config.ts': 'export const config = { jwtSecret: process.env.SUPABASE_JWT_SECRET, exposed: import.meta.env.VITE_SUPABASE_JWT_SECRET }\n' },
+      findings: [
+        { file: 'src/config.ts', line: 1, column: 48, message: reads('`SUPABASE_JWT_SECRET`') },
+        { file: 'src/config.ts', line: 1, column: 94, message: reads('`VITE_SUPABASE_JWT_SECRET`') },
+      ],
+    },
+    {
+      name: 'PyJWT: decode with the secret, and a read of it on its own',
+      files: {
+        ...USES_SUPABASE,
+        'api/auth.py': "import os\nimport jwt\n\ndef user(token):\n    return jwt.decode(token, os.environ['SUPABASE_JWT_SECRET'], algorithms=['HS256'], audience='authenticated')\n",
+        'api/settings.py': "import os\nSECRET = os.getenv('SUPABASE_JWT_SECRET')\n# jwt.decode(token, SECRET)\n",
+      },
+      findings: [
+        { file: 'api/auth.py', line: 5, column: 12, message: verifies('`SUPABASE_JWT_SECRET`') },
+        { file: 'api/settings.py', line: 2, column: 10, message: reads('`SUPABASE_JWT_SECRET`') },
+      ],
+    },
+    {
+      name: 'a file that does not parse, without a legacy name, is still read',
+      files: { ...USES_SUPABASE, 'src/verify.ts': "import jwt from 'jsonwebtoken'\nexport const check = (t: string) => jwt.verify(t, process.env.SUPABASE_JWT_SECRET!)\nconst = ;\n" },
+      findings: [{ file: 'src/verify.ts', line: 2, column: 37, message: verifies('`SUPABASE_JWT_SECRET`') }],
+    },
+  ],
+});
