@@ -1,0 +1,76 @@
+// edge-function-no-auth-check: a function that runs (or will run) with verify_jwt off and never checks its caller
+// (docs/rules/edge-function-no-auth-check.md).
+import { ruleTester } from '../helpers/rule-tester.js';
+
+const CONFIG = 'supabase/config.toml';
+const FN = 'supabase/functions/send-report/index.ts';
+const OFF = { [CONFIG]: '[functions.send-report]\nverify_jwt = false\n' };
+const OPEN = 'Deno.serve(async (req) => {\n  const { to } = await req.json()\n  return new Response(`sent to ${to}`)\n})\n';
+const never = (state: string) =>
+  `function \`send-report\` ${state} but never checks its caller: check the apikey header, the user (auth.getClaims), or a webhook signature`;
+
+ruleTester('edge-function-no-auth-check', {
+  valid: [
+    {
+      name: 'verify_jwt on (the default): the platform checks the caller',
+      files: { [CONFIG]: 'project_id = "my-app"\n', [FN]: OPEN },
+    },
+    {
+      name: 'off, and the function compares the apikey header',
+      files: {
+        ...OFF,
+        [FN]:
+          'Deno.serve(async (req) => {\n' +
+          "  const secretKeys = JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}')\n" +
+          "  if (req.headers.get('apikey') !== secretKeys.default) return new Response('Unauthorized', { status: 401 })\n" +
+          "  return new Response('sent')\n" +
+          '})\n',
+      },
+    },
+    {
+      name: 'off, and a _shared module it imports verifies the user',
+      files: {
+        ...OFF,
+        [FN]: "import { requireUser } from '../_shared/auth.ts'\nDeno.serve(requireUser)\n",
+        'supabase/functions/_shared/auth.ts':
+          'export async function requireUser(req: Request) {\n  const { data } = await supabase.auth.getClaims()\n  return new Response(JSON.stringify(data))\n}\n',
+      },
+    },
+    {
+      name: 'off, and a Stripe webhook signature is checked',
+      files: { ...OFF, [FN]: "Deno.serve(async (req) => {\n  const signature = req.headers.get('Stripe-Signature')\n  return new Response(signature)\n})\n" },
+    },
+    {
+      name: '--unsafe without a config.toml: there is nothing to turn off',
+      files: { [FN]: OPEN },
+      options: { unsafe: true },
+    },
+    {
+      name: "a comment that only mentions 'apikey'",
+      // Known: the check is a text match over the code, comments included, so a TODO silences the rule.
+      files: { ...OFF, [FN]: "// TODO: check the 'apikey' header\n" + OPEN },
+    },
+  ],
+  invalid: [
+    {
+      name: 'verify_jwt = false and no check of the caller',
+      files: { [FN]: OPEN, ...OFF },
+      findings: [{ line: 1, column: 1, message: never('runs with verify_jwt off') }],
+    },
+    {
+      name: 'off through its deploy command, and only a session read (getSession trusts the caller)',
+      files: {
+        [FN]: 'const { data } = await supabase.auth.getSession()\n' + OPEN,
+        [CONFIG]: 'project_id = "my-app"\n',
+        'scripts/deploy.sh': 'supabase functions deploy send-report --no-verify-jwt\n',
+      },
+      findings: [{ line: 1, column: 1, message: never('runs with verify_jwt off') }],
+    },
+    {
+      name: 'on today, but --unsafe is about to turn it off',
+      files: { [FN]: OPEN, [CONFIG]: 'project_id = "my-app"\n' },
+      options: { unsafe: true },
+      findings: [{ line: 1, column: 1, message: never('will have verify_jwt turned off') }],
+    },
+  ],
+});
