@@ -1,0 +1,103 @@
+// sql-legacy-key: SQL that sends an API key as Authorization: Bearer (pg_net, http, webhooks) or holds a key literal.
+// Migrations are history: the message asks for a new one. Never fixed.
+import { KEYS, ruleTester } from '../helpers/rule-tester.js';
+
+const MIGRATION = 'applied migrations are not edited: write a new migration that sends the key in the apikey header, read from Vault';
+const ELSEWHERE = 'send the key in the apikey header and read it from Vault';
+const URL = "'https://abcdefghijklmnopqrst.supabase.co/functions/v1/hook'";
+const b64 = (value: string) => Buffer.from(value).toString('base64url');
+const DEMO_SERVICE_ROLE = [b64('{"alg":"HS256","typ":"JWT"}'), b64('{"iss":"supabase-demo","role":"service_role","exp":1983812996}'), b64('signature')].join('.');
+
+ruleTester('sql-legacy-key', {
+  valid: [
+    {
+      name: 'the key in the apikey header, read from Vault (docs example, after)',
+      files: {
+        'supabase/migrations/20250101000000_notify.sql':
+          `select net.http_post(\n  url := ${URL},\n` +
+          "  headers := jsonb_build_object('apikey', (select decrypted_secret from vault.decrypted_secrets where name = 'secret_key'))\n);\n",
+      },
+    },
+    {
+      name: "a user's token as Bearer, beside or after an apikey header",
+      files: {
+        'supabase/migrations/1_hooks.sql':
+          `select net.http_post(url := ${URL}, headers := jsonb_build_object('apikey', anon_key, 'Authorization', 'Bearer ' || auth_token));\n` +
+          `select net.http_post(url := ${URL}, headers := jsonb_build_object('Authorization', 'Bearer ' || user_jwt, 'apikey', anon_key));\n`,
+      },
+    },
+    { name: "another service's secret named like a key", files: { 'supabase/migrations/1_stripe.sql': `select net.http_post(url := ${URL}, headers := jsonb_build_object('Authorization', 'Bearer ' || current_setting('app.stripe_secret_key')));\n` } },
+    { name: 'a call commented out with --', files: { 'supabase/migrations/1_old.sql': `-- select net.http_post(url := ${URL}, headers := jsonb_build_object('Authorization', 'Bearer ' || service_role_key));\nselect 1;\n` } },
+    { name: 'Bearer in code is bearer-api-key’s', files: { 'src/a.ts': "fetch('https://abcdefghijklmnopqrst.supabase.co/rest/v1/t', { headers: { Authorization: `Bearer ${process.env.SUPABASE_SECRET_KEY}` } })\n" } },
+  ],
+  invalid: [
+    {
+      name: 'a pg_net call sending the service_role key from Vault (docs example, before)',
+      files: {
+        'supabase/migrations/20250101000000_notify.sql':
+          `select net.http_post(\n  url := ${URL},\n` +
+          "  headers := jsonb_build_object('Authorization', 'Bearer ' || (select decrypted_secret from vault.decrypted_secrets where name = 'service_role_key'))\n);\n",
+      },
+      findings: [{ line: 3, column: 33, severity: 'error', fixable: false, message: `this statement sends the API key as Authorization: Bearer: ${MIGRATION}` }],
+    },
+    {
+      name: 'a webhook trigger with the key literal in its headers: one finding per statement',
+      files: {
+        'supabase/migrations/20240101000000_hook.sql':
+          'create trigger hook after insert on public.orders for each row execute function supabase_functions.http_request(\n' +
+          `  ${URL}, 'POST',\n  '{"Content-Type":"application/json","Authorization":"Bearer ${KEYS.serviceRole}"}', '{}', '1000'\n);\n`,
+      },
+      findings: [{ line: 3, column: 39, message: `this statement sends the legacy service_role key as Authorization: Bearer: ${MIGRATION}` }],
+    },
+    {
+      name: 'outside migrations the advice is to send the key in apikey; lower case headers count',
+      files: {
+        'sql/hooks.sql':
+          `select http(('POST', ${URL},\n  ARRAY[http_header('Authorization', 'Bearer ' || (select decrypted_secret from vault.decrypted_secrets where name = 'supabase_service_key'))],\n  'application/json', '{}')::http_request);\n` +
+          `select net.http_post(url := ${URL}, headers := '{"authorization": "bearer ${KEYS.anon}"}'::jsonb);\n`,
+      },
+      findings: [
+        { line: 2, column: 21, message: `this statement sends the API key as Authorization: Bearer: ${ELSEWHERE}` },
+        { line: 4, message: `this statement sends the legacy anon key as Authorization: Bearer: ${ELSEWHERE}` },
+      ],
+    },
+    {
+      name: 'key literals stored in SQL, new keys included, and in a comment',
+      files: {
+        'supabase/seed.sql':
+          `-- old key: ${KEYS.anon}\nselect vault.create_secret('${KEYS.secret}', 'secret_key');\nselect vault.create_secret('${KEYS.publishable}', 'publishable_key');\n`,
+      },
+      findings: [
+        { line: 1, column: 13, message: `a legacy anon key is written into SQL: ${ELSEWHERE}, and rotate the key` },
+        { line: 2, message: `a secret key is written into SQL: ${ELSEWHERE}, and rotate the key` },
+        { line: 3, message: `a publishable key is written into SQL: ${ELSEWHERE}, and rotate the key` },
+      ],
+    },
+    {
+      name: 'a literal in a statement already reported is not reported twice',
+      files: {
+        'supabase/migrations/1_x.sql': `select net.http_post(url := ${URL}, headers := '{"Authorization": "Bearer ${KEYS.serviceRole}", "apikey": "${KEYS.anon}"}'::jsonb);\nselect '${KEYS.anon}';\n`,
+      },
+      findings: [
+        { line: 1, messageIncludes: 'this statement sends the legacy service_role key as Authorization: Bearer' },
+        { line: 2, message: `a legacy anon key is written into SQL: ${MIGRATION}, and rotate the key` },
+      ],
+    },
+    {
+      // Known: the local CLI's demo service_role JWT (iss supabase-demo) is called "the legacy anon key"
+      // (src/bearer/key-sources.ts keyKindOfLiteral maps every demo JWT to legacy anon) and is an error, where
+      // hardcoded-key calls the same key info: it only works against a local stack.
+      name: "the local CLI's demo service_role JWT in a local-only webhook",
+      files: {
+        'supabase/migrations/1_local.sql': `select net.http_post(url := 'http://host.docker.internal:54321/functions/v1/hook', headers := jsonb_build_object('Authorization', 'Bearer ${DEMO_SERVICE_ROLE}'));\n`,
+      },
+      findings: [{ line: 1, severity: 'error', message: `this statement sends the legacy anon key as Authorization: Bearer: ${MIGRATION}` }],
+    },
+    {
+      // Known: only line comments (--) are skipped; a call inside a /* … */ block comment is reported.
+      name: 'a call inside a block comment',
+      files: { 'supabase/migrations/1_old.sql': `/* select net.http_post(url := ${URL}, headers := jsonb_build_object('Authorization', 'Bearer ' || service_role_key)) */\nselect 1;\n` },
+      findings: [{ line: 1, messageIncludes: 'this statement sends the API key as Authorization: Bearer' }],
+    },
+  ],
+});
