@@ -5,9 +5,10 @@ import { buildEdgeModel } from './edge/model.js';
 import { securityModelOf } from './security/model.js';
 import type { NameMap } from './keys.js';
 import { RULES } from './rules/index.js';
+import { parseError } from './rules/parse-error.js';
 import { unusedSuppression } from './rules/unused-suppression.js';
 import { suppressing } from './suppressions.js';
-import type { Edit, Finding, RuleContext, SuppliedKeys } from './rules/rule.js';
+import type { Edit, Finding, Report, Rule, RuleContext, SuppliedKeys } from './rules/rule.js';
 import { scanFile, type ScanInput, type ScannedFile } from './scan.js';
 import { applyEdits, orderedEdits } from './splice.js';
 
@@ -20,37 +21,57 @@ export interface FilePlan {
   after: string;
 }
 
+/** Where a rule's reports land: the file, its positions and its `migrate-keys-ignore` comments. */
+type Place = Pick<ScannedFile, 'path' | 'locate' | 'directives'>;
+type Outcome = Pick<FilePlan, 'findings' | 'suppressed'> & { fixes: Edit[] };
+
 export function planScanned(scanned: ScannedFile, context: RuleContext): FilePlan {
-  const findings: Finding[] = [];
-  const suppressed: Finding[] = [];
-  const fixes: Edit[] = [];
+  const outcome: Outcome = { findings: [], suppressed: [], fixes: [] };
   for (const rule of RULES) {
-    const setting = context.severities[rule.meta.id];
-    if (setting === 'off') continue;
-    for (const report of rule.check(scanned, context)) {
-      const { line, column } = scanned.locate(report.offset);
-      const directive = rule === unusedSuppression ? undefined : suppressing(scanned.directives, rule.meta.id, line);
-      const fixable = report.fix !== undefined && (rule.meta.fix === 'safe' || (rule.meta.fix === 'unsafe' && context.unsafe)) && !directive;
-      if (fixable) fixes.push(...(report.fix as Edit[]));
-      if (directive) directive.used = true;
-      (directive ? suppressed : findings).push({
-        ruleId: rule.meta.id,
-        severity: setting ?? report.severity ?? rule.meta.severity,
-        file: scanned.path,
-        line,
-        column,
-        message: report.message,
-        fixable,
-        fixed: false,
-        ...(report.rename && { rename: report.rename }),
-        ...(report.legacyUse !== undefined && { legacyUse: report.legacyUse }),
-        ...(report.blocksRotation !== undefined && { blocksRotation: report.blocksRotation }),
-      });
-    }
+    if (context.severities[rule.meta.id] === 'off') continue;
+    record(rule, rule.check(scanned, context), scanned, context, outcome);
   }
+  const { findings, suppressed, fixes } = outcome;
   findings.sort((a, b) => a.line - b.line || a.column - b.column);
   const edits = orderedEdits(fixes);
   return { findings, suppressed, edits, after: edits.length > 0 ? applyEdits(scanned.text, edits) : scanned.text };
+}
+
+/**
+ * A file (or folder) the run could not read or decode: src/read.ts's report of it, turned into a parse-error
+ * finding the way the rule's own reports are, under the rule's setting from the config and `--rule`. It has
+ * no text, so no `migrate-keys-ignore` comment reaches it. Undefined when the rule is off.
+ */
+export function planFailure(path: string, report: Report, context: Pick<RuleContext, 'severities' | 'unsafe'>): Finding | undefined {
+  const outcome: Outcome = { findings: [], suppressed: [], fixes: [] };
+  record(parseError, [report], { path, locate: () => ({ line: 1, column: 1 }), directives: [] }, context, outcome);
+  return outcome.findings[0];
+}
+
+/** One rule's reports on one place, as findings: its setting (off: none), suppressions, and the fixes to apply. */
+function record(rule: Rule, reports: readonly Report[], place: Place, context: Pick<RuleContext, 'severities' | 'unsafe'>, outcome: Outcome): void {
+  const setting = context.severities[rule.meta.id];
+  if (setting === 'off') return;
+  for (const report of reports) {
+    const { line, column } = place.locate(report.offset);
+    const directive = rule === unusedSuppression ? undefined : suppressing(place.directives, rule.meta.id, line);
+    const fixable = report.fix !== undefined && (rule.meta.fix === 'safe' || (rule.meta.fix === 'unsafe' && context.unsafe)) && !directive;
+    if (fixable) outcome.fixes.push(...(report.fix as Edit[]));
+    if (directive) directive.used = true;
+    (directive ? outcome.suppressed : outcome.findings).push({
+      ruleId: rule.meta.id,
+      severity: setting ?? report.severity ?? rule.meta.severity,
+      file: place.path,
+      line,
+      column,
+      message: report.message,
+      fixable,
+      fixed: false,
+      ...(report.rename && { rename: report.rename }),
+      ...(report.legacyUse !== undefined && { legacyUse: report.legacyUse }),
+      ...(report.blocksRotation !== undefined && { blocksRotation: report.blocksRotation }),
+    });
+  }
 }
 
 export interface PlanFileOptions {

@@ -7,10 +7,10 @@ import { createKeyExports } from './bearer/module-index.js';
 import { buildEdgeModel } from './edge/model.js';
 import { findOutside } from './outside/index.js';
 import type { OutsideReference } from './result.js';
-import { planScanned } from './file-plan.js';
+import { planFailure, planScanned } from './file-plan.js';
 import { addToSecurityInput, buildSecurityModel, createSecurityInput, sortSecurityInput } from './security/model.js';
 import { classifyValue, nameHint, namePattern, type NameMap } from './keys.js';
-import type { Finding, RuleContext, SuppliedKeys } from './rules/rule.js';
+import type { Finding, Report, RuleContext, SuppliedKeys } from './rules/rule.js';
 import { hasGenericHint, isCandidate, mentionsSupabase, namesSupabase } from './prefilter.js';
 import { readSource, unreadable, type Skipped } from './read.js';
 import type { ScannedFile } from './scan.js';
@@ -70,8 +70,13 @@ export interface Plan {
   changes: FileChange[];
   findings: Finding[];
   suppressed: Finding[];
-  /** Files that could not be read or parsed: the run went on, and exits 2. */
+  /** Files that could not be read or parsed, whatever the rule settings: the run went on, and exits 2 (but see `accepted`). */
   failed: string[];
+  /**
+   * Of `failed`, the files that could not be read or decoded while parse-error is off: no finding, and no exit 2,
+   * since turning the rule off accepts them. Absent: none. (A syntax error still exits 2 with the rule off.)
+   */
+  accepted?: string[];
   /** Places outside the repository that hold a key (SPEC §6). */
   outside: OutsideReference[];
 }
@@ -103,10 +108,13 @@ export async function plan(options: PlanOptions): Promise<Plan> {
     failed: [],
     outside: [],
   };
-  for (const folder of discovery.unreadable) {
-    result.findings.push(unreadable(`${folder.path}/`, { code: folder.code }));
-    result.failed.push(`${folder.path}/`);
-  }
+  // Files and folders the run could not read or decode: reported by the parse-error rule with the others' findings.
+  const failures: { path: string; report: Report }[] = [];
+  const fail = (path: string, report: Report) => {
+    failures.push({ path, report });
+    result.failed.push(path);
+  };
+  for (const folder of discovery.unreadable) fail(`${folder.path}/`, unreadable({ code: folder.code }));
   const excluded = new Set(options.exclude ?? []);
   const total = discovery.files.length;
   type File = (typeof discovery.files)[number];
@@ -141,20 +149,16 @@ export async function plan(options: PlanOptions): Promise<Plan> {
     addToSecurityInput(security, file.path, file.kind, text);
     if (!candidate && hasGenericHint(file.kind, text)) generic.push({ index, text });
   };
-  const fail = (finding: Finding) => {
-    result.findings.push(finding);
-    result.failed.push(finding.file);
-  };
   for (const [index, file] of discovery.files.entries()) {
     options.onProgress?.(index, total);
     if (excluded.has(file.path)) continue;
     let text: string | undefined;
     try {
       const read = readSource(file, result.skipped, names);
-      if (read.finding) fail(read.finding);
+      if (read.finding) fail(file.path, read.finding);
       text = read.text;
     } catch (error) {
-      fail(unreadable(file.path, error));
+      fail(file.path, unreadable(error));
       continue;
     }
     result.filesScanned++;
@@ -214,6 +218,13 @@ export async function plan(options: PlanOptions): Promise<Plan> {
     transitional: options.transitional ?? false,
     severities: options.severities ?? {},
   };
+  // The files that could not be read or decoded come first, in the order they were met.
+  result.accepted = [];
+  for (const { path, report } of failures) {
+    const finding = planFailure(path, report, context);
+    if (finding) result.findings.push(finding);
+    else result.accepted.push(path);
+  }
   for (const { file, scanned } of planned) {
     countKeyValues(scanned, result.keyValues);
     if (scanned.parseError) result.failed.push(scanned.path);

@@ -2,8 +2,7 @@
 // only for the rare file that may not be text (a NUL or a replacement character in it, or a size near
 // the limit).
 import { readFileSync } from 'node:fs';
-import { parseError } from './rules/parse-error.js';
-import type { Finding } from './rules/rule.js';
+import type { Report } from './rules/rule.js';
 
 /** Files larger than this are skipped: minified bundles and data dumps, not configuration. */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -23,8 +22,8 @@ export interface Skipped {
 export interface ReadResult {
   /** The text, when the file is editable text: valid UTF-8 (a BOM kept), no NUL, at most 4 MiB. */
   text?: string;
-  /** A legacy name in a file that is not editable text: reported, not silently skipped (SPEC §2). */
-  finding?: Finding;
+  /** A legacy name in a file that is not editable text: reported (by parse-error), not silently skipped (SPEC §2). */
+  finding?: Report;
 }
 
 /** Reads `file`; throws what the file system throws. `names` finds a name in a file that is not text. */
@@ -39,7 +38,7 @@ export function readSource(file: { path: string; absolutePath: string }, skipped
   if (checked !== undefined) return { text: checked };
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   const name = utf16 || names.literals.some((literal) => bytes.includes(literal)) ? undecoded(bytes).match(names.pattern)?.[0] : undefined;
-  return name === undefined ? {} : { finding: notText(file.path, name, bytes) };
+  return name === undefined ? {} : { finding: notText(name, bytes) };
 }
 
 function decode(bytes: Buffer, skipped: Skipped): string | undefined {
@@ -67,25 +66,20 @@ function undecoded(bytes: Buffer): string {
   return bytes.toString('latin1');
 }
 
-function notText(path: string, name: string, bytes: Buffer): Finding {
+function notText(name: string, bytes: Buffer): Report {
   const why = bytes.length > MAX_FILE_BYTES ? 'larger than 4 MiB' : bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0) ? 'binary or UTF-16' : 'not UTF-8';
-  return fileFailure(path, `mentions ${name} but is ${why}, so it was not changed; rename it by hand`);
+  return failureReport(`mentions ${name} but is ${why}, so it was not changed; rename it by hand`);
 }
 
-export function unreadable(path: string, error: unknown): Finding {
-  return fileFailure(path, `could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)}), so it was not changed`);
+/** A file or folder that could not be read at all. */
+export function unreadable(error: unknown): Report {
+  return failureReport(`could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)}), so it was not changed`);
 }
 
-/** A file the run could not handle, reported as a parse-error finding at its first line (exit 2). */
-function fileFailure(path: string, message: string): Finding {
-  return {
-    ruleId: parseError.meta.id,
-    severity: parseError.meta.severity,
-    file: path,
-    line: 1,
-    column: 1,
-    message,
-    fixable: false,
-    fixed: false,
-  };
+/**
+ * A file the run could not handle, as the parse-error rule reports it: at its first line. The plan turns it
+ * into a finding as it does every rule's reports (src/file-plan.ts, planFailure), and the run exits 2.
+ */
+function failureReport(message: string): Report {
+  return { offset: 0, message };
 }

@@ -66,9 +66,10 @@ export function withFixed(findings: readonly Finding[], written: readonly string
  * error-severity findings remain or warnings exceed --max-warnings; 0 otherwise. The highest wins.
  */
 export function exitCode(result: RunResult, maxWarnings: number | undefined): 0 | 1 | 2 {
+  const accepted = new Set(result.plan.accepted);
   const failed =
     result.plan.discovery.unmatched.length > 0 ||
-    result.plan.failed.length > 0 ||
+    result.plan.failed.some((path) => !accepted.has(path)) ||
     (result.applied !== undefined &&
       (result.applied.failures.length > 0 || result.applied.refusedDirty.length > 0 || result.applied.interrupted !== undefined));
   if (failed) return 2;
