@@ -5,7 +5,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { appendStepSummary, applyChangesAsync, undoLastRun, writeReport, type ApplyResult } from './apply.js';
 import { checklist } from './checklist.js';
 import { colorsFor } from './colors.js';
-import { CONFIG_FILE, loadConfig, parseRuleSetting, type RuleSetting } from './config.js';
+import { CONFIG_FILE, loadConfig, parseRuleSetting, type RuleSettings } from './config.js';
 import { parseNameMap } from './keys.js';
 import { maskSecrets } from './mask.js';
 import { guardControls } from './printable.js';
@@ -172,7 +172,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     let map;
     let supplied;
     let config;
-    let severities: Record<string, RuleSetting>;
+    let severities: RuleSettings;
     try {
       config = loadConfig(io.cwd, flags.config);
       map = parseNameMap(flags.map, config.map);
@@ -302,13 +302,14 @@ async function applyStoppable(root: string, changes: Parameters<typeof applyChan
   }
 }
 
-function parseRuleFlags(entries: readonly string[]): Record<string, RuleSetting> {
-  const settings: Record<string, RuleSetting> = {};
+function parseRuleFlags(entries: readonly string[]): RuleSettings {
+  const settings: RuleSettings = {};
   for (const entry of entries) {
     const [id = '', setting = ''] = entry.split('=');
-    settings[id] = parseRuleSetting(id, setting, (message) => {
+    const [ruleId, value] = parseRuleSetting(id, setting, (message) => {
       throw new UsageError(`--rule ${entry}: ${message}`);
     });
+    settings[ruleId] = value;
   }
   return settings;
 }

@@ -2,15 +2,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { NameMap } from './keys.js';
-import { RULES } from './rules/index.js';
+import { isRuleId, RULE_IDS, type RuleId } from './rules/ids.js';
 import type { Severity } from './rules/rule.js';
 
 export type RuleSetting = Severity | 'off';
+/** Rule settings by rule id, from the config file's `rules` and `--rule`. */
+export type RuleSettings = Partial<Record<RuleId, RuleSetting>>;
 
 export interface Config {
   map: NameMap;
   ignore: string[];
-  rules: Record<string, RuleSetting>;
+  rules: RuleSettings;
   /** Where it came from, for messages; undefined when there is no configuration. */
   source?: string;
 }
@@ -83,15 +85,16 @@ export function parseConfig(raw: unknown, source: string): Config {
   if (raw.rules !== undefined) {
     if (!isObject(raw.rules)) fail('rules', 'expected an object of "rule-id": "off" | "info" | "warning" | "error"');
     for (const [id, setting] of Object.entries(raw.rules as Record<string, unknown>)) {
-      config.rules[id] = parseRuleSetting(id, setting, (message) => fail(`rules.${id}`, message));
+      const [ruleId, value] = parseRuleSetting(id, setting, (message) => fail(`rules.${id}`, message));
+      config.rules[ruleId] = value;
     }
   }
   return config;
 }
 
-/** Validates one rule setting; shared by the config file and `--rule id=severity`. */
-export function parseRuleSetting(id: string, setting: unknown, fail: (message: string) => never): RuleSetting {
-  if (!RULES.some((rule) => rule.meta.id === id)) fail(`unknown rule id (known: ${RULES.map((r) => r.meta.id).join(', ')})`);
+/** Validates one rule setting, its id first; shared by the config file and `--rule id=severity`. */
+export function parseRuleSetting(id: string, setting: unknown, fail: (message: string) => never): [RuleId, RuleSetting] {
+  if (!isRuleId(id)) return fail(`unknown rule id (known: ${RULE_IDS.join(', ')})`);
   if (typeof setting !== 'string' || !SETTINGS.includes(setting as RuleSetting)) fail('expected "off", "info", "warning" or "error"');
-  return setting as RuleSetting;
+  return [id, setting as RuleSetting];
 }

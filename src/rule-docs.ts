@@ -1,5 +1,5 @@
 // The rule docs, rendered from each rule's metadata: the docs/rules/<id>.md pages, the README's rule table, and their URLs.
-import type { FixKind, RuleExample, RuleMeta } from './rules/rule.js';
+import type { FixKind, RuleExample, RuleId, RuleMeta } from './rules/rule.js';
 
 /** The project's repository (package.json `repository`), where the docs of each released version live. */
 export const REPOSITORY_URL = 'https://github.com/migrate-keys/migrate-keys';
@@ -8,12 +8,12 @@ export const REPOSITORY_URL = 'https://github.com/migrate-keys/migrate-keys';
 export const README_RULES_START = '<!-- rules:start -->';
 export const README_RULES_END = '<!-- rules:end -->';
 
-export function rulePagePath(id: string): string {
+export function rulePagePath(id: RuleId): string {
   return `docs/rules/${id}.md`;
 }
 
 /** A rule's page as of a released version (its tag), so it says what that version does. */
-export function ruleDocsUrl(id: string, version: string): string {
+export function ruleDocsUrl(id: RuleId, version: string): string {
   return `${REPOSITORY_URL}/blob/v${version}/${rulePagePath(id)}`;
 }
 

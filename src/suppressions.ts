@@ -1,12 +1,12 @@
 // Inline suppressions: `migrate-keys-ignore [rule-id, …]` in a comment on the line or the line above.
-import { RULES } from './rules/index.js';
+import { isRuleId, type RuleId } from './rules/ids.js';
 
 export interface Directive {
   /** 1-based line of the comment. */
   line: number;
   offset: number;
   /** The rules it silences; empty means every rule. */
-  rules: string[];
+  rules: RuleId[];
   used: boolean;
 }
 
@@ -20,14 +20,13 @@ export function hasFileDirective(text: string): boolean {
 
 export function findDirectives(text: string, lineOf: (offset: number) => number): Directive[] {
   if (!text.includes('migrate-keys-ignore')) return [];
-  const known = new Set(RULES.map((rule) => rule.meta.id));
   const directives: Directive[] = [];
   for (const match of text.matchAll(DIRECTIVE)) {
     const words = (match[1] as string).split(/[\s,]+/).filter(Boolean);
     // Rule ids come first; anything after them (or a reason with no id) is commentary.
-    const rules: string[] = [];
+    const rules: RuleId[] = [];
     for (const word of words) {
-      if (!known.has(word)) break;
+      if (!isRuleId(word)) break;
       rules.push(word);
     }
     directives.push({ line: lineOf(match.index as number), offset: match.index as number, rules, used: false });
@@ -36,6 +35,6 @@ export function findDirectives(text: string, lineOf: (offset: number) => number)
 }
 
 /** The directive that silences a finding of `ruleId` on `line`, if any. */
-export function suppressing(directives: readonly Directive[], ruleId: string, line: number): Directive | undefined {
+export function suppressing(directives: readonly Directive[], ruleId: RuleId, line: number): Directive | undefined {
   return directives.find((d) => (d.line === line || d.line === line - 1) && (d.rules.length === 0 || d.rules.includes(ruleId)));
 }

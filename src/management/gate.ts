@@ -1,5 +1,5 @@
 // The disable gate: the same analysis as `--check`, reduced to what still uses the legacy keys.
-import { loadConfig, parseRuleSetting, type RuleSetting } from '../config.js';
+import { loadConfig, parseRuleSetting, type RuleSettings } from '../config.js';
 import { parseNameMap } from '../keys.js';
 import { plan } from '../plan.js';
 import { ruleById } from '../rules/index.js';
@@ -29,16 +29,17 @@ const isLegacyUse = (finding: Finding) => !finding.fixed && ruleById(finding.rul
 export async function legacyUse(options: GateOptions): Promise<LegacyUse> {
   let map;
   let config;
-  const severities: Record<string, RuleSetting> = {};
+  const severities: RuleSettings = {};
   try {
     config = loadConfig(options.root, options.config);
     map = parseNameMap([], config.map);
     Object.assign(severities, config.rules);
     for (const entry of options.rules) {
       const [id = '', setting = ''] = entry.split('=');
-      severities[id] = parseRuleSetting(id, setting, (message) => {
+      const [ruleId, value] = parseRuleSetting(id, setting, (message) => {
         throw new ManagementError(`--rule ${entry}: ${message}`);
       });
+      severities[ruleId] = value;
     }
   } catch (error) {
     throw new ManagementError((error as Error).message);

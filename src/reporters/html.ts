@@ -4,7 +4,7 @@ import { maskSecrets } from '../mask.js';
 import type { RunResult } from '../result.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { ruleById } from '../rules/index.js';
-import type { Finding } from '../rules/rule.js';
+import type { Finding, RuleId } from '../rules/rule.js';
 import { compare, modeLine, renameRows, ruleHeading, sortFindings, STEP_MARKERS, summaryRows } from './sections.js';
 
 const STYLE = `
@@ -58,14 +58,14 @@ const table = (headings: string[], rows: string[], id = ''): string =>
   `<table${id ? ` id="${id}"` : ''}><thead><tr>${headings.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
 
 /** A rule id, linked to its docs page when the rule is one of ours. */
-function ruleLink(ruleId: string, version: string): string {
+function ruleLink(ruleId: RuleId, version: string): string {
   const id = `<code title="${escapeHtml(ruleHeading(ruleId))}">${escapeHtml(ruleId)}</code>`;
   return ruleById(ruleId) ? `<a href="${escapeHtml(ruleDocsUrl(ruleId, version))}">${id}</a>` : id;
 }
 
 function findingsSection(result: RunResult): string[] {
   const remaining = sortFindings(result.findings.filter((f) => !f.fixed));
-  const counts = new Map<string, number>();
+  const counts = new Map<RuleId, number>();
   for (const f of remaining) counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
   const options = [...counts.entries()].sort(([a], [b]) => compare(a, b)).map(([id, n]) => `<option value="${escapeHtml(id)}">${escapeHtml(id)} (${n})</option>`);
   const fix = (f: Finding) => (f.fixable && result.mode !== 'write' ? '<code>--write</code>' : 'manual');

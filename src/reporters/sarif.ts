@@ -4,7 +4,7 @@ import { maskSecrets } from '../mask.js';
 import type { RunResult } from '../result.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 import { RULES } from '../rules/index.js';
-import type { RuleMeta, Severity } from '../rules/rule.js';
+import type { RuleId, RuleMeta, Severity } from '../rules/rule.js';
 import { sortFindings } from './sections.js';
 
 const LEVELS: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = { error: 'error', warning: 'warning', info: 'note' };
@@ -29,7 +29,7 @@ function descriptor(meta: RuleMeta, version: string) {
 }
 
 /** Identifies a result by what it says and where, not by its line, so it survives edits above it. */
-function fingerprint(ruleId: string, file: string, message: string, occurrence: number): string {
+function fingerprint(ruleId: RuleId, file: string, message: string, occurrence: number): string {
   return createHash('sha256').update([ruleId, file, message, String(occurrence)].join('\0')).digest('hex');
 }
 
@@ -38,9 +38,9 @@ function uri(file: string): string {
 }
 
 export function sarif(result: RunResult): string {
-  const rules: { id: string }[] = RULES.map((rule) => descriptor(rule.meta, result.version));
+  const rules: { id: RuleId }[] = RULES.map((rule) => descriptor(rule.meta, result.version));
   // A finding of a rule the catalogue does not know (yet) still gets a descriptor its ruleIndex can point at.
-  const ruleIndex = (id: string): number => {
+  const ruleIndex = (id: RuleId): number => {
     const index = rules.findIndex((rule) => rule.id === id);
     return index >= 0 ? index : rules.push({ id }) - 1;
   };

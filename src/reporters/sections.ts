@@ -2,7 +2,7 @@
 import type { StepStatus } from '../checklist.js';
 import { countRemaining, reportedChanges, type RunResult } from '../result.js';
 import { ruleById, RULES } from '../rules/index.js';
-import type { Finding, Severity } from '../rules/rule.js';
+import type { Finding, RuleId, Severity } from '../rules/rule.js';
 
 export const STEP_MARKERS: Readonly<Record<StepStatus, string>> = { done: '✅', todo: '⬜', blocked: '⛔' };
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
@@ -50,15 +50,15 @@ export function modeLine(result: RunResult): string {
 }
 
 /** What a person has to do: not fixed, and not something `--write` fixes (after --write, what it could not). */
-export function manualGroups(result: RunResult): [string, Finding[]][] {
+export function manualGroups(result: RunResult): [RuleId, Finding[]][] {
   const manual = result.findings.filter((f) => !f.fixed && !(f.fixable && result.mode !== 'write'));
-  const groups = new Map<string, Finding[]>();
+  const groups = new Map<RuleId, Finding[]>();
   for (const f of sortFindings(manual)) groups.set(f.ruleId, [...(groups.get(f.ruleId) ?? []), f]);
-  const rank = (id: string, first: Finding) => SEVERITY_ORDER[first.severity] * 1000 + ruleRank(id);
+  const rank = (id: RuleId, first: Finding) => SEVERITY_ORDER[first.severity] * 1000 + ruleRank(id);
   return [...groups.entries()].sort(([a, fa], [b, fb]) => rank(a, fa[0] as Finding) - rank(b, fb[0] as Finding) || compare(a, b));
 }
 
-export function ruleHeading(ruleId: string): string {
+export function ruleHeading(ruleId: RuleId): string {
   const summary = ruleById(ruleId)?.meta.summary;
   return summary ? `${ruleId}: ${summary}` : ruleId;
 }
@@ -71,7 +71,7 @@ export function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function ruleRank(id: string): number {
+function ruleRank(id: RuleId): number {
   const index = RULES.findIndex((rule) => rule.meta.id === id);
   return index < 0 ? RULES.length : index;
 }

@@ -11,7 +11,7 @@ import { legacyJwtSecret } from './legacy-jwt-secret.js';
 import { legacyKeyValue } from './legacy-key-value.js';
 import { parseError } from './parse-error.js';
 import { realtimePublic24h } from './realtime-public-24h.js';
-import type { Rule } from './rule.js';
+import type { Rule, RuleId } from './rule.js';
 import { secretKeyExposed } from './secret-key-exposed.js';
 import { signingKeyFile } from './signing-key-file.js';
 import { sqlLegacyKey } from './sql-legacy-key.js';
@@ -37,6 +37,6 @@ export const RULES: readonly Rule[] = [
   unusedSuppression,
 ];
 
-export function ruleById(id: string): Rule | undefined {
+export function ruleById(id: RuleId): Rule | undefined {
   return RULES.find((rule) => rule.meta.id === id);
 }

@@ -4,12 +4,15 @@ import type { EdgeModel } from '../edge/model.js';
 import type { KeyRole } from '../keys.js';
 import type { ScannedFile } from '../scan.js';
 import type { SecurityModel } from '../security/model.js';
+import type { RuleId } from './ids.js';
+
+export type { RuleId } from './ids.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type FixKind = 'safe' | 'unsafe' | 'none';
 
 export interface RuleMeta {
-  id: string;
+  id: RuleId;
   severity: Severity;
   fix: FixKind;
   /** One line, as `migrate-keys rules` lists it. */
@@ -88,7 +91,7 @@ export interface RuleContext {
   /** SPEC §4: reads fall back to the legacy name, .env files keep the legacy line. */
   transitional: boolean;
   /** Severity overrides from the config file and `--rule`; 'off' skips the rule. */
-  severities: Readonly<Record<string, Severity | 'off'>>;
+  severities: Readonly<Partial<Record<RuleId, Severity | 'off'>>>;
   /** `--unsafe`: fixes that change behaviour (turning verify_jwt off) are applied too. */
   unsafe: boolean;
   /** The repository's Supabase projects and Edge Functions. */
@@ -105,7 +108,7 @@ export interface Rule {
 }
 
 export interface Finding {
-  ruleId: string;
+  ruleId: RuleId;
   severity: Severity;
   file: string;
   line: number;

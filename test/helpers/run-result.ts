@@ -23,7 +23,7 @@ export function finding(overrides: Partial<Finding> & Pick<Finding, 'ruleId' | '
 }
 
 const rename = (from: string, to: string) => ({
-  ruleId: 'legacy-env-name',
+  ruleId: 'legacy-env-name' as const,
   fixable: true,
   message: `\`${from}\` is a legacy key name: rename it to \`${to}\``,
   rename: { from, to },
