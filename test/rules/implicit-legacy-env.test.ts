@@ -30,10 +30,13 @@ ruleTester('implicit-legacy-env', {
       },
     },
     {
-      name: 'a type-only import calls nothing',
-      files: { ...PACKAGE, 'lib/types.ts': "import type { createClientComponentClient } from '@supabase/auth-helpers-nextjs'\nexport type Client = ReturnType<typeof createClientComponentClient>\n" },
+      name: 'a type-only import calls nothing; the React helpers read no env name',
+      files: {
+        ...PACKAGE,
+        'lib/types.ts': "import type { createClientComponentClient } from '@supabase/auth-helpers-nextjs'\nexport type Client = ReturnType<typeof createClientComponentClient>\n",
+        'lib/react.ts': "import { createClientComponentClient } from '@supabase/auth-helpers-react'\nexport const a = createClientComponentClient()\n",
+      },
     },
-    { name: 'the React helpers read no env name', files: { 'lib/a.ts': "import { createClientComponentClient } from '@supabase/auth-helpers-react'\nexport const a = createClientComponentClient()\n" } },
     {
       // Known: the options are judged by their text, so a comment that mentions supabaseKey counts as passing it.
       name: 'a comment naming supabaseKey inside the options',

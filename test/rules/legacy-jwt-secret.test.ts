@@ -28,16 +28,17 @@ ruleTester('legacy-jwt-secret', {
     },
     {
       // jsonwebtoken takes PEM public keys as strings: only a secret's name or HS256 tells the shared secret.
-      name: 'jsonwebtoken with a public key, or a key whose name is not a JWT secret',
+      name: 'jsonwebtoken with a public key or a key not named a JWT secret; the name in a comment, a string or a .env file',
       files: {
         ...USES_SUPABASE,
+        'src/help.ts': "// SUPABASE_JWT_SECRET used to be read here\nexport const help = 'set SUPABASE_JWT_SECRET'\n",
+        '.env': 'SUPABASE_JWT_SECRET=super-secret\n',
         'src/verify.ts':
           "import jwt from 'jsonwebtoken'\nimport { readFileSync } from 'node:fs'\nconst publicKey = readFileSync('public.pem', 'utf8')\n" +
           "export const a = (t: string) => jwt.verify(t, publicKey, { algorithms: ['RS256'] })\n" +
           'export const b = (t: string) => jwt.verify(t, process.env.GITHUB_APP_KEY!)\n',
       },
     },
-    { name: 'the name in a comment, a string or a .env file', files: { ...USES_SUPABASE, 'src/help.ts': "// SUPABASE_JWT_SECRET used to be read here\nexport const help = 'set SUPABASE_JWT_SECRET'\n", '.env': 'SUPABASE_JWT_SECRET=super-secret\n' } },
     { name: 'a repository that does not use Supabase', files: { 'src/verify.ts': "import jwt from 'jsonwebtoken'\nexport const check = (t: string) => jwt.verify(t, process.env.JWT_SECRET!)\n" } },
     {
       // Known: a file with a legacy name is parsed by the scan, and when that parse fails the rule stays silent (the
@@ -105,23 +106,18 @@ ruleTester('legacy-jwt-secret', {
       findings: [{ line: 3, column: 35, message: verifies('`JWT_SECRET`') }],
     },
     {
-      name: 'the secret read for something else, behind a public prefix too',
-      files: { ...USES_SUPABASE, 'src/config.ts': 'export const config = { jwtSecret: process.env.SUPABASE_JWT_SECRET, exposed: import.meta.env.VITE_SUPABASE_JWT_SECRET }\n' },
-      findings: [
-        { file: 'src/config.ts', line: 1, column: 48, message: reads('`SUPABASE_JWT_SECRET`') },
-        { file: 'src/config.ts', line: 1, column: 94, message: reads('`VITE_SUPABASE_JWT_SECRET`') },
-      ],
-    },
-    {
-      name: 'PyJWT: decode with the secret, and a read of it on its own',
+      name: 'the secret read for something else (behind a public prefix too, in Python too), and PyJWT decode',
       files: {
         ...USES_SUPABASE,
+        'src/config.ts': 'export const config = { jwtSecret: process.env.SUPABASE_JWT_SECRET, exposed: import.meta.env.VITE_SUPABASE_JWT_SECRET }\n',
         'api/auth.py': "import os\nimport jwt\n\ndef user(token):\n    return jwt.decode(token, os.environ['SUPABASE_JWT_SECRET'], algorithms=['HS256'], audience='authenticated')\n",
         'api/settings.py': "import os\nSECRET = os.getenv('SUPABASE_JWT_SECRET')\n# jwt.decode(token, SECRET)\n",
       },
       findings: [
         { file: 'api/auth.py', line: 5, column: 12, message: verifies('`SUPABASE_JWT_SECRET`') },
         { file: 'api/settings.py', line: 2, column: 10, message: reads('`SUPABASE_JWT_SECRET`') },
+        { file: 'src/config.ts', line: 1, column: 48, message: reads('`SUPABASE_JWT_SECRET`') },
+        { file: 'src/config.ts', line: 1, column: 94, message: reads('`VITE_SUPABASE_JWT_SECRET`') },
       ],
     },
     {

@@ -7,15 +7,17 @@ const STOPS = 'which stops working when the legacy keys are deactivated';
 ruleTester('legacy-key-value', {
   valid: [
     {
-      name: 'new keys, placeholders and the local demo JWT',
-      files: { '.env': `VITE_SUPABASE_PUBLISHABLE_KEY=${KEYS.publishable}\nSUPABASE_SECRET_KEY=${KEYS.secret}\nSUPABASE_ANON_KEY=${KEYS.demoAnon}\nSUPABASE_SERVICE_ROLE_KEY=your-service-role-key\n` },
+      name: 'new keys, placeholders and the local demo JWT; a key in JSON is hardcoded-key’s',
+      files: {
+        '.env': `VITE_SUPABASE_PUBLISHABLE_KEY=${KEYS.publishable}\nSUPABASE_SECRET_KEY=${KEYS.secret}\nSUPABASE_ANON_KEY=${KEYS.demoAnon}\nSUPABASE_SERVICE_ROLE_KEY=your-service-role-key\n`,
+        'config/supabase.json': `{ "key": "${KEYS.anon}" }\n`,
+      },
       supplied: SUPPLIED,
     },
     // Behind a public name a service_role key is secret-key-exposed's: replacing it would still ship it to browsers.
     { name: 'a service_role JWT behind a public name', files: { '.env': `NEXT_PUBLIC_SUPABASE_SERVICE_ROLE_KEY=${KEYS.serviceRole}\nVITE_SUPABASE_SECRET_KEY=${KEYS.serviceRole}\n` }, supplied: SUPPLIED },
     // The legacy line goes (legacy-env-name retires it), so its value is not reported.
     { name: 'a legacy line whose new name stands beside it', files: { '.env': `SUPABASE_SERVICE_ROLE_KEY=${KEYS.serviceRole}\nSUPABASE_SECRET_KEY=${KEYS.secret}\n` }, supplied: SUPPLIED },
-    { name: 'a key in JSON is hardcoded-key’s, not this rule’s', files: { 'config/supabase.json': `{ "key": "${KEYS.anon}" }\n` }, supplied: SUPPLIED },
   ],
   invalid: [
     {
@@ -34,8 +36,9 @@ ruleTester('legacy-key-value', {
       output: { '.env.local': `VITE_SUPABASE_PUBLISHABLE_KEY=${KEYS.publishable}\n` },
     },
     {
-      name: 'quotes, export, spaces, comments and CRLF stay; a nested .env.production and .env.example are read',
+      name: 'quotes, export, spaces, comments and CRLF stay; nested and example files are read; migrate-keys-ignore keeps a value',
       files: {
+        'apps/api/.env': `# migrate-keys-ignore legacy-key-value\nSUPABASE_SECRET_KEY=${KEYS.serviceRole}\n`,
         '.env': `# Supabase\r\nexport VITE_SUPABASE_PUBLISHABLE_KEY="${KEYS.anon}" # the key\r\nSUPABASE_SECRET_KEY = '${KEYS.serviceRole}'\r\n`,
         'apps/web/.env.production': `API_KEY=${KEYS.anon}\n`,
         '.env.example': `SUPABASE_SECRET_KEY=${KEYS.serviceRole}`,
@@ -83,8 +86,13 @@ ruleTester('legacy-key-value', {
       output: { '.env.local': `SUPABASE_SECRET_KEY=${KEYS.secret}\n` },
     },
     {
+      // The second file is what --write --transitional leaves behind, run again: its legacy line is retired
+      // (legacy-env-name says it goes, and keeps it under --transitional), so only the new name's legacy value is this rule's.
       name: '--transitional keeps a legacy line to rename, and its value, for the rollout',
-      files: { '.env': `VITE_SUPABASE_ANON_KEY=${KEYS.anon}\n` },
+      files: {
+        '.env': `VITE_SUPABASE_ANON_KEY=${KEYS.anon}\n`,
+        'apps/web/.env': `VITE_SUPABASE_ANON_KEY=${KEYS.anon}\nVITE_SUPABASE_PUBLISHABLE_KEY=${KEYS.anon}\n`,
+      },
       supplied: SUPPLIED,
       transitional: true,
       findings: [
@@ -93,25 +101,9 @@ ruleTester('legacy-key-value', {
           fixable: false,
           message: `\`VITE_SUPABASE_ANON_KEY\` holds a legacy anon JWT, ${STOPS}: kept for the rollout beside its new name; once it is over, run without --transitional to remove it`,
         },
+        { file: 'apps/web/.env', line: 2, fixable: true, messageIncludes: '`VITE_SUPABASE_PUBLISHABLE_KEY` holds a legacy anon JWT' },
       ],
-      output: null,
-    },
-    {
-      // What --write --transitional leaves behind, run again: the legacy line is retired (legacy-env-name says it goes,
-      // and keeps it under --transitional), so only the new name's legacy value is this rule's.
-      name: '--transitional beside a new name that still holds a legacy value',
-      files: { '.env': `VITE_SUPABASE_ANON_KEY=${KEYS.anon}\nVITE_SUPABASE_PUBLISHABLE_KEY=${KEYS.anon}\n` },
-      supplied: SUPPLIED,
-      transitional: true,
-      findings: [{ line: 2, fixable: true, messageIncludes: '`VITE_SUPABASE_PUBLISHABLE_KEY` holds a legacy anon JWT' }],
-      output: { '.env': `VITE_SUPABASE_ANON_KEY=${KEYS.anon}\nVITE_SUPABASE_PUBLISHABLE_KEY=${KEYS.publishable}\n` },
-    },
-    {
-      name: 'a migrate-keys-ignore comment keeps the value and its fix',
-      files: { '.env': `# migrate-keys-ignore legacy-key-value\nVITE_SUPABASE_PUBLISHABLE_KEY=${KEYS.anon}\nSUPABASE_SECRET_KEY=${KEYS.serviceRole}\n` },
-      supplied: SUPPLIED,
-      findings: [{ line: 3, messageIncludes: '`SUPABASE_SECRET_KEY` holds a legacy service_role JWT' }],
-      output: { '.env': `# migrate-keys-ignore legacy-key-value\nVITE_SUPABASE_PUBLISHABLE_KEY=${KEYS.anon}\nSUPABASE_SECRET_KEY=${KEYS.secret}\n` },
+      output: { 'apps/web/.env': `VITE_SUPABASE_ANON_KEY=${KEYS.anon}\nVITE_SUPABASE_PUBLISHABLE_KEY=${KEYS.publishable}\n` },
     },
   ],
 });

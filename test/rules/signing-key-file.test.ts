@@ -16,12 +16,17 @@ ruleTester('signing-key-file', {
       files: { ...CONFIG, 'supabase/.gitignore': 'signing_keys.json\n', 'supabase/signing_keys.json': ARRAY },
       git: true,
     },
-    { name: 'no signing_keys_path: the local stack signs with the JWT secret', files: { 'supabase/config.toml': '[auth]\nsite_url = "http://127.0.0.1:3000"\n' } },
-    { name: 'a commented-out setting', files: { 'supabase/config.toml': '[auth]\n# signing_keys_path = "./signing_keys.json"\n' } },
-    { name: 'the same key under another table is not the setting', files: { 'supabase/config.toml': '[auth.email]\nsigning_keys_path = "./missing.json"\n' } },
-    // A path outside the repository is not read: the CLI resolves it on the machine that runs it.
-    { name: 'a path that leaves the repository is not followed', files: { 'supabase/config.toml': '[auth]\nsigning_keys_path = "../../keys/signing_keys.json"\n' } },
-    { name: 'a config.toml outside supabase/ is not a project', files: { 'tools/config.toml': '[auth]\nsigning_keys_path = "./missing.json"\n' } },
+    {
+      // A path outside the repository is not read: the CLI resolves it on the machine that runs it.
+      name: 'no setting, a commented-out one, another table, a path that leaves the repository, a config.toml outside supabase/',
+      files: {
+        'supabase/config.toml': '[auth]\nsite_url = "http://127.0.0.1:3000"\n',
+        'b/supabase/config.toml': '[auth]\n# signing_keys_path = "./signing_keys.json"\n',
+        'c/supabase/config.toml': '[auth.email]\nsigning_keys_path = "./missing.json"\n',
+        'd/supabase/config.toml': '[auth]\nsigning_keys_path = "../../../keys/signing_keys.json"\n',
+        'tools/config.toml': '[auth]\nsigning_keys_path = "./missing.json"\n',
+      },
+    },
   ],
   invalid: [
     {
@@ -37,8 +42,8 @@ ruleTester('signing-key-file', {
       ],
     },
     {
-      name: 'a file that does not exist: the local auth server will not start',
-      files: CONFIG,
+      name: 'a file that does not exist, also in the dotted form, resolved against the supabase/ folder',
+      files: { ...CONFIG, 'web/supabase/config.toml': 'auth.signing_keys_path = "keys/local.json"\n' },
       findings: [
         {
           line: 5,
@@ -46,12 +51,8 @@ ruleTester('signing-key-file', {
             '`signing_keys_path` names `supabase/signing_keys.json`, which does not exist, so the local auth server will not start: ' +
             `create it with \`${GENERATE}\`, wrapped in a JSON array`,
         },
+        { file: 'web/supabase/config.toml', line: 1, column: 26, messageIncludes: 'names `web/supabase/keys/local.json`, which does not exist' },
       ],
-    },
-    {
-      name: 'the dotted form auth.signing_keys_path, resolved against the supabase/ folder',
-      files: { 'supabase/config.toml': 'auth.signing_keys_path = "keys/local.json"\n' },
-      findings: [{ line: 1, column: 26, messageIncludes: 'names `supabase/keys/local.json`, which does not exist' }],
     },
     {
       name: 'not JSON, an empty array, and an object that is not a JWK',

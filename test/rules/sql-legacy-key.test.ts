@@ -19,15 +19,15 @@ ruleTester('sql-legacy-key', {
       },
     },
     {
-      name: "a user's token as Bearer, beside or after an apikey header",
+      name: "a user's token as Bearer (beside or after an apikey header), another service's secret, a call commented out with --",
       files: {
+        'supabase/migrations/2_stripe.sql': `select net.http_post(url := ${URL}, headers := jsonb_build_object('Authorization', 'Bearer ' || current_setting('app.stripe_secret_key')));\n`,
+        'supabase/migrations/3_old.sql': `-- select net.http_post(url := ${URL}, headers := jsonb_build_object('Authorization', 'Bearer ' || service_role_key));\nselect 1;\n`,
         'supabase/migrations/1_hooks.sql':
           `select net.http_post(url := ${URL}, headers := jsonb_build_object('apikey', anon_key, 'Authorization', 'Bearer ' || auth_token));\n` +
           `select net.http_post(url := ${URL}, headers := jsonb_build_object('Authorization', 'Bearer ' || user_jwt, 'apikey', anon_key));\n`,
       },
     },
-    { name: "another service's secret named like a key", files: { 'supabase/migrations/1_stripe.sql': `select net.http_post(url := ${URL}, headers := jsonb_build_object('Authorization', 'Bearer ' || current_setting('app.stripe_secret_key')));\n` } },
-    { name: 'a call commented out with --', files: { 'supabase/migrations/1_old.sql': `-- select net.http_post(url := ${URL}, headers := jsonb_build_object('Authorization', 'Bearer ' || service_role_key));\nselect 1;\n` } },
     { name: 'Bearer in code is bearer-api-key’s', files: { 'src/a.ts': "fetch('https://abcdefghijklmnopqrst.supabase.co/rest/v1/t', { headers: { Authorization: `Bearer ${process.env.SUPABASE_SECRET_KEY}` } })\n" } },
   ],
   invalid: [

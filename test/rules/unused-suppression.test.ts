@@ -8,11 +8,17 @@ const silencesNothing = (rules = '') => `this migrate-keys-ignore${rules ? ` ${r
 
 ruleTester('unused-suppression', {
   valid: [
-    { name: 'a directive for the finding on the next line', files: { 'src/a.ts': `// migrate-keys-ignore legacy-env-name\n${LEGACY_READ}` }, allRules: true },
-    { name: 'a directive at the end of the line it silences', files: { 'src/a.ts': `${LEGACY_READ.trimEnd()} // migrate-keys-ignore legacy-env-name\n` }, allRules: true },
-    { name: 'a directive without rule ids silences every rule', files: { 'src/a.ts': `// migrate-keys-ignore: read by a library we do not control\n${LEGACY_READ}` }, allRules: true },
-    { name: 'one of two rules used is enough', files: { 'src/a.ts': `// migrate-keys-ignore legacy-env-name, hardcoded-key because of X\n${LEGACY_READ}` }, allRules: true },
-    { name: 'an HTML comment in Markdown', files: { 'README.md': '<!-- migrate-keys-ignore legacy-env-name -->\nSet SUPABASE_ANON_KEY first.\n' }, allRules: true },
+    {
+      name: 'directives that silence: on the line above or the line itself, without ids, one id of two, an HTML comment in Markdown',
+      files: {
+        'src/a.ts': `// migrate-keys-ignore legacy-env-name\n${LEGACY_READ}`,
+        'src/b.ts': `${LEGACY_READ.trimEnd()} // migrate-keys-ignore legacy-env-name\n`,
+        'src/c.ts': `// migrate-keys-ignore: read by a library we do not control\n${LEGACY_READ}`,
+        'src/d.ts': `// migrate-keys-ignore legacy-env-name, hardcoded-key because of X\n${LEGACY_READ}`,
+        'README.md': '<!-- migrate-keys-ignore legacy-env-name -->\nSet SUPABASE_ANON_KEY first.\n',
+      },
+      allRules: true,
+    },
     { name: 'a file skipped whole by migrate-keys-ignore-file', files: { 'src/a.ts': `// migrate-keys-ignore-file\n${NEW_READ}` }, allRules: true },
     { name: 'the rule turned off', files: { 'src/a.ts': `// migrate-keys-ignore\n${NEW_READ}` }, severities: { 'unused-suppression': 'off' }, allRules: true },
     {
@@ -25,33 +31,29 @@ ruleTester('unused-suppression', {
   ],
   invalid: [
     {
-      name: 'a suppression left behind after the migration (docs example)',
-      files: { 'src/lib/supabase.ts': `// migrate-keys-ignore legacy-env-name\n${NEW_READ}` },
+      name: 'a suppression left behind after the migration (docs example), with ids or without',
+      files: { 'src/lib/supabase.ts': `// migrate-keys-ignore legacy-env-name\n${NEW_READ}`, 'src/a.ts': `${NEW_READ.trimEnd()} // migrate-keys-ignore\n` },
       allRules: true,
-      findings: [{ line: 1, column: 1, severity: 'info', fixable: false, message: silencesNothing('legacy-env-name') }],
+      findings: [
+        { file: 'src/a.ts', line: 1, column: 66, severity: 'info', fixable: false, message: silencesNothing() },
+        { file: 'src/lib/supabase.ts', line: 1, column: 1, severity: 'info', fixable: false, message: silencesNothing('legacy-env-name') },
+      ],
     },
     {
-      name: 'a directive without ids that silences nothing',
-      files: { 'src/a.ts': `${NEW_READ.trimEnd()} // migrate-keys-ignore\n` },
-      allRules: true,
-      findings: [{ line: 1, column: 66, message: silencesNothing() }],
-    },
-    {
-      name: 'another rule than the one on the line, or two lines above it: the finding stays and is fixed',
-      files: { 'src/a.ts': `// migrate-keys-ignore hardcoded-key\n${LEGACY_READ}// migrate-keys-ignore legacy-env-name\n\n${LEGACY_READ}` },
+      name: 'another rule than the one on the line, two lines above it, or stacked above the one used: the finding stays and is fixed',
+      files: {
+        'src/a.ts': `// migrate-keys-ignore hardcoded-key\n${LEGACY_READ}// migrate-keys-ignore legacy-env-name\n\n${LEGACY_READ}`,
+        'src/b.ts': `// migrate-keys-ignore legacy-env-name\n// migrate-keys-ignore legacy-env-name\n${LEGACY_READ}`,
+      },
       allRules: true,
       findings: [
         { line: 1, message: silencesNothing('hardcoded-key') },
         { line: 3, message: silencesNothing('legacy-env-name') },
+        // Of two stacked directives only the one on the line above the finding is used.
+        { file: 'src/b.ts', line: 1, message: silencesNothing('legacy-env-name') },
       ],
       // What --write writes: legacy-env-name's renames; the directives stay for a person to remove.
       output: { 'src/a.ts': `// migrate-keys-ignore hardcoded-key\n${NEW_READ}// migrate-keys-ignore legacy-env-name\n\n${NEW_READ}` },
-    },
-    {
-      name: 'of two stacked directives only the one above the finding is used',
-      files: { 'src/a.ts': `// migrate-keys-ignore legacy-env-name\n// migrate-keys-ignore legacy-env-name\n${LEGACY_READ}` },
-      allRules: true,
-      findings: [{ line: 1, message: silencesNothing('legacy-env-name') }],
     },
     {
       name: '# in .env files and -- in SQL; the severity from the config file',
