@@ -73,8 +73,8 @@ export interface Plan {
   /** Files that could not be read or parsed, whatever the rule settings: the run went on, and exits 2 (but see `accepted`). */
   failed: string[];
   /**
-   * Of `failed`, the files that could not be read or decoded while parse-error is off: no finding, and no exit 2,
-   * since turning the rule off accepts them. Absent: none. (A syntax error still exits 2 with the rule off.)
+   * Of `failed`, the files whose parse-error finding is off or suppressed (could not be read, decoded or parsed): no finding, and no exit 2,
+   * since turning the rule off (or a migrate-keys-ignore comment) accepts them. Absent: none.
    */
   accepted?: string[];
   /** Places outside the repository that hold a key (SPEC §6). */
@@ -229,6 +229,8 @@ export async function plan(options: PlanOptions): Promise<Plan> {
     countKeyValues(scanned, result.keyValues);
     if (scanned.parseError) result.failed.push(scanned.path);
     const filePlan = planScanned(scanned, context);
+    // A syntax error the user turned off or suppressed is accepted like a read failure: no exit 2.
+    if (scanned.parseError && !filePlan.findings.some((f) => f.ruleId === 'parse-error')) result.accepted.push(scanned.path);
     result.findings.push(...filePlan.findings);
     result.suppressed.push(...filePlan.suppressed);
     if (filePlan.after !== scanned.text) {

@@ -118,3 +118,15 @@ describe('a file the run cannot handle, in the plan', () => {
     expect(on.accepted).toEqual([]);
   });
 });
+
+describe('a file with a syntax error', () => {
+  const BROKEN = 'export const key = process.env.SUPABASE_ANON_KEY (\n';
+
+  it('exits 2 while parse-error is on, and is accepted like a read failure when it is off', async () => {
+    const root = writeTree({ 'broken.ts': BROKEN, 'clean.ts': CLEAN });
+    expect((await runMain(root, ['--check'])).code).toBe(2);
+    const off = await runMain(root, ['--check', '--rule', 'parse-error=off', '--rule', 'legacy-env-name=off']);
+    expect(off.stdout).toContain('no problems');
+    expect(off.code).toBe(0);
+  });
+});
