@@ -23,10 +23,10 @@ import { trackedFiles, uncommittedFiles } from './git.js';
 import type { FileChange } from './plan.js';
 import { firstLinkUnder, lstatBelow, mkdirBelow, readNoFollow, relativePathProblem, shownName, UnsafePathError } from './safe-paths.js';
 
-export const STATE_DIRECTORY = '.migrate-keys';
+const STATE_DIRECTORY = '.migrate-keys';
 const MANIFEST = 'last-run.json';
 
-export interface Failure {
+interface Failure {
   file: string;
   message: string;
 }
@@ -530,7 +530,7 @@ const TEMP_NAME_BYTES = 200;
  * as it is (the temp file is then removed): what is left between its check and rename(2) is a few
  * microseconds, since POSIX has no rename that only replaces what the caller saw.
  */
-export function writeAtomic(target: string, data: Buffer, mode: number, beforeRename?: () => void): void {
+function writeAtomic(target: string, data: Buffer, mode: number, beforeRename?: () => void): void {
   const temp = join(dirname(target), `.${shortened(basename(target))}.migrate-keys-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {

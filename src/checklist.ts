@@ -24,7 +24,7 @@ export interface ChecklistInput {
 }
 
 /** The error strings that show a client still sending a key the wrong way after the switch. */
-export const MONITOR_ERRORS = [
+const MONITOR_ERRORS = [
   '`Invalid JWT` / `UNAUTHORIZED_INVALID_JWT_FORMAT` (Edge Functions with verify_jwt on, or a key sent as Bearer)',
   '`PGRST301` (PostgREST given a non-JWT Bearer token)',
   '`Invalid Compact JWS` (Storage given a non-JWT Bearer token)',

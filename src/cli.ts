@@ -8,6 +8,7 @@ import { colorsFor } from './colors.js';
 import { CONFIG_FILE, loadConfig, parseRuleSetting, type RuleSettings } from './config.js';
 import { parseNameMap } from './keys.js';
 import { maskSecrets } from './mask.js';
+import type { Io } from './io.js';
 import { guardControls } from './printable.js';
 import { plan, type Plan } from './plan.js';
 import { progressLine } from './progress.js';
@@ -22,12 +23,6 @@ import { withKeysFromSources } from './management/supplied.js';
 import { packageVersion } from './version.js';
 import { WORKER_MIN_FILES } from './workers/scan-pool.js';
 
-export interface Io {
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-  stdout: NodeJS.WriteStream;
-  stderr: NodeJS.WriteStream;
-}
 
 interface RunFlags {
   write?: boolean;

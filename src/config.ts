@@ -23,7 +23,7 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** A name an object assignment would not store: `map["__proto__"] = …` sets the prototype, dropping the entry. */
 const UNMAPPABLE = '__proto__';
 
-export class ConfigError extends Error {}
+class ConfigError extends Error {}
 
 /** `--config <file>`, else migrate-keys.config.json at the root, else package.json's "migrateKeys". */
 export function loadConfig(root: string, explicit?: string): Config {

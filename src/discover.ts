@@ -5,7 +5,7 @@ import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
 import { fileKind, SKIPPED_DIRECTORIES, type FileKind } from './file-kinds.js';
 
-export interface DiscoveredFile {
+interface DiscoveredFile {
   /** Relative to the root, `/`-separated. */
   path: string;
   absolutePath: string;

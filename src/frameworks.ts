@@ -6,10 +6,10 @@ import type { FileKind } from './file-kinds.js';
 import { scriptRegions, type ScriptRegion } from './markup.js';
 import { dialectOf } from './parse.js';
 
-export type Framework = 'next' | 'sveltekit' | 'nuxt' | 'astro' | 'remix' | 'gatsby' | 'expo' | 'cra' | 'vite';
+type Framework = 'next' | 'sveltekit' | 'nuxt' | 'astro' | 'remix' | 'gatsby' | 'expo' | 'cra' | 'vite';
 
 /** A folder with a package.json: the unit a dependency, an env file and a framework belong to. */
-export interface Package {
+interface Package {
   /** Relative to the root, `/`-separated; '' for the root. */
   dir: string;
   dependencies: ReadonlySet<string>;
@@ -30,7 +30,7 @@ export interface ModuleFacts {
 }
 
 /** Why a module's code runs in the browser. */
-export interface BrowserCode {
+interface BrowserCode {
   reason: string;
   framework?: Framework;
 }
@@ -109,7 +109,7 @@ const SERVER_PATHS: readonly RegExp[] = [
 const MARKUP = /\.(vue|svelte|astro)$/;
 
 /** The framework a package uses: its dependencies first, then the config files beside its package.json. */
-export function frameworkOf(dependencies: ReadonlySet<string>, filesInDir: readonly string[]): Framework | undefined {
+function frameworkOf(dependencies: ReadonlySet<string>, filesInDir: readonly string[]): Framework | undefined {
   let found: Framework | undefined;
   for (const [framework, names] of FRAMEWORK_DEPENDENCIES) if (!found && names.some((name) => dependencies.has(name))) found = framework;
   for (const [framework, config] of FRAMEWORK_CONFIGS) if (!found && filesInDir.some((file) => config.test(file))) found = framework;

@@ -23,7 +23,7 @@ const NEW_STEMS: Readonly<Record<KeyRole, string>> = {
 };
 
 /** Prefixes whose variables bundlers inline into browser code. */
-export const PUBLIC_PREFIXES = [
+const PUBLIC_PREFIXES = [
   'VITE_',
   'NEXT_PUBLIC_',
   'EXPO_PUBLIC_',

@@ -6,7 +6,7 @@ import { findCollisions } from './collisions.js';
 import { createKeyExports } from './bearer/module-index.js';
 import { buildEdgeModel } from './edge/model.js';
 import { findOutside } from './outside/index.js';
-import type { OutsideReference } from './result.js';
+import type { OutsideReference } from './outside/reference.js';
 import { planFailure, planScanned } from './file-plan.js';
 import { addToSecurityInput, buildSecurityModel, createSecurityInput, sortSecurityInput } from './security/model.js';
 import { classifyValue, nameHint, namePattern, type NameMap } from './keys.js';
@@ -49,7 +49,7 @@ export interface KeyValueCounts {
 }
 
 /** Milliseconds spent in each phase, for `--stats`. */
-export interface PhaseTimes {
+interface PhaseTimes {
   discover: number;
   readAndPrefilter: number;
   scan: number;

@@ -3,6 +3,7 @@ import type { ApplyResult } from './apply.js';
 import type { ChecklistStep } from './checklist.js';
 import type { Plan } from './plan.js';
 import type { Finding } from './rules/rule.js';
+import type { OutsideReference } from './outside/reference.js';
 
 export type Mode = 'preview' | 'write' | 'check';
 
@@ -21,14 +22,6 @@ export interface RunResult {
   durationMs: number;
 }
 
-export interface OutsideReference {
-  kind: string;
-  name: string;
-  newName?: string;
-  file: string;
-  line: number;
-  action: string;
-}
 
 export interface Counts {
   errors: number;

@@ -11,7 +11,7 @@ import { findDirectives, type Directive } from './suppressions.js';
 import { jsonKeyNamespace, yamlKeyNamespace } from './text-namespaces.js';
 import { loadYaml } from './libraries.js';
 
-export type OccurrenceContext = SyntaxSite['context'] | 'markup' | 'env-key' | 'env-ref' | 'env-value' | 'text';
+type OccurrenceContext = SyntaxSite['context'] | 'markup' | 'env-key' | 'env-ref' | 'env-value' | 'text';
 
 /** One place a migrated name appears: the unit every rule reasons about. */
 export interface Occurrence {

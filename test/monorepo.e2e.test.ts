@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { OutsideReference } from '../src/result.js';
+import type { OutsideReference } from '../src/outside/reference.js';
 import { allOutput, exampleRepo, keyValuesIn, removeTempDirs, runCli, snapshot } from './helpers/repo.js';
 
 afterAll(removeTempDirs);

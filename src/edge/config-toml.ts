@@ -1,7 +1,7 @@
 // A Supabase project's config.toml, read with toml-eslint-parser for its source ranges; edits are splices.
 import type { parseTOML } from 'toml-eslint-parser';
 import { loadTomlParser } from '../libraries.js';
-import type { Edit } from '../rules/rule.js';
+import type { Edit } from '../types.js';
 
 export interface FunctionConfig {
   /** `verify_jwt` as written, with the range of its value. */

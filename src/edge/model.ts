@@ -13,7 +13,7 @@ export interface ModelFile {
   text: string;
 }
 
-export interface Place {
+interface Place {
   file: string;
   offset: number;
   line: number;
@@ -34,7 +34,7 @@ export interface EdgeFunction {
   callers: Place[];
 }
 
-export interface Deploy extends Place {
+interface Deploy extends Place {
   command: DeployCommand;
   functions: EdgeFunction[];
 }
@@ -108,7 +108,7 @@ export function buildEdgeModel(files: readonly ModelFile[]): EdgeModel {
 }
 
 /** `<dir>/supabase` for a file under `<dir>/supabase/functions/`. */
-export function functionsRoot(path: string): string | undefined {
+function functionsRoot(path: string): string | undefined {
   const at = `/${path}`.indexOf('/supabase/functions/');
   return at < 0 ? undefined : path.slice(0, at) + (at === 0 ? 'supabase' : '/supabase');
 }

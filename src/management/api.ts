@@ -2,7 +2,7 @@
 import { ManagementError } from './errors.js';
 import type { ManagementClient } from './http.js';
 
-export type ApiKeyType = 'legacy' | 'publishable' | 'secret';
+type ApiKeyType = 'legacy' | 'publishable' | 'secret';
 
 /** One `ApiKeyResponse`: the value stays in memory only, and is masked wherever it is shown. */
 export interface ApiKey {

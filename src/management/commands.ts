@@ -1,6 +1,6 @@
 // Registers the Management API subcommands (`keys`, `legacy-keys`) on the CLI program.
 import { Option, type Command } from 'commander';
-import type { Io } from '../cli.js';
+import type { Io } from '../io.js';
 import { keysCommand, type KeysFlags } from './keys-command.js';
 import { legacyKeysCommand, type LegacyKeysFlags } from './legacy-keys-command.js';
 import { guarded } from './output.js';

@@ -22,7 +22,7 @@ export interface EnvFile {
 }
 
 /** A hosted project's URL: `https://<ref>.supabase.co` (20 lower-case letters). */
-export const HOSTED_URL = /\bhttps?:\/\/([a-z]{20})\.supabase\.(?:co|in)\b/g;
+const HOSTED_URL = /\bhttps?:\/\/([a-z]{20})\.supabase\.(?:co|in)\b/g;
 export const PROJECT_REF = /^[a-z]{20}$/;
 /** `.env.example` and friends hold placeholders for people to fill in, not a project's values. */
 const TEMPLATE = /\.(?:example|sample|template|dist|defaults)(?:\.|$)/;
@@ -48,7 +48,7 @@ export async function envFilesIn(root: string, paths: readonly string[], ignore:
   return files;
 }
 
-export function envValues(path: string, text: string): EnvValue[] {
+function envValues(path: string, text: string): EnvValue[] {
   return envEntries(text).map((entry) => {
     const kind = classifyValue(entry.value);
     const line = lineOf(text, entry.keyStart);
@@ -63,7 +63,7 @@ export function hostedRefs(text: string): string[] {
 }
 
 /** The `ref` claim of a JWT, when it has a well-formed one. */
-export function jwtRef(token: string): string | undefined {
+function jwtRef(token: string): string | undefined {
   try {
     const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { ref?: unknown };
     return typeof claims.ref === 'string' && PROJECT_REF.test(claims.ref) ? claims.ref : undefined;

@@ -26,7 +26,7 @@ function removeSecrets(text: string, secrets: readonly (string | undefined)[]): 
  * The first meaningful line of a text, shortened. A cut can leave part of a key or token that the
  * masker no longer recognises: text from outside goes through `redactedLine` instead.
  */
-export function oneLine(text: string, max = 200): string {
+function oneLine(text: string, max = 200): string {
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }

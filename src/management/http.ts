@@ -1,16 +1,16 @@
 // The Management API client: built-in fetch, a timeout per request, retries with backoff on 429/5xx.
 import { ManagementError, redactedLine } from './errors.js';
 
-export const DEFAULT_API_URL = 'https://api.supabase.com';
+const DEFAULT_API_URL = 'https://api.supabase.com';
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_RETRY_DELAY_MS = 500;
 /** Every request is tried at most this many times. */
-export const MAX_ATTEMPTS = 3;
+const MAX_ATTEMPTS = 3;
 /** A Retry-After longer than this is not waited for: the user is told when to come back. */
 const MAX_RETRY_AFTER_MS = 30_000;
 const VISIBLE_ASCII = /^[\x21-\x7e]+$/;
 /** The API's answers are a few kilobytes: anything past this is not read (a 660 MB answer once took 1.4 GB). */
-export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
 const TOO_LARGE = 'more than 10 MB';
 
 export interface ApiRequest {

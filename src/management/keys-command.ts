@@ -1,5 +1,5 @@
 // `migrate-keys keys`: the project's API keys by type and name, values masked; --create fills in the new ones.
-import type { Io } from '../cli.js';
+import type { Io } from '../io.js';
 import { createApiKey, listApiKeys, type ApiKey } from './api.js';
 import { maskedValue } from './display.js';
 import { ManagementError } from './errors.js';

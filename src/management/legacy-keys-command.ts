@@ -1,5 +1,5 @@
 // `migrate-keys legacy-keys`: whether the legacy keys are on; --disable only when nothing here uses them; --enable.
-import type { Io } from '../cli.js';
+import type { Io } from '../io.js';
 import { legacyKeysEnabled, setLegacyKeysEnabled } from './api.js';
 import { ManagementError } from './errors.js';
 import { blocks, legacyUse, legacyUseLines, type LegacyUse } from './gate.js';

@@ -1,5 +1,5 @@
 // Output of the management commands: masked, token-free, stylish or JSON; every failure one line, exit 2.
-import type { Io } from '../cli.js';
+import type { Io } from '../io.js';
 import { packageVersion } from '../version.js';
 import { guardControls } from '../printable.js';
 import { ManagementError, redact } from './errors.js';

@@ -13,7 +13,7 @@ export interface ProjectRef {
 }
 
 /** Checks a ref given on the command line; `option` names it in the message. */
-export function checkProjectRef(ref: string, option: string): string {
+function checkProjectRef(ref: string, option: string): string {
   if (!PROJECT_REF.test(ref)) {
     throw new ManagementError(`${option}: "${ref.slice(0, 40)}" is not a project ref (20 lower-case letters, as in https://<ref>.supabase.co)${option === '--from-project' ? '; put paths before --from-project' : ''}`);
   }

@@ -1,5 +1,5 @@
 // Google Cloud Build: `_X` substitutions are set on the trigger, outside the repository.
-import type { OutsideReference } from '../result.js';
+import type { OutsideReference } from './reference.js';
 import { lineAt } from '../positions.js';
 import { describeName, keyAction, type OutsideFinder } from './finder.js';
 

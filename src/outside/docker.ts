@@ -1,5 +1,5 @@
 // Docker: build arguments (`ARG X` in a Dockerfile, `--build-arg X` in scripts and CI) are passed in from outside.
-import type { OutsideReference } from '../result.js';
+import type { OutsideReference } from './reference.js';
 import { lineAt } from '../positions.js';
 import { describeName, keyAction, type OutsideFinder } from './finder.js';
 

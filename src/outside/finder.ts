@@ -4,7 +4,7 @@ import { decideName } from '../keys.js';
 import { keyKindOfName } from '../bearer/key-sources.js';
 import type { EnvEntry } from '../dotenv.js';
 import type { FileKind } from '../file-kinds.js';
-import type { OutsideReference } from '../result.js';
+import type { OutsideReference } from './reference.js';
 
 export interface OutsideFile {
   path: string;

@@ -1,5 +1,5 @@
 // GitHub Actions: `${{ secrets.X }}` and `${{ vars.X }}` in workflows name repository secrets and variables.
-import type { OutsideReference } from '../result.js';
+import type { OutsideReference } from './reference.js';
 import { lineAt } from '../positions.js';
 import { describeName, keyAction, type OutsideFinder } from './finder.js';
 

@@ -1,5 +1,5 @@
 // Hosting providers, detected from their config files: their environment variables live in their dashboards.
-import type { OutsideReference } from '../result.js';
+import type { OutsideReference } from './reference.js';
 import type { OutsideFile } from './finder.js';
 
 /** A key env name the repository's env files hold, with its new name when this migration renames it. */

@@ -1,5 +1,5 @@
 // The places outside the repository that hold a key and must be updated by hand (SPEC §6 `outside`).
-import type { OutsideReference } from '../result.js';
+import type { OutsideReference } from './reference.js';
 import { envEntries } from '../dotenv.js';
 import { cloudBuildSubstitutions } from './cloud-build.js';
 import { dockerBuildArgs } from './docker.js';

@@ -1,5 +1,5 @@
 // Kubernetes: keys of a `Secret` manifest live in the cluster; the manifest only names them.
-import type { OutsideReference } from '../result.js';
+import type { OutsideReference } from './reference.js';
 import { lineAt } from '../positions.js';
 import { describeName, keyAction, type OutsideFinder } from './finder.js';
 

@@ -7,7 +7,7 @@ import { mdCell } from './markdown.js';
 import { modeLine, sortFindings } from './sections.js';
 
 /** GitHub shows at most 10 annotations of each level per step (and 50 per job). */
-export const ANNOTATIONS_PER_LEVEL = 10;
+const ANNOTATIONS_PER_LEVEL = 10;
 const COMMANDS: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'notice' };
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 

@@ -8,7 +8,7 @@ import { markdown } from './markdown.js';
 import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
 
-export interface ReporterOptions {
+interface ReporterOptions {
   colors: Colors;
   quiet: boolean;
 }

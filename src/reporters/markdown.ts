@@ -4,7 +4,7 @@ import type { RunResult } from '../result.js';
 import { manualGroups, modeLine, renameRows, ruleHeading, STEP_MARKERS, summaryRows } from './sections.js';
 
 /** Inline Markdown from plain text with `code` spans: masked, one line, and inert outside the code spans. */
-export function mdText(text: string): string {
+function mdText(text: string): string {
   const line = maskSecrets(text).replace(/\s*[\r\n]+\s*/g, ' ');
   const parts = line.split('`');
   if (parts.length % 2 === 0) return escapeOutsideCode(line).replace(/`/g, '\\`');
@@ -25,7 +25,7 @@ function escapeOutsideCode(text: string): string {
     .replace(/>/g, '&gt;');
 }
 
-export function mdLink(file: string, line: number): string {
+function mdLink(file: string, line: number): string {
   const target = file.split('/').map(encodeURIComponent).join('/');
   return `[${mdText(`${file}:${line}`)}](${target}#L${line})`;
 }

@@ -5,10 +5,12 @@ import type { KeyRole } from '../keys.js';
 import type { ScannedFile } from '../scan.js';
 import type { SecurityModel } from '../security/model.js';
 import type { RuleId } from './ids.js';
+import type { Edit, Severity } from '../types.js';
+
+export type { Edit, Severity };
 
 export type { RuleId } from './ids.js';
 
-export type Severity = 'error' | 'warning' | 'info';
 export type FixKind = 'safe' | 'unsafe' | 'none';
 
 export interface RuleMeta {
@@ -53,12 +55,6 @@ export interface RuleExample {
   context?: Readonly<Record<string, string>>;
 }
 
-/** A text splice on the file's original text. */
-export interface Edit {
-  start: number;
-  end: number;
-  text: string;
-}
 
 /** What a rule says about one place; the plan turns it into a finding with a position. */
 export interface Report {
@@ -75,7 +71,7 @@ export interface Report {
   blocksRotation?: boolean;
 }
 
-export interface Rename {
+interface Rename {
   from: string;
   to: string;
 }

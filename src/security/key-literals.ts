@@ -3,7 +3,7 @@
 import { classifyJwt } from '../keys.js';
 import { hasKeyLiteralHint } from './prefilter.js';
 
-export type LiteralKind = 'legacy-anon' | 'legacy-service-role' | 'legacy-demo' | 'secret' | 'publishable';
+type LiteralKind = 'legacy-anon' | 'legacy-service-role' | 'legacy-demo' | 'secret' | 'publishable';
 
 export interface KeyLiteral {
   offset: number;
@@ -19,7 +19,7 @@ export interface KeyLiteral {
 }
 
 /** The Supabase CLI's default local keys (`supabase status`): the same in every local stack, so public. */
-export const LOCAL_DEFAULT_KEYS: ReadonlySet<string> = new Set([
+const LOCAL_DEFAULT_KEYS: ReadonlySet<string> = new Set([
   'sb_secret_N7UND0UgjKTVK-Uodkm0Hg_xSvEMPvz',
   'sb_publishable_ACJWlzQHlZjBrEguHvfOxg_3BJgxAaH',
 ]);

@@ -7,7 +7,7 @@ import type { FileKind } from '../file-kinds.js';
 import { buildFrameworks, manifestDependencies, moduleFacts, clientRegions, type Frameworks, type ModuleFacts } from '../frameworks.js';
 import { ignoredFiles, isGitRepository, trackedFiles } from '../git.js';
 import { parseScript } from '../parse.js';
-import type { Severity } from '../rules/rule.js';
+import type { Severity } from '../types.js';
 import type { ScannedFile } from '../scan.js';
 import { AUTH_HELPERS_PACKAGE, IMPLICITLY_READ_NAME, implicitReads, type ImplicitRead } from './auth-helpers.js';
 import { signsIn } from './realtime.js';
@@ -23,7 +23,7 @@ export interface SecurityInput {
   signIns: Set<string>;
 }
 
-export interface SecurityReport {
+interface SecurityReport {
   offset: number;
   message: string;
   severity?: Severity;

@@ -12,7 +12,7 @@ export function secretOfName(name: string): string | undefined {
   return undefined;
 }
 
-export const SECRET_NAME_HINT = /SUPABASE_(?:SECRET_KEY|SERVICE_ROLE_KEY|SERVICE_KEY|JWT_SECRET)/;
+const SECRET_NAME_HINT = /SUPABASE_(?:SECRET_KEY|SERVICE_ROLE_KEY|SERVICE_KEY|JWT_SECRET)/;
 const SECRET_NAME = /(?<![A-Za-z0-9_])((?:[A-Z0-9]+_)*)(SUPABASE_(?:SECRET_KEYS?|SERVICE_ROLE_KEY|SERVICE_KEY|JWT_SECRET))(?![A-Za-z0-9_])/g;
 
 export interface PublicSecretName {

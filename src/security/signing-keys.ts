@@ -2,7 +2,7 @@
 // JSON array of private JWKs that git neither tracks nor could pick up. The private part `d` is never shown.
 import type { parseTOML } from 'toml-eslint-parser';
 import { loadTomlParser } from '../libraries.js';
-import type { Severity } from '../rules/rule.js';
+import type { Severity } from '../types.js';
 
 export interface SigningKeysSetting {
   value: string;

@@ -37,7 +37,7 @@ function list(dir: string): string[] {
   }
 }
 
-export const realMachine = (): ChromiumSearch => ({ env: process.env, platform: process.platform, home: homedir(), isExecutable, list });
+const realMachine = (): ChromiumSearch => ({ env: process.env, platform: process.platform, home: homedir(), isExecutable, list });
 
 /** Where Playwright keeps the browsers it downloads (see playwright-core's registry). */
 export function playwrightBrowsersDir(search: ChromiumSearch): string {

@@ -27,8 +27,8 @@ export function jwt(claims: Record<string, unknown>): string {
 const envLine = (text: string, name: string) => new RegExp(`^${name}="?([^"\\n]+)"?$`, 'm').exec(text)?.[1] ?? '';
 const EXAMPLE_ENV = readFileSync(join(REPO_ROOT, 'examples/vite-react/.env'), 'utf8');
 const EXAMPLE_ENV_LOCAL = readFileSync(join(REPO_ROOT, 'examples/vite-react/.env.local'), 'utf8');
-export const EXAMPLE_ANON = envLine(EXAMPLE_ENV, 'VITE_SUPABASE_ANON_KEY');
-export const EXAMPLE_SERVICE_ROLE = envLine(EXAMPLE_ENV_LOCAL, 'SUPABASE_SERVICE_ROLE_KEY');
+const EXAMPLE_ANON = envLine(EXAMPLE_ENV, 'VITE_SUPABASE_ANON_KEY');
+const EXAMPLE_SERVICE_ROLE = envLine(EXAMPLE_ENV_LOCAL, 'SUPABASE_SERVICE_ROLE_KEY');
 
 interface KeyRecord {
   id: string | null;
@@ -46,7 +46,7 @@ export interface ProjectState {
   legacyEnabled: boolean;
 }
 
-export interface Fault {
+interface Fault {
   method?: 'GET' | 'POST' | 'PUT';
   /** A substring of the request path. */
   path?: string;
@@ -64,7 +64,7 @@ export interface Fault {
   times: number;
 }
 
-export interface LoggedRequest {
+interface LoggedRequest {
   method: string;
   path: string;
   query: Record<string, string>;

@@ -11,7 +11,7 @@ const Ajv2020 = Ajv2020Module.default;
 /** The documents migrate-keys prints: the main command's (and its --report .json), and the management commands'. */
 export type JsonOutputKind = 'output' | 'keys' | 'legacy-keys';
 
-export const SCHEMA_DIR = fileURLToPath(new URL('../../schema/', import.meta.url));
+const SCHEMA_DIR = fileURLToPath(new URL('../../schema/', import.meta.url));
 export const SCHEMA_FILES: Readonly<Record<JsonOutputKind, string>> = {
   output: 'output.schema.json',
   keys: 'keys.schema.json',
@@ -89,7 +89,7 @@ const VALUE_OPTIONS = new Set([
 ]);
 
 /** The subcommand of an invocation (keys, legacy-keys, undo, rules), or undefined for the main command. */
-export function subcommandOf(args: readonly string[]): string | undefined {
+function subcommandOf(args: readonly string[]): string | undefined {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     if (arg === '--') return undefined;

@@ -14,7 +14,7 @@ import type { Finding, Severity, SuppliedKeys } from '../../src/rules/rule.js';
 import { git } from './repo.js';
 
 /** What the CLI would be given: `--map`, the supplied keys, `--transitional`, `--unsafe`, `--rule`. */
-export interface RuleCaseOptions {
+interface RuleCaseOptions {
   map?: NameMap;
   supplied?: SuppliedKeys;
   transitional?: boolean;
@@ -36,7 +36,7 @@ export interface RuleCaseOptions {
 }
 
 /** The options can be given in `options` or on the case itself (`{ files, supplied: SUPPLIED, … }`); the case's own win. */
-export interface RuleCase extends RuleCaseOptions {
+interface RuleCase extends RuleCaseOptions {
   /** The test's name; unique within the rule. */
   name: string;
   /**
@@ -73,7 +73,7 @@ function optionsOf(c: RuleCase): RuleCaseOptions {
   return { ...c.options, ...defined };
 }
 
-export interface ExpectedFinding {
+interface ExpectedFinding {
   /** The file; by default the case's first file. */
   file?: string;
   line: number;
@@ -90,7 +90,7 @@ export interface ExpectedFinding {
   fixable?: boolean;
 }
 
-export interface InvalidRuleCase extends RuleCase {
+interface InvalidRuleCase extends RuleCase {
   /** Every finding of the rule, in file, line, column order (files by path). */
   findings: readonly ExpectedFinding[];
   /**
@@ -105,7 +105,7 @@ export interface RuleTests {
   invalid: readonly InvalidRuleCase[];
 }
 
-export interface PlannedCase {
+interface PlannedCase {
   root: string;
   result: Plan;
   /** The findings of the rule under test, in file, line, column order. */
@@ -115,7 +115,7 @@ export interface PlannedCase {
 const roots: string[] = [];
 
 /** Writes the case's files to a fresh temp folder and plans it as the CLI would. */
-export async function planCase(ruleId: string, files: Readonly<Record<string, string | Uint8Array>>, options: RuleCaseOptions = {}): Promise<PlannedCase> {
+async function planCase(ruleId: string, files: Readonly<Record<string, string | Uint8Array>>, options: RuleCaseOptions = {}): Promise<PlannedCase> {
   const root = mkdtempSync(join(tmpdir(), `migrate-keys-rule-${ruleId}-`));
   roots.push(root);
   for (const [path, text] of Object.entries(files)) {

@@ -1,7 +1,8 @@
 // A hand-made RunResult for reporter tests: several rules, renames, fixed and open findings, awkward text and a fake key.
 import { checklist } from '../../src/checklist.js';
 import type { FileChange, Plan } from '../../src/plan.js';
-import type { Mode, OutsideReference, RunResult } from '../../src/result.js';
+import type { OutsideReference } from '../../src/outside/reference.js';
+import type { Mode, RunResult } from '../../src/result.js';
 import type { Finding } from '../../src/rules/rule.js';
 
 const b64 = (value: string): string => Buffer.from(value).toString('base64url');
@@ -16,7 +17,7 @@ export const FAKE_JWT = FAKE_JWT_PARTS.join('.');
 export const FAKE_SECRET_KEY = 'sb_secret_' + 'FakeSecretForTestsOnly0123456789';
 
 /** Every character a reporter has to escape somewhere, in one message. */
-export const AWKWARD_MESSAGE = 'could not be parsed, so it was not changed: unexpected `<` after 100% | expected `&&` at 3:14\nthen gave up';
+const AWKWARD_MESSAGE = 'could not be parsed, so it was not changed: unexpected `<` after 100% | expected `&&` at 3:14\nthen gave up';
 
 export function finding(overrides: Partial<Finding> & Pick<Finding, 'ruleId' | 'file' | 'line'>): Finding {
   return { severity: 'error', column: 1, message: 'a message', fixable: false, fixed: false, ...overrides };
@@ -84,7 +85,7 @@ function change(path: string, edits: number): FileChange {
   return { path, absolutePath: `/repo/${path}`, kind: 'code', original: Buffer.from(before), before, after: 'VITE_SUPABASE_PUBLISHABLE_KEY\n', edits };
 }
 
-export const SAMPLE_OUTSIDE: OutsideReference[] = [
+const SAMPLE_OUTSIDE: OutsideReference[] = [
   {
     kind: 'github-secret',
     name: 'VITE_SUPABASE_ANON_KEY',
