@@ -1,47 +1,92 @@
-// Fixture folders of `<case>.input.<ext>` / `<case>.output.<ext>` pairs, and the core run on a file's
-// bytes as the CLI runs it.
-import { readdirSync, readFileSync } from 'node:fs';
-import { expect } from 'vitest';
+// The fixture pairs of __testfixtures__, one naming convention for every kind (test/fixtures.test.ts states it),
+// and the core run on a file's bytes as the CLI runs it.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { fileKind } from '../../src/file-kinds.js';
 import { planFile, type FilePlan, type PlanFileOptions } from '../../src/file-plan.js';
 import { namePattern } from '../../src/keys.js';
 
-export interface FixturePairs {
-  /** Every file in the folder. */
-  files: string[];
-  /** `<case>.<ext>` of every pair, sorted. */
-  cases: string[];
-  read(file: string): { input: Buffer; output: Buffer };
-  /** Asserts that every file is one half of a pair whose other half is there too. */
-  expectPaired(): void;
+const ROOT = fileURLToPath(new URL('../../__testfixtures__/', import.meta.url));
+
+/** In a kind's folder: `{ "<case>.<ext>": "<path>" }` for the cases that do not run as `src/<case>.<ext>`. */
+const PATHS = 'paths.json';
+
+/** What each flag in a case's name adds to the run. The supplied keys are fake: never real ones. */
+const FLAGS: Readonly<Record<string, PlanFileOptions>> = {
+  supplied: {
+    supplied: { publishable: 'sb_publishable_FIXTUREfixtureFIXTURE1_abcdEFGH', secret: 'sb_secret_FIXTUREfixtureFIXTURE2_abcdEFGH' },
+  },
+  transitional: { transitional: true },
+  unsafe: { unsafe: true },
+};
+
+/** `<case>[.<flag>]….input.<ext>` or `.output.<ext>`. */
+const PAIR_FILE = /^([a-z0-9-]+)((?:\.[a-z]+)*)\.(input|output)\.([a-z0-9]+)$/;
+
+export interface FixtureCase {
+  /** `<kind>/<case>[.<flag>]….<ext>`: the test's name. */
+  id: string;
+  /** The folder under __testfixtures__. */
+  kind: string;
+  /** The case's name without its flags. */
+  name: string;
+  flags: string[];
+  /** The repository path the file runs as. */
+  path: string;
+  options: PlanFileOptions;
+  input: Buffer;
+  output: Buffer;
 }
 
-/** The pairs in `dir` (which ends with `/`); `ext`, when given, is the only extension allowed. */
-export function fixturePairs(dir: string, ext?: string): FixturePairs {
-  const files = readdirSync(dir);
-  const cases = [...new Set(files.filter((f) => f.includes('.input.')).map((f) => f.replace('.input.', '.')))].sort();
-  const pair = new RegExp(`^(.+)\\.(input|output)\\.(${ext ?? '[a-z]+'})$`);
-  const split = (file: string) => {
-    const dot = file.lastIndexOf('.');
-    return [file.slice(0, dot), file.slice(dot + 1)];
-  };
-  return {
-    files,
-    cases,
-    read(file) {
-      const [name, extension] = split(file);
-      return { input: readFileSync(`${dir}${name}.input.${extension}`), output: readFileSync(`${dir}${name}.output.${extension}`) };
-    },
-    expectPaired() {
-      for (const file of files) {
-        const match = pair.exec(file);
-        expect(match, `${file} is not named <case>.input.${ext ?? '<ext>'} or <case>.output.${ext ?? '<ext>'}`).not.toBeNull();
-        const [, name, half, extension] = match as RegExpExecArray;
-        const other = `${name}.${half === 'input' ? 'output' : 'input'}.${extension}`;
-        expect(files, `${file} has no ${other}`).toContain(other);
+/**
+ * Every pair of every kind, and what breaks the convention (a file that is not half of a pair, an unknown
+ * flag, a paths.json entry for no case, anything but kind folders at the top).
+ */
+export function loadFixtures(): { cases: FixtureCase[]; problems: string[] } {
+  const cases: FixtureCase[] = [];
+  const problems: string[] = [];
+  for (const entry of readdirSync(ROOT, { withFileTypes: true })) {
+    if (!entry.isDirectory()) {
+      problems.push(`${entry.name}: only kind folders belong at the top of __testfixtures__`);
+      continue;
+    }
+    const kind = entry.name;
+    const dir = `${ROOT}${kind}/`;
+    const paths: Record<string, string> = existsSync(`${dir}${PATHS}`) ? JSON.parse(readFileSync(`${dir}${PATHS}`, 'utf8')) : {};
+    const files = readdirSync(dir, { withFileTypes: true });
+    const names = new Set(files.map((file) => file.name));
+    const labels = new Set<string>();
+    for (const file of files) {
+      if (file.name === PATHS) continue;
+      const match = file.isFile() ? PAIR_FILE.exec(file.name) : null;
+      if (!match) {
+        problems.push(`${kind}/${file.name} is not named <case>[.<flag>]….input.<ext> or ….output.<ext>`);
+        continue;
       }
-    },
-  };
+      const [, name = '', flagPart = '', half, ext = ''] = match;
+      const other = `${name}${flagPart}.${half === 'input' ? 'output' : 'input'}.${ext}`;
+      if (!names.has(other)) problems.push(`${kind}/${file.name} has no ${other}`);
+      if (half === 'output' || !names.has(other)) continue;
+      const flags = flagPart.split('.').filter(Boolean);
+      for (const flag of flags) if (!FLAGS[flag]) problems.push(`${kind}/${file.name}: unknown flag .${flag} (known: ${Object.keys(FLAGS).join(', ')})`);
+      const label = `${name}${flagPart}.${ext}`;
+      labels.add(label);
+      cases.push({
+        id: `${kind}/${label}`,
+        kind,
+        name,
+        flags,
+        path: paths[label] ?? (ext === 'env' ? '.env' : `src/${name}.${ext}`),
+        options: Object.assign({}, ...flags.map((flag) => FLAGS[flag])),
+        input: readFileSync(`${dir}${file.name}`),
+        output: readFileSync(`${dir}${other}`),
+      });
+    }
+    if (labels.size === 0) problems.push(`${kind}/ holds no pair`);
+    for (const label of Object.keys(paths)) if (!labels.has(label)) problems.push(`${kind}/${PATHS} names ${label}, which is no case`);
+  }
+  cases.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { cases, problems };
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
