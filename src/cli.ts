@@ -309,7 +309,7 @@ function parseRuleFlags(entries: readonly string[]): RuleSettings {
   return settings;
 }
 
-function phaseTimes({ times, filesScanned, filesReadAgain, parsing }: Plan, write: number): string {
+function phaseTimes({ times, filesScanned, filesReadAgain, parsing, parses }: Plan, write: number): string {
   const rows: [string, number][] = [
     ['discover', times.discover],
     ['read + prefilter', times.readAndPrefilter],
@@ -319,9 +319,12 @@ function phaseTimes({ times, filesScanned, filesReadAgain, parsing }: Plan, writ
   ];
   const stopped = parsing.stopped === undefined ? '' : ` (stopped early: ${parsing.stopped}; the main thread scanned the rest)`;
   const workers = parsing.workers === 0 ? 'none' : `${parsing.workers}, which scanned ${parsing.byWorkers} of ${parsing.files} candidate files${stopped}`;
+  // A component's script blocks each count; a file a worker scanned is parsed again here when a rule needs its tree.
+  const again = parses.again === 0 ? '' : `; ${parses.again} scanned by a worker were parsed again here`;
   return (
     `migrate-keys: ${filesScanned} files (${filesReadAgain} read twice)\n${rows.map(([phase, ms]) => `  ${phase.padEnd(17)}${ms.toFixed(0).padStart(7)} ms\n`).join('')}` +
-    `  parse workers: ${workers}\n`
+    `  parse workers: ${workers}\n` +
+    `  parses: ${parses.parses} of ${parses.files} files (at most ${parses.most} per file${parses.again === 0 ? '' : ' and thread'}${again})\n`
   );
 }
 

@@ -25,7 +25,61 @@ export interface ParsedScript {
   error?: { offset: number; message: string };
 }
 
-export function parseScript(fileName: string, text: string, dialect: ScriptDialect): ParsedScript {
+/** Where a script sits in its file: the whole file for code, a block or the frontmatter of a component (src/markup.ts). */
+interface ScriptSpan {
+  start: number;
+  end: number;
+  dialect: ScriptDialect;
+}
+
+/** How often one file's scripts were parsed on one thread, for `--stats`. */
+export interface ParseCount {
+  /** Parses of all its scripts (a component's blocks each count). */
+  parses: number;
+  /** The most times any one script was parsed: 1 when none was parsed twice. */
+  most: number;
+}
+
+/**
+ * The scripts of one file, parsed here and nowhere else: the scan and every rule and analysis ask
+ * the scanned file's Scripts for a script's syntax tree, so a run can count the parses of each file.
+ */
+export class Scripts {
+  readonly #path: string;
+  readonly #text: string;
+  /** Parses on this thread, by script. */
+  readonly #parses = new Map<string, number>();
+  #byWorker: ParseCount = { parses: 0, most: 0 };
+
+  constructor(path: string, text: string) {
+    this.#path = path;
+    this.#text = text;
+  }
+
+  /** The syntax tree of the script at `span`. */
+  parse(span: ScriptSpan): ParsedScript {
+    const key = `${span.start}:${span.end}:${span.dialect}`;
+    this.#parses.set(key, (this.#parses.get(key) ?? 0) + 1);
+    return parseScript(this.#path, this.#text.slice(span.start, span.end), span.dialect);
+  }
+
+  /** Parses on this thread. */
+  get parses(): ParseCount {
+    const counts = [...this.#parses.values()];
+    return { parses: counts.reduce((sum, n) => sum + n, 0), most: Math.max(0, ...counts) };
+  }
+
+  /** Parses a worker thread made to scan the file: its trees stayed there. */
+  get parsesByWorker(): ParseCount {
+    return this.#byWorker;
+  }
+
+  set parsesByWorker(count: ParseCount) {
+    this.#byWorker = count;
+  }
+}
+
+function parseScript(fileName: string, text: string, dialect: ScriptDialect): ParsedScript {
   const ts = typescript();
   const kind = {
     ts: ts.ScriptKind.TS,

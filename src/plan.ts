@@ -48,6 +48,21 @@ export interface KeyValueCounts {
   legacy: number;
 }
 
+/**
+ * Syntax-tree parses of the run, for `--stats`: every file's scripts are parsed through its Scripts
+ * (src/parse.ts), on the main thread and in the scan workers, whose trees cannot reach the main thread.
+ */
+interface ParseStats {
+  /** Parses of every script on every thread (a component's blocks each count). */
+  parses: number;
+  /** Files parsed at least once. */
+  files: number;
+  /** The most times one script was parsed on one thread. */
+  most: number;
+  /** Files a worker parsed to scan and the main thread parsed again, for a rule. */
+  again: number;
+}
+
 /** Milliseconds spent in each phase, for `--stats`. */
 interface PhaseTimes {
   discover: number;
@@ -60,6 +75,7 @@ export interface Plan {
   times: PhaseTimes;
   /** Parse workers started, and the candidates they scanned. */
   parsing: PoolStats;
+  parses: ParseStats;
   root: string;
   keyValues: KeyValueCounts;
   discovery: Discovery;
@@ -97,6 +113,7 @@ export async function plan(options: PlanOptions): Promise<Plan> {
     root,
     times,
     parsing: { workers: 0, byWorkers: 0, files: 0 },
+    parses: { parses: 0, files: 0, most: 0, again: 0 },
     discovery,
     filesScanned: 0,
     filesReadAgain: 0,
@@ -241,7 +258,22 @@ export async function plan(options: PlanOptions): Promise<Plan> {
   }
   result.outside = findOutside(scannedFiles);
   times.rules = lap();
+  result.parses = parseStats(scannedFiles);
   return result;
+}
+
+function parseStats(files: readonly ScannedFile[]): ParseStats {
+  const stats: ParseStats = { parses: 0, files: 0, most: 0, again: 0 };
+  for (const { scripts } of files) {
+    const here = scripts.parses;
+    const byWorker = scripts.parsesByWorker;
+    if (here.parses + byWorker.parses === 0) continue;
+    stats.files++;
+    stats.parses += here.parses + byWorker.parses;
+    stats.most = Math.max(stats.most, here.most, byWorker.most);
+    if (here.parses > 0 && byWorker.parses > 0) stats.again++;
+  }
+  return stats;
 }
 
 function countKeyValues(scanned: ScannedFile, counts: KeyValueCounts): void {

@@ -4,7 +4,7 @@ import { envEntries, type EnvEntry } from './dotenv.js';
 import type { FileKind } from './file-kinds.js';
 import { decideName, nameHint, type NameDecision, type NameMap } from './keys.js';
 import { scriptRegions } from './markup.js';
-import { dialectOf, parseScript, siteAt, type SyntaxSite } from './parse.js';
+import { dialectOf, Scripts, siteAt, type SyntaxSite } from './parse.js';
 import type { EnvRead } from './reads.js';
 import { lineStarts, positionAt, type Position } from './positions.js';
 import { findDirectives, type Directive } from './suppressions.js';
@@ -44,6 +44,8 @@ export interface ScannedFile {
   /** `migrate-keys-ignore` comments; the plan marks the ones that silence a finding. */
   directives: Directive[];
   locate(offset: number): Position;
+  /** Its scripts' syntax trees: the scan and the rules parse them through here. */
+  scripts: Scripts;
 }
 
 export interface ScanInput {
@@ -87,7 +89,7 @@ export function scanFile(input: ScanInput, pattern: RegExp, map: NameMap): Scann
   }
   if (kind === 'python') occurrences.push(...lowerCaseNames(text, pattern, map));
   const directives = findDirectives(text, (offset) => locate(offset).line);
-  const scanned: ScannedFile = { path, kind, text, occurrences, directives, locate };
+  const scanned: ScannedFile = { path, kind, text, occurrences, directives, locate, scripts: new Scripts(path, text) };
 
   if (kind === 'env') {
     classifyEnv(scanned);
@@ -170,8 +172,7 @@ function classifyEnv(file: ScannedFile): void {
 }
 
 function classifyRegion(file: ScannedFile, region: { start: number; end: number; dialect: ReturnType<typeof dialectOf> }): void {
-  const source = file.text.slice(region.start, region.end);
-  const parsed = parseScript(file.path, source, region.dialect);
+  const parsed = file.scripts.parse(region);
   if (parsed.error && !file.parseError) {
     file.parseError = { offset: region.start + parsed.error.offset, message: parsed.error.message };
   }

@@ -1,6 +1,6 @@
 // Key-holding exports across the repository's modules, resolved on demand for `import { key } from './x'`.
 import { posix } from 'node:path';
-import { dialectOf, parseScript } from '../parse.js';
+import { dialectOf, type Scripts } from '../parse.js';
 import { STATIC_ENV_MODULES } from '../reads.js';
 import { hasLegacyKeyJwt } from '../keys.js';
 import { KeySources, keyKindOfName, type KeyKind } from './key-sources.js';
@@ -8,6 +8,8 @@ import { KeySources, keyKindOfName, type KeyKind } from './key-sources.js';
 export interface SourceText {
   path: string;
   text: string;
+  /** Where its syntax tree comes from (src/parse.ts). */
+  scripts: Scripts;
 }
 
 /** `(importer, specifier, name)` -> the kind of key that export holds. */
@@ -39,7 +41,7 @@ export function createKeyExports(files: readonly SourceText[]): KeyExports {
     if (inProgress.has(path)) return new Map();
     inProgress.add(path);
     const file = byPath.get(path) as SourceText;
-    const { sourceFile } = parseScript(path, file.text, dialectOf(path));
+    const { sourceFile } = file.scripts.parse({ start: 0, end: file.text.length, dialect: dialectOf(path) });
     const sources = new KeySources(sourceFile, (specifier, name) => lookup(path, specifier, name));
     const found = sources.exports();
     inProgress.delete(path);

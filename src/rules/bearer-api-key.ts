@@ -4,7 +4,7 @@ import { authorizationSites, bearerToken, type AuthorizationSite } from '../bear
 import { KeySources, type KeyKind } from '../bearer/key-sources.js';
 import { codeBlocks, pythonBearerSites, shellBearerSites } from '../bearer/text-sites.js';
 import { scriptRegions } from '../markup.js';
-import { dialectOf, parseScript, type ScriptDialect } from '../parse.js';
+import { dialectOf, type ScriptDialect } from '../parse.js';
 import type { ScannedFile } from '../scan.js';
 import { typescript } from '../typescript.js';
 import type { Edit, Report, Rule, RuleContext } from './rule.js';
@@ -113,7 +113,7 @@ function codeReports(file: ScannedFile, context: RuleContext): Report[] {
     file.kind === 'code' ? [{ start: 0, end: file.text.length, dialect: dialectOf(file.path) }] : scriptRegions(file.path, file.text);
   const reports: Report[] = [];
   for (const region of regions) {
-    const { sourceFile } = parseScript(file.path, file.text.slice(region.start, region.end), region.dialect);
+    const { sourceFile } = file.scripts.parse(region);
     const sources = new KeySources(sourceFile, (specifier, name) => context.keyExports(file.path, specifier, name));
     for (const site of authorizationSites(sourceFile)) {
       const kind = sources.kindOf(site.value);

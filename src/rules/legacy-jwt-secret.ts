@@ -1,6 +1,6 @@
 // legacy-jwt-secret: tokens verified or signed with the legacy shared JWT secret, which blocks rotating it.
 import { scriptRegions } from '../markup.js';
-import { dialectOf, parseScript } from '../parse.js';
+import { dialectOf } from '../parse.js';
 import { jwtSecretUses, pythonJwtSecretUses, type JwtSecretUse } from '../security/jwt-secret.js';
 import type { Report, Rule } from './rule.js';
 import { cite, PAGES } from './sources.js';
@@ -69,7 +69,7 @@ export const legacyJwtSecret: Rule = {
       // Server code counts here as much as client code: an .astro frontmatter too.
       const regions = file.kind === 'code' ? [{ start: 0, end: file.text.length, dialect: dialectOf(file.path) }] : scriptRegions(file.path, file.text);
       for (const region of regions) {
-        const { sourceFile } = parseScript(file.path, file.text.slice(region.start, region.end), region.dialect);
+        const { sourceFile } = file.scripts.parse(region);
         for (const use of jwtSecretUses(sourceFile)) uses.push({ ...use, offset: use.offset + region.start });
       }
     }

@@ -1,6 +1,5 @@
 // realtime-public-24h: Realtime channels subscribed with only an API key, which are cut after 24 hours.
 import { clientRegions } from '../frameworks.js';
-import { parseScript } from '../parse.js';
 import { realtimeSubscriptions } from '../security/realtime.js';
 import type { Report, Rule } from './rule.js';
 import { cite, PAGES } from './sources.js';
@@ -47,7 +46,7 @@ export const realtimePublic24h: Rule = {
     if (context.security.signsIn(file.path)) return [];
     const reports: Report[] = [];
     for (const region of clientRegions(file.path, file.text)) {
-      const { sourceFile } = parseScript(file.path, file.text.slice(region.start, region.end), region.dialect);
+      const { sourceFile } = file.scripts.parse(region);
       for (const offset of realtimeSubscriptions(sourceFile)) {
         reports.push({
           offset: region.start + offset,

@@ -1,7 +1,6 @@
 // secret-key-exposed: a secret/service_role key behind a public prefix, or read by code that ships to browsers.
 import { clientRegions } from '../frameworks.js';
 import { classifyValue, isPublicPrefix } from '../keys.js';
-import { parseScript } from '../parse.js';
 import type { ScannedFile } from '../scan.js';
 import { envReads } from '../security/env-reads.js';
 import { publicSecretNames, secretOfName } from '../security/secret-names.js';
@@ -98,7 +97,7 @@ function browserReads(file: ScannedFile, context: RuleContext): Report[] {
   const place = context.security.frameworks.serverPlace(file.path);
   const reports: Report[] = [];
   for (const region of clientRegions(file.path, file.text)) {
-    const { sourceFile } = parseScript(file.path, file.text.slice(region.start, region.end), region.dialect);
+    const { sourceFile } = file.scripts.parse(region);
     for (const read of envReads(sourceFile)) {
       const what = secretOfName(read.name);
       if (!what || isPublicPrefix(read.name)) continue;

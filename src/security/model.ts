@@ -6,7 +6,6 @@ import { isAbsolute, join, posix, resolve, sep } from 'node:path';
 import type { FileKind } from '../file-kinds.js';
 import { buildFrameworks, manifestDependencies, moduleFacts, clientRegions, type Frameworks, type ModuleFacts } from '../frameworks.js';
 import { ignoredFiles, isGitRepository, trackedFiles } from '../git.js';
-import { parseScript } from '../parse.js';
 import type { Severity } from '../types.js';
 import type { ScannedFile } from '../scan.js';
 import { AUTH_HELPERS_PACKAGE, IMPLICITLY_READ_NAME, implicitReads, type ImplicitRead } from './auth-helpers.js';
@@ -73,7 +72,7 @@ export function buildSecurityModel(input: SecurityInput, scanned: readonly Scann
     if ((file.kind !== 'code' && file.kind !== 'markup') || !file.text.includes(AUTH_HELPERS_PACKAGE)) continue;
     const reads: ImplicitRead[] = [];
     for (const region of clientRegions(file.path, file.text)) {
-      const { sourceFile } = parseScript(file.path, file.text.slice(region.start, region.end), region.dialect);
+      const { sourceFile } = file.scripts.parse(region);
       for (const read of implicitReads(sourceFile)) reads.push({ ...read, offset: read.offset + region.start });
     }
     if (reads.length === 0) continue;

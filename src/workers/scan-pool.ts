@@ -7,9 +7,13 @@
 // code cache, src/compile-cache.ts) while the main thread reads.
 import { Worker } from 'node:worker_threads';
 import type { NameMap } from '../keys.js';
+import { Scripts, type ParseCount } from '../parse.js';
 import { locator, scanFile, type ScanInput, type ScannedFile } from '../scan.js';
 
-export type ScanReply = { id: number; scanned?: Omit<ScannedFile, 'text' | 'locate'>; error?: string; stopped?: boolean };
+/** A worker's scan, without what stays behind (the text, the locate function, the syntax trees): how often it parsed instead. */
+type WorkerScan = Omit<ScannedFile, 'text' | 'locate' | 'scripts'> & { parses: ParseCount };
+
+export type ScanReply = { id: number; scanned?: WorkerScan; error?: string; stopped?: boolean };
 
 /** Repositories with fewer files than this are scanned on the main thread alone. */
 export const WORKER_MIN_FILES = 2000;
@@ -130,7 +134,10 @@ export class ScanPool {
     if (reply.error !== undefined) pending.reject(new Error(`scanning ${pending.input.path} failed in a worker: ${reply.error}`));
     else if (reply.scanned) {
       this.stats.byWorkers++;
-      pending.resolve({ ...reply.scanned, text: pending.input.text, locate: locator(pending.input.text) });
+      const { parses, ...scanned } = reply.scanned;
+      const scripts = new Scripts(pending.input.path, pending.input.text);
+      scripts.parsesByWorker = parses;
+      pending.resolve({ ...scanned, text: pending.input.text, locate: locator(pending.input.text), scripts });
     }
   }
 

@@ -21,8 +21,9 @@ port.on('message', ({ id, input, warm, stop }: { id: number; input: ScanInput; w
   let reply: ScanReply;
   try {
     // The text and the locate function stay behind: the main thread has the one and rebuilds the other.
-    const { text: _text, locate: _locate, ...scanned } = scanFile(input, pattern, map);
-    reply = { id, scanned };
+    // So do the syntax trees, which cannot cross threads: the main thread parses again what a rule needs.
+    const { text: _text, locate: _locate, scripts, ...scanned } = scanFile(input, pattern, map);
+    reply = { id, scanned: { ...scanned, parses: scripts.parses } };
   } catch (error) {
     reply = { id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }

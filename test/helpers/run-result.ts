@@ -112,6 +112,7 @@ export function sampleRunResult(options: SampleOptions = {}): RunResult {
     keyValues,
     times: { discover: 0, readAndPrefilter: 0, scan: 0, rules: 0 },
     parsing: { workers: 0, byWorkers: 0, files: 0 },
+    parses: { parses: 0, files: 0, most: 0, again: 0 },
     discovery: { files: [], symlinks: 0, unmatched: [], unreadable: [] },
     filesScanned: 42,
     filesReadAgain: 0,
