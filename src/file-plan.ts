@@ -2,13 +2,13 @@
 import { findCollisions } from './collisions.js';
 import { createKeyExports } from './bearer/module-index.js';
 import { buildEdgeModel } from './edge/model.js';
-import { securityModelOf } from './security/model.js';
+import { readsSyntax as securityReadsSyntax, securityModelOf } from './security/model.js';
 import type { NameMap } from './keys.js';
 import { RULES } from './rules/index.js';
 import { parseError } from './rules/parse-error.js';
 import { unusedSuppression } from './rules/unused-suppression.js';
 import { suppressing } from './suppressions.js';
-import type { Edit, Finding, Report, Rule, RuleContext, SuppliedKeys } from './rules/rule.js';
+import type { Edit, Finding, Report, Rule, RuleContext, SuppliedKeys, SyntaxContext, SyntaxFile } from './rules/rule.js';
 import { scanFile, type ScanInput, type ScannedFile } from './scan.js';
 import { applyEdits, orderedEdits } from './splice.js';
 
@@ -35,6 +35,25 @@ export function planScanned(scanned: ScannedFile, context: RuleContext): FilePla
   findings.sort((a, b) => a.line - b.line || a.column - b.column);
   const edits = orderedEdits(fixes);
   return { findings, suppressed, edits, after: edits.length > 0 ? applyEdits(scanned.text, edits) : scanned.text };
+}
+
+/** Who reads a file's syntax trees once the file is scanned (src/parse.ts, Scripts): the plan keeps them for these only. */
+export interface SyntaxReaders {
+  /** Whether anything reads them after the scan, as far as is known before it (the file's parse error is not). */
+  afterScan(file: SyntaxFile): boolean;
+  /** Whether anything reads them after the file's own rules: another file's check, through the key exports of its imports. */
+  afterRules(path: string): boolean;
+}
+
+/**
+ * The readers of syntax trees in a run of `files` (every candidate, before any is scanned): the rules
+ * that run, the security model's implicit reads, and the key exports of the modules those files import.
+ */
+export function syntaxReaders(files: readonly SyntaxFile[], context: SyntaxContext & Pick<RuleContext, 'severities'>): SyntaxReaders {
+  const rules = RULES.filter((rule) => rule.readsSyntax && context.severities[rule.meta.id] !== 'off');
+  const reads = (file: SyntaxFile) => securityReadsSyntax(file) || rules.some((rule) => rule.readsSyntax?.(file, context));
+  const imported = context.keyExports.reachedFrom(files.filter(reads));
+  return { afterScan: (file) => reads(file) || imported.has(file.path), afterRules: (path) => imported.has(path) };
 }
 
 /**

@@ -42,7 +42,9 @@ export interface ParseCount {
 
 /**
  * The scripts of one file, parsed here and nowhere else: the scan and every rule and analysis ask
- * the scanned file's Scripts for a script's syntax tree, so a run can count the parses of each file.
+ * the scanned file's Scripts for a script's syntax tree, parsed on first use and kept, so that each
+ * script is parsed once per thread. A tree costs about 30 times its text in memory: once nothing
+ * will read them again, release() drops them (src/plan.ts decides when).
  */
 export class Scripts {
   readonly #path: string;
@@ -50,17 +52,28 @@ export class Scripts {
   /** Parses on this thread, by script. */
   readonly #parses = new Map<string, number>();
   #byWorker: ParseCount = { parses: 0, most: 0 };
+  /** The trees kept, by script; undefined once released. */
+  #trees: Map<string, ParsedScript> | undefined = new Map();
 
   constructor(path: string, text: string) {
     this.#path = path;
     this.#text = text;
   }
 
-  /** The syntax tree of the script at `span`. */
+  /** The syntax tree of the script at `span`, parsed on first use. */
   parse(span: ScriptSpan): ParsedScript {
     const key = `${span.start}:${span.end}:${span.dialect}`;
+    const kept = this.#trees?.get(key);
+    if (kept) return kept;
     this.#parses.set(key, (this.#parses.get(key) ?? 0) + 1);
-    return parseScript(this.#path, this.#text.slice(span.start, span.end), span.dialect);
+    const parsed = parseScript(this.#path, this.#text.slice(span.start, span.end), span.dialect);
+    this.#trees?.set(key, parsed);
+    return parsed;
+  }
+
+  /** Drops the trees, and keeps none parsed from now on: nothing reads them after their present reader. */
+  release(): void {
+    this.#trees = undefined;
   }
 
   /** Parses on this thread. */

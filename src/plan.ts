@@ -5,15 +5,17 @@ import type { FileKind } from './file-kinds.js';
 import { findCollisions } from './collisions.js';
 import { createKeyExports } from './bearer/module-index.js';
 import { buildEdgeModel } from './edge/model.js';
+import { buildFrameworks } from './frameworks.js';
 import { findOutside } from './outside/index.js';
 import type { OutsideReference } from './outside/reference.js';
-import { planFailure, planScanned } from './file-plan.js';
+import { planFailure, planScanned, syntaxReaders } from './file-plan.js';
 import { addToSecurityInput, buildSecurityModel, createSecurityInput, sortSecurityInput } from './security/model.js';
 import { classifyValue, nameHint, namePattern, type NameMap } from './keys.js';
 import type { Finding, Report, RuleContext, SuppliedKeys } from './rules/rule.js';
 import { hasGenericHint, isCandidate, mentionsSupabase, namesSupabase } from './prefilter.js';
 import { readSource, unreadable, type Skipped } from './read.js';
-import type { ScannedFile } from './scan.js';
+import { Scripts } from './parse.js';
+import type { ScanInput, ScannedFile } from './scan.js';
 import { hasFileDirective } from './suppressions.js';
 import { ScanPool, type PoolStats } from './workers/scan-pool.js';
 
@@ -135,7 +137,10 @@ export async function plan(options: PlanOptions): Promise<Plan> {
   const excluded = new Set(options.exclude ?? []);
   const total = discovery.files.length;
   type File = (typeof discovery.files)[number];
-  const candidates: { file: File; scanned?: ScannedFile }[] = [];
+  type Candidate = { file: File; input: ScanInput; scripts: Scripts; scanned?: ScannedFile };
+  const candidates: Candidate[] = [];
+  // The files to scan on this thread: scanned once every file is read, when the readers of their syntax trees are known.
+  const inBand: Candidate[] = [];
   const names = { pattern, hint: nameHint(options.map), literals: ['SUPABASE_', ...Object.keys(options.map)] };
   const pool = new ScanPool(options.concurrency ?? 0, total, pattern, options.map);
   const scanning: Promise<void>[] = [];
@@ -145,11 +150,15 @@ export async function plan(options: PlanOptions): Promise<Plan> {
       return;
     }
     const started = performance.now();
-    const candidate: (typeof candidates)[number] = { file };
+    const input = { path: file.path, kind: file.kind, text };
+    const candidate: Candidate = { file, input, scripts: new Scripts(file.path, text) };
     candidates.push(candidate);
-    const scanned = pool.scan({ path: file.path, kind: file.kind, text });
-    if (scanned instanceof Promise) scanning.push(scanned.then((done) => void (candidate.scanned = done)));
-    else candidate.scanned = scanned;
+    if (pool.inBand) inBand.push(candidate);
+    else {
+      const scanned = pool.scan(input, candidate.scripts);
+      if (scanned instanceof Promise) scanning.push(scanned.then((done) => void (candidate.scanned = done)));
+      else candidate.scanned = scanned;
+    }
     times.scan += performance.now() - started;
   };
   // Facts of every file read (imports, package.json dependencies), for which code ships to browsers,
@@ -211,9 +220,22 @@ export async function plan(options: PlanOptions): Promise<Plan> {
     for (const { index, text } of generic.sort((a, b) => a.index - b.index)) consider(discovery.files[index] as File, text);
   }
   options.onProgress?.(total, total);
+  // Every file is read: what will read syntax trees after the scan is known, and the trees the scan
+  // parses on this thread are kept for those readers only (src/parse.ts, Scripts; a tree costs about
+  // 30 times its text). A worker's trees stay in the worker: a rule that needs one parses it here.
+  const preparing = performance.now();
+  const frameworks = buildFrameworks(security);
+  const keyExports = createKeyExports(candidates.filter((c) => c.file.kind === 'code').map(({ input, scripts }) => ({ ...input, scripts })));
+  const readers = syntaxReaders(
+    candidates.map((c) => c.input),
+    { keyExports, security: { frameworks }, severities: options.severities ?? {} },
+  );
+  for (const { input, scripts } of candidates) if (!readers.afterScan(input)) scripts.release();
+  const prepared = performance.now() - preparing;
   const waited = performance.now();
   try {
     pool.drain();
+    for (const candidate of inBand) candidate.scanned = pool.scan(candidate.input, candidate.scripts) as ScannedFile;
     await Promise.all(scanning);
   } finally {
     await pool.close();
@@ -222,14 +244,14 @@ export async function plan(options: PlanOptions): Promise<Plan> {
   times.scan += performance.now() - waited;
 
   // Renames are decided for the whole repository at once: a collision in one file keeps the name everywhere.
-  times.readAndPrefilter = lap() - times.scan;
+  times.readAndPrefilter = lap() - times.scan - prepared;
   const planned = candidates as { file: File; scanned: ScannedFile }[];
   const scannedFiles = planned.map((c) => c.scanned);
   const context: RuleContext = {
     blocked: findCollisions(scannedFiles, options.map),
     edge: buildEdgeModel(scannedFiles),
-    keyExports: createKeyExports(scannedFiles.filter((file) => file.kind === 'code')),
-    security: buildSecurityModel(security, scannedFiles),
+    keyExports,
+    security: buildSecurityModel(security, scannedFiles, frameworks),
     unsafe: options.unsafe ?? false,
     supplied: options.supplied ?? {},
     transitional: options.transitional ?? false,
@@ -246,6 +268,8 @@ export async function plan(options: PlanOptions): Promise<Plan> {
     countKeyValues(scanned, result.keyValues);
     if (scanned.parseError) result.failed.push(scanned.path);
     const filePlan = planScanned(scanned, context);
+    // Its trees have had their last reader, unless another file's check reads the key exports they hold.
+    if (!readers.afterRules(scanned.path)) scanned.scripts.release();
     // A syntax error the user turned off or suppressed is accepted like a read failure: no exit 2.
     if (scanned.parseError && !filePlan.findings.some((f) => f.ruleId === 'parse-error')) result.accepted.push(scanned.path);
     result.findings.push(...filePlan.findings);
@@ -257,7 +281,7 @@ export async function plan(options: PlanOptions): Promise<Plan> {
     }
   }
   result.outside = findOutside(scannedFiles);
-  times.rules = lap();
+  times.rules = lap() + prepared;
   result.parses = parseStats(scannedFiles);
   return result;
 }

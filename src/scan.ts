@@ -70,8 +70,11 @@ export function locator(text: string): (offset: number) => Position {
   return (offset) => positionAt((starts ??= lineStarts(text)), offset, hasBom);
 }
 
-/** Scans a text; `pattern` comes from `namePattern(map)` and is shared by the whole run. */
-export function scanFile(input: ScanInput, pattern: RegExp, map: NameMap): ScannedFile {
+/**
+ * Scans a text; `pattern` comes from `namePattern(map)` and is shared by the whole run. The trees the
+ * scan parses stay in `scripts` for the rules, unless the caller has released them.
+ */
+export function scanFile(input: ScanInput, pattern: RegExp, map: NameMap, scripts = new Scripts(input.path, input.text)): ScannedFile {
   const { path, kind, text } = input;
   const locate = locator(text);
 
@@ -89,7 +92,7 @@ export function scanFile(input: ScanInput, pattern: RegExp, map: NameMap): Scann
   }
   if (kind === 'python') occurrences.push(...lowerCaseNames(text, pattern, map));
   const directives = findDirectives(text, (offset) => locate(offset).line);
-  const scanned: ScannedFile = { path, kind, text, occurrences, directives, locate, scripts: new Scripts(path, text) };
+  const scanned: ScannedFile = { path, kind, text, occurrences, directives, locate, scripts };
 
   if (kind === 'env') {
     classifyEnv(scanned);

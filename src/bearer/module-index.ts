@@ -21,6 +21,11 @@ export interface KeyExports {
    * parse of a file whose only hint was an Authorization header.
    */
   mayHoldKey(path: string, text: string): boolean;
+  /**
+   * The modules reached through imports (as mayHoldKey follows them) from `files`: the ones whose key
+   * exports a check of those files may ask for, and so whose syntax trees it may parse.
+   */
+  reachedFrom(files: readonly { path: string; text: string }[]): Set<string>;
 }
 
 // Every name keyKindOfName knows ends with one of these; new keys start with one of these.
@@ -83,7 +88,20 @@ export function createKeyExports(files: readonly SourceText[]): KeyExports {
     }
     return false;
   };
-  return Object.assign(lookup, { mayHoldKey });
+  const reachedFrom = (roots: readonly { path: string; text: string }[]): Set<string> => {
+    const reached = new Set<string>();
+    const queue = roots.map((root): [string, string] => [root.path, root.text]);
+    for (let i = 0; i < queue.length; i++) {
+      const [current, currentText] = queue[i] as [string, string];
+      for (const target of importsOf(current, currentText)) {
+        if (reached.has(target)) continue;
+        reached.add(target);
+        queue.push([target, (byPath.get(target) as SourceText).text]);
+      }
+    }
+    return reached;
+  };
+  return Object.assign(lookup, { mayHoldKey, reachedFrom });
 }
 
 /** Relative specifiers and the common `@/` alias (to `src/` or the package folder), with TS/JS extensions. */

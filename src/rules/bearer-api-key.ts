@@ -7,7 +7,7 @@ import { scriptRegions } from '../markup.js';
 import { dialectOf, type ScriptDialect } from '../parse.js';
 import type { ScannedFile } from '../scan.js';
 import { typescript } from '../typescript.js';
-import type { Edit, Report, Rule, RuleContext } from './rule.js';
+import type { Edit, Report, Rule, RuleContext, SyntaxContext, SyntaxFile } from './rule.js';
 import { cite, PAGES } from './sources.js';
 
 const BREAKS =
@@ -80,12 +80,12 @@ export const bearerApiKey: Rule = {
       },
     ],
   },
+  readsSyntax: readsCode,
   check(file, context) {
     switch (file.kind) {
       case 'code':
       case 'markup':
-        // Code is read through its syntax tree: a file that does not parse is parse-error's.
-        return !file.parseError && /authorization/i.test(file.text) ? codeReports(file, context) : [];
+        return readsCode(file, context) ? codeReports(file, context) : [];
       case 'commands':
       case 'yaml':
         return textReports(shellBearerSites(file.text));
@@ -107,8 +107,17 @@ function textReports(sites: readonly { offset: number; kind: KeyKind; via: strin
   return sites.map((site) => ({ offset: site.offset, message: `the ${site.kind} key (${site.via}) is sent as Authorization: Bearer: ${BREAKS}` }));
 }
 
+/** Code is read through its syntax tree: a file that does not parse is parse-error's. */
+function readsCode(file: SyntaxFile, context: SyntaxContext): boolean {
+  return (
+    (file.kind === 'code' || file.kind === 'markup') &&
+    !file.parseError &&
+    /authorization/i.test(file.text) &&
+    context.keyExports.mayHoldKey(file.path, file.text)
+  );
+}
+
 function codeReports(file: ScannedFile, context: RuleContext): Report[] {
-  if (!context.keyExports.mayHoldKey(file.path, file.text)) return [];
   const regions: { start: number; end: number; dialect: ScriptDialect }[] =
     file.kind === 'code' ? [{ start: 0, end: file.text.length, dialect: dialectOf(file.path) }] : scriptRegions(file.path, file.text);
   const reports: Report[] = [];

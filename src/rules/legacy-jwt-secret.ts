@@ -2,7 +2,7 @@
 import { scriptRegions } from '../markup.js';
 import { dialectOf } from '../parse.js';
 import { jwtSecretUses, pythonJwtSecretUses, type JwtSecretUse } from '../security/jwt-secret.js';
-import type { Report, Rule } from './rule.js';
+import type { Report, Rule, SyntaxFile } from './rule.js';
 import { cite, PAGES } from './sources.js';
 
 // The secret's names, and the libraries that verify or sign with a key (jose covers jwtVerify and SignJWT).
@@ -60,12 +60,12 @@ export const legacyJwtSecret: Rule = {
       },
     ],
   },
+  readsSyntax: mayUseJwtSecret,
   check(file) {
     if (file.parseError) return [];
     let uses: JwtSecretUse[] = [];
     if (file.kind === 'python') uses = pythonJwtSecretUses(file.text);
-    else if (file.kind === 'code' || file.kind === 'markup') {
-      if (!JWT_HINT.test(file.text)) return [];
+    else if (mayUseJwtSecret(file)) {
       // Server code counts here as much as client code: an .astro frontmatter too.
       const regions = file.kind === 'code' ? [{ start: 0, end: file.text.length, dialect: dialectOf(file.path) }] : scriptRegions(file.path, file.text);
       for (const region of regions) {
@@ -76,6 +76,11 @@ export const legacyJwtSecret: Rule = {
     return uses.map((use): Report => ({ offset: use.offset, message: messageOf(use) }));
   },
 };
+
+/** Code that names the secret or a library that verifies or signs with one: read through its syntax tree. */
+function mayUseJwtSecret(file: SyntaxFile): boolean {
+  return (file.kind === 'code' || file.kind === 'markup') && !file.parseError && JWT_HINT.test(file.text);
+}
 
 function messageOf(use: JwtSecretUse): string {
   switch (use.action) {

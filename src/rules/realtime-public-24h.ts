@@ -1,7 +1,7 @@
 // realtime-public-24h: Realtime channels subscribed with only an API key, which are cut after 24 hours.
 import { clientRegions } from '../frameworks.js';
 import { realtimeSubscriptions } from '../security/realtime.js';
-import type { Report, Rule } from './rule.js';
+import type { Report, Rule, SyntaxFile } from './rule.js';
 import { cite, PAGES } from './sources.js';
 
 export const realtimePublic24h: Rule = {
@@ -40,9 +40,9 @@ export const realtimePublic24h: Rule = {
       },
     ],
   },
+  readsSyntax: mayHaveChannels,
   check(file, context) {
-    if ((file.kind !== 'code' && file.kind !== 'markup') || file.parseError || !/supabase/i.test(file.text)) return [];
-    if (!file.text.includes('channel') && !file.text.includes('realtime')) return [];
+    if (!mayHaveChannels(file)) return [];
     if (context.security.signsIn(file.path)) return [];
     const reports: Report[] = [];
     for (const region of clientRegions(file.path, file.text)) {
@@ -60,3 +60,9 @@ export const realtimePublic24h: Rule = {
     return reports;
   },
 };
+
+/** Code that may subscribe to a channel (whether it signs a user in is known once the files are scanned). */
+function mayHaveChannels(file: SyntaxFile): boolean {
+  if ((file.kind !== 'code' && file.kind !== 'markup') || file.parseError || !/supabase/i.test(file.text)) return false;
+  return file.text.includes('channel') || file.text.includes('realtime');
+}

@@ -98,8 +98,23 @@ export interface RuleContext {
   security: SecurityModel;
 }
 
+/** What a rule's readsSyntax sees of a file: before the file is scanned, it has no parseError yet. */
+export type SyntaxFile = Pick<ScannedFile, 'path' | 'kind' | 'text' | 'parseError'>;
+
+/** What the run knows before its files are scanned: enough to tell which files a rule will parse. */
+export interface SyntaxContext {
+  keyExports: KeyExports;
+  security: Pick<SecurityModel, 'frameworks'>;
+}
+
 export interface Rule {
   meta: RuleMeta;
+  /**
+   * Whether check() may read the file's syntax trees (file.scripts), for a rule that does: the plan
+   * keeps the trees the scan parsed only for their readers. A false answer for a file check() parses
+   * costs a second parse of it (`--stats` shows it); a true one for a file it does not, memory.
+   */
+  readsSyntax?(file: SyntaxFile, context: SyntaxContext): boolean;
   check(file: ScannedFile, context: RuleContext): Report[];
 }
 

@@ -4,7 +4,7 @@ import { classifyValue, isPublicPrefix } from '../keys.js';
 import type { ScannedFile } from '../scan.js';
 import { envReads } from '../security/env-reads.js';
 import { publicSecretNames, secretOfName } from '../security/secret-names.js';
-import type { Report, Rule, RuleContext } from './rule.js';
+import type { Report, Rule, RuleContext, SyntaxContext, SyntaxFile } from './rule.js';
 import { cite, PAGES } from './sources.js';
 
 const ADVICE = 'use it only in server code under a name without the prefix (SUPABASE_SECRET_KEY), and rotate the key';
@@ -57,6 +57,7 @@ export const secretKeyExposed: Rule = {
       },
     ],
   },
+  readsSyntax: readsBrowserCode,
   check(file, context) {
     const reports: Report[] = [];
     const reported = new Set<number>();
@@ -89,10 +90,15 @@ export const secretKeyExposed: Rule = {
   },
 };
 
+/** Code that runs in a browser and may read a secret: its env reads are read from its syntax tree. */
+function readsBrowserCode(file: SyntaxFile, context: SyntaxContext): boolean {
+  if ((file.kind !== 'code' && file.kind !== 'markup') || file.parseError || !SECRET_READ_HINT.test(file.text)) return false;
+  return context.security.frameworks.browser(file.path) !== undefined;
+}
+
 /** Secrets read under names without a public prefix in code that runs in a browser (those with one are reported above). */
 function browserReads(file: ScannedFile, context: RuleContext): Report[] {
-  if ((file.kind !== 'code' && file.kind !== 'markup') || file.parseError || !SECRET_READ_HINT.test(file.text)) return [];
-  const browser = context.security.frameworks.browser(file.path);
+  const browser = readsBrowserCode(file, context) && context.security.frameworks.browser(file.path);
   if (!browser) return [];
   const place = context.security.frameworks.serverPlace(file.path);
   const reports: Report[] = [];

@@ -63,13 +63,17 @@ export function sortSecurityInput(input: SecurityInput): void {
   input.modules.sort(byPath);
 }
 
-export function buildSecurityModel(input: SecurityInput, scanned: readonly ScannedFile[]): SecurityModel {
-  const frameworks = buildFrameworks(input);
+/** Whether the model reads the file's syntax trees (for auth-helpers calls without a key). */
+export function readsSyntax(file: Pick<ScannedFile, 'kind' | 'text'>): boolean {
+  return (file.kind === 'code' || file.kind === 'markup') && file.text.includes(AUTH_HELPERS_PACKAGE);
+}
 
+/** `frameworks`: buildFrameworks(input), when the caller needed them before the files were scanned. */
+export function buildSecurityModel(input: SecurityInput, scanned: readonly ScannedFile[], frameworks = buildFrameworks(input)): SecurityModel {
   const implicit = new Map<string, ImplicitRead[]>();
   const keptBy = new Map<string, string>();
   for (const file of scanned) {
-    if ((file.kind !== 'code' && file.kind !== 'markup') || !file.text.includes(AUTH_HELPERS_PACKAGE)) continue;
+    if (!readsSyntax(file)) continue;
     const reads: ImplicitRead[] = [];
     for (const region of clientRegions(file.path, file.text)) {
       const { sourceFile } = file.scripts.parse(region);

@@ -25,6 +25,7 @@ const BY_MAIN = 2;
 
 interface Pending {
   input: ScanInput;
+  scripts?: Scripts;
   resolve(scanned: ScannedFile): void;
   reject(error: Error): void;
 }
@@ -60,19 +61,25 @@ export class ScanPool {
     if (!enabled) this.concurrency = 0;
   }
 
-  /** Scans a file: on a worker when workers are on (.env entries and YAML are parsed too), else here and now. */
-  scan(input: ScanInput): ScannedFile | Promise<ScannedFile> {
+  /**
+   * Scans a file: on a worker when workers are on (.env entries and YAML are parsed too), else here and now.
+   * `scripts`, when given, is the file's (src/parse.ts): the scanned file carries it.
+   */
+  scan(input: ScanInput, scripts?: Scripts): ScannedFile | Promise<ScannedFile> {
     this.stats.files++;
-    if (this.concurrency === 0 || this.nextId >= this.files) {
-      return scanFile(input, this.pattern, this.map);
-    }
+    if (this.inBand) return scanFile(input, this.pattern, this.map, scripts);
     if (this.workers.length === 0) this.start();
     const id = this.nextId++;
     const worker = this.workers[id % this.workers.length] as Worker;
     return new Promise<ScannedFile>((resolve, reject) => {
-      this.pending.set(id, { input, resolve, reject });
+      this.pending.set(id, { input, scripts, resolve, reject });
       worker.postMessage({ id, input });
     });
+  }
+
+  /** Whether scan() scans here and now rather than on a worker. */
+  get inBand(): boolean {
+    return this.concurrency === 0 || this.nextId >= this.files;
   }
 
   /**
@@ -135,7 +142,7 @@ export class ScanPool {
     else if (reply.scanned) {
       this.stats.byWorkers++;
       const { parses, ...scanned } = reply.scanned;
-      const scripts = new Scripts(pending.input.path, pending.input.text);
+      const scripts = pending.scripts ?? new Scripts(pending.input.path, pending.input.text);
       scripts.parsesByWorker = parses;
       pending.resolve({ ...scanned, text: pending.input.text, locate: locator(pending.input.text), scripts });
     }
@@ -156,7 +163,7 @@ export class ScanPool {
   private scanHere(id: number, pending: Pending): void {
     this.pending.delete(id);
     try {
-      pending.resolve(scanFile(pending.input, this.pattern, this.map));
+      pending.resolve(scanFile(pending.input, this.pattern, this.map, pending.scripts));
     } catch (error) {
       pending.reject(error as Error);
     }
