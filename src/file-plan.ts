@@ -40,7 +40,7 @@ export function planScanned(scanned: ScannedFile, context: RuleContext): FilePla
 /** Who reads a file's syntax trees once the file is scanned (src/parse.ts, Scripts): the plan keeps them for these only. */
 export interface SyntaxReaders {
   /** Whether anything reads them after the scan, as far as is known before it (the file's parse error is not). */
-  afterScan(file: SyntaxFile): boolean;
+  afterScan(path: string): boolean;
   /** Whether anything reads them after the file's own rules: another file's check, through the key exports of its imports. */
   afterRules(path: string): boolean;
 }
@@ -51,9 +51,10 @@ export interface SyntaxReaders {
  */
 export function syntaxReaders(files: readonly SyntaxFile[], context: SyntaxContext & Pick<RuleContext, 'severities'>): SyntaxReaders {
   const rules = RULES.filter((rule) => rule.readsSyntax && context.severities[rule.meta.id] !== 'off');
-  const reads = (file: SyntaxFile) => securityReadsSyntax(file) || rules.some((rule) => rule.readsSyntax?.(file, context));
-  const imported = context.keyExports.reachedFrom(files.filter(reads));
-  return { afterScan: (file) => reads(file) || imported.has(file.path), afterRules: (path) => imported.has(path) };
+  const read = files.filter((file) => securityReadsSyntax(file) || rules.some((rule) => rule.readsSyntax?.(file, context)));
+  const paths = new Set(read.map((file) => file.path));
+  const imported = context.keyExports.reachedFrom(read);
+  return { afterScan: (path) => paths.has(path) || imported.has(path), afterRules: (path) => imported.has(path) };
 }
 
 /**

@@ -230,7 +230,7 @@ export async function plan(options: PlanOptions): Promise<Plan> {
     candidates.map((c) => c.input),
     { keyExports, security: { frameworks }, severities: options.severities ?? {} },
   );
-  for (const { input, scripts } of candidates) if (!readers.afterScan(input)) scripts.release();
+  for (const { input, scripts } of candidates) if (!readers.afterScan(input.path)) scripts.release();
   const prepared = performance.now() - preparing;
   const waited = performance.now();
   try {
