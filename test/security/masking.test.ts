@@ -87,6 +87,8 @@ describe('printable and guardControls', () => {
   it('escape every control character of a file name or line', () => {
     expect(printable('src/evil\n::error::x\r\x1b]0;t\x07\u009b2J\u202e.ts')).toBe('src/evil\\n::error::x\\r\\x1b]0;t\\u0007\\u009b2J\\u202e.ts');
     expect(printable('a\tb')).toBe('a\tb');
+    expect(printable('a\u2028b\u2029c')).toBe('a\\u2028b\\u2029c');
+    expect(guardControls('a\u2028b', true)).toBe('a\\u2028b');
   });
 
   it('keep line breaks, tabs, and ESC only when the text carries our colours', () => {
