@@ -75,10 +75,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   let code = 0;
   const useColor = (flag: boolean, stream: NodeJS.WriteStream) =>
     flag && !('NO_COLOR' in io.env) && (Boolean(stream.isTTY) || 'FORCE_COLOR' in io.env);
-  // Every text for a stream passes both guards: no secret, and no control character but our colours.
+  // Every text for a stream or a report passes both guards: no secret, and no control character but our colours.
   let colorsOn = false;
-  const print = (text: string) => io.stdout.write(guardControls(maskSecrets(text), colorsOn));
-  const warn = (text: string) => io.stderr.write(guardControls(maskSecrets(text), false));
+  const guarded = (text: string, colors = false) => guardControls(maskSecrets(text), colors);
+  const print = (text: string) => io.stdout.write(guarded(text, colorsOn));
+  const warn = (text: string) => io.stderr.write(guarded(text));
 
   const program = new Command('migrate-keys')
     .description("Migrate a repository from Supabase's legacy JWT API keys to publishable and secret keys.")
@@ -247,9 +248,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (applied?.refused !== undefined) exit = 2;
     const outputs: [string, () => void][] = [];
     const render = report?.render;
-    if (report && render) outputs.push([report.path, () => writeReport(report.path, guardControls(maskSecrets(render(result)), false))]);
+    if (report && render) outputs.push([report.path, () => writeReport(report.path, guarded(render(result)))]);
     const summaryFile = io.env.GITHUB_STEP_SUMMARY;
-    if (format === 'github' && summaryFile) outputs.push([summaryFile, () => appendStepSummary(summaryFile, guardControls(maskSecrets(stepSummary(result)), false))]);
+    if (format === 'github' && summaryFile) outputs.push([summaryFile, () => appendStepSummary(summaryFile, guarded(stepSummary(result)))]);
     for (const [path, write] of outputs) {
       try {
         write();

@@ -17,16 +17,13 @@ export interface Output {
 }
 
 export function output(io: Io, format: ManagementFormat): Output {
-  const secrets = [io.env.SUPABASE_ACCESS_TOKEN?.trim()];
-  // An API's reply is a stranger's bytes too: no control character reaches the terminal raw.
-  const shown = (text: string) => guardControls(redact(text, secrets), false);
   return {
     format,
-    out: (text) => void io.stdout.write(shown(text)),
-    err: (text) => void io.stderr.write(shown(text)),
+    out: (text) => void io.stdout.write(printableText(io, text)),
+    err: (text) => void io.stderr.write(printableText(io, text)),
     json(document) {
       const header = { schemaVersion: 1, tool: { name: 'migrate-keys', version: packageVersion() } };
-      io.stdout.write(shown(`${JSON.stringify({ ...header, ...document }, null, 2)}\n`));
+      io.stdout.write(printableText(io, `${JSON.stringify({ ...header, ...document }, null, 2)}\n`));
     },
   };
 }
@@ -44,7 +41,12 @@ export async function guarded(io: Io, command: () => Promise<number>): Promise<n
     return await command();
   } catch (error) {
     const message = error instanceof ManagementError ? error.message : `unexpected error: ${(error as Error)?.message ?? String(error)}`;
-    io.stderr.write(guardControls(redact(`migrate-keys: ${message}\n`, [io.env.SUPABASE_ACCESS_TOKEN?.trim()]), false));
+    io.stderr.write(printableText(io, `migrate-keys: ${message}\n`));
     return 2;
   }
+}
+
+/** A text as it may be printed: the access token removed, key values masked, and (an API's reply is a stranger's bytes too) no control character raw. */
+function printableText(io: Io, text: string): string {
+  return guardControls(redact(text, [io.env.SUPABASE_ACCESS_TOKEN?.trim()]), false);
 }
