@@ -166,10 +166,15 @@ export type ValueClass = KeyValueKind | 'placeholder' | 'other';
 const WHOLE_JWT = /^eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$/;
 const WHOLE_NEW_KEY = /^sb_(publishable|secret)_[A-Za-z0-9_-]{20,}$/;
 
+/** Whether a text is one whole JWT (three base64url parts), whatever its claims. */
+export function isWholeJwt(text: string): boolean {
+  return WHOLE_JWT.test(text);
+}
+
 /** What a stored value is, by its content alone: never by the name it is stored under. */
 export function classifyValue(value: string): ValueClass {
   const trimmed = value.trim();
-  if (WHOLE_JWT.test(trimmed)) return classifyJwt(trimmed);
+  if (isWholeJwt(trimmed)) return classifyJwt(trimmed);
   const newKey = WHOLE_NEW_KEY.exec(trimmed);
   if (newKey) return newKey[1] === 'secret' ? 'secret' : 'publishable';
   if (isPlaceholder(trimmed)) return 'placeholder';

@@ -1,5 +1,5 @@
 // The one masking function: every text the tool prints or writes passes through `maskSecrets` (SPEC §3).
-import { classifyJwt, isPlaceholder } from './keys.js';
+import { classifyJwt, isPlaceholder, isWholeJwt } from './keys.js';
 
 /**
  * A JWT, or a piece of one (a header or payload cut by string concatenation or by a shortened
@@ -7,13 +7,12 @@ import { classifyJwt, isPlaceholder } from './keys.js';
  * short to match again, so masking twice changes nothing.
  */
 const JWT_PIECE = /eyJ[A-Za-z0-9_-]{8,}(?:\.[A-Za-z0-9_-]*){0,2}/g;
-const WHOLE_JWT = /^eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$/;
 /** `sb_publishable_…`/`sb_secret_…`, also cut short; names such as `sb_secret_key` are too short. */
 const NEW_KEY = /\bsb_(publishable|secret)_[A-Za-z0-9_-]{12,}/g;
 const ACCESS_TOKEN = /\bsbp_(?:oauth_)?[a-f0-9]{12,}/g;
 /** Standard base64 long enough to wrap a key (a Kubernetes Secret's `data:`); decoded before judging. */
 const BASE64_RUN = /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{24,65536}={0,2}/g;
-/** What a decoded base64 run must hold to be masked: a JWT piece or a new key. */
+/** What a decoded base64 run must hold to be masked: a JWT piece or a new key (anywhere: no word boundary in decoded bytes). */
 const KEY_IN_DECODED = /eyJ[A-Za-z0-9_-]{8,}|sb_(?:publishable|secret)_[A-Za-z0-9_-]{12,}/;
 
 /** A variable, property or key whose value is a secret by its name. */
@@ -70,7 +69,7 @@ export function maskSecrets(text: string, known: readonly string[] = []): string
 /** Key values only: JWTs, new keys, access tokens and base64-wrapped keys. */
 function maskKeyValues(text: string): string {
   let out = text;
-  if (out.includes('eyJ')) out = out.replace(JWT_PIECE, (piece) => `eyJhbGci…[${WHOLE_JWT.test(piece) ? JWT_LABELS[classifyJwt(piece)] : 'part of a JWT'}]`);
+  if (out.includes('eyJ')) out = out.replace(JWT_PIECE, (piece) => `eyJhbGci…[${isWholeJwt(piece) ? JWT_LABELS[classifyJwt(piece)] : 'part of a JWT'}]`);
   if (out.includes('sb_')) out = out.replace(NEW_KEY, (_key, kind: string) => `sb_${kind}_…[redacted]`);
   if (out.includes('sbp_')) out = out.replace(ACCESS_TOKEN, 'sbp_…[redacted]');
   return out.replace(BASE64_RUN, (run) => (KEY_IN_DECODED.test(Buffer.from(run, 'base64').toString('latin1')) ? '…[base64 of a key]' : run));
