@@ -6,7 +6,7 @@ export class ManagementError extends Error {
   override name = 'ManagementError';
 }
 
-/** How much of a quoted text is masked and shown at most: the masker's regular expressions overflow V8's stack on runs of megabytes. */
+/** How much of a quoted text is masked and shown at most: an error body may be megabytes, of which one line is shown. */
 const QUOTED_MAX = 16 * 1024;
 
 /** One line, with every given secret (the access token) removed and every key value masked. */

@@ -65,7 +65,7 @@ export function pairedPatch(oldName: string, newName: string, before: string, af
   const count = old.length;
   const changed: number[] = [];
   for (let i = 0; i < count; i++) if (old[i] !== now[i]) changed.push(i);
-  const out = ['===================================================================', `--- ${oldName}`, `+++ ${newName}`];
+  const out = [`--- ${oldName}`, `+++ ${newName}`];
   const noNewline = (i: number) => (!finalNewline && i === count - 1 ? ['\\ No newline at end of file'] : []);
   for (let k = 0; k < changed.length; ) {
     // A hunk: changed lines less than 2 × CONTEXT unchanged lines apart, with CONTEXT lines around.
