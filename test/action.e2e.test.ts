@@ -7,7 +7,7 @@ import AjvDraft04 from 'ajv-draft-04';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jwt } from './helpers/fake-api.js';
-import { CLI, REPO_ROOT, exampleRepo, git, keyValuesIn, removeTempDirs, tempDir, writeTree } from './helpers/repo.js';
+import { CLI, REPO_ROOT, exampleRepo, git, keyValuesIn, removeTempDirs, tempDir, writeTree, commitAll } from './helpers/repo.js';
 
 afterAll(removeTempDirs);
 
@@ -186,9 +186,7 @@ function runAction(
 /** A temp git repository holding `files`, committed. */
 function gitRepo(files: Record<string, string>): string {
   const dir = writeTree(files);
-  git(dir, 'init', '-q', '-b', 'main');
-  git(dir, 'add', '-A');
-  git(dir, 'commit', '-q', '-m', 'initial');
+  commitAll(dir);
   return dir;
 }
 

@@ -17,7 +17,7 @@ import {
   validateOutputJson,
   type JsonOutputKind,
 } from './helpers/json-output.js';
-import { exampleRepo, git, REPO_ROOT, removeTempDirs, runCli, writeTree } from './helpers/repo.js';
+import { exampleRepo, REPO_ROOT, removeTempDirs, runCli, writeTree, commitAll } from './helpers/repo.js';
 import { sampleRunResult } from './helpers/run-result.js';
 
 afterAll(removeTempDirs);
@@ -114,9 +114,7 @@ describe('the schemas', () => {
       '.github/workflows/deploy.yml':
         'name: deploy\non: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm run build\n        env:\n          VITE_SUPABASE_ANON_KEY: ${{ secrets.VITE_SUPABASE_ANON_KEY }}\n',
     });
-    git(repo, 'init', '-q', '-b', 'main');
-    git(repo, 'add', '-A');
-    git(repo, 'commit', '-q', '-m', 'initial');
+    commitAll(repo);
     const example = /^```json\n([\s\S]*?)^```$/m.exec(DOCS)?.[1];
     const check = runCli(repo, ['--check', '--format', 'json']);
     expect(check.status).toBe(1);

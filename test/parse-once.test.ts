@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { plan } from '../src/plan.js';
 import { WORKER_MIN_FILES } from '../src/workers/scan-pool.js';
-import { git, REPO_ROOT, removeTempDirs, runCli, tempDir } from './helpers/repo.js';
+import { REPO_ROOT, removeTempDirs, runCli, tempDir, commitAll } from './helpers/repo.js';
 
 afterAll(removeTempDirs);
 
@@ -83,9 +83,7 @@ function everyAnalysisRepo(fillers = 0): string {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);
   }
-  git(root, 'init', '-q', '-b', 'main');
-  git(root, 'add', '-A');
-  git(root, 'commit', '-q', '-m', 'initial');
+  commitAll(root);
   return root;
 }
 

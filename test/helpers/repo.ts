@@ -42,13 +42,19 @@ export function git(cwd: string, ...args: string[]): string {
   return result.stdout;
 }
 
+/** Makes `dir` a fresh git repository with everything in it (but what it ignores) in one commit. */
+export function commitAll(dir: string, message = 'initial'): string {
+  git(dir, 'init', '-q', '-b', 'main');
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '-m', message);
+  return dir;
+}
+
 /** A temp copy of `examples/<name>` committed to a fresh git repository (gitignored files stay untracked). */
 export function exampleRepo(name: string): string {
   const dir = tempDir(`migrate-keys-${name}-`);
   cpSync(join(REPO_ROOT, 'examples', name), dir, { recursive: true });
-  git(dir, 'init', '-q', '-b', 'main');
-  git(dir, 'add', '-A');
-  git(dir, 'commit', '-q', '-m', 'initial');
+  commitAll(dir);
   return dir;
 }
 

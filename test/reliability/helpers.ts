@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { checkJsonOutputs } from '../helpers/json-output.js';
-import { CLI, git, tempDir } from '../helpers/repo.js';
+import { CLI, tempDir, commitAll } from '../helpers/repo.js';
 
 /** The temp file `writeAtomic` writes beside a target: `.<name>.migrate-keys-<pid>-<8 hex>.tmp`. */
 export const TEMP_FILE = /(^|\/)\.([^/]+)\.migrate-keys-(\d+)-[0-9a-f]{8}\.tmp$/;
@@ -57,9 +57,7 @@ export function allTemps(dir: string): string[] {
 export function gitRepo(fill: (dir: string) => void, prefix = 'migrate-keys-rel-'): string {
   const dir = tempDir(prefix);
   fill(dir);
-  git(dir, 'init', '-q', '-b', 'main');
-  git(dir, 'add', '-A');
-  git(dir, 'commit', '-q', '-m', 'initial');
+  commitAll(dir);
   return dir;
 }
 

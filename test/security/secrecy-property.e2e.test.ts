@@ -3,11 +3,11 @@
 // assignments beside legacy names. Across every mode, format and report, no generated value, nor
 // any 12-character piece of its random part, appears in any output. More runs:
 // MIGRATE_KEYS_SECRECY_RUNS=50 npx vitest run test/security/secrecy-property.e2e.test.ts
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { git, removeTempDirs, tempDir } from '../helpers/repo.js';
+import { commitAll, removeTempDirs, tempDir, writeTree } from '../helpers/repo.js';
 import { runCliAsync } from '../reliability/helpers.js';
 
 afterAll(removeTempDirs);
@@ -136,15 +136,7 @@ function leaks(text: string, secret: Map<string, string>): string[] {
 }
 
 function repository(w: World): string {
-  const root = tempDir('migrate-keys-secrecy-prop-');
-  for (const [path, text] of Object.entries(files(w))) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  git(root, 'init', '-q', '-b', 'main');
-  git(root, 'add', '-A');
-  git(root, 'commit', '-q', '-m', 'a repository full of secrets');
-  return root;
+  return commitAll(writeTree(files(w)), 'a repository full of secrets');
 }
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;

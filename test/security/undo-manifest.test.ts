@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { git, removeTempDirs, runCli, snapshot, tempDir, type CliRun } from '../helpers/repo.js';
+import { removeTempDirs, runCli, snapshot, tempDir, type CliRun, commitAll } from '../helpers/repo.js';
 
 afterAll(removeTempDirs);
 
@@ -37,9 +37,7 @@ function migrated(): { outer: string; repo: string; manifest: Manifest; state: s
   mkdirSync(join(outer, 'x'));
   writeFileSync(join(outer, 'x', 'existing'), 'outside the repository\n');
   writeFileSync(join(repo, 'a.ts'), LEGACY);
-  git(repo, 'init', '-q', '-b', 'main');
-  git(repo, 'add', '-A');
-  git(repo, 'commit', '-q', '-m', 'initial');
+  commitAll(repo);
   const run = runCli(repo, ['--write']);
   expect(run.status, run.stderr).toBe(0);
   expect(readFileSync(join(repo, 'a.ts'), 'utf8')).toBe(MIGRATED);
@@ -197,9 +195,7 @@ describe('what undo restores', () => {
     const repo = tempDir('migrate-keys-undo-names-');
     writeFileSync(join(repo, '..\\b.ts'), LEGACY);
     writeFileSync(join(repo, 'C:x.ts'), LEGACY);
-    git(repo, 'init', '-q', '-b', 'main');
-    git(repo, 'add', '-A');
-    git(repo, 'commit', '-q', '-m', 'initial');
+    commitAll(repo);
     expect(runCli(repo, ['--write']).status).toBe(0);
     const run = runCli(repo, ['undo']);
     expect(run.status, run.stderr).toBe(0);
