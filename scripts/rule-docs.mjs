@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderRuleTable, rulePages, withRuleTable } from '../dist/src/rule-docs.js';
+import { renderRuleTable, rulePages, withRuleTable } from '../dist/src/rules/docs.js';
 import { RULES } from '../dist/src/rules/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

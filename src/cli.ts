@@ -2,26 +2,26 @@
 import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { appendStepSummary, applyChangesAsync, undoLastRun, writeReport, type ApplyResult } from './apply.js';
-import { checklist } from './checklist.js';
-import { colorsFor } from './colors.js';
-import { CONFIG_FILE, loadConfig, parseRuleSetting, type RuleSettings } from './config.js';
-import { parseNameMap } from './keys.js';
-import { maskSecrets } from './mask.js';
-import type { Io } from './io.js';
-import { guardControls } from './printable.js';
-import { plan, type Plan } from './plan.js';
-import { progressLine } from './progress.js';
+import { appendStepSummary, applyChangesAsync, undoLastRun, writeReport, type ApplyResult } from './core/apply.js';
+import { checklist } from './core/checklist.js';
+import { colorsFor } from './reporters/colors.js';
+import { CONFIG_FILE, loadConfig, parseRuleSetting, type RuleSettings } from './core/config.js';
+import { parseNameMap } from './keys/names.js';
+import { maskSecrets } from './keys/mask.js';
+import type { Io } from './commands/io.js';
+import { guardControls } from './core/printable.js';
+import { plan, type Plan } from './core/plan.js';
+import { progressLine } from './commands/progress.js';
 import { FORMATS, isFormat, reportFor } from './reporters/index.js';
 import { stepSummary } from './reporters/github.js';
-import { exitCode, withFixed, type Mode, type RunResult } from './result.js';
-import { ruleExplanation, rulesCatalogue } from './rules-catalogue.js';
-import { toPosix } from './discover.js';
-import { readSuppliedKeys } from './supplied-keys.js';
-import { registerManagementCommands } from './management/commands.js';
-import { withKeysFromSources } from './management/supplied.js';
-import { packageVersion } from './version.js';
-import { WORKER_MIN_FILES } from './workers/scan-pool.js';
+import { exitCode, withFixed, type Mode, type RunResult } from './core/result.js';
+import { ruleExplanation, rulesCatalogue } from './commands/rules.js';
+import { toPosix } from './core/discover.js';
+import { readSuppliedKeys } from './keys/supplied.js';
+import { registerManagementCommands } from './commands/management.js';
+import { withKeysFromSources } from './commands/key-sources.js';
+import { packageVersion } from './core/version.js';
+import { WORKER_MIN_FILES } from './core/pool.js';
 
 
 interface RunFlags {

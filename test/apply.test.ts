@@ -2,8 +2,8 @@
 import { chmodSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { applyChanges, undoLastRun } from '../src/apply.js';
-import { plan } from '../src/plan.js';
+import { applyChanges, undoLastRun } from '../src/core/apply.js';
+import { plan } from '../src/core/plan.js';
 import { removeTempDirs, tempDir } from './helpers/repo.js';
 
 afterAll(removeTempDirs);

@@ -3,9 +3,9 @@
 // HTTP client files, Markdown, Python and SQL. Cases the implementation gets wrong are listed apart as
 // `it.fails`, each naming the bug, so that fixing it turns them red and they move into the tables.
 import { describe, expect, it } from 'vitest';
-import { fileKind } from '../src/file-kinds.js';
-import { planFile, type PlanFileOptions } from '../src/file-plan.js';
-import { namePattern } from '../src/keys.js';
+import { fileKind } from '../src/file-kinds/index.js';
+import { planFile, type PlanFileOptions } from '../src/core/file-plan.js';
+import { namePattern } from '../src/keys/names.js';
 
 type Kind = 'publishable' | 'secret' | 'legacy anon' | 'legacy service_role' | 'API';
 type RuleId = 'bearer-api-key' | 'sql-legacy-key';

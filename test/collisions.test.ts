@@ -1,6 +1,6 @@
 // A name is renamed at every site or at none: a collision in one file keeps the name in every file.
 import { afterAll, describe, expect, it } from 'vitest';
-import { plan } from '../src/plan.js';
+import { plan } from '../src/core/plan.js';
 import { removeTempDirs, writeTree } from './helpers/repo.js';
 
 afterAll(removeTempDirs);

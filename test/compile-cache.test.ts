@@ -3,14 +3,14 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cacheFolder } from '../src/compile-cache.js';
+import { cacheFolder } from '../src/core/compile-cache.js';
 import { REPO_ROOT, removeTempDirs, tempDir } from './helpers/repo.js';
 
 afterAll(removeTempDirs);
 
 /** Loads `module` through requireCached in a fresh Node process, as the CLI does, and prints what it exports. */
 function load(module: string, folder: string): string {
-  const script = `import { requireCached } from ${JSON.stringify(join(REPO_ROOT, 'dist/src/compile-cache.js'))};
+  const script = `import { requireCached } from ${JSON.stringify(join(REPO_ROOT, 'dist/src/core/compile-cache.js'))};
     process.stdout.write(String(requireCached(${JSON.stringify(module)}, ${JSON.stringify(folder)}, 'sample').answer()));`;
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
   expect(run.stderr).toBe('');
@@ -46,7 +46,7 @@ describe('compile cache', () => {
 
   it('is written on request, before exit, as a worker thread does before it is stopped', () => {
     const folder = tempDir();
-    const script = `import { requireCached, writeCodeCaches } from ${JSON.stringify(join(REPO_ROOT, 'dist/src/compile-cache.js'))};
+    const script = `import { requireCached, writeCodeCaches } from ${JSON.stringify(join(REPO_ROOT, 'dist/src/core/compile-cache.js'))};
       import { readdirSync } from 'node:fs';
       requireCached(${JSON.stringify(module)}, ${JSON.stringify(folder)}, 'sample');
       const before = readdirSync(${JSON.stringify(folder)}).length;

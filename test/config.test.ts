@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig, parseConfig } from '../src/config.js';
+import { loadConfig, parseConfig } from '../src/core/config.js';
 import { removeTempDirs, runCli, writeTree } from './helpers/repo.js';
 
 afterAll(removeTempDirs);

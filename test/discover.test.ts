@@ -2,8 +2,8 @@
 import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { discover } from '../src/discover.js';
-import { plan } from '../src/plan.js';
+import { discover } from '../src/core/discover.js';
+import { plan } from '../src/core/plan.js';
 import { removeTempDirs, writeTree as tree } from './helpers/repo.js';
 
 afterAll(removeTempDirs);

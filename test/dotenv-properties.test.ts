@@ -2,8 +2,8 @@
 import { parse } from 'dotenv';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { planFile, type PlanFileOptions } from '../src/file-plan.js';
-import { decideName, namePattern } from '../src/keys.js';
+import { planFile, type PlanFileOptions } from '../src/core/file-plan.js';
+import { decideName, namePattern } from '../src/keys/names.js';
 
 // ---- names and values ---------------------------------------------------------------------------
 

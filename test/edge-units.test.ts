@@ -1,8 +1,8 @@
 // Edge Function building blocks: config.toml edits byte for byte, and deploy commands in every script kind.
 import { describe, expect, it } from 'vitest';
-import { readProjectConfig, verifyJwtOffEdit } from '../src/edge/config-toml.js';
-import { findDeployCommands } from '../src/edge/deploys.js';
-import { applyEdits } from '../src/splice.js';
+import { readProjectConfig, verifyJwtOffEdit } from '../src/supabase/edge/config-toml.js';
+import { findDeployCommands } from '../src/supabase/edge/deploys.js';
+import { applyEdits } from '../src/core/splice.js';
 
 function turnOff(text: string, slug: string): string {
   const edit = verifyJwtOffEdit(text, slug, readProjectConfig(text).functions.get(slug));

@@ -14,11 +14,12 @@
 // Adding a case is adding its two files (test/helpers/fixtures.ts reads them); some kinds check more, below.
 import { parse } from 'dotenv';
 import { describe, expect, it } from 'vitest';
-import { envEntries } from '../src/dotenv.js';
-import { fileKind } from '../src/file-kinds.js';
-import type { FilePlan, PlanFileOptions } from '../src/file-plan.js';
-import { classifyValue, decideName, isPublicPrefix, roleOfName, type KeyRole } from '../src/keys.js';
-import type { SuppliedKeys } from '../src/rules/rule.js';
+import { envEntries } from '../src/file-kinds/env.js';
+import { fileKind } from '../src/file-kinds/index.js';
+import type { FilePlan, PlanFileOptions } from '../src/core/file-plan.js';
+import { decideName, isPublicPrefix, roleOfName, type KeyRole } from '../src/keys/names.js';
+import { classifyValue } from '../src/keys/values.js';
+import type { SuppliedKeys } from '../src/keys/supplied.js';
 import { loadFixtures, planBytes, type FixtureCase } from './helpers/fixtures.js';
 
 const { cases, problems } = loadFixtures();

@@ -1,7 +1,8 @@
 // The name table (SPEC §2), --map parsing, key-value classification and masking.
 import { describe, expect, it } from 'vitest';
-import { classifyJwt, decideName, namePattern, parseNameMap } from '../src/keys.js';
-import { maskSecrets } from '../src/mask.js';
+import { decideName, namePattern, parseNameMap } from '../src/keys/names.js';
+import { classifyJwt } from '../src/keys/values.js';
+import { maskSecrets } from '../src/keys/mask.js';
 
 const jwt = (claims: object) =>
   ['{"alg":"HS256","typ":"JWT"}', JSON.stringify(claims)].map((part) => Buffer.from(part).toString('base64url')).join('.') + '.c2lnbmF0dXJlLW5vdC1yZWFs';

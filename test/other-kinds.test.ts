@@ -13,7 +13,7 @@ function after(path: string, text: string): string {
 
 // Each case states what the tool should do (they were `it.fails` while the bug was open).
 describe('other kinds: bugs that were fixed', () => {
-  // Was a bug (src/scan.ts, src/collisions.ts): names in YAML, JSON, TOML and other text kinds carry no
+  // Was a bug (src/core/scan.ts, src/core/collisions.ts): names in YAML, JSON, TOML and other text kinds carry no
   // namespace, so the collision check never sees them. A legacy key beside its new name (or two legacy
   // names that map to one) in one mapping becomes a duplicate key, and the file no longer parses.
   // Expected: as in .env files, not two keys of one name — keep the names and report them (or retire the legacy one).
@@ -29,7 +29,7 @@ describe('other kinds: bugs that were fixed', () => {
     expect(keys.length).toBeLessThanOrEqual(1);
   });
 
-  // Was a bug (src/keys.ts namePattern, used by src/scan.ts): Cloud Build user substitutions must start with
+  // Was a bug (src/keys/names.ts namePattern, used by src/core/scan.ts): Cloud Build user substitutions must start with
   // `_`, and the `(?<![A-Za-z0-9_])` boundary makes `_SUPABASE_ANON_KEY` invisible, so it is neither
   // renamed nor reported, while src/outside/cloud-build.ts lists it with newName
   // `_SUPABASE_PUBLISHABLE_KEY`: the report tells the user to set a substitution the file never reads.
@@ -46,7 +46,7 @@ describe('other kinds: bugs that were fixed', () => {
     expect(after('cloudbuild.yaml', text)).toBe(text.replace(/SUPABASE_ANON_KEY/g, 'SUPABASE_PUBLISHABLE_KEY'));
   });
 
-  // Was a bug (src/scan.ts lowerCaseNames): the lower-case pattern is `pattern.source.toLowerCase()`, which
+  // Was a bug (src/core/scan.ts lowerCaseNames): the lower-case pattern is `pattern.source.toLowerCase()`, which
   // also lower-cases the word boundaries (`[A-Za-z0-9_]` → `[a-za-z0-9_]`), so an upper-case letter no
   // longer ends a name: `supabase_anon_keyV2` and `Xsupabase_anon_key` are renamed as if they were
   // `supabase_anon_key`. Expected: other names, left alone.

@@ -1,13 +1,13 @@
 // Issue 17: each file is parsed once per run, and the rules receive the parsed form. One repository
 // holds the examples, the security and Edge Function fixtures, and a few files that every analysis
 // parses (a module one of them imports for its key, a component with two script blocks, an .astro
-// page); the run's parse counter (src/parse.ts, Scripts) must never see a script parsed twice.
+// page); the run's parse counter (src/file-kinds/parse.ts, Scripts) must never see a script parsed twice.
 // The CLI half runs the built CLI (`npm run build` first).
 import { cpSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { plan } from '../src/plan.js';
-import { WORKER_MIN_FILES } from '../src/workers/scan-pool.js';
+import { plan } from '../src/core/plan.js';
+import { WORKER_MIN_FILES } from '../src/core/pool.js';
 import { REPO_ROOT, removeTempDirs, runCli, tempDir, commitAll } from './helpers/repo.js';
 
 afterAll(removeTempDirs);
@@ -77,7 +77,7 @@ function everyAnalysisRepo(fillers = 0): string {
   };
   restore(root);
   const files: Record<string, string> = { ...EXTRA };
-  // Enough files for the scan workers to start (src/workers/scan-pool.ts).
+  // Enough files for the scan workers to start (src/core/pool.ts).
   for (let i = 0; i < fillers; i++) files[`notes/note-${i}.md`] = `# Note ${i}\n`;
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });

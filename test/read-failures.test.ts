@@ -6,8 +6,8 @@
 // unreadable file: tests run as root here, where chmod denies nothing.
 import type * as fs from 'node:fs';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { plan } from '../src/plan.js';
-import { MAX_FILE_BYTES } from '../src/read.js';
+import { plan } from '../src/core/plan.js';
+import { MAX_FILE_BYTES } from '../src/core/read.js';
 import { runMain } from './helpers/in-process.js';
 import { removeTempDirs, writeTree } from './helpers/repo.js';
 

@@ -3,9 +3,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { namePattern } from '../src/keys.js';
-import { plan } from '../src/plan.js';
-import { MAX_FILE_BYTES, readSource, type Skipped } from '../src/read.js';
+import { namePattern } from '../src/keys/names.js';
+import { plan } from '../src/core/plan.js';
+import { MAX_FILE_BYTES, readSource, type Skipped } from '../src/core/read.js';
 import { removeTempDirs, tempDir, writeTree } from './helpers/repo.js';
 
 afterAll(removeTempDirs);

@@ -6,7 +6,7 @@ import { github, stepSummary } from '../src/reporters/github.js';
 import { html } from '../src/reporters/html.js';
 import { markdown } from '../src/reporters/markdown.js';
 import { sarif } from '../src/reporters/sarif.js';
-import type { RunResult } from '../src/result.js';
+import type { RunResult } from '../src/core/result.js';
 import { RULES } from '../src/rules/index.js';
 import type { Finding } from '../src/rules/rule.js';
 import { FAKE_JWT, FAKE_JWT_PARTS, FAKE_SECRET_KEY, finding, sampleFindings, sampleRunResult } from './helpers/run-result.js';

@@ -1,8 +1,8 @@
 // The scan pool's fallback: a worker that cannot run leaves its files to the main thread.
 import { describe, expect, it } from 'vitest';
-import { namePattern } from '../src/keys.js';
-import { scanFile } from '../src/scan.js';
-import { ScanPool, WORKER_MIN_FILES } from '../src/workers/scan-pool.js';
+import { namePattern } from '../src/keys/names.js';
+import { scanFile } from '../src/core/scan.js';
+import { ScanPool, WORKER_MIN_FILES } from '../src/core/pool.js';
 
 describe('ScanPool', () => {
   it('scans on the main thread what a worker that fails to start was given', async () => {

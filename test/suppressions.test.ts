@@ -1,8 +1,8 @@
 // Inline suppressions in every comment syntax, unused ones reported, and per-rule severities.
 import { describe, expect, it } from 'vitest';
-import { fileKind } from '../src/file-kinds.js';
-import { planFile, type PlanFileOptions } from '../src/file-plan.js';
-import { namePattern } from '../src/keys.js';
+import { fileKind } from '../src/file-kinds/index.js';
+import { planFile, type PlanFileOptions } from '../src/core/file-plan.js';
+import { namePattern } from '../src/keys/names.js';
 
 function run(path: string, text: string, options: PlanFileOptions = {}) {
   return planFile({ path, kind: fileKind(path) ?? 'code', text }, namePattern(), {}, options);

@@ -1,8 +1,8 @@
 // jscodeshift entry point: the legacy-key name renames of migrate-keys over one file, by the same core.
 import type { API, FileInfo, Options } from 'jscodeshift';
-import { fileKind } from '../src/file-kinds.js';
-import { namePattern, parseNameMap } from '../src/keys.js';
-import { planFile } from '../src/file-plan.js';
+import { fileKind } from '../src/file-kinds/index.js';
+import { namePattern, parseNameMap } from '../src/keys/names.js';
+import { planFile } from '../src/core/file-plan.js';
 
 /**
  * `(file, api, options) => string | undefined`: the renamed source, or undefined when nothing

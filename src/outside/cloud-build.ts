@@ -1,6 +1,6 @@
 // Google Cloud Build: `_X` substitutions are set on the trigger, outside the repository.
 import type { OutsideReference } from './reference.js';
-import { lineAt } from '../positions.js';
+import { lineAt } from '../core/positions.js';
 import { describeName, keyAction, type OutsideFinder } from './finder.js';
 
 const SUBSTITUTION = /\$\{?_([A-Za-z][A-Za-z0-9_]*)\}?|^\s+_([A-Za-z][A-Za-z0-9_]*)\s*:/gm;

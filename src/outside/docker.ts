@@ -1,6 +1,6 @@
 // Docker: build arguments (`ARG X` in a Dockerfile, `--build-arg X` in scripts and CI) are passed in from outside.
 import type { OutsideReference } from './reference.js';
-import { lineAt } from '../positions.js';
+import { lineAt } from '../core/positions.js';
 import { describeName, keyAction, type OutsideFinder } from './finder.js';
 
 const DOCKERFILE_ARG = /^\s*ARG\s+([A-Za-z_][A-Za-z0-9_]*)/gm;

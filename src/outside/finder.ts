@@ -1,9 +1,9 @@
 // What every outside-the-repository finder shares: the reference shape and how a key name is described.
-import type { KeyRole } from '../keys.js';
-import { decideName } from '../keys.js';
-import { keyKindOfName } from '../bearer/key-sources.js';
-import type { EnvEntry } from '../dotenv.js';
-import type { FileKind } from '../file-kinds.js';
+import type { KeyRole } from '../keys/names.js';
+import { decideName } from '../keys/names.js';
+import { keyKindOfName } from '../rules/analysis/bearer/key-sources.js';
+import type { EnvEntry } from '../file-kinds/env.js';
+import type { FileKind } from '../file-kinds/index.js';
 import type { OutsideReference } from './reference.js';
 
 export interface OutsideFile {

@@ -1,6 +1,6 @@
 // GitHub Actions: `${{ secrets.X }}` and `${{ vars.X }}` in workflows name repository secrets and variables.
 import type { OutsideReference } from './reference.js';
-import { lineAt } from '../positions.js';
+import { lineAt } from '../core/positions.js';
 import { describeName, keyAction, type OutsideFinder } from './finder.js';
 
 const REFERENCE = /\$\{\{\s*(secrets|vars)\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;

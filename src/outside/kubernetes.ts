@@ -1,6 +1,6 @@
 // Kubernetes: keys of a `Secret` manifest live in the cluster; the manifest only names them.
 import type { OutsideReference } from './reference.js';
-import { lineAt } from '../positions.js';
+import { lineAt } from '../core/positions.js';
 import { describeName, keyAction, type OutsideFinder } from './finder.js';
 
 const KEY_LINE = /^[ \t]+([A-Za-z_][A-Za-z0-9_]*)\s*:/gm;

@@ -1,10 +1,10 @@
 // Unified diffs of the planned changes: every secret masked, every control character escaped.
 import { createRequire } from 'node:module';
 import type * as Diff from 'diff';
-import type { Colors } from '../colors.js';
-import { printable } from '../printable.js';
-import { maskSecrets, secretFragments } from '../mask.js';
-import type { FileChange } from '../plan.js';
+import type { Colors } from './colors.js';
+import { printable } from '../core/printable.js';
+import { maskSecrets, secretFragments } from '../keys/mask.js';
+import type { FileChange } from '../core/plan.js';
 
 export function unifiedDiff(changes: readonly FileChange[], colors: Colors): string {
   return changes.map((change) => fileDiff(change, colors)).join('');

@@ -1,7 +1,7 @@
 // The GitHub Actions reporter: workflow-command annotations within GitHub's limits, and a step summary with every finding.
-import { maskSecrets } from '../mask.js';
-import { printable } from '../printable.js';
-import { countRemaining, type RunResult } from '../result.js';
+import { maskSecrets } from '../keys/mask.js';
+import { printable } from '../core/printable.js';
+import { countRemaining, type RunResult } from '../core/result.js';
 import type { Finding, Severity } from '../rules/rule.js';
 import { mdCell } from './markdown.js';
 import { modeLine, sortFindings } from './sections.js';

@@ -1,8 +1,8 @@
 // The migration report as one self-contained HTML page (inline CSS and JS, readable offline), findings filterable by rule.
 import { createHash } from 'node:crypto';
-import { maskSecrets } from '../mask.js';
-import type { RunResult } from '../result.js';
-import { ruleDocsUrl } from '../rule-docs.js';
+import { maskSecrets } from '../keys/mask.js';
+import type { RunResult } from '../core/result.js';
+import { ruleDocsUrl } from '../rules/docs.js';
 import { ruleById } from '../rules/index.js';
 import type { Finding, RuleId } from '../rules/rule.js';
 import { compare, modeLine, renameRows, ruleHeading, sortFindings, STEP_MARKERS, summaryRows } from './sections.js';

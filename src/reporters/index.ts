@@ -1,6 +1,6 @@
 // Output formats by name, and report files by extension; each reporter turns a run result into one string.
-import type { Colors } from '../colors.js';
-import type { RunResult } from '../result.js';
+import type { Colors } from './colors.js';
+import type { RunResult } from '../core/result.js';
 import { github } from './github.js';
 import { html } from './html.js';
 import { json } from './json.js';

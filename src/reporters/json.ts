@@ -1,6 +1,6 @@
 // The JSON reporter: SPEC §6, schemaVersion 1.
-import { maskSecrets } from '../mask.js';
-import { countRemaining, reportedChanges, type RunResult } from '../result.js';
+import { maskSecrets } from '../keys/mask.js';
+import { countRemaining, reportedChanges, type RunResult } from '../core/result.js';
 
 export function json(result: RunResult): string {
   const changes = reportedChanges(result);

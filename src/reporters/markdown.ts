@@ -1,6 +1,6 @@
 // The migration report (SPEC §8): Markdown ready to paste into a pull request; html.ts reads the same sections.
-import { maskSecrets } from '../mask.js';
-import type { RunResult } from '../result.js';
+import { maskSecrets } from '../keys/mask.js';
+import type { RunResult } from '../core/result.js';
 import { manualGroups, modeLine, renameRows, ruleHeading, STEP_MARKERS, summaryRows } from './sections.js';
 
 /** Inline Markdown from plain text with `code` spans: masked, one line, and inert outside the code spans. */

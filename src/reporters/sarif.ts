@@ -1,8 +1,8 @@
 // The SARIF 2.1.0 reporter, for GitHub code scanning: every rule from its metadata, and what remains as results.
 import { createHash } from 'node:crypto';
-import { maskSecrets } from '../mask.js';
-import type { RunResult } from '../result.js';
-import { ruleDocsUrl } from '../rule-docs.js';
+import { maskSecrets } from '../keys/mask.js';
+import type { RunResult } from '../core/result.js';
+import { ruleDocsUrl } from '../rules/docs.js';
 import { RULES } from '../rules/index.js';
 import type { RuleId, RuleMeta, Severity } from '../rules/rule.js';
 import { sortFindings } from './sections.js';

@@ -1,6 +1,6 @@
 // The report's content, shared by the Markdown, HTML, SARIF and GitHub reporters: what to show, in what order.
-import type { StepStatus } from '../checklist.js';
-import { countRemaining, reportedChanges, type RunResult } from '../result.js';
+import type { StepStatus } from '../core/checklist.js';
+import { countRemaining, reportedChanges, type RunResult } from '../core/result.js';
 import { ruleById, RULES } from '../rules/index.js';
 import type { Finding, RuleId, Severity } from '../rules/rule.js';
 

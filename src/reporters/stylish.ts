@@ -1,8 +1,8 @@
 // The default reporter: the diff in preview, findings grouped by file, and a summary line.
-import type { Colors } from '../colors.js';
-import { maskSecrets } from '../mask.js';
-import { printable } from '../printable.js';
-import { countRemaining, reportedChanges, type RunResult } from '../result.js';
+import type { Colors } from './colors.js';
+import { maskSecrets } from '../keys/mask.js';
+import { printable } from '../core/printable.js';
+import { countRemaining, reportedChanges, type RunResult } from '../core/result.js';
 import type { Finding } from '../rules/rule.js';
 import { unifiedDiff } from './diff.js';
 

@@ -1,12 +1,12 @@
 // bearer-api-key: an API key (legacy or new) sent as `Authorization: Bearer`, where only user JWTs belong.
 import type { ts as TS } from 'ts-morph';
-import { authorizationSites, bearerToken, type AuthorizationSite } from '../bearer/headers.js';
-import { KeySources, type KeyKind } from '../bearer/key-sources.js';
-import { codeBlocks, pythonBearerSites, shellBearerSites } from '../bearer/text-sites.js';
-import { scriptRegions } from '../markup.js';
-import { dialectOf, type ScriptDialect } from '../parse.js';
-import type { ScannedFile } from '../scan.js';
-import { typescript } from '../typescript.js';
+import { authorizationSites, bearerToken, type AuthorizationSite } from './analysis/bearer/headers.js';
+import { KeySources, type KeyKind } from './analysis/bearer/key-sources.js';
+import { codeBlocks, pythonBearerSites, shellBearerSites } from './analysis/bearer/text-sites.js';
+import { scriptRegions } from '../file-kinds/markup.js';
+import { dialectOf, type ScriptDialect } from '../file-kinds/parse.js';
+import type { ScannedFile } from '../core/scan.js';
+import { typescript } from '../core/typescript.js';
 import type { Edit, Report, Rule, RuleContext, SyntaxContext, SyntaxFile } from './rule.js';
 import { cite, PAGES } from './sources.js';
 

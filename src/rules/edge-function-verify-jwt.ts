@@ -1,6 +1,6 @@
 // edge-function-verify-jwt: a function whose verify_jwt is on, which API-key callers can no longer pass.
-import { verifyJwtOffEdit } from '../edge/config-toml.js';
-import type { EdgeFunction } from '../edge/model.js';
+import { verifyJwtOffEdit } from '../supabase/edge/config-toml.js';
+import type { EdgeFunction } from '../supabase/edge/model.js';
 import type { Report, Rule } from './rule.js';
 import { cite, PAGES } from './sources.js';
 

@@ -1,6 +1,6 @@
 // hardcoded-key: a key literal in a file the repository keeps, judged by its value; the value is never shown.
-import { maskSecrets } from '../mask.js';
-import { keyLiterals, type KeyLiteral } from '../security/key-literals.js';
+import { maskSecrets } from '../keys/mask.js';
+import { keyLiterals, type KeyLiteral } from '../keys/literals.js';
 import type { Report, Rule, Severity } from './rule.js';
 import { cite, PAGES } from './sources.js';
 

@@ -1,5 +1,5 @@
 // implicit-legacy-env: auth-helpers called without a key read NEXT_PUBLIC_SUPABASE_ANON_KEY themselves.
-import { AUTH_HELPERS_PACKAGE, IMPLICITLY_READ_NAME } from '../security/auth-helpers.js';
+import { AUTH_HELPERS_PACKAGE, IMPLICITLY_READ_NAME } from './analysis/security/auth-helpers.js';
 import type { Rule } from './rule.js';
 import { cite, PAGES } from './sources.js';
 

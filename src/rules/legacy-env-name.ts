@@ -1,9 +1,10 @@
 // legacy-env-name: a legacy key name, renamed to its new name at every site that can be edited.
-import type { EnvEntry } from '../dotenv.js';
-import { classifyValue, type NameDecision } from '../keys.js';
-import { EDGE_RUNTIME_NAMES, isEdgeRuntimeFile, isMigrationFile } from '../locations.js';
-import { isRetired } from '../retire.js';
-import type { Occurrence, ScannedFile } from '../scan.js';
+import type { EnvEntry } from '../file-kinds/env.js';
+import { type NameDecision } from '../keys/names.js';
+import { classifyValue } from '../keys/values.js';
+import { EDGE_RUNTIME_NAMES, isEdgeRuntimeFile, isMigrationFile } from '../supabase/paths.js';
+import { isRetired } from '../core/retire.js';
+import type { Occurrence, ScannedFile } from '../core/scan.js';
 import { readFix, renamedRead } from './read-fix.js';
 import type { Edit, Report, Rule, RuleContext } from './rule.js';
 import { cite, PAGES } from './sources.js';

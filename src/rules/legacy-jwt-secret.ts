@@ -1,7 +1,7 @@
 // legacy-jwt-secret: tokens verified or signed with the legacy shared JWT secret, which blocks rotating it.
-import { scriptRegions } from '../markup.js';
-import { dialectOf } from '../parse.js';
-import { jwtSecretUses, pythonJwtSecretUses, type JwtSecretUse } from '../security/jwt-secret.js';
+import { scriptRegions } from '../file-kinds/markup.js';
+import { dialectOf } from '../file-kinds/parse.js';
+import { jwtSecretUses, pythonJwtSecretUses, type JwtSecretUse } from './analysis/security/jwt-secret.js';
 import type { Report, Rule, SyntaxFile } from './rule.js';
 import { cite, PAGES } from './sources.js';
 

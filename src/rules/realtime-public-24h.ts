@@ -1,6 +1,6 @@
 // realtime-public-24h: Realtime channels subscribed with only an API key, which are cut after 24 hours.
-import { clientRegions } from '../frameworks.js';
-import { realtimeSubscriptions } from '../security/realtime.js';
+import { clientRegions } from '../frameworks/index.js';
+import { realtimeSubscriptions } from './analysis/security/realtime.js';
 import type { Report, Rule, SyntaxFile } from './rule.js';
 import { cite, PAGES } from './sources.js';
 

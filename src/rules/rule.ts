@@ -1,11 +1,11 @@
 // What a rule is: its metadata (read by the CLI, the reporters and the docs) beside its check.
-import type { KeyExports } from '../bearer/module-index.js';
-import type { EdgeModel } from '../edge/model.js';
-import type { KeyRole } from '../keys.js';
-import type { ScannedFile } from '../scan.js';
-import type { SecurityModel } from '../security/model.js';
+import type { KeyExports } from './analysis/bearer/module-index.js';
+import type { EdgeModel } from '../supabase/edge/model.js';
+import type { SuppliedKeys } from '../keys/supplied.js';
+import type { ScannedFile } from '../core/scan.js';
+import type { SecurityModel } from './analysis/security/model.js';
 import type { RuleId } from './ids.js';
-import type { Edit, Severity } from '../types.js';
+import type { Edit, Severity } from '../core/types.js';
 
 export type { Edit, Severity };
 
@@ -75,9 +75,6 @@ interface Rename {
   from: string;
   to: string;
 }
-
-/** New key values given by the user (environment or files, never argv), by role. */
-export type SuppliedKeys = Partial<Record<KeyRole, string>>;
 
 /** What the whole run knows that one file cannot. */
 export interface RuleContext {

@@ -1,9 +1,10 @@
 // secret-key-exposed: a secret/service_role key behind a public prefix, or read by code that ships to browsers.
-import { clientRegions } from '../frameworks.js';
-import { classifyValue, isPublicPrefix } from '../keys.js';
-import type { ScannedFile } from '../scan.js';
-import { envReads } from '../security/env-reads.js';
-import { publicSecretNames, secretOfName } from '../security/secret-names.js';
+import { clientRegions } from '../frameworks/index.js';
+import { isPublicPrefix } from '../keys/names.js';
+import { classifyValue } from '../keys/values.js';
+import type { ScannedFile } from '../core/scan.js';
+import { envReads } from './analysis/security/env-reads.js';
+import { publicSecretNames, secretOfName } from './analysis/security/secret-names.js';
 import type { Report, Rule, RuleContext, SyntaxContext, SyntaxFile } from './rule.js';
 import { cite, PAGES } from './sources.js';
 

@@ -1,7 +1,7 @@
 // sql-legacy-key: SQL (migrations, seeds, pg_net / http calls) that sends or holds a legacy or API key.
-import { keyKindOfLiteral } from '../bearer/key-sources.js';
-import { inLineComment } from '../bearer/text-sites.js';
-import { isMigrationFile } from '../locations.js';
+import { keyKindOfLiteral } from './analysis/bearer/key-sources.js';
+import { inLineComment } from './analysis/bearer/text-sites.js';
+import { isMigrationFile } from '../supabase/paths.js';
 import type { Report, Rule } from './rule.js';
 import { cite, PAGES } from './sources.js';
 

@@ -2,9 +2,9 @@
 // and the core run on a file's bytes as the CLI runs it.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { fileKind } from '../../src/file-kinds.js';
-import { planFile, type FilePlan, type PlanFileOptions } from '../../src/file-plan.js';
-import { namePattern } from '../../src/keys.js';
+import { fileKind } from '../../src/file-kinds/index.js';
+import { planFile, type FilePlan, type PlanFileOptions } from '../../src/core/file-plan.js';
+import { namePattern } from '../../src/keys/names.js';
 
 const ROOT = fileURLToPath(new URL('../../__testfixtures__/', import.meta.url));
 

@@ -6,11 +6,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import type { NameMap } from '../../src/keys.js';
-import { plan, type Plan } from '../../src/plan.js';
+import { loadConfig } from '../../src/core/config.js';
+import type { NameMap } from '../../src/keys/names.js';
+import { plan, type Plan } from '../../src/core/plan.js';
 import { RULES } from '../../src/rules/index.js';
-import type { Finding, Severity, SuppliedKeys } from '../../src/rules/rule.js';
+import type { Finding, Severity } from '../../src/rules/rule.js';
+import type { SuppliedKeys } from '../../src/keys/supplied.js';
 import { git } from './repo.js';
 
 /** What the CLI would be given: `--map`, the supplied keys, `--transitional`, `--unsafe`, `--rule`. */

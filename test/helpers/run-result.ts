@@ -1,8 +1,8 @@
 // A hand-made RunResult for reporter tests: several rules, renames, fixed and open findings, awkward text and a fake key.
-import { checklist } from '../../src/checklist.js';
-import type { FileChange, Plan } from '../../src/plan.js';
+import { checklist } from '../../src/core/checklist.js';
+import type { FileChange, Plan } from '../../src/core/plan.js';
 import type { OutsideReference } from '../../src/outside/reference.js';
-import type { Mode, RunResult } from '../../src/result.js';
+import type { Mode, RunResult } from '../../src/core/result.js';
 import type { Finding } from '../../src/rules/rule.js';
 
 const b64 = (value: string): string => Buffer.from(value).toString('base64url');

@@ -3,8 +3,8 @@
 import fc from 'fast-check';
 import { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
-import { planFile } from '../../src/file-plan.js';
-import { decideName, namePattern } from '../../src/keys.js';
+import { planFile } from '../../src/core/file-plan.js';
+import { decideName, namePattern } from '../../src/keys/names.js';
 
 /** 100 in `npm test`; set MIGRATE_KEYS_FUZZ_RUNS for a longer search. */
 const RUNS = Number(process.env.MIGRATE_KEYS_FUZZ_RUNS ?? 100);

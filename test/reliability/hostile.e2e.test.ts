@@ -126,10 +126,10 @@ describe('hostile input', () => {
     expect(run.stdout).toContain('file=y%0D%0A%3A%3Aerror file=z.ts%3A%3Aforged.ts,');
   });
 
-  // Missing piece (src/parse.ts, parseScript): TypeScript's recursive-descent parser overflows the
+  // Missing piece (src/file-kinds/parse.ts, parseScript): TypeScript's recursive-descent parser overflows the
   // stack at ~600 levels of nesting; the RangeError escapes scanFile and plan(), and the whole run
   // ends with exit 2 and a stack trace before any file is written. It should be this file's
-  // parse-error finding, and the run should go on (plus a per-file safety net in src/plan.ts).
+  // parse-error finding, and the run should go on (plus a per-file safety net in src/core/plan.ts).
   it('10k-deep nesting in a .ts file with a legacy name is a parse error of that file, and the run goes on', { timeout: 4 * BOUND_MS }, () => {
     const name = 'process.env.SUPABASE_ANON_KEY';
     const deep: Record<string, string> = {
@@ -150,7 +150,7 @@ describe('hostile input', () => {
     }
   });
 
-  // Missing piece (src/discover.ts): a path given on the command line is read without checking
+  // Missing piece (src/core/discover.ts): a path given on the command line is read without checking
   // that it is a regular file, so a named pipe blocks the run forever.
   it('a named pipe given as a path is refused, not read forever', { timeout: 4 * BOUND_MS }, () => {
     const root = tempDir('migrate-keys-fifo-');
@@ -162,7 +162,7 @@ describe('hostile input', () => {
     expect(run.stderr).toContain('.env.pipe');
   });
 
-  // Missing piece (src/plan.ts): SPEC §2 says a site "in a file that cannot be parsed keeps its name
+  // Missing piece (src/core/plan.ts): SPEC §2 says a site "in a file that cannot be parsed keeps its name
   // and is reported". Files skipped as not UTF-8, binary-looking or too large are only counted, so a
   // legacy name in a Latin-1 or UTF-16 source file passes --check silently.
   it('a legacy name in a file it cannot decode is reported, so --check does not pass over it', { timeout: 4 * BOUND_MS }, () => {

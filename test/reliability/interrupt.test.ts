@@ -2,8 +2,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { applyChanges, applyChangesAsync, undoLastRun } from '../../src/apply.js';
-import { plan } from '../../src/plan.js';
+import { applyChanges, applyChangesAsync, undoLastRun } from '../../src/core/apply.js';
+import { plan } from '../../src/core/plan.js';
 import { removeTempDirs, writeTree } from '../helpers/repo.js';
 import { hashTree, STATE } from './helpers.js';
 

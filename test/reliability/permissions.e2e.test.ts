@@ -60,7 +60,7 @@ describe.skipIf(!canDropPrivileges)(`real permissions (running as ${IS_ROOT ? `u
     expect(allTemps(repo)).toEqual([]);
   });
 
-  // Missing piece (src/discover.ts): fast-glob throws EACCES on a folder it cannot list and the
+  // Missing piece (src/core/discover.ts): fast-glob throws EACCES on a folder it cannot list and the
   // whole run dies before reading any file ("migrate-keys: Error: EACCES: permission denied, scandir").
   // The folder should be reported (exit 2) and every other file still processed.
   it('a folder that cannot be listed is reported, and every other file is still migrated', () => {

@@ -157,7 +157,7 @@ describe('secrecy', () => {
 
 describe('secrecy beyond key values', () => {
   // The legacy JWT secret (it can mint service_role tokens) is not a key value by SPEC §3's letter, but
-  // the most sensitive secret here: a diff's context lines pass src/mask.ts like every other output.
+  // the most sensitive secret here: a diff's context lines pass src/keys/mask.ts like every other output.
   it('the JWT secret in code or docs next to a legacy name is not printed in a diff', { timeout: 60_000 }, async () => {
     const repo = exampleRepo('vite-react');
     writeFileSync(join(repo, 'src/lib/jwt.ts'), `export const jwtSecret = '${JWT_SECRET}'\nexport const anonKey = import.meta.env.VITE_SUPABASE_ANON_KEY\n`);

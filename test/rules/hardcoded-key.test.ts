@@ -32,7 +32,7 @@ ruleTester('hardcoded-key', {
       files: { 'docs/keys.md': '# Supabase\n\nThe key looks like `eyJhbGci…[legacy anon JWT]` or `sb_secret_…`; not `sb_secret_short`.\n', 'src/a.ts': 'export const my_sb_secret_aaaaaaaaaaaaaaaaaaaaaaaaa = process.env.SUPABASE_URL\n' },
     },
     {
-      // Known: a base64-wrapped key does not make the repository one that uses Supabase (src/prefilter.ts
+      // Known: a base64-wrapped key does not make the repository one that uses Supabase (src/core/prefilter.ts
       // mentionsSupabase looks for plain JWTs only), so when nothing else names Supabase this leaked service_role
       // key is not reported; the same key unwrapped, or any other file naming Supabase, and it is (invalid case below).
       name: 'a base64-wrapped key in a repository that names Supabase nowhere else',

@@ -85,7 +85,7 @@ ruleTester('sql-legacy-key', {
     },
     {
       // Known: the local CLI's demo service_role JWT (iss supabase-demo) is called "the legacy anon key"
-      // (src/bearer/key-sources.ts keyKindOfLiteral maps every demo JWT to legacy anon) and is an error, where
+      // (src/rules/analysis/bearer/key-sources.ts keyKindOfLiteral maps every demo JWT to legacy anon) and is an error, where
       // hardcoded-key calls the same key info: it only works against a local stack.
       name: "the local CLI's demo service_role JWT in a local-only webhook",
       files: {

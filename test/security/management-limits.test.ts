@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ManagementClient } from '../../src/management/http.js';
+import { ManagementClient } from '../../src/supabase/management/http.js';
 import { jwt, REF, SECRET, secretsOfTheWorld, startFakeApi, TOKEN, type FakeApi } from '../helpers/fake-api.js';
 import { allOutput, CLI, exampleRepo, expectNotPrinted, removeTempDirs, runCli, tempDir, writeTree } from '../helpers/repo.js';
 

@@ -1,8 +1,8 @@
 // maskSecrets, the one masking function every output passes: what it hides, and what it must keep
 // so that a diff still says which name holds what.
 import { describe, expect, it } from 'vitest';
-import { maskSecrets, secretFragments } from '../../src/mask.js';
-import { guardControls, printable } from '../../src/printable.js';
+import { maskSecrets, secretFragments } from '../../src/keys/mask.js';
+import { guardControls, printable } from '../../src/core/printable.js';
 import { fakeJwt, prng } from '../reliability/generate.js';
 
 const rng = prng(7);

@@ -1,8 +1,8 @@
 // Name-map entries that are Object.prototype's own names: `__proto__` is refused aloud (an object
 // assignment would drop it silently), and the others (`constructor`, `prototype`, `toString`) map.
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config.js';
-import { decideName, parseNameMap } from '../../src/keys.js';
+import { parseConfig } from '../../src/core/config.js';
+import { decideName, parseNameMap } from '../../src/keys/names.js';
 import { removeTempDirs, runCli, writeTree } from '../helpers/repo.js';
 
 afterAll(removeTempDirs);

@@ -1,0 +1,64 @@
+// The disable gate: the same analysis as `--check`, reduced to what still uses the legacy keys.
+import { loadConfig, parseRuleSetting, type RuleSettings } from '../core/config.js';
+import { parseNameMap } from '../keys/names.js';
+import { plan } from '../core/plan.js';
+import { ruleById } from '../rules/index.js';
+import type { Finding } from '../rules/rule.js';
+import { ManagementError } from '../supabase/management/errors.js';
+
+export interface LegacyUse {
+  /** Remaining findings of rules whose meta says `legacyUse`. */
+  findings: Finding[];
+  /** Files that could not be read or parsed: legacy use there cannot be ruled out. */
+  failed: string[];
+  /** Findings of legacy use silenced with `migrate-keys-ignore`: not counted, but worth a warning. */
+  suppressed: number;
+}
+
+export interface GateOptions {
+  root: string;
+  /** `--config <file>`, as the main command reads it. */
+  config?: string;
+  /** `--rule id=severity` entries. */
+  rules: readonly string[];
+}
+
+const isLegacyUse = (finding: Finding) => !finding.fixed && ruleById(finding.ruleId)?.meta.legacyUse === true;
+
+/** Plans the whole root with the configuration and rule severities the CLI would use, and keeps the legacy use. */
+export async function legacyUse(options: GateOptions): Promise<LegacyUse> {
+  let map;
+  let config;
+  const severities: RuleSettings = {};
+  try {
+    config = loadConfig(options.root, options.config);
+    map = parseNameMap([], config.map);
+    Object.assign(severities, config.rules);
+    for (const entry of options.rules) {
+      const [id = '', setting = ''] = entry.split('=');
+      const [ruleId, value] = parseRuleSetting(id, setting, (message) => {
+        throw new ManagementError(`--rule ${entry}: ${message}`);
+      });
+      severities[ruleId] = value;
+    }
+  } catch (error) {
+    throw new ManagementError((error as Error).message);
+  }
+  const planned = await plan({ root: options.root, paths: [], ignore: config.ignore, map, severities });
+  return {
+    findings: planned.findings.filter(isLegacyUse),
+    failed: planned.failed,
+    suppressed: planned.suppressed.filter(isLegacyUse).length,
+  };
+}
+
+/** `file:line rule message` lines for the refusal (and the --force warning). */
+export function legacyUseLines(use: LegacyUse, limit = 50): string[] {
+  const lines = use.findings.map((finding) => `  ${finding.file}:${finding.line}  ${finding.ruleId}  ${finding.message}`);
+  for (const file of use.failed) lines.push(`  ${file}  could not be read or parsed, so legacy use there cannot be ruled out`);
+  return lines.length > limit ? [...lines.slice(0, limit), `  … and ${lines.length - limit} more (migrate-keys --check lists them all)`] : lines;
+}
+
+export function blocks(use: LegacyUse): number {
+  return use.findings.length + use.failed.length;
+}

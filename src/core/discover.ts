@@ -1,0 +1,200 @@
+// Finds the files to read under the given paths: fast-glob walks, `ignore` applies nested .gitignores.
+import { existsSync, lstatSync, readdir, readFileSync, realpathSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import fg from 'fast-glob';
+import ignore, { type Ignore } from 'ignore';
+import { fileKind, SKIPPED_DIRECTORIES, type FileKind } from '../file-kinds/index.js';
+
+interface DiscoveredFile {
+  /** Relative to the root, `/`-separated. */
+  path: string;
+  absolutePath: string;
+  kind: FileKind;
+}
+
+export interface Discovery {
+  files: DiscoveredFile[];
+  /** Symbolic links met during the walk: never followed, never edited. */
+  symlinks: number;
+  /** Given paths that matched no file, with the reason. */
+  unmatched: { path: string; reason: string }[];
+  /** Folders the walk could not list (EACCES, EPERM): reported, and the walk goes on. */
+  unreadable: { path: string; code: string }[];
+}
+
+export interface DiscoverOptions {
+  root: string;
+  paths: readonly string[];
+  /** Extra patterns in .gitignore syntax, relative to the root. */
+  ignore: readonly string[];
+}
+
+const WALK_IGNORE = SKIPPED_DIRECTORIES.map((dir) => `**/${dir}/**`);
+
+export async function discover(options: DiscoverOptions): Promise<Discovery> {
+  const root = resolve(options.root);
+  const realRoot = realpathSync(root);
+  const rules = new GitIgnoreRules(root, options.ignore);
+  const found = new Map<string, DiscoveredFile>();
+  const discovery: Discovery = { files: [], symlinks: 0, unmatched: [], unreadable: [] };
+
+  const add = (path: string, explicit: boolean): boolean => {
+    const kind = fileKind(path);
+    if (!kind || found.has(path)) return kind !== undefined;
+    // `.env*` files are found even when gitignored: they are where keys live.
+    if (!explicit && kind !== 'env' && rules.ignores(path)) return false;
+    if (!explicit && kind === 'env' && rules.ignoredByUser(path)) return false;
+    found.set(path, { path, absolutePath: join(root, ...path.split('/')), kind });
+    return true;
+  };
+
+  for (const given of options.paths.length > 0 ? options.paths : ['.']) {
+    const absolute = resolve(root, given);
+    const rel = toPosix(relative(root, absolute));
+    if (rel.startsWith('..') || isAbsolute(rel)) {
+      discovery.unmatched.push({ path: given, reason: 'is outside the root' });
+      continue;
+    }
+    if (!existsSync(absolute)) {
+      if (fg.isDynamicPattern(given)) {
+        const before = found.size;
+        await walk(root, [given], discovery, (path) => add(path, false));
+        if (found.size === before) discovery.unmatched.push({ path: given, reason: 'matches no file migrate-keys reads' });
+      } else {
+        discovery.unmatched.push({ path: given, reason: 'does not exist' });
+      }
+      continue;
+    }
+    const stat = lstatSync(absolute);
+    const real = realpathSync(absolute);
+    if (stat.isSymbolicLink() || (real !== realRoot && !real.startsWith(realRoot + sep))) {
+      discovery.unmatched.push({ path: given, reason: 'is a symbolic link; links are not followed' });
+    } else if (stat.isDirectory()) {
+      rules.loadAncestors(rel);
+      const before = found.size;
+      await walk(root, [rel === '' ? '**/*' : `${fg.escapePath(rel)}/**/*`], discovery, (path) => add(path, false));
+      if (found.size === before) discovery.unmatched.push({ path: given, reason: 'holds no file migrate-keys reads' });
+    } else if (!stat.isFile()) {
+      discovery.unmatched.push({ path: given, reason: 'is not a regular file' });
+    } else if (!add(rel, true)) {
+      discovery.unmatched.push({ path: given, reason: 'is not a file migrate-keys reads' });
+    }
+  }
+  discovery.files = [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return discovery;
+
+  async function walk(cwd: string, patterns: string[], into: Discovery, accept: (path: string) => void): Promise<void> {
+    const entries = await fg(patterns, {
+      cwd,
+      dot: true,
+      onlyFiles: false,
+      followSymbolicLinks: false,
+      objectMode: true,
+      ignore: WALK_IGNORE,
+      fs: { readdir: listing(into) },
+    });
+    // .gitignore files first: they decide about their siblings.
+    for (const entry of entries) {
+      if (entry.dirent.isFile() && entry.name === '.gitignore') rules.load(entry.path);
+    }
+    for (const entry of entries) {
+      if (entry.dirent.isSymbolicLink()) into.symlinks++;
+      else if (entry.dirent.isFile()) accept(entry.path);
+    }
+  }
+
+  /** fs.readdir for fast-glob: a folder it may not list is recorded and walked past, instead of ending the run. */
+  function listing(into: Discovery): typeof readdir {
+    return ((path: string, options: unknown, callback: (error: NodeJS.ErrnoException | null, entries: unknown[]) => void) =>
+      readdir(path, options as { withFileTypes: true }, (error, entries) => {
+        if (error && (error.code === 'EACCES' || error.code === 'EPERM')) {
+          into.unreadable.push({ path: toPosix(relative(root, path)), code: error.code });
+          callback(null, []);
+        } else {
+          callback(error, entries);
+        }
+      })) as unknown as typeof readdir;
+  }
+}
+
+export function toPosix(path: string): string {
+  return path.split(sep).join('/');
+}
+
+/** Git's ignore semantics over nested .gitignore files: the deepest file that decides wins. */
+class GitIgnoreRules {
+  private readonly byDirectory = new Map<string, Ignore>();
+  private readonly loaded = new Set<string>();
+  private readonly ignoredDirectories = new Map<string, boolean>();
+  private readonly user: Ignore;
+
+  constructor(
+    private readonly root: string,
+    userPatterns: readonly string[],
+  ) {
+    this.user = ignore().add([...userPatterns]);
+    this.loadFile('', join(root, '.git', 'info', 'exclude'));
+    this.load('.gitignore');
+  }
+
+  /** Loads `<dir>/.gitignore` given its path relative to the root. */
+  load(gitignorePath: string): void {
+    const dir = gitignorePath.includes('/') ? gitignorePath.slice(0, gitignorePath.lastIndexOf('/')) : '';
+    this.loadFile(dir, join(this.root, ...gitignorePath.split('/')));
+  }
+
+  /** Loads the .gitignore files of every folder from the root down to `dir`. */
+  loadAncestors(dir: string): void {
+    const parts = dir === '' ? [] : dir.split('/');
+    for (let i = 1; i <= parts.length; i++) this.load(`${parts.slice(0, i).join('/')}/.gitignore`);
+  }
+
+  ignoredByUser(path: string): boolean {
+    return this.user.ignores(path);
+  }
+
+  ignores(path: string): boolean {
+    if (this.user.ignores(path)) return true;
+    const slash = path.lastIndexOf('/');
+    return (slash >= 0 && this.directoryIgnored(path.slice(0, slash))) || this.decide(path, false);
+  }
+
+  private loadFile(dir: string, file: string): void {
+    if (this.loaded.has(file)) return;
+    this.loaded.add(file);
+    let content: string;
+    try {
+      content = readFileSync(file, 'utf8');
+    } catch {
+      return;
+    }
+    const existing = this.byDirectory.get(dir);
+    this.byDirectory.set(dir, (existing ?? ignore()).add(content));
+    this.ignoredDirectories.clear();
+  }
+
+  // A file inside an ignored folder cannot be re-included (git does not descend into it).
+  private directoryIgnored(dir: string): boolean {
+    const known = this.ignoredDirectories.get(dir);
+    if (known !== undefined) return known;
+    const slash = dir.lastIndexOf('/');
+    const result = (slash >= 0 && this.directoryIgnored(dir.slice(0, slash))) || this.user.ignores(`${dir}/`) || this.decide(dir, true);
+    this.ignoredDirectories.set(dir, result);
+    return result;
+  }
+
+  private decide(path: string, isDirectory: boolean): boolean {
+    let ignored = false;
+    const parts = path.split('/');
+    for (let depth = 0; depth < parts.length; depth++) {
+      const dir = parts.slice(0, depth).join('/');
+      const rules = this.byDirectory.get(dir);
+      if (!rules) continue;
+      const relativePath = parts.slice(depth).join('/') + (isDirectory ? '/' : '');
+      const verdict = rules.test(relativePath);
+      if (verdict.ignored) ignored = true;
+      else if (verdict.unignored) ignored = false;
+    }
+    return ignored;
+  }
+}

@@ -1,0 +1,118 @@
+// The plan for one file: run every rule over its scan and splice the safe fixes into a new text.
+import { findCollisions } from './collisions.js';
+import { createKeyExports } from '../rules/analysis/bearer/module-index.js';
+import { buildEdgeModel } from '../supabase/edge/model.js';
+import { readsSyntax as securityReadsSyntax, securityModelOf } from '../rules/analysis/security/model.js';
+import type { NameMap } from '../keys/names.js';
+import { RULES } from '../rules/index.js';
+import { parseError } from '../rules/parse-error.js';
+import { unusedSuppression } from '../rules/unused-suppression.js';
+import { suppressing } from './suppressions.js';
+import type { Edit, Finding, Report, Rule, RuleContext, SyntaxContext, SyntaxFile } from '../rules/rule.js';
+import type { SuppliedKeys } from '../keys/supplied.js';
+import { scanFile, type ScanInput, type ScannedFile } from './scan.js';
+import { applyEdits, orderedEdits } from './splice.js';
+
+export interface FilePlan {
+  findings: Finding[];
+  /** Findings silenced by a `migrate-keys-ignore` comment: their fixes are not applied either. */
+  suppressed: Finding[];
+  edits: Edit[];
+  /** The text with every fix applied; equal to the input when nothing changes. */
+  after: string;
+}
+
+/** Where a rule's reports land: the file, its positions and its `migrate-keys-ignore` comments. */
+type Place = Pick<ScannedFile, 'path' | 'locate' | 'directives'>;
+type Outcome = Pick<FilePlan, 'findings' | 'suppressed'> & { fixes: Edit[] };
+
+export function planScanned(scanned: ScannedFile, context: RuleContext): FilePlan {
+  const outcome: Outcome = { findings: [], suppressed: [], fixes: [] };
+  for (const rule of RULES) {
+    if (context.severities[rule.meta.id] === 'off') continue;
+    record(rule, rule.check(scanned, context), scanned, context, outcome);
+  }
+  const { findings, suppressed, fixes } = outcome;
+  findings.sort((a, b) => a.line - b.line || a.column - b.column);
+  const edits = orderedEdits(fixes);
+  return { findings, suppressed, edits, after: edits.length > 0 ? applyEdits(scanned.text, edits) : scanned.text };
+}
+
+/** Who reads a file's syntax trees once the file is scanned (src/file-kinds/parse.ts, Scripts): the plan keeps them for these only. */
+export interface SyntaxReaders {
+  /** Whether anything reads them after the scan, as far as is known before it (the file's parse error is not). */
+  afterScan(path: string): boolean;
+  /** Whether anything reads them after the file's own rules: another file's check, through the key exports of its imports. */
+  afterRules(path: string): boolean;
+}
+
+/**
+ * The readers of syntax trees in a run of `files` (every candidate, before any is scanned): the rules
+ * that run, the security model's implicit reads, and the key exports of the modules those files import.
+ */
+export function syntaxReaders(files: readonly SyntaxFile[], context: SyntaxContext & Pick<RuleContext, 'severities'>): SyntaxReaders {
+  const rules = RULES.filter((rule) => rule.readsSyntax && context.severities[rule.meta.id] !== 'off');
+  const read = files.filter((file) => securityReadsSyntax(file) || rules.some((rule) => rule.readsSyntax?.(file, context)));
+  const paths = new Set(read.map((file) => file.path));
+  const imported = context.keyExports.reachedFrom(read);
+  return { afterScan: (path) => paths.has(path) || imported.has(path), afterRules: (path) => imported.has(path) };
+}
+
+/**
+ * A file (or folder) the run could not read or decode: src/core/read.ts's report of it, turned into a parse-error
+ * finding the way the rule's own reports are, under the rule's setting from the config and `--rule`. It has
+ * no text, so no `migrate-keys-ignore` comment reaches it. Undefined when the rule is off.
+ */
+export function planFailure(path: string, report: Report, context: Pick<RuleContext, 'severities' | 'unsafe'>): Finding | undefined {
+  const outcome: Outcome = { findings: [], suppressed: [], fixes: [] };
+  record(parseError, [report], { path, locate: () => ({ line: 1, column: 1 }), directives: [] }, context, outcome);
+  return outcome.findings[0];
+}
+
+/** One rule's reports on one place, as findings: its setting (off: none), suppressions, and the fixes to apply. */
+function record(rule: Rule, reports: readonly Report[], place: Place, context: Pick<RuleContext, 'severities' | 'unsafe'>, outcome: Outcome): void {
+  const setting = context.severities[rule.meta.id];
+  if (setting === 'off') return;
+  for (const report of reports) {
+    const { line, column } = place.locate(report.offset);
+    const directive = rule === unusedSuppression ? undefined : suppressing(place.directives, rule.meta.id, line);
+    const fixable = report.fix !== undefined && (rule.meta.fix === 'safe' || (rule.meta.fix === 'unsafe' && context.unsafe)) && !directive;
+    if (fixable) outcome.fixes.push(...(report.fix as Edit[]));
+    if (directive) directive.used = true;
+    (directive ? outcome.suppressed : outcome.findings).push({
+      ruleId: rule.meta.id,
+      severity: setting ?? report.severity ?? rule.meta.severity,
+      file: place.path,
+      line,
+      column,
+      message: report.message,
+      fixable,
+      fixed: false,
+      ...(report.rename && { rename: report.rename }),
+      ...(report.legacyUse !== undefined && { legacyUse: report.legacyUse }),
+      ...(report.blocksRotation !== undefined && { blocksRotation: report.blocksRotation }),
+    });
+  }
+}
+
+export interface PlanFileOptions {
+  supplied?: SuppliedKeys;
+  transitional?: boolean;
+  severities?: RuleContext['severities'];
+  unsafe?: boolean;
+}
+
+/** One file on its own (the jscodeshift transform, tests): collisions are judged within the file. */
+export function planFile(input: ScanInput, pattern: RegExp, map: NameMap, options: PlanFileOptions = {}): FilePlan {
+  const scanned = scanFile(input, pattern, map);
+  return planScanned(scanned, {
+    blocked: findCollisions([scanned], map),
+    edge: buildEdgeModel([scanned]),
+    keyExports: createKeyExports([scanned]),
+    security: securityModelOf([scanned]),
+    unsafe: options.unsafe ?? false,
+    supplied: options.supplied ?? {},
+    transitional: options.transitional ?? false,
+    severities: options.severities ?? {},
+  });
+}

@@ -1,0 +1,89 @@
+// The prefilter: whether a file is worth scanning at all, by cheap text tests, no parsing. Every file
+// read goes through it, so each test is a literal V8 can search for (a pattern that starts with a
+// literal is searched with Boyer-Moore; an alternation of common first letters is tried at every offset).
+import type { FileKind } from '../file-kinds/index.js';
+import { hasLegacyKeyJwt } from '../keys/values.js';
+import { isEdgeFunctionFile } from '../supabase/paths.js';
+import { hasKeyLiteralHint } from '../keys/literals.js';
+
+/** Names the migration renames, found fast: a literal-led test first, the full pattern only when it passes. */
+export interface NameFilter {
+  pattern: RegExp;
+  /** `nameHint(map)`: what every match of the pattern ends with. */
+  hint: RegExp;
+  /** Literals every matched name contains (`SUPABASE_`, and the `--map` names), to search bytes for. */
+  literals: readonly string[];
+}
+
+const INVOCATION_HINT = /functions\s*\.\s*invoke|\/functions\/v1\//;
+// Key names, legacy or new, in CI and deploy files: the places outside the repository they point at.
+const KEY_NAME_HINT = /SUPABASE_(?:PUBLISHABLE|SECRET|ANON|SERVICE|KEY)/;
+// pydantic-settings fields name env variables in lower case.
+const LOWER_NAME_HINT = /supabase_(?:anon|service_role|service)_key/;
+const NEW_KEY_HINT = /sb_(?:publishable|secret)_/;
+
+const NAMES_SUPABASE = /upabase|UPABASE|sb_(?:publishable|secret)_/;
+
+/** Whether a text names Supabase (`supabase`, `Supabase`, `SUPABASE`) or holds a new key. */
+export function namesSupabase(text: string): boolean {
+  return NAMES_SUPABASE.test(text);
+}
+
+/**
+ * Whether a text mentions Supabase at all — by name, by a new key, or by a legacy JWT whose claims
+ * say so: what makes the generic hints of other files worth following.
+ */
+export function mentionsSupabase(text: string, named = namesSupabase(text)): boolean {
+  return named || hasLegacyKeyJwt(text);
+}
+
+/**
+ * Whether a file is a candidate whatever the rest of the repository holds: a name the migration
+ * renames, a new key, a suppression comment, and the files the Edge Function model and the list of
+ * places outside the repository always need (Edge Function code, project configs, deploy commands,
+ * hosting configs). `named` is namesSupabase(text): the tests of Supabase's own names run only when
+ * it is true, so most files of most repositories are decided by a few literal searches.
+ */
+export function isCandidate(file: { path: string; kind: FileKind }, text: string, names: NameFilter, named = namesSupabase(text)): boolean {
+  const { path, kind } = file;
+  if (kind === 'toml' || kind === 'config' || (kind === 'code' && isEdgeFunctionFile(path))) return true;
+  if (text.includes('migrate-keys-ignore')) return true;
+  // The names of --map need not name Supabase.
+  if (kind !== 'text' && names.hint.test(text) && text.search(names.pattern) >= 0) return true;
+  switch (kind) {
+    case 'code':
+    case 'markup':
+      if (text.includes('auth-helpers') || (text.includes('functions') && INVOCATION_HINT.test(text))) return true;
+      break;
+    case 'commands':
+    case 'yaml':
+    case 'dockerfile':
+      if (text.includes('functions deploy')) return true;
+      break;
+  }
+  if (!named) return false;
+  if (NEW_KEY_HINT.test(text)) return true;
+  switch (kind) {
+    case 'text':
+      return false;
+    case 'python':
+      return LOWER_NAME_HINT.test(text);
+    default:
+      return KEY_NAME_HINT.test(text);
+  }
+}
+
+// Text that only matters in a repository that uses Supabase: JWT-looking strings (plain or base64),
+// Authorization and Bearer headers, the legacy JWT secret and its libraries, Realtime channels. With
+// isCandidate's tests this covers every security rule's hint: the names of secrets, new keys and
+// auth-helpers make a file a candidate already.
+const GENERIC_HINT = /eyJ|ZXlK|c2Jf|[Aa]uthorization|Bearer|JWT_SECRET|jsonwebtoken|jose|djwt|HS256|realtime|channel/;
+
+/**
+ * Whether a file that is not a candidate (isCandidate is false) becomes one in a repository that uses
+ * Supabase. Only asked once the repository is known to use it or has a candidate: in any other
+ * repository these tests never run and TypeScript is never loaded.
+ */
+export function hasGenericHint(kind: FileKind, text: string): boolean {
+  return kind === 'text' ? hasKeyLiteralHint(text) : GENERIC_HINT.test(text);
+}

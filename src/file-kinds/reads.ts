@@ -1,0 +1,165 @@
+// Runtime env reads: which expression reads a name, and how a `NEW ?? LEGACY` fallback wraps it (SPEC §4).
+import type { ts as TS } from 'ts-morph';
+import { typescript } from '../core/typescript.js';
+
+/** Modules whose named exports are env variables, bound at build time. */
+export const STATIC_ENV_MODULES = new Set(['$env/static/public', '$env/static/private', '@env']);
+/** Modules whose `env` export is the environment, read at run time (SvelteKit). */
+export const DYNAMIC_ENV_MODULES = new Set(['$env/dynamic/public', '$env/dynamic/private']);
+/** The runtime's own env objects, as their text reads with blanks removed. */
+const ENV_OBJECTS = new Set(['process.env', 'Deno.env.toObject()', 'import.meta.env']);
+
+/**
+ * Whether an expression's text (blanks removed) names an env object, broadly: the runtime's own or
+ * any `….env` (`Bun.env`, `context.env`). For the security and Bearer rules, which look for key names
+ * read anywhere; the runtime reads a rename wraps (readSite) keep to the runtime's own objects.
+ */
+export function looksLikeEnvObject(text: string): boolean {
+  return ENV_OBJECTS.has(text) || text.endsWith('.env');
+}
+
+/** An expression that reads one env name at run time, and what a fallback needs around it. */
+export interface EnvRead {
+  start: number;
+  end: number;
+  text: string;
+  /** `(NEW ?? LEGACY)` needs parentheses where it stands (`read || x`, `read.trim()`, `read!`). */
+  needsParens: boolean;
+  /** Set when the read is already the fallback of `LEFT ?? read`: the span a final run collapses to LEFT. */
+  fallback?: { start: number; end: number; left: string };
+}
+
+export interface ReadSite {
+  /** `Deno.env.get('X')`, `process.env.X`, `process.env['X']`, `const { X } = Deno.env.toObject()`. */
+  runtimeRead: boolean;
+  /** The read a fallback can wrap; absent for declarations and reads a fallback cannot express. */
+  read?: EnvRead;
+  /** The specifier of a static env import (`import { X } from '$env/static/public'`). */
+  staticImport?: { start: number };
+}
+
+export function readSite(chain: readonly TS.Node[], sourceFile: TS.SourceFile): ReadSite {
+  const ts = typescript();
+  const node = chain.at(-1) as TS.Node;
+  const [parent, grandparent, greatGrandparent] = [chain.at(-2), chain.at(-3), chain.at(-4)];
+  if (!parent) return { runtimeRead: false };
+  if (ts.isCallExpression(parent) && parent.arguments[0] === node && compact(parent.expression.getText(sourceFile)) === 'Deno.env.get') {
+    return { runtimeRead: true, read: describeRead(parent, sourceFile) };
+  }
+  if ((ts.isPropertyAccessExpression(parent) && parent.name === node) || (ts.isElementAccessExpression(parent) && parent.argumentExpression === node)) {
+    const object = compact(parent.expression.getText(sourceFile));
+    const runtimeRead = ENV_OBJECTS.has(object) || dynamicEnvBindings(sourceFile).has(object);
+    return runtimeRead ? { runtimeRead, read: describeRead(parent, sourceFile) } : { runtimeRead: false };
+  }
+  if (ts.isBindingElement(parent) && grandparent && ts.isObjectBindingPattern(grandparent)) {
+    const initializer = greatGrandparent && ts.isVariableDeclaration(greatGrandparent) ? greatGrandparent.initializer : undefined;
+    return { runtimeRead: initializer !== undefined && ENV_OBJECTS.has(compact(initializer.getText(sourceFile))) };
+  }
+  if (ts.isImportSpecifier(parent) && parent.name === node && !parent.propertyName && isStaticEnvImport(parent)) {
+    return { runtimeRead: false, staticImport: { start: parent.getStart(sourceFile) } };
+  }
+  if (ts.isIdentifier(node) && isReference(node) && staticEnvBindings(sourceFile).has(node.text)) {
+    return { runtimeRead: false, read: describeRead(node, sourceFile) };
+  }
+  return { runtimeRead: false };
+}
+
+function isStaticEnvImport(specifier: TS.ImportSpecifier): boolean {
+  const declaration = specifier.parent.parent.parent;
+  const ts = typescript();
+  return ts.isStringLiteral(declaration.moduleSpecifier) && STATIC_ENV_MODULES.has(declaration.moduleSpecifier.text);
+}
+
+/** An identifier used as a value, not declared, not a property name. */
+function isReference(node: TS.Identifier): boolean {
+  const ts = typescript();
+  const parent = node.parent;
+  if ((parent as { name?: TS.Node }).name === node && !ts.isPropertyAccessExpression(parent)) return false;
+  if (ts.isPropertyAccessExpression(parent) && parent.name === node) return false;
+  if (ts.isShorthandPropertyAssignment(parent) || ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent)) return false;
+  if (ts.isTypeReferenceNode(parent) || ts.isTypeQueryNode(parent) || ts.isQualifiedName(parent)) return false;
+  return true;
+}
+
+const staticCache = new WeakMap<TS.SourceFile, Set<string>>();
+const dynamicCache = new WeakMap<TS.SourceFile, Set<string>>();
+
+/** Local names bound by `import { X } from '$env/static/*'` or `'@env'`. */
+function staticEnvBindings(sourceFile: TS.SourceFile): Set<string> {
+  return importedNames(sourceFile, staticCache, STATIC_ENV_MODULES);
+}
+
+/** Local names of `import { env } from '$env/dynamic/*'`. */
+function dynamicEnvBindings(sourceFile: TS.SourceFile): Set<string> {
+  return importedNames(sourceFile, dynamicCache, DYNAMIC_ENV_MODULES);
+}
+
+function importedNames(sourceFile: TS.SourceFile, cache: WeakMap<TS.SourceFile, Set<string>>, modules: Set<string>): Set<string> {
+  let names = cache.get(sourceFile);
+  if (names) return names;
+  const ts = typescript();
+  names = new Set();
+  for (const statement of sourceFile.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+    if (!modules.has(statement.moduleSpecifier.text)) continue;
+    const bindings = statement.importClause?.namedBindings;
+    if (bindings && ts.isNamedImports(bindings)) for (const element of bindings.elements) names.add(element.name.text);
+  }
+  cache.set(sourceFile, names);
+  return names;
+}
+
+function describeRead(read: TS.Expression, sourceFile: TS.SourceFile): EnvRead {
+  const ts = typescript();
+  const parent = read.parent;
+  const described: EnvRead = {
+    start: read.getStart(sourceFile),
+    end: read.end,
+    text: read.getText(sourceFile),
+    needsParens: fallbackNeedsParens(read),
+  };
+  if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken && parent.right === read) {
+    // Parentheses a fallback needed are the fallback's own; a final run removes them with it.
+    const outer = ts.isParenthesizedExpression(parent.parent) && fallbackNeedsParens(parent.parent) ? parent.parent : parent;
+    described.fallback = { start: outer.getStart(sourceFile), end: outer.end, left: parent.left.getText(sourceFile) };
+  }
+  return described;
+}
+
+/** Whether `NEW ?? LEGACY` standing where `node` stands must be parenthesised. */
+function fallbackNeedsParens(node: TS.Node): boolean {
+  const ts = typescript();
+  const parent = node.parent;
+  if (ts.isBinaryExpression(parent)) {
+    const op = parent.operatorToken.kind;
+    if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.CommaToken) return false;
+    return !(parent.right === node && op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment);
+  }
+  if (ts.isCallExpression(parent) || ts.isNewExpression(parent)) {
+    const args: readonly TS.Node[] = parent.arguments ?? [];
+    return !args.includes(node);
+  }
+  if (ts.isElementAccessExpression(parent)) return parent.argumentExpression !== node;
+  return !(
+    ts.isParenthesizedExpression(parent) ||
+    ts.isVariableDeclaration(parent) ||
+    ts.isPropertyAssignment(parent) ||
+    ts.isArrayLiteralExpression(parent) ||
+    ts.isReturnStatement(parent) ||
+    ts.isExpressionStatement(parent) ||
+    ts.isJsxExpression(parent) ||
+    ts.isTemplateSpan(parent) ||
+    ts.isSpreadElement(parent) ||
+    ts.isSpreadAssignment(parent) ||
+    ts.isConditionalExpression(parent) ||
+    ts.isArrowFunction(parent) ||
+    ts.isParameter(parent) ||
+    ts.isBindingElement(parent) ||
+    ts.isExportAssignment(parent) ||
+    ts.isPropertyDeclaration(parent)
+  );
+}
+
+function compact(text: string): string {
+  return text.replace(/\s+/g, '');
+}

@@ -1,0 +1,211 @@
+// Which expressions hold a Supabase API key: env reads of key names, key literals, and the names and
+// module exports bound to them, followed within a module and, through `resolveImport`, across modules.
+import type { ts as TS } from 'ts-morph';
+import { classifyValue } from '../../../keys/values.js';
+import { looksLikeEnvObject } from '../../../file-kinds/reads.js';
+import { typescript } from '../../../core/typescript.js';
+
+export type KeyKind = 'publishable' | 'secret' | 'legacy anon' | 'legacy service_role' | 'API';
+
+/** Env names that hold a key, legacy or new, with the kind their name claims. */
+export function keyKindOfName(name: string): KeyKind | undefined {
+  if (/SUPABASE_(SERVICE_ROLE|SERVICE)_KEY$/.test(name)) return 'legacy service_role';
+  if (/SUPABASE_ANON_KEY$/.test(name)) return 'legacy anon';
+  if (/SUPABASE_SECRET_KEYS?$/.test(name)) return 'secret';
+  if (/SUPABASE_PUBLISHABLE(_DEFAULT|_OR_ANON)?_KEYS?$/.test(name)) return 'publishable';
+  if (/(^|_)SUPABASE_KEY$/.test(name)) return 'API';
+  return undefined;
+}
+
+export function keyKindOfLiteral(text: string): KeyKind | undefined {
+  switch (classifyValue(text)) {
+    case 'legacy-anon':
+    case 'legacy-demo':
+      return 'legacy anon';
+    case 'legacy-service-role':
+      return 'legacy service_role';
+    case 'publishable':
+      return 'publishable';
+    case 'secret':
+      return 'secret';
+    default:
+      return undefined;
+  }
+}
+
+/** `(importing file, module specifier, imported name)` -> the kind of key that export holds. */
+export type ImportResolver = (specifier: string, name: string) => KeyKind | undefined;
+
+const PASS_THROUGH_CALLS = new Set(['String', 'JSON.parse', 'decodeURIComponent', 'encodeURIComponent', 'btoa', 'atob']);
+const PASS_THROUGH_METHODS = new Set(['trim', 'toString', 'valueOf', 'replace', 'slice', 'concat']);
+
+/** Key sources of one module: what its names hold and what it exports. */
+export class KeySources {
+  private readonly bindings = new Map<string, TS.Node>();
+  private readonly imports = new Map<string, { specifier: string; name: string }>();
+  private readonly resolving = new Set<TS.Node>();
+  private readonly ts = typescript();
+
+  constructor(
+    readonly sourceFile: TS.SourceFile,
+    private readonly resolveImport: ImportResolver,
+  ) {
+    this.collect(sourceFile);
+  }
+
+  /** The kind of key an expression holds, if any: the part of it that is a key decides. */
+  kindOf(node: TS.Node | undefined): KeyKind | undefined {
+    if (!node) return undefined;
+    const ts = this.ts;
+    if (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isAwaitExpression(node) || ts.isTypeAssertionExpression(node)) {
+      return this.kindOf(node.expression);
+    }
+    // A key literal, or one written inside the header value itself (`'Bearer sb_publishable_…'`).
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return keyKindOfLiteral(node.text.replace(/^\s*Bearer\s+/i, ''));
+    if (ts.isTemplateExpression(node)) return first(node.templateSpans.map((span) => () => this.kindOf(span.expression)));
+    if (ts.isBinaryExpression(node)) {
+      const op = node.operatorToken.kind;
+      if (op === ts.SyntaxKind.PlusToken || op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) {
+        return first([() => this.kindOf(node.left), () => this.kindOf(node.right)]);
+      }
+      return undefined;
+    }
+    if (ts.isConditionalExpression(node)) return first([() => this.kindOf(node.whenTrue), () => this.kindOf(node.whenFalse)]);
+    if (ts.isIdentifier(node)) return this.kindOfName(node.text);
+    if (ts.isPropertyAccessExpression(node)) return this.kindOfAccess(node.expression, node.name.text);
+    if (ts.isElementAccessExpression(node) && (ts.isStringLiteral(node.argumentExpression) || ts.isNoSubstitutionTemplateLiteral(node.argumentExpression))) {
+      return this.kindOfAccess(node.expression, node.argumentExpression.text);
+    }
+    if (ts.isCallExpression(node)) return this.kindOfCall(node);
+    return undefined;
+  }
+
+  /** Names this module exports that hold a key. */
+  exports(): Map<string, KeyKind> {
+    const ts = this.ts;
+    const found = new Map<string, KeyKind>();
+    for (const statement of this.sourceFile.statements) {
+      const exported = ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+      if (exported && ts.isVariableStatement(statement)) {
+        for (const declaration of statement.declarationList.declarations) {
+          if (!ts.isIdentifier(declaration.name)) continue;
+          const kind = this.kindOfName(declaration.name.text);
+          if (kind) found.set(declaration.name.text, kind);
+        }
+      } else if (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamedExports(statement.exportClause) && !statement.moduleSpecifier) {
+        for (const element of statement.exportClause.elements) {
+          const kind = this.kindOfName((element.propertyName ?? element.name).getText(this.sourceFile));
+          if (kind) found.set(element.name.text, kind);
+        }
+      } else if (ts.isExportAssignment(statement)) {
+        const kind = this.kindOf(statement.expression);
+        if (kind) found.set('default', kind);
+      }
+    }
+    return found;
+  }
+
+  private kindOfName(name: string): KeyKind | undefined {
+    const binding = this.bindings.get(name);
+    if (binding) return this.guarded(binding, () => this.kindOfBinding(binding, name));
+    const imported = this.imports.get(name);
+    if (imported) return this.resolveImport(imported.specifier, imported.name);
+    return undefined;
+  }
+
+  private kindOfBinding(binding: TS.Node, name: string): KeyKind | undefined {
+    const ts = this.ts;
+    if (ts.isVariableDeclaration(binding) || ts.isParameter(binding) || ts.isPropertyAssignment(binding)) return this.kindOf(binding.initializer);
+    if (ts.isBindingElement(binding)) {
+      // `const { X } = process.env`, `const { X: key = '' } = import.meta.env`, `{ key = process.env.X }`.
+      const property = binding.propertyName?.getText(this.sourceFile).replace(/^['"`]|['"`]$/g, '') ?? name;
+      const pattern = binding.parent;
+      const declaration = pattern.parent;
+      const source = ts.isVariableDeclaration(declaration) || ts.isParameter(declaration) ? declaration.initializer : undefined;
+      return first([() => (source ? this.kindOfAccess(source, property) : undefined), () => this.kindOf(binding.initializer)]);
+    }
+    return undefined;
+  }
+
+  private kindOfAccess(object: TS.Expression, property: string): KeyKind | undefined {
+    const ts = this.ts;
+    const objectText = object.getText(this.sourceFile).replace(/\s+/g, '');
+    // A bare `env` too, such as SvelteKit's `import { env } from '$env/dynamic/…'`.
+    if (looksLikeEnvObject(objectText) || objectText === 'env') return keyKindOfName(property);
+    // `JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}').default`, `keys['default']`.
+    const holder = this.kindOf(object);
+    if (holder) return holder;
+    // `config.supabaseKey` where `const config = { supabaseKey: … }`.
+    if (ts.isIdentifier(object)) {
+      const binding = this.bindings.get(object.text);
+      if (binding && ts.isVariableDeclaration(binding) && binding.initializer && ts.isObjectLiteralExpression(binding.initializer)) {
+        const member = binding.initializer.properties.find((p) => p.name?.getText(this.sourceFile).replace(/^['"`]|['"`]$/g, '') === property);
+        if (member && ts.isPropertyAssignment(member)) return this.guarded(member, () => this.kindOf(member.initializer));
+        if (member && ts.isShorthandPropertyAssignment(member)) return this.kindOfName(member.name.text);
+      }
+    }
+    return undefined;
+  }
+
+  private kindOfCall(call: TS.CallExpression): KeyKind | undefined {
+    const ts = this.ts;
+    const callee = call.expression.getText(this.sourceFile).replace(/\s+/g, '');
+    const argument = call.arguments[0];
+    if (/(^|\.)env\.get$/.test(callee) && argument && (ts.isStringLiteral(argument) || ts.isNoSubstitutionTemplateLiteral(argument))) {
+      return keyKindOfName(argument.text);
+    }
+    if (PASS_THROUGH_CALLS.has(callee)) return this.kindOf(argument);
+    if (ts.isPropertyAccessExpression(call.expression) && PASS_THROUGH_METHODS.has(call.expression.name.text)) {
+      return this.kindOf(call.expression.expression);
+    }
+    return undefined;
+  }
+
+  private guarded(node: TS.Node, compute: () => KeyKind | undefined): KeyKind | undefined {
+    if (this.resolving.has(node)) return undefined;
+    this.resolving.add(node);
+    try {
+      return compute();
+    } finally {
+      this.resolving.delete(node);
+    }
+  }
+
+  /** Every declared name with its declaration (shadowing is ignored: names that hold keys are rarely reused). */
+  private collect(root: TS.Node): void {
+    const ts = this.ts;
+    const visit = (node: TS.Node) => {
+      if (ts.isVariableDeclaration(node) || ts.isParameter(node)) {
+        if (ts.isIdentifier(node.name)) this.bindOnce(node.name.text, node);
+      } else if (ts.isBindingElement(node) && ts.isIdentifier(node.name)) {
+        this.bindOnce(node.name.text, node);
+      } else if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+        const specifier = node.moduleSpecifier.text;
+        const clause = node.importClause;
+        if (clause?.name) this.imports.set(clause.name.text, { specifier, name: 'default' });
+        const named = clause?.namedBindings;
+        if (named && ts.isNamedImports(named)) {
+          for (const element of named.elements) this.imports.set(element.name.text, { specifier, name: (element.propertyName ?? element.name).text });
+        }
+      }
+      node.forEachChild(visit);
+    };
+    visit(root);
+  }
+
+  private bindOnce(name: string, node: TS.Node): void {
+    // The first binding of a name wins; a later one with a key initializer wins over one without.
+    const existing = this.bindings.get(name);
+    if (!existing || (!(existing as { initializer?: TS.Node }).initializer && (node as { initializer?: TS.Node }).initializer)) {
+      this.bindings.set(name, node);
+    }
+  }
+}
+
+function first(candidates: readonly (() => KeyKind | undefined)[]): KeyKind | undefined {
+  for (const candidate of candidates) {
+    const kind = candidate();
+    if (kind) return kind;
+  }
+  return undefined;
+}

@@ -1,0 +1,182 @@
+// What the security rules know about the whole repository, built once per run beside the Edge Function
+// model: packages and their frameworks, which modules ship to browsers, who signs users in, where
+// auth-helpers read the legacy name themselves, and the signing keys file.
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, posix, resolve, sep } from 'node:path';
+import type { FileKind } from '../../../file-kinds/index.js';
+import { buildFrameworks, manifestDependencies, moduleFacts, clientRegions, type Frameworks, type ModuleFacts } from '../../../frameworks/index.js';
+import { ignoredFiles, isGitRepository, trackedFiles } from '../../../core/git.js';
+import type { Severity } from '../../../core/types.js';
+import type { ScannedFile } from '../../../core/scan.js';
+import { AUTH_HELPERS_PACKAGE, IMPLICITLY_READ_NAME, implicitReads, type ImplicitRead } from './auth-helpers.js';
+import { signsIn } from './realtime.js';
+import { holdsPrivateKey, signingKeysProblems, signingKeysSetting } from './signing-keys.js';
+
+/** What every file read tells the model, gathered while the plan reads them: facts, never whole texts. */
+export interface SecurityInput {
+  /** The root on disk; absent when planning a single text (no files, no git). */
+  root?: string;
+  paths: string[];
+  manifests: { path: string; dependencies: ReadonlySet<string> }[];
+  modules: ModuleFacts[];
+  signIns: Set<string>;
+}
+
+interface SecurityReport {
+  offset: number;
+  message: string;
+  severity?: Severity;
+}
+
+export interface SecurityModel {
+  frameworks: Frameworks;
+  /** Why a legacy name is kept in the package of `path` (SPEC §2, implicit readers), or undefined. */
+  keptInPackage(path: string, name: string): string | undefined;
+  /** auth-helpers calls without a key, by file. */
+  implicitReads: ReadonlyMap<string, readonly ImplicitRead[]>;
+  /** Problems of the signing keys file a config.toml names, by config.toml path. */
+  signingKeys: ReadonlyMap<string, readonly SecurityReport[]>;
+  /** Whether a module, or one it imports, signs a user in. */
+  signsIn(path: string): boolean;
+}
+
+export function createSecurityInput(root: string | undefined, paths: readonly string[]): SecurityInput {
+  return { root, paths: [...paths], manifests: [], modules: [], signIns: new Set() };
+}
+
+/** Records what one file read says; called for every file, candidate or not (an import graph needs them all). */
+export function addToSecurityInput(input: SecurityInput, path: string, kind: FileKind, text: string): void {
+  if (kind === 'code' || kind === 'markup') {
+    input.modules.push(moduleFacts(path, kind, text));
+    if (signsIn(text)) input.signIns.add(path);
+  } else if (path === 'package.json' || path.endsWith('/package.json')) {
+    const dependencies = manifestDependencies(text);
+    if (dependencies) input.manifests.push({ path, dependencies });
+  }
+}
+
+/** Puts the facts back in the order of `input.paths`, for files examined out of order. */
+export function sortSecurityInput(input: SecurityInput): void {
+  const order = new Map(input.paths.map((path, index) => [path, index]));
+  const byPath = (a: { path: string }, b: { path: string }) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0);
+  input.manifests.sort(byPath);
+  input.modules.sort(byPath);
+}
+
+/** Whether the model reads the file's syntax trees (for auth-helpers calls without a key). */
+export function readsSyntax(file: Pick<ScannedFile, 'kind' | 'text'>): boolean {
+  return (file.kind === 'code' || file.kind === 'markup') && file.text.includes(AUTH_HELPERS_PACKAGE);
+}
+
+/** `frameworks`: buildFrameworks(input), when the caller needed them before the files were scanned. */
+export function buildSecurityModel(input: SecurityInput, scanned: readonly ScannedFile[], frameworks = buildFrameworks(input)): SecurityModel {
+  const implicit = new Map<string, ImplicitRead[]>();
+  const keptBy = new Map<string, string>();
+  for (const file of scanned) {
+    if (!readsSyntax(file)) continue;
+    const reads: ImplicitRead[] = [];
+    for (const region of clientRegions(file.path, file.text)) {
+      const { sourceFile } = file.scripts.parse(region);
+      for (const read of implicitReads(sourceFile)) reads.push({ ...read, offset: read.offset + region.start });
+    }
+    if (reads.length === 0) continue;
+    implicit.set(file.path, reads);
+    const dir = frameworks.packageOf(file.path)?.dir ?? '';
+    const first = reads[0] as ImplicitRead;
+    if (!keptBy.has(dir)) keptBy.set(dir, `\`${first.helper}()\` at ${file.path}:${file.locate(first.offset).line}`);
+  }
+
+  const signIn = new Map<string, boolean>();
+  const modules = new Map(input.modules.map((facts) => [facts.path, facts]));
+  const closureSignsIn = (path: string): boolean => {
+    const known = signIn.get(path);
+    if (known !== undefined) return known;
+    const seen = new Set([path]);
+    const queue = [path];
+    let found = false;
+    for (let current = queue.shift(); current !== undefined && !found; current = queue.shift()) {
+      if (input.signIns.has(current)) found = true;
+      for (const specifier of modules.get(current)?.imports ?? []) {
+        const target = frameworks.resolve(current, specifier);
+        if (target && !seen.has(target)) {
+          seen.add(target);
+          queue.push(target);
+        }
+      }
+    }
+    signIn.set(path, found);
+    return found;
+  };
+
+  return {
+    frameworks,
+    keptInPackage(path, name) {
+      if (name !== IMPLICITLY_READ_NAME) return undefined;
+      const dir = frameworks.packageOf(path)?.dir ?? '';
+      const where = keptBy.get(dir);
+      if (!where) return undefined;
+      return (
+        `\`${AUTH_HELPERS_PACKAGE}\` reads it itself in ${dir ? `the package \`${dir}\`` : 'this package'} (${where}, called without supabaseKey), ` +
+        'so renaming it there breaks auth; pass supabaseKey or move to @supabase/ssr first (implicit-legacy-env)'
+      );
+    },
+    implicitReads: implicit,
+    signingKeys: input.root ? signingKeyReports(input.root, scanned) : new Map(),
+    signsIn: closureSignsIn,
+  };
+}
+
+/** The model of one text planned on its own: its own facts only, no files on disk, no git. */
+export function securityModelOf(files: readonly ScannedFile[]): SecurityModel {
+  const input = createSecurityInput(undefined, files.map((file) => file.path));
+  for (const file of files) addToSecurityInput(input, file.path, file.kind, file.text);
+  return buildSecurityModel(input, files);
+}
+
+const MAX_KEYS_FILE_BYTES = 1024 * 1024;
+
+function signingKeyReports(root: string, scanned: readonly ScannedFile[]): Map<string, SecurityReport[]> {
+  const reports = new Map<string, SecurityReport[]>();
+  for (const file of scanned) {
+    if (file.kind !== 'toml') continue;
+    const setting = signingKeysSetting(file.text);
+    if (!setting) continue;
+    const path = posix.normalize(posix.join(posix.dirname(file.path), setting.value));
+    // Outside the root nothing is read; the CLI would resolve it the same way.
+    if (isAbsolute(setting.value) || path.startsWith('../') || path === '..') continue;
+    const at = (message: string, severity?: Severity): SecurityReport => ({ offset: setting.offset, message, ...(severity && { severity }) });
+    const absolute = join(root, ...path.split('/'));
+    const found: SecurityReport[] = [];
+    if (!existsSync(absolute)) {
+      found.push(
+        at(
+          `\`signing_keys_path\` names \`${path}\`, which does not exist, so the local auth server will not start: ` +
+            'create it with `supabase gen signing-key --algorithm ES256`, wrapped in a JSON array',
+        ),
+      );
+    } else if (insideRoot(root, absolute) && statSync(absolute).isFile() && statSync(absolute).size <= MAX_KEYS_FILE_BYTES) {
+      const text = readFileSync(absolute, 'utf8');
+      for (const problem of signingKeysProblems(path, text)) found.push(at(problem.message, problem.severity));
+      if (holdsPrivateKey(text)) {
+        if (trackedFiles(root, [path]).has(path)) {
+          found.push(
+            at(
+              `\`${path}\` holds a private key and git tracks it, so it has leaked: remove it from git (\`git rm --cached ${path}\`), ` +
+                'list it in .gitignore, and generate a new key',
+            ),
+          );
+        } else if (isGitRepository(root) && !ignoredFiles(root, [path]).has(path)) {
+          found.push(at(`\`${path}\` holds a private key and no .gitignore covers it: add it to .gitignore before it is committed`));
+        }
+      }
+    }
+    reports.set(file.path, found);
+  }
+  return reports;
+}
+
+function insideRoot(root: string, absolute: string): boolean {
+  const real = realpathSync(absolute);
+  const realRoot = realpathSync(resolve(root));
+  return real === realRoot || real.startsWith(realRoot + sep);
+}

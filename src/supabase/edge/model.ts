@@ -1,0 +1,166 @@
+// A model of every Supabase project in the repository: its config.toml, its Edge Functions, how each
+// is deployed, whether it checks its caller, and who calls it. Built once per run from what was read.
+import { posix } from 'node:path';
+import { holdsCommands, type FileKind } from '../../file-kinds/index.js';
+import { checksCaller, findInvocations, relativeImports } from './auth-check.js';
+import { readProjectConfig, type FunctionConfig, type ProjectConfig } from './config-toml.js';
+import { findDeployCommands, type DeployCommand } from './deploys.js';
+import { lineAt } from '../../core/positions.js';
+
+export interface ModelFile {
+  path: string;
+  kind: FileKind;
+  text: string;
+}
+
+interface Place {
+  file: string;
+  offset: number;
+  line: number;
+}
+
+export interface EdgeFunction {
+  slug: string;
+  /** The project's supabase/ folder, relative to the root ('' never: at least 'supabase'). */
+  projectDir: string;
+  entrypoint: string;
+  configFile?: string;
+  config?: FunctionConfig;
+  /** verify_jwt as config.toml sets it (default true), before any deploy flag. */
+  configVerifyJwt: boolean;
+  /** Effective verify_jwt: deploy flag > config > default true. */
+  verifyJwt: boolean;
+  checksCaller: boolean;
+  callers: Place[];
+}
+
+interface Deploy extends Place {
+  command: DeployCommand;
+  functions: EdgeFunction[];
+}
+
+export interface EdgeModel {
+  functions: EdgeFunction[];
+  deploys: Deploy[];
+  configs: Map<string, ProjectConfig>;
+}
+
+const ENTRYPOINTS = ['index.ts', 'index.js', 'index.tsx', 'index.jsx', 'index.mts', 'index.mjs'];
+
+export function buildEdgeModel(files: readonly ModelFile[]): EdgeModel {
+  const byPath = new Map(files.map((file) => [file.path, file]));
+  const configs = new Map<string, ProjectConfig>();
+  const projectDirs = new Set<string>();
+  for (const file of files) {
+    if (file.kind === 'toml') {
+      configs.set(file.path, readProjectConfig(file.text));
+      projectDirs.add(posix.dirname(file.path));
+    }
+    const dir = functionsRoot(file.path);
+    if (dir !== undefined) projectDirs.add(dir);
+  }
+
+  const functions: EdgeFunction[] = [];
+  for (const projectDir of projectDirs) {
+    const configFile = byPath.has(`${projectDir}/config.toml`) ? `${projectDir}/config.toml` : undefined;
+    const projectConfig = configFile ? configs.get(configFile) : undefined;
+    for (const slug of slugsOf(projectDir, files, projectConfig)) {
+      const config = projectConfig?.functions.get(slug);
+      const entrypoint = entrypointOf(projectDir, slug, config, byPath);
+      if (!entrypoint) continue;
+      const configVerifyJwt = config?.verifyJwt?.value !== false;
+      const reachable = reachableCode(entrypoint, byPath);
+      functions.push({
+        slug,
+        projectDir,
+        entrypoint,
+        configFile,
+        config,
+        configVerifyJwt,
+        verifyJwt: configVerifyJwt,
+        checksCaller: checksCaller(reachable.map((path) => (byPath.get(path) as ModelFile).text)),
+        callers: [],
+      });
+    }
+  }
+
+  const deploys: Deploy[] = [];
+  for (const file of files) {
+    if (!holdsCommands(file.kind)) continue;
+    for (const command of findDeployCommands(file.text)) {
+      const deployed = deployedFunctions(file.path, command, functions);
+      deploys.push({ file: file.path, offset: command.offset, line: lineAt(file.text, command.offset), command, functions: deployed });
+    }
+  }
+  for (const fn of functions) {
+    const own = deploys.filter((deploy) => deploy.functions.includes(fn));
+    // A deploy flag wins over config.toml; the function is off only if every deploy turns it off.
+    fn.verifyJwt = fn.configVerifyJwt && !(own.length > 0 && own.every((deploy) => deploy.command.noVerifyJwt));
+  }
+
+  for (const file of files) {
+    if (file.kind !== 'code' && file.kind !== 'markup') continue;
+    for (const { slug, offset } of findInvocations(file.text)) {
+      for (const fn of functions) if (fn.slug === slug) fn.callers.push({ file: file.path, offset, line: lineAt(file.text, offset) });
+    }
+  }
+  return { functions, deploys, configs };
+}
+
+/** `<dir>/supabase` for a file under `<dir>/supabase/functions/`. */
+function functionsRoot(path: string): string | undefined {
+  const at = `/${path}`.indexOf('/supabase/functions/');
+  return at < 0 ? undefined : path.slice(0, at) + (at === 0 ? 'supabase' : '/supabase');
+}
+
+function slugsOf(projectDir: string, files: readonly ModelFile[], config: ProjectConfig | undefined): Set<string> {
+  const slugs = new Set<string>(config?.functions.keys() ?? []);
+  const prefix = `${projectDir}/functions/`;
+  for (const file of files) {
+    if (!file.path.startsWith(prefix)) continue;
+    const slug = file.path.slice(prefix.length).split('/')[0] as string;
+    // `_shared/` and dot folders hold code for functions, not functions.
+    if (file.path.slice(prefix.length).includes('/') && !slug.startsWith('_') && !slug.startsWith('.')) slugs.add(slug);
+  }
+  return slugs;
+}
+
+function entrypointOf(projectDir: string, slug: string, config: FunctionConfig | undefined, byPath: Map<string, ModelFile>): string | undefined {
+  if (config?.entrypoint) {
+    const path = posix.normalize(posix.join(projectDir, config.entrypoint));
+    return byPath.has(path) ? path : undefined;
+  }
+  return ENTRYPOINTS.map((name) => `${projectDir}/functions/${slug}/${name}`).find((path) => byPath.has(path));
+}
+
+/** The entrypoint and every module it imports, transitively, among the files that were read. */
+function reachableCode(entrypoint: string, byPath: Map<string, ModelFile>): string[] {
+  const seen = new Set<string>([entrypoint]);
+  const queue = [entrypoint];
+  while (queue.length > 0) {
+    const path = queue.shift() as string;
+    for (const specifier of relativeImports((byPath.get(path) as ModelFile).text)) {
+      const target = posix.normalize(posix.join(posix.dirname(path), specifier));
+      if (byPath.has(target) && !seen.has(target)) {
+        seen.add(target);
+        queue.push(target);
+      }
+    }
+  }
+  return [...seen];
+}
+
+/**
+ * The functions a deploy command deploys: the project in its working folder (`--workdir`, relative to
+ * where the command runs: a package.json's or Makefile's folder, else the repository root), or the
+ * only project there is.
+ */
+function deployedFunctions(file: string, command: DeployCommand, functions: readonly EdgeFunction[]): EdgeFunction[] {
+  const runsInOwnFolder = /(^|\/)(package\.json|[Mm]akefile|GNUmakefile|[^/]+\.mk)$/.test(file) && posix.dirname(file) !== '.';
+  const fileDir = runsInOwnFolder ? posix.dirname(file) : '';
+  const base = command.workdir ? posix.normalize(posix.join(fileDir, command.workdir)) : fileDir;
+  const projectDir = base === '' || base === '.' ? 'supabase' : `${base}/supabase`;
+  const projects = new Set(functions.map((fn) => fn.projectDir));
+  const target = projects.has(projectDir) ? projectDir : projects.size === 1 ? [...projects][0] : undefined;
+  return functions.filter((fn) => fn.projectDir === target && (command.names.length === 0 || command.names.includes(fn.slug)));
+}
