@@ -4,7 +4,7 @@
 // imports across modules and git's view of a file all take part. Every key here is fake, built at run time.
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateKeyPairSync } from 'node:crypto';
-import { buildFrameworks, directivesOf, moduleFacts } from '../src/frameworks/index.js';
+import { buildFrameworks, directivesOf, moduleFacts } from '../src/frameworks/browser.js';
 import { fileKind } from '../src/file-kinds/index.js';
 import { plan } from '../src/core/plan.js';
 import type { Finding } from '../src/rules/rule.js';

@@ -5,7 +5,7 @@ import type { FileKind } from '../file-kinds/index.js';
 import { findCollisions } from './collisions.js';
 import { createKeyExports } from '../rules/analysis/bearer/module-index.js';
 import { buildEdgeModel } from '../supabase/edge/model.js';
-import { buildFrameworks } from '../frameworks/index.js';
+import { buildFrameworks } from '../frameworks/browser.js';
 import { findOutside } from '../outside/index.js';
 import type { OutsideReference } from '../outside/reference.js';
 import { planFailure, planScanned, syntaxReaders } from './file-plan.js';

@@ -1,11 +1,8 @@
 // Runtime env reads: which expression reads a name, and how a `NEW ?? LEGACY` fallback wraps it (SPEC §4).
 import type { ts as TS } from 'ts-morph';
 import { typescript } from '../core/typescript.js';
+import { DYNAMIC_ENV_MODULES, STATIC_ENV_MODULES } from '../frameworks/index.js';
 
-/** Modules whose named exports are env variables, bound at build time. */
-export const STATIC_ENV_MODULES = new Set(['$env/static/public', '$env/static/private', '@env']);
-/** Modules whose `env` export is the environment, read at run time (SvelteKit). */
-export const DYNAMIC_ENV_MODULES = new Set(['$env/dynamic/public', '$env/dynamic/private']);
 /** The runtime's own env objects, as their text reads with blanks removed. */
 const ENV_OBJECTS = new Set(['process.env', 'Deno.env.toObject()', 'import.meta.env']);
 
@@ -94,7 +91,7 @@ function dynamicEnvBindings(sourceFile: TS.SourceFile): Set<string> {
   return importedNames(sourceFile, dynamicCache, DYNAMIC_ENV_MODULES);
 }
 
-function importedNames(sourceFile: TS.SourceFile, cache: WeakMap<TS.SourceFile, Set<string>>, modules: Set<string>): Set<string> {
+function importedNames(sourceFile: TS.SourceFile, cache: WeakMap<TS.SourceFile, Set<string>>, modules: ReadonlySet<string>): Set<string> {
   let names = cache.get(sourceFile);
   if (names) return names;
   const ts = typescript();

@@ -1,334 +1,43 @@
-// Which code ships to the browser. Every framework convention the tool knows (Next.js, SvelteKit, Nuxt,
-// Astro, Gatsby, Create React App, Vite, Expo, Remix) lives here and nowhere else: packages and their
-// framework, server-only files, client entry points and the import graph that carries code into a bundle.
-import { posix } from 'node:path';
-import type { FileKind } from '../file-kinds/index.js';
-import { scriptRegions, type ScriptRegion } from '../file-kinds/markup.js';
-import { dialectOf } from '../file-kinds/parse.js';
+// The framework registry: every plugin in detection order, and the facts derived from them (public prefixes,
+// env modules, data functions, implicit readers, the framework of a package). Imports the plugins only, which
+// are pure data: keys/ and file-kinds/ load it. What ships to the browser is browser.ts.
+import { astro } from './astro.js';
+import { cra } from './cra.js';
+import { expo } from './expo.js';
+import { gatsby } from './gatsby.js';
+import { next } from './next.js';
+import { nuxt } from './nuxt.js';
+import { nx } from './nx.js';
+import type { FrameworkPlugin, ImplicitReader } from './plugin.js';
+import { remix } from './remix.js';
+import { storybook } from './storybook.js';
+import { sveltekit } from './sveltekit.js';
+import { vite } from './vite.js';
+import { vueCli } from './vue-cli.js';
 
-type Framework = 'next' | 'sveltekit' | 'nuxt' | 'astro' | 'remix' | 'gatsby' | 'expo' | 'cra' | 'vite';
+// Most specific first: the first plugin a package's dependencies (then its config files) name is its
+// framework, and SvelteKit, Nuxt and Astro all use Vite. Plugins without enablers only add public prefixes.
+export const PLUGINS: readonly FrameworkPlugin[] = [next, sveltekit, nuxt, astro, remix, gatsby, expo, cra, vite, vueCli, nx, storybook];
 
-/** A folder with a package.json: the unit a dependency, an env file and a framework belong to. */
-interface Package {
-  /** Relative to the root, `/`-separated; '' for the root. */
-  dir: string;
-  dependencies: ReadonlySet<string>;
-  framework?: Framework;
-}
+/** Prefixes whose variables bundlers inline into browser code. */
+export const PUBLIC_PREFIXES: readonly string[] = [...new Set(PLUGINS.flatMap((plugin) => plugin.publicPrefixes))];
 
-/** What a module says about itself, read from its text without parsing. */
-export interface ModuleFacts {
-  path: string;
-  /** Specifiers that may point into the repository (relative, `@/`, `~/`, `$lib`), from client code only. */
-  imports: string[];
-  /** A `'use client'` directive: a Next.js (React Server Components) client entry point. */
-  useClient: boolean;
-  /** A `'use server'` directive: server actions, which run on the server even when a client module imports them. */
-  useServer: boolean;
-  /** `import 'server-only'`: the build fails if a browser bundle includes the module. */
-  serverOnly: boolean;
-}
+/** Modules whose named exports are env variables, bound at build time (SvelteKit's `$env/static/*`, `@env`). */
+export const STATIC_ENV_MODULES: ReadonlySet<string> = new Set(PLUGINS.flatMap((plugin) => plugin.envModules?.static ?? []));
 
-/** Why a module's code runs in the browser. */
-interface BrowserCode {
-  reason: string;
-  framework?: Framework;
-}
+/** Modules whose `env` export is the environment, read at run time (SvelteKit's `$env/dynamic/*`). */
+export const DYNAMIC_ENV_MODULES: ReadonlySet<string> = new Set(PLUGINS.flatMap((plugin) => plugin.envModules?.dynamic ?? []));
 
-/** Function bodies that Next.js strips from the browser bundle of a pages-router page. */
-export const SERVER_DATA_FUNCTIONS: ReadonlySet<string> = new Set(['getServerSideProps', 'getStaticProps', 'getStaticPaths']);
+/** Function bodies that a framework strips from the browser bundle of a page (Next.js's `getServerSideProps`, …). */
+export const SERVER_DATA_FUNCTIONS: ReadonlySet<string> = new Set(PLUGINS.flatMap((plugin) => plugin.serverDataFunctions ?? []));
 
-// Dependencies that name the framework, most specific first: SvelteKit, Nuxt and Astro all use Vite.
-const FRAMEWORK_DEPENDENCIES: readonly [Framework, readonly string[]][] = [
-  ['next', ['next']],
-  ['sveltekit', ['@sveltejs/kit']],
-  ['nuxt', ['nuxt', 'nuxt3']],
-  ['astro', ['astro']],
-  ['remix', ['@remix-run/react', '@remix-run/dev']],
-  ['gatsby', ['gatsby']],
-  ['expo', ['expo', 'react-native']],
-  ['cra', ['react-scripts']],
-  ['vite', ['vite']],
-];
-
-const FRAMEWORK_CONFIGS: readonly [Framework, RegExp][] = [
-  ['next', /^next\.config\.[cm]?[jt]s$/],
-  ['sveltekit', /^svelte\.config\.[cm]?js$/],
-  ['nuxt', /^nuxt\.config\.[cm]?[jt]s$/],
-  ['astro', /^astro\.config\.[cm]?[jt]s$/],
-  ['vite', /^vite\.config\.[cm]?[jt]s$/],
-];
-
-const FRAMEWORK_NAMES: Readonly<Record<Framework, string>> = {
-  next: 'Next.js',
-  sveltekit: 'SvelteKit',
-  nuxt: 'Nuxt',
-  astro: 'Astro',
-  remix: 'Remix',
-  gatsby: 'Gatsby',
-  expo: 'Expo',
-  cra: 'Create React App',
-  vite: 'Vite',
-};
-
-/** Where code that needs a secret belongs instead, per framework. */
-const SERVER_PLACES: Readonly<Record<Framework | 'none', string>> = {
-  next: 'a route handler, a server action or a server component',
-  sveltekit: 'a `+page.server.ts`/`+server.ts` file or `$lib/server/`',
-  nuxt: 'a `server/` API route',
-  astro: 'the frontmatter or an endpoint under `src/pages/`',
-  remix: 'a loader or an action in a `.server` module',
-  gatsby: 'a Gatsby Function (`src/api/`)',
-  expo: 'an API route (`+api.ts`) or an Edge Function',
-  cra: 'a server or an Edge Function',
-  vite: 'a server or an Edge Function',
-  none: 'server code or an Edge Function',
-};
-
-/**
- * Files whose code never reaches a browser bundle, by path relative to their package: server folders and
- * `.server` modules, SvelteKit endpoints and hooks, `$lib/server`, Next.js route handlers, API routes and
- * middleware, Expo API routes, build configuration, scripts, tests and the Supabase folder.
- */
-const SERVER_PATHS: readonly RegExp[] = [
-  /(^|\/)(server|scripts?|bin|supabase|netlify|e2e|cypress|playwright|__tests__|__mocks__|tests?)\//,
-  /\.server\.([cm]?[jt]sx?|vue|svelte)$/,
-  /(^|\/)\+server\.[jt]s$/,
-  /(^|\/)hooks\.server\.[jt]s$/,
-  /(^|\/)lib\/server\//,
-  /(^|\/)pages\/api\//,
-  /(^|\/)app\/(.+\/)?route\.[jt]sx?$/,
-  /(^|\/)(middleware|instrumentation)\.[jt]s$/,
-  /\+api\.[jt]sx?$/,
-  /\.(test|spec)\.[cm]?[jt]sx?$/,
-  /\.d\.[cm]?ts$/,
-  /(^|\/)[^/]+\.config\.[cm]?[jt]s$/,
-  /(^|\/)(gatsby-(node|config|ssr)|app\.config)\.[cm]?[jt]s$/,
-];
-
-const MARKUP = /\.(vue|svelte|astro)$/;
+/** Packages that read a legacy name themselves when given no key (Next.js's auth-helpers). */
+export const IMPLICIT_READERS: readonly ImplicitReader[] = PLUGINS.flatMap((plugin) => plugin.implicitReaders ?? []);
 
 /** The framework a package uses: its dependencies first, then the config files beside its package.json. */
-function frameworkOf(dependencies: ReadonlySet<string>, filesInDir: readonly string[]): Framework | undefined {
-  let found: Framework | undefined;
-  for (const [framework, names] of FRAMEWORK_DEPENDENCIES) if (!found && names.some((name) => dependencies.has(name))) found = framework;
-  for (const [framework, config] of FRAMEWORK_CONFIGS) if (!found && filesInDir.some((file) => config.test(file))) found = framework;
-  // Vite also builds libraries and runs tests: an app has the index.html that Vite serves as its entry.
-  return found === 'vite' && !filesInDir.includes('index.html') ? undefined : found;
-}
-
-/** The dependency names of a package.json text (every dependency field), or undefined when it is not JSON. */
-export function manifestDependencies(text: string): Set<string> | undefined {
-  let manifest: unknown;
-  try {
-    manifest = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  const names = new Set<string>();
-  if (!manifest || typeof manifest !== 'object') return names;
-  for (const field of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
-    const entries = (manifest as Record<string, unknown>)[field];
-    if (entries && typeof entries === 'object') for (const name of Object.keys(entries)) names.add(name);
-  }
-  return names;
-}
-
-// A directive prologue: blanks, comments and string statements before the first real statement.
-const PROLOGUE_ITEM = /^(?:\s+|\/\/[^\n]*|\/\*[\s\S]*?\*\/|(['"])([^'"\n]*)\1\s*;?)/;
-const IMPORT_SPECIFIER = /\b(?:from|import|require)\s*\(?\s*(['"])([^'"\r\n]+)\1/g;
-const LOCAL_SPECIFIER = /^(\.{1,2}\/|\.{1,2}$|@\/|~\/|\$lib(\/|$))/;
-
-/** The directives of a module's prologue (`'use client'`, `'use server'`, `'use strict'`). */
-export function directivesOf(text: string): Set<string> {
-  const found = new Set<string>();
-  let rest = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  for (let match = PROLOGUE_ITEM.exec(rest); match && match[0].length > 0; match = PROLOGUE_ITEM.exec(rest)) {
-    if (match[2] !== undefined) found.add(match[2]);
-    rest = rest.slice(match[0].length);
-  }
-  return found;
-}
-
-/** The facts of one code or markup module; markup contributes only what its client scripts import. */
-export function moduleFacts(path: string, kind: FileKind, text: string): ModuleFacts {
-  const client = kind === 'markup' ? clientRegions(path, text).map((r) => text.slice(r.start, r.end)).join('\n') : text;
-  const directives = kind === 'code' ? directivesOf(text) : new Set<string>();
-  const imports: string[] = [];
-  if (client.includes('from') || client.includes('import') || client.includes('require')) {
-    for (const match of client.matchAll(IMPORT_SPECIFIER)) if (LOCAL_SPECIFIER.test(match[2] as string)) imports.push(match[2] as string);
-  }
-  return {
-    path,
-    imports,
-    useClient: directives.has('use client'),
-    useServer: directives.has('use server'),
-    serverOnly: text.includes('server-only') && /\bimport\s+['"]server-only['"]/.test(text),
-  };
-}
-
-/**
- * The parts of a file that run in a browser when the file does: all of a code module; the `<script>`
- * blocks of `.vue`/`.svelte` components; the `<script>` blocks of an `.astro` file but not its
- * frontmatter, which runs on the server.
- */
-export function clientRegions(path: string, text: string): ScriptRegion[] {
-  if (!MARKUP.test(path)) return [{ start: 0, end: text.length, dialect: dialectOf(path) }];
-  const regions = scriptRegions(path, text);
-  if (!path.endsWith('.astro')) return regions;
-  return regions.filter((region) => !/^\uFEFF?---[^\S\r\n]*\r?\n$/.test(text.slice(0, region.start)));
-}
-
-export interface Frameworks {
-  packageOf(path: string): Package | undefined;
-  /** Why a module runs in the browser, or undefined when it does not (or nothing says so). */
-  browser(path: string): BrowserCode | undefined;
-  /** The module an import specifier names, among the modules read. */
-  resolve(importer: string, specifier: string): string | undefined;
-  /** Where code that needs a secret belongs instead, in the framework of the file's package. */
-  serverPlace(path: string): string;
-}
-
-export interface FrameworkInput {
-  /** Every file discovered, relative to the root. */
-  paths: readonly string[];
-  /** package.json files: their path and dependency names. */
-  manifests: readonly { path: string; dependencies: ReadonlySet<string> }[];
-  modules: readonly ModuleFacts[];
-}
-
-export function buildFrameworks(input: FrameworkInput): Frameworks {
-  const filesByDir = new Map<string, string[]>();
-  for (const path of input.paths) {
-    const dir = posix.dirname(path);
-    const key = dir === '.' ? '' : dir;
-    const files = filesByDir.get(key) ?? [];
-    files.push(posix.basename(path));
-    filesByDir.set(key, files);
-  }
-  const packages = new Map<string, Package>();
-  for (const manifest of input.manifests) {
-    const dir = posix.dirname(manifest.path) === '.' ? '' : posix.dirname(manifest.path);
-    packages.set(dir, { dir, dependencies: manifest.dependencies, framework: frameworkOf(manifest.dependencies, filesByDir.get(dir) ?? []) });
-  }
-  const packageCache = new Map<string, Package | undefined>();
-  const packageOf = (path: string): Package | undefined => {
-    let dir = posix.dirname(path);
-    const start = dir;
-    const cached = packageCache.get(start);
-    if (cached || packageCache.has(start)) return cached;
-    for (;;) {
-      const key = dir === '.' ? '' : dir;
-      const found = packages.get(key);
-      // Paths are relative to the root, but a caller may pass an absolute one (jscodeshift): stop at `/` too.
-      if (found || key === '' || posix.dirname(dir) === dir) {
-        packageCache.set(start, found);
-        return found;
-      }
-      dir = posix.dirname(dir);
-    }
-  };
-
-  const modules = new Map(input.modules.map((facts) => [facts.path, facts]));
-  const resolve = (importer: string, specifier: string) => resolveModule(importer, specifier, modules, packageOf(importer));
-
-  const isServer = (facts: ModuleFacts): boolean => {
-    if (facts.serverOnly || facts.useServer) return true;
-    const pkg = packageOf(facts.path);
-    const relative = pkg?.dir ? facts.path.slice(pkg.dir.length + 1) : facts.path;
-    return SERVER_PATHS.some((pattern) => pattern.test(relative)) || (pkg?.framework === 'gatsby' && /(^|\/)src\/api\//.test(relative));
-  };
-
-  // Entry points, then everything they import that is not server-only.
-  const verdicts = new Map<string, BrowserCode>();
-  const queue: { path: string; root: string; rootReason: string }[] = [];
-  for (const facts of input.modules) {
-    if (isServer(facts)) continue;
-    const pkg = packageOf(facts.path);
-    const entry = entryReason(facts, pkg);
-    if (!entry) continue;
-    verdicts.set(facts.path, { reason: entry.reason, framework: pkg?.framework });
-    if (entry.follow) queue.push({ path: facts.path, root: facts.path, rootReason: entry.reason });
-  }
-  for (let item = queue.shift(); item; item = queue.shift()) {
-    for (const specifier of (modules.get(item.path) as ModuleFacts).imports) {
-      const target = resolve(item.path, specifier);
-      if (!target || verdicts.has(target)) continue;
-      const facts = modules.get(target) as ModuleFacts;
-      if (isServer(facts)) continue;
-      const through = item.path === item.root ? '' : `, through \`${item.path}\``;
-      verdicts.set(target, { reason: `imported by \`${item.root}\`, ${item.rootReason}${through}`, framework: packageOf(target)?.framework });
-      queue.push({ path: target, root: item.root, rootReason: item.rootReason });
-    }
-  }
-
-  return {
-    packageOf,
-    browser: (path) => verdicts.get(path),
-    resolve,
-    serverPlace: (path) => SERVER_PLACES[packageOf(path)?.framework ?? 'none'],
-  };
-}
-
-/** Why a module is a browser entry point in its package's framework; `follow` when its imports ship with it. */
-function entryReason(facts: ModuleFacts, pkg: Package | undefined): { reason: string; follow: boolean } | undefined {
-  const { path } = facts;
-  const relative = pkg?.dir ? path.slice(pkg.dir.length + 1) : path;
-  const framework = pkg?.framework;
-  const name = framework ? FRAMEWORK_NAMES[framework] : '';
-  const markup = MARKUP.exec(path)?.[1];
-  if (facts.useClient) return { reason: "a 'use client' module", follow: true };
-  if (/\.client\.[cm]?[jt]sx?$/.test(path)) return { reason: 'a `.client` module', follow: true };
-  switch (framework) {
-    case 'next':
-      // Pages-router pages ship to the browser, except their data functions; what they import may be for those only.
-      if (/^(src\/)?pages\/(?!_document\.)/.test(relative)) return { reason: 'a Next.js pages-router page', follow: false };
-      return undefined;
-    case 'sveltekit':
-      return relative.startsWith('src/') ? { reason: 'SvelteKit code outside `.server` files and `$lib/server`', follow: true } : undefined;
-    case 'nuxt':
-      if (markup === 'vue') return { reason: 'a Vue component', follow: true };
-      return /^(app\/)?(components|composables|pages|layouts|plugins|middleware|utils|stores)\//.test(relative)
-        ? { reason: 'Nuxt app code', follow: true }
-        : undefined;
-    case 'astro':
-      return markup === 'astro' ? { reason: 'a client `<script>` of an `.astro` file', follow: true } : undefined;
-    case 'gatsby':
-    case 'cra':
-    case 'vite':
-      if (markup) return { reason: `a \`.${markup}\` component`, follow: true };
-      return relative.startsWith('src/') ? { reason: `${name} app code`, follow: true } : undefined;
-    case 'expo':
-      return { reason: 'Expo app code', follow: true };
-    default:
-      // Nothing names the framework: only what the file says about itself.
-      if (markup === 'astro') return { reason: 'a client `<script>` of an `.astro` file', follow: true };
-      if (markup) return { reason: `a \`.${markup}\` component`, follow: true };
-      return undefined;
-  }
-}
-
-const EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.js', '.jsx', '.mjs', '.cjs', '.vue', '.svelte', '/index.ts', '/index.tsx', '/index.js', '/index.jsx'];
-
-/** Relative specifiers, `$lib` (SvelteKit) and the `@/` and `~/` aliases (to `src/`, `app/` or a package folder). */
-function resolveModule(importer: string, specifier: string, modules: ReadonlyMap<string, unknown>, pkg: Package | undefined): string | undefined {
-  const bases: string[] = [];
-  if (specifier.startsWith('.')) bases.push(posix.normalize(posix.join(posix.dirname(importer), specifier)));
-  else if (specifier.startsWith('$lib')) bases.push(posix.join(pkg?.dir ?? '', 'src/lib', specifier.slice('$lib'.length)));
-  else {
-    const rest = specifier.slice(2);
-    for (let dir = posix.dirname(importer); ; dir = posix.dirname(dir)) {
-      const root = dir === '.' ? '' : `${dir}/`;
-      bases.push(`${root}src/${rest}`, `${root}${rest}`);
-      if (specifier.startsWith('~/')) bases.push(`${root}app/${rest}`);
-      if (dir === '.' || dir === '/') break;
-    }
-  }
-  for (const base of bases) {
-    const stem = base.replace(/\.(js|jsx|mjs)$/, '');
-    for (const candidate of [base, ...EXTENSIONS.map((extension) => stem + extension)]) {
-      if (modules.has(candidate)) return candidate;
-    }
-  }
-  return undefined;
+export function frameworkOf(dependencies: ReadonlySet<string>, filesInDir: readonly string[]): FrameworkPlugin | undefined {
+  const found =
+    PLUGINS.find((plugin) => plugin.enablers.some((name) => dependencies.has(name))) ??
+    PLUGINS.find((plugin) => plugin.configFile !== undefined && filesInDir.some((file) => plugin.configFile?.test(file)));
+  return found?.requires && !found.requires(filesInDir) ? undefined : found;
 }

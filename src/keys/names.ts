@@ -1,4 +1,5 @@
 // Legacy names and their new names (SPEC §2): the mapping, the public prefixes, the name patterns.
+import { PUBLIC_PREFIXES } from '../frameworks/index.js';
 
 export type KeyRole = 'publishable' | 'secret';
 
@@ -22,20 +23,6 @@ const NEW_STEMS: Readonly<Record<KeyRole, string>> = {
   secret: 'SUPABASE_SECRET_KEY',
 };
 
-/** Prefixes whose variables bundlers inline into browser code. */
-const PUBLIC_PREFIXES = [
-  'VITE_',
-  'NEXT_PUBLIC_',
-  'EXPO_PUBLIC_',
-  'PUBLIC_',
-  'REACT_APP_',
-  'NUXT_PUBLIC_',
-  'GATSBY_',
-  'VUE_APP_',
-  'NX_PUBLIC_',
-  'STORYBOOK_',
-] as const;
-
 // A legacy name is an optional prefix of upper-case words, each ending in `_` (a lone leading `_`
 // too: Cloud Build substitutions), then a legacy stem; neither side may touch another identifier
 // character (`VITE_SUPABASE_ANON_KEYS` is another name).
@@ -48,7 +35,7 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** A name an object assignment would not store: `map["__proto__"] = …` sets the prototype, dropping the entry. */
 const UNMAPPABLE = '__proto__';
 
-/** True for a prefix (or a whole name) that bundlers inline into browser code. */
+/** True for a prefix (or a whole name) that bundlers inline into browser code: a framework's public prefix, or any `…_PUBLIC_`. */
 export function isPublicPrefix(prefix: string): boolean {
   return PUBLIC_PREFIXES.some((p) => prefix.startsWith(p)) || /(^|_)PUBLIC_/.test(prefix);
 }

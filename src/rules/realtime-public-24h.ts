@@ -1,5 +1,5 @@
 // realtime-public-24h: Realtime channels subscribed with only an API key, which are cut after 24 hours.
-import { clientRegions } from '../frameworks/index.js';
+import { clientRegions } from '../frameworks/browser.js';
 import { realtimeSubscriptions } from './analysis/security/realtime.js';
 import type { Report, Rule, SyntaxFile } from './rule.js';
 import { cite, PAGES } from './sources.js';

@@ -1,5 +1,5 @@
 // secret-key-exposed: a secret/service_role key behind a public prefix, or read by code that ships to browsers.
-import { clientRegions } from '../frameworks/index.js';
+import { clientRegions } from '../frameworks/browser.js';
 import { isPublicPrefix } from '../keys/names.js';
 import { classifyValue } from '../keys/values.js';
 import type { ScannedFile } from '../core/scan.js';

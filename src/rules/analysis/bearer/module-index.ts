@@ -1,7 +1,7 @@
 // Key-holding exports across the repository's modules, resolved on demand for `import { key } from '../../../bearer/x'`.
 import { posix } from 'node:path';
 import { dialectOf, type Scripts } from '../../../file-kinds/parse.js';
-import { STATIC_ENV_MODULES } from '../../../file-kinds/reads.js';
+import { STATIC_ENV_MODULES } from '../../../frameworks/index.js';
 import { hasLegacyKeyJwt } from '../../../keys/values.js';
 import { KeySources, keyKindOfName, type KeyKind } from './key-sources.js';
 

@@ -1,26 +1,21 @@
 // @supabase/auth-helpers-nextjs helpers called without `supabaseKey`: they read NEXT_PUBLIC_SUPABASE_ANON_KEY themselves.
+// The package, the name and the helpers are the next plugin's (frameworks/next.ts); the syntax walk stays here,
+// beside the other analyses, so that the framework registry stays data that keys/ and file-kinds/ can load.
 import type { ts as TS } from 'ts-morph';
 import { typescript } from '../../../core/typescript.js';
+import { IMPLICIT_READERS } from '../../../frameworks/index.js';
+import type { ImplicitReader } from '../../../frameworks/plugin.js';
+
+// The one implicit reader the plugins declare: the rule implicit-legacy-env and the security model name it in
+// their messages (test/frameworks.test.ts holds the registry to one).
+const [AUTH_HELPERS] = IMPLICIT_READERS as readonly [ImplicitReader];
 
 /** The legacy name the helpers read when no key is passed. */
-export const IMPLICITLY_READ_NAME = 'NEXT_PUBLIC_SUPABASE_ANON_KEY';
-export const AUTH_HELPERS_PACKAGE = '@supabase/auth-helpers-nextjs';
+export const IMPLICITLY_READ_NAME = AUTH_HELPERS.name;
+export const AUTH_HELPERS_PACKAGE = AUTH_HELPERS.package;
 
 /** Each helper with the index of its options argument (where `supabaseKey` would be). */
-const HELPERS: Readonly<Record<string, number>> = {
-  createClientComponentClient: 0,
-  createPagesBrowserClient: 0,
-  createBrowserSupabaseClient: 0,
-  createServerComponentSupabaseClient: 0,
-  createRouteHandlerSupabaseClient: 0,
-  createServerComponentClient: 1,
-  createServerActionClient: 1,
-  createRouteHandlerClient: 1,
-  createMiddlewareClient: 1,
-  createPagesServerClient: 1,
-  createServerSupabaseClient: 1,
-  createMiddlewareSupabaseClient: 1,
-};
+const HELPERS = AUTH_HELPERS.helpers;
 
 export interface ImplicitRead {
   /** Where the call starts, in the parsed text. */

@@ -1,8 +1,8 @@
 // Env reads in one parsed module, new names and legacy ones alike: which name is read, and where.
 import type { ts as TS } from 'ts-morph';
-import { SERVER_DATA_FUNCTIONS } from '../../../frameworks/index.js';
+import { DYNAMIC_ENV_MODULES, SERVER_DATA_FUNCTIONS, STATIC_ENV_MODULES } from '../../../frameworks/index.js';
 import { typescript } from '../../../core/typescript.js';
-import { DYNAMIC_ENV_MODULES, looksLikeEnvObject, STATIC_ENV_MODULES } from '../../../file-kinds/reads.js';
+import { looksLikeEnvObject } from '../../../file-kinds/reads.js';
 
 export interface EnvNameRead {
   name: string;
@@ -13,8 +13,8 @@ export interface EnvNameRead {
 
 /**
  * `process.env.X`, `import.meta.env['X']`, `Deno.env.get('X')`, `const { X } = process.env`, SvelteKit's
- * `$env/*` and `@env` imports. Bodies of Next.js data functions (`getServerSideProps`, …) are skipped:
- * they never reach the browser.
+ * `$env/*` and `@env` imports (the plugins' env modules). Bodies of data functions (Next.js's
+ * `getServerSideProps`, …) are skipped: they never reach the browser.
  */
 export function envReads(sourceFile: TS.SourceFile): EnvNameRead[] {
   const ts = typescript();

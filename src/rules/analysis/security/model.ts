@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, posix, resolve, sep } from 'node:path';
 import type { FileKind } from '../../../file-kinds/index.js';
-import { buildFrameworks, manifestDependencies, moduleFacts, clientRegions, type Frameworks, type ModuleFacts } from '../../../frameworks/index.js';
+import { buildFrameworks, manifestDependencies, moduleFacts, clientRegions, type Frameworks, type ModuleFacts } from '../../../frameworks/browser.js';
 import { ignoredFiles, isGitRepository, trackedFiles } from '../../../core/git.js';
 import type { Severity } from '../../../core/types.js';
 import type { ScannedFile } from '../../../core/scan.js';
