@@ -1,0 +1,148 @@
+// The main run: the plan, then preview, --write or --check; the result on stdout, the report file, the step summary; the exit code.
+import { relative } from 'node:path';
+import { appendStepSummary, applyChangesAsync, writeReport, type ApplyResult } from '../core/apply.js';
+import { checklist } from '../core/checklist.js';
+import { toPosix } from '../core/discover.js';
+import { plan, type Plan } from '../core/plan.js';
+import { exitCode, withFixed, type RunResult } from '../core/result.js';
+import { packageVersion } from '../core/version.js';
+import { colorsFor } from '../reporters/colors.js';
+import { stepSummary } from '../reporters/github.js';
+import { FORMATS } from '../reporters/index.js';
+import type { Io } from './io.js';
+import { runOptions, type RunFlags, type RunOptions } from './options.js';
+import { progressLine } from './progress.js';
+import { guarded, useColor, type Streams } from './streams.js';
+
+/** Throws a UsageError for a wrong flag or configuration (before anything is read). */
+export async function migrate(paths: string[], flags: RunFlags, io: Io, { print, warn }: Streams): Promise<number> {
+  const options = await runOptions(paths, flags, io, warn);
+  const started = performance.now();
+  const planned = await planRun(options, io);
+  for (const { path, reason } of planned.discovery.unmatched) warn(`migrate-keys: ${path} ${reason}\n`);
+
+  const writeStarted = performance.now();
+  const applied = options.mode === 'write' && planned.discovery.unmatched.length === 0
+    ? await applyStoppable(planned.root, planned.changes, Boolean(flags.allowDirty))
+    : undefined;
+  if (flags.stats) warn(phaseTimes(planned, performance.now() - writeStarted));
+  if (applied) warnApplied(applied, warn);
+
+  const findings = withFixed(planned.findings, applied?.written ?? []);
+  const result: RunResult = {
+    mode: options.mode,
+    version: packageVersion(),
+    displayRoot: relative(io.cwd, planned.root) || '.',
+    plan: planned,
+    findings,
+    applied,
+    outside: planned.outside,
+    checklist: checklist({ findings, keyValues: planned.keyValues, supplied: options.supplied, outside: planned.outside.length }),
+    durationMs: performance.now() - started,
+  };
+  const colorsOn = useColor(io, flags.color, io.stdout);
+  print(FORMATS[options.format](result, { colors: colorsFor(colorsOn), quiet: Boolean(flags.quiet) }), colorsOn);
+  const exit = applied?.refused !== undefined ? 2 : exitCode(result, options.maxWarnings);
+  return writeOutputs(result, options, io, warn) ? exit : 2;
+}
+
+/** The plan of the run, with the progress line on stderr meanwhile. */
+async function planRun(options: RunOptions, io: Io): Promise<Plan> {
+  const { flags, report } = options;
+  const progress = progressLine(io.stderr, !flags.quiet);
+  const planned = await plan({
+    root: io.cwd,
+    paths: options.paths,
+    ignore: options.ignore,
+    map: options.map,
+    supplied: options.supplied,
+    severities: options.severities,
+    transitional: Boolean(flags.transitional),
+    unsafe: Boolean(flags.unsafe),
+    exclude: report ? [toPosix(relative(io.cwd, report.path))] : [],
+    concurrency: options.concurrency,
+    onProgress: progress.update,
+  });
+  progress.finish();
+  return planned;
+}
+
+/** What --write refused, could not write, or left when interrupted. */
+function warnApplied(applied: ApplyResult, warn: (text: string) => void): void {
+  if (applied.refusedDirty.length > 0) {
+    warn(
+      `migrate-keys: refusing to write: these files have uncommitted changes:\n` +
+        applied.refusedDirty.map((path) => `  ${path}\n`).join('') +
+        'Commit or stash them first, or pass --allow-dirty.\n',
+    );
+  }
+  if (applied.refused !== undefined) warn(`migrate-keys: refusing to write: ${applied.refused}; nothing was written\n`);
+  for (const failure of applied.failures) warn(`migrate-keys: ${failure.file}: ${failure.message}\n`);
+  if (applied.interrupted) {
+    const { notWritten } = applied.interrupted;
+    warn(
+      `migrate-keys: interrupted: ${applied.written.length} file${applied.written.length === 1 ? '' : 's'} written, ` +
+        `${notWritten.length} not written:\n` +
+        notWritten.map((path) => `  ${path}\n`).join('') +
+        'Run migrate-keys undo to restore the written files, or run --write again (with --allow-dirty) to finish.\n',
+    );
+  }
+}
+
+/** The --report file and, under GitHub Actions with the github format, the step summary; false when one could not be written. */
+function writeOutputs(result: RunResult, { report, format }: RunOptions, io: Io, warn: (text: string) => void): boolean {
+  const outputs: [string, () => void][] = [];
+  if (report) outputs.push([report.path, () => writeReport(report.path, guarded(report.render(result)))]);
+  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+  if (format === 'github' && summaryFile) outputs.push([summaryFile, () => appendStepSummary(summaryFile, guarded(stepSummary(result)))]);
+  let written = true;
+  for (const [path, write] of outputs) {
+    try {
+      write();
+    } catch (error) {
+      warn(`migrate-keys: ${path}: could not be written (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
+      written = false;
+    }
+  }
+  return written;
+}
+
+/**
+ * --write under SIGINT/SIGTERM: the first signal stops the run after the file in flight (the
+ * default would kill it mid-run); a second one exits at once (still safe: every write is atomic).
+ */
+async function applyStoppable(root: string, changes: Parameters<typeof applyChangesAsync>[1], allowDirty: boolean): Promise<ApplyResult> {
+  const controller = new AbortController();
+  const stop = () => {
+    if (controller.signal.aborted) process.exit(130);
+    controller.abort();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  try {
+    return await applyChangesAsync(root, changes, { allowDirty, signal: controller.signal });
+  } finally {
+    process.removeListener('SIGINT', stop);
+    process.removeListener('SIGTERM', stop);
+  }
+}
+
+/** `--stats`: the time of each phase, the parse workers, and how often files were parsed. */
+function phaseTimes({ times, filesScanned, filesReadAgain, parsing, parses }: Plan, write: number): string {
+  const rows: [string, number][] = [
+    ['discover', times.discover],
+    ['read + prefilter', times.readAndPrefilter],
+    ['scan + parse', times.scan],
+    ['rules', times.rules],
+    ['write', write],
+  ];
+  const stopped = parsing.stopped === undefined ? '' : ` (stopped early: ${parsing.stopped}; the main thread scanned the rest)`;
+  const workers = parsing.workers === 0 ? 'none' : `${parsing.workers}, which scanned ${parsing.byWorkers} of ${parsing.files} candidate files${stopped}`;
+  // A component's script blocks each count; a file a worker scanned is parsed again here when a rule needs its tree.
+  const again = parses.again === 0 ? '' : `; ${parses.again} scanned by a worker were parsed again here`;
+  return (
+    `migrate-keys: ${filesScanned} files (${filesReadAgain} read twice)\n${rows.map(([phase, ms]) => `  ${phase.padEnd(17)}${ms.toFixed(0).padStart(7)} ms\n`).join('')}` +
+    `  parse workers: ${workers}\n` +
+    `  parses: ${parses.parses} of ${parses.files} files (at most ${parses.most} per file${parses.again === 0 ? '' : ' and thread'}${again})\n`
+  );
+}
