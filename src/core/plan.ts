@@ -3,23 +3,25 @@ import { resolve } from 'node:path';
 import { discover, type DiscoverOptions, type Discovery } from './discover.js';
 import type { FileKind } from '../file-kinds/index.js';
 import { findCollisions } from './collisions.js';
-import { createKeyExports } from '../rules/analysis/bearer/module-index.js';
+import { createKeyExports, type KeyExports } from '../rules/analysis/bearer/module-index.js';
 import { buildEdgeModel } from '../supabase/edge/model.js';
-import { buildFrameworks } from '../frameworks/browser.js';
+import { buildFrameworks, type Frameworks } from '../frameworks/browser.js';
 import { findOutside } from '../outside/index.js';
 import type { OutsideReference } from '../outside/reference.js';
-import { planFailure, planScanned, syntaxReaders } from './file-plan.js';
-import { addToSecurityInput, buildSecurityModel, createSecurityInput, sortSecurityInput } from '../rules/analysis/security/model.js';
+import { planFailure, planScanned, syntaxReaders, type SyntaxReaders } from './file-plan.js';
+import { buildSecurityModel, type SecurityInput } from '../rules/analysis/security/model.js';
 import { nameHint, namePattern, type NameMap } from '../keys/names.js';
 import { classifyValue } from '../keys/values.js';
-import type { Finding, Report, RuleContext } from '../rules/rule.js';
+import type { Finding, RuleContext } from '../rules/rule.js';
 import type { SuppliedKeys } from '../keys/supplied.js';
-import { hasGenericHint, isCandidate, mentionsSupabase, namesSupabase } from './prefilter.js';
-import { readSource, unreadable, type Skipped } from './read.js';
+import type { NameFilter } from './prefilter.js';
+import type { Skipped } from './read.js';
 import { Scripts } from '../file-kinds/parse.js';
-import type { ScanInput, ScannedFile } from './scan.js';
-import { hasFileDirective } from './suppressions.js';
+import type { ScanInput, ScannedFile } from '../file-kinds/scanned.js';
+import { hasFileDirective } from '../file-kinds/directives.js';
 import { ScanPool, type PoolStats } from './pool.js';
+import { readFiles, type DiscoveredFile, type Failure, type ScanQueue } from './read-phase.js';
+import { repositoryFacts } from './repository-facts.js';
 
 export interface PlanOptions extends DiscoverOptions {
   map: NameMap;
@@ -101,21 +103,50 @@ export interface Plan {
   outside: OutsideReference[];
 }
 
+/**
+ * Discover; read and prefilter every file, the candidates scanned meanwhile (src/core/read-phase.ts); keep the
+ * syntax trees for their readers; the whole run's context, with what the disk and git say beyond the files read
+ * (src/core/repository-facts.ts); the rules on every file; the stats.
+ */
 export async function plan(options: PlanOptions): Promise<Plan> {
   const root = resolve(options.root);
+  const lap = stopwatch();
+  const discovery = await discover({ root, paths: options.paths, ignore: options.ignore });
+  const result = emptyPlan(root, discovery, lap());
+  const names: NameFilter = { pattern: namePattern(options.map), hint: nameHint(options.map), literals: ['SUPABASE_', ...Object.keys(options.map)] };
+  const scans = new Scans(new ScanPool(options.concurrency ?? 0, discovery.files.length, names.pattern, options.map), result);
+  const read = readFiles(discovery, options, names, result.skipped, scans);
+  result.failed.push(...read.failures.map((failure) => failure.path));
+  result.filesScanned = read.filesScanned;
+  result.filesReadAgain = read.filesReadAgain;
+  const prepared = keepTrees(scans.candidates, read.security, options);
+  const candidates = await scans.finish();
+  result.times.readAndPrefilter = lap() - result.times.scan - prepared.ms;
+  const scanned = candidates.map((candidate) => candidate.scanned);
+  const context = wholeRunContext(root, scanned, read.security, prepared, options);
+  planFailures(result, read.failures, context);
+  planFiles(result, candidates, context, prepared.readers);
+  result.outside = findOutside(scanned);
+  result.times.rules = lap() + prepared.ms;
+  result.parses = parseStats(scanned);
+  return result;
+}
+
+/** Each call: the milliseconds since the last one (or since the watch started). */
+function stopwatch(): () => number {
   let mark = performance.now();
-  const lap = () => {
+  return () => {
     const now = performance.now();
     const elapsed = now - mark;
     mark = now;
     return elapsed;
   };
-  const discovery = await discover({ root, paths: options.paths, ignore: options.ignore });
-  const times: PhaseTimes = { discover: lap(), readAndPrefilter: 0, scan: 0, rules: 0 };
-  const pattern = namePattern(options.map);
-  const result: Plan = {
+}
+
+function emptyPlan(root: string, discovery: Discovery, discoverMs: number): Plan {
+  return {
     root,
-    times,
+    times: { discover: discoverMs, readAndPrefilter: 0, scan: 0, rules: 0 },
     parsing: { workers: 0, byWorkers: 0, files: 0 },
     parses: { parses: 0, files: 0, most: 0, again: 0 },
     discovery,
@@ -129,103 +160,84 @@ export async function plan(options: PlanOptions): Promise<Plan> {
     failed: [],
     outside: [],
   };
-  // Files and folders the run could not read or decode: reported by the parse-error rule with the others' findings.
-  const failures: { path: string; report: Report }[] = [];
-  const fail = (path: string, report: Report) => {
-    failures.push({ path, report });
-    result.failed.push(path);
-  };
-  for (const folder of discovery.unreadable) fail(`${folder.path}/`, unreadable({ code: folder.code }));
-  const excluded = new Set(options.exclude ?? []);
-  const total = discovery.files.length;
-  type File = (typeof discovery.files)[number];
-  type Candidate = { file: File; input: ScanInput; scripts: Scripts; scanned?: ScannedFile };
-  const candidates: Candidate[] = [];
-  // The files to scan on this thread: scanned once every file is read, when the readers of their syntax trees are known.
-  const inBand: Candidate[] = [];
-  const names = { pattern, hint: nameHint(options.map), literals: ['SUPABASE_', ...Object.keys(options.map)] };
-  const pool = new ScanPool(options.concurrency ?? 0, total, pattern, options.map);
-  const scanning: Promise<void>[] = [];
-  const consider = (file: File, text: string) => {
+}
+
+/** A file worth scanning; its scan arrives by the end of the read phase. */
+interface Candidate {
+  file: DiscoveredFile;
+  input: ScanInput;
+  scripts: Scripts;
+  scanned?: ScannedFile;
+}
+
+/** The candidates' scans: in the pool's workers while the files are read, or on this thread once every file is read. */
+class Scans implements ScanQueue {
+  readonly candidates: Candidate[] = [];
+  /** The files to scan on this thread: scanned once every file is read, when the readers of their syntax trees are known. */
+  private readonly inBand: Candidate[] = [];
+  private readonly pending: Promise<void>[] = [];
+
+  constructor(
+    private readonly pool: ScanPool,
+    private readonly result: Plan,
+  ) {}
+
+  /** A candidate, unless a file directive tells the run to ignore it. */
+  consider(file: DiscoveredFile, text: string): void {
     if (hasFileDirective(text)) {
-      result.skipped.ignored++;
+      this.result.skipped.ignored++;
       return;
     }
     const started = performance.now();
     const input = { path: file.path, kind: file.kind, text };
     const candidate: Candidate = { file, input, scripts: new Scripts(file.path, text) };
-    candidates.push(candidate);
-    if (pool.inBand) inBand.push(candidate);
+    this.candidates.push(candidate);
+    if (this.pool.inBand) this.inBand.push(candidate);
     else {
-      const scanned = pool.scan(input, candidate.scripts);
-      if (scanned instanceof Promise) scanning.push(scanned.then((done) => void (candidate.scanned = done)));
+      const scanned = this.pool.scan(input, candidate.scripts);
+      if (scanned instanceof Promise) this.pending.push(scanned.then((done) => void (candidate.scanned = done)));
       else candidate.scanned = scanned;
     }
-    times.scan += performance.now() - started;
-  };
-  // Facts of every file read (imports, package.json dependencies), for which code ships to browsers,
-  // and the files whose only hints are generic (Authorization headers, JWT-looking text). Both matter
-  // only in a repository that uses Supabase or has a candidate: until one is seen, files are not
-  // examined, and the ones read before it are read again at the end.
-  const security = createSecurityInput(root, discovery.files.map((file) => file.path));
-  let usesSupabase = false;
-  let examining = false;
-  const unexamined: number[] = [];
-  const generic: { index: number; text: string }[] = [];
-  const examine = (index: number, text: string, candidate: boolean) => {
-    const file = discovery.files[index] as File;
-    addToSecurityInput(security, file.path, file.kind, text);
-    if (!candidate && hasGenericHint(file.kind, text)) generic.push({ index, text });
-  };
-  for (const [index, file] of discovery.files.entries()) {
-    options.onProgress?.(index, total);
-    if (excluded.has(file.path)) continue;
-    let text: string | undefined;
+    this.result.times.scan += performance.now() - started;
+  }
+
+  /** The repository uses Supabase: the workers start while the files are read. */
+  warm(): void {
+    this.pool.warm();
+  }
+
+  /** Scans the files left for this thread, waits for the workers' scans, and closes the pool. */
+  async finish(): Promise<Required<Candidate>[]> {
+    const waited = performance.now();
     try {
-      const read = readSource(file, result.skipped, names);
-      if (read.finding) fail(file.path, read.finding);
-      text = read.text;
-    } catch (error) {
-      fail(file.path, unreadable(error));
-      continue;
+      this.pool.drain();
+      for (const candidate of this.inBand) candidate.scanned = this.pool.scan(candidate.input, candidate.scripts) as ScannedFile;
+      await Promise.all(this.pending);
+    } finally {
+      await this.pool.close();
     }
-    result.filesScanned++;
-    if (text === undefined) continue;
-    const named = namesSupabase(text);
-    if (!usesSupabase && mentionsSupabase(text, named)) {
-      usesSupabase = true;
-      pool.warm();
-    }
-    const candidate = isCandidate(file, text, names, named);
-    if (candidate) consider(file, text);
-    examining ||= usesSupabase || candidates.length > 0;
-    if (examining) examine(index, text, candidate);
-    else unexamined.push(index);
+    this.result.parsing = this.pool.stats;
+    this.result.times.scan += performance.now() - waited;
+    return this.candidates as Required<Candidate>[];
   }
-  if (examining && unexamined.length > 0) {
-    const again: Skipped = { ignored: 0, symlink: 0, binary: 0, large: 0, encoding: 0 };
-    for (const index of unexamined) {
-      const file = discovery.files[index] as File;
-      let text: string | undefined;
-      try {
-        text = readSource(file, again, names).text;
-      } catch {
-        continue; // Read once already; a file gone since has nothing more to tell.
-      }
-      result.filesReadAgain++;
-      if (text !== undefined) examine(index, text, isCandidate(file, text, names));
-    }
-    sortSecurityInput(security);
-  }
-  // Authorization headers, JWT-looking strings and the like matter only in a repository that uses Supabase.
-  if (usesSupabase) {
-    for (const { index, text } of generic.sort((a, b) => a.index - b.index)) consider(discovery.files[index] as File, text);
-  }
-  options.onProgress?.(total, total);
-  // Every file is read: what will read syntax trees after the scan is known, and the trees the scan
-  // parses on this thread are kept for those readers only (src/file-kinds/parse.ts, Scripts; a tree costs about
-  // 30 times its text). A worker's trees stay in the worker: a rule that needs one parses it here.
-  const preparing = performance.now();
+}
+
+/** Computed before the scan ends, so that the scan's trees are kept for their readers only. */
+interface Prepared {
+  frameworks: Frameworks;
+  keyExports: KeyExports;
+  readers: SyntaxReaders;
+  /** Milliseconds it took: counted with the rules. */
+  ms: number;
+}
+
+/**
+ * Every file is read: what will read syntax trees after the scan is known, and the trees the scan
+ * parses on this thread are kept for those readers only (src/file-kinds/parse.ts, Scripts; a tree costs about
+ * 30 times its text). A worker's trees stay in the worker: a rule that needs one parses it here.
+ */
+function keepTrees(candidates: readonly Candidate[], security: SecurityInput, options: PlanOptions): Prepared {
+  const started = performance.now();
   const frameworks = buildFrameworks(security);
   const keyExports = createKeyExports(candidates.filter((c) => c.file.kind === 'code').map(({ input, scripts }) => ({ ...input, scripts })));
   const readers = syntaxReaders(
@@ -233,47 +245,44 @@ export async function plan(options: PlanOptions): Promise<Plan> {
     { keyExports, security: { frameworks }, severities: options.severities ?? {} },
   );
   for (const { input, scripts } of candidates) if (!readers.afterScan(input.path)) scripts.release();
-  const prepared = performance.now() - preparing;
-  const waited = performance.now();
-  try {
-    pool.drain();
-    for (const candidate of inBand) candidate.scanned = pool.scan(candidate.input, candidate.scripts) as ScannedFile;
-    await Promise.all(scanning);
-  } finally {
-    await pool.close();
-  }
-  result.parsing = pool.stats;
-  times.scan += performance.now() - waited;
+  return { frameworks, keyExports, readers, ms: performance.now() - started };
+}
 
-  // Renames are decided for the whole repository at once: a collision in one file keeps the name everywhere.
-  times.readAndPrefilter = lap() - times.scan - prepared;
-  const planned = candidates as { file: File; scanned: ScannedFile }[];
-  const scannedFiles = planned.map((c) => c.scanned);
-  const context: RuleContext = {
-    blocked: findCollisions(scannedFiles, options.map),
-    edge: buildEdgeModel(scannedFiles),
-    keyExports,
-    security: buildSecurityModel(security, scannedFiles, frameworks),
+/** What every rule knows of the whole run: collisions, the Edge Function and security models, key exports, the settings. */
+function wholeRunContext(root: string, scanned: readonly ScannedFile[], security: SecurityInput, prepared: Prepared, options: PlanOptions): RuleContext {
+  return {
+    // Renames are decided for the whole repository at once: a collision in one file keeps the name everywhere.
+    blocked: findCollisions(scanned, options.map),
+    edge: buildEdgeModel(scanned),
+    keyExports: prepared.keyExports,
+    security: buildSecurityModel(security, scanned, repositoryFacts(root, scanned), prepared.frameworks),
     unsafe: options.unsafe ?? false,
     supplied: options.supplied ?? {},
     transitional: options.transitional ?? false,
     severities: options.severities ?? {},
   };
-  // The files that could not be read or decoded come first, in the order they were met.
+}
+
+/** The files that could not be read or decoded come first, in the order they were met. */
+function planFailures(result: Plan, failures: readonly Failure[], context: RuleContext): void {
   result.accepted = [];
   for (const { path, report } of failures) {
     const finding = planFailure(path, report, context);
     if (finding) result.findings.push(finding);
     else result.accepted.push(path);
   }
-  for (const { file, scanned } of planned) {
+}
+
+/** The rules on every scanned file: its findings, and its change when the fixes edit it. */
+function planFiles(result: Plan, candidates: readonly Required<Candidate>[], context: RuleContext, readers: SyntaxReaders): void {
+  for (const { file, scanned } of candidates) {
     countKeyValues(scanned, result.keyValues);
     if (scanned.parseError) result.failed.push(scanned.path);
     const filePlan = planScanned(scanned, context);
     // Its trees have had their last reader, unless another file's check reads the key exports they hold.
     if (!readers.afterRules(scanned.path)) scanned.scripts.release();
     // A syntax error the user turned off or suppressed is accepted like a read failure: no exit 2.
-    if (scanned.parseError && !filePlan.findings.some((f) => f.ruleId === 'parse-error')) result.accepted.push(scanned.path);
+    if (scanned.parseError && !filePlan.findings.some((f) => f.ruleId === 'parse-error')) (result.accepted ??= []).push(scanned.path);
     result.findings.push(...filePlan.findings);
     result.suppressed.push(...filePlan.suppressed);
     if (filePlan.after !== scanned.text) {
@@ -282,10 +291,6 @@ export async function plan(options: PlanOptions): Promise<Plan> {
       result.changes.push({ ...file, original, before: scanned.text, after: filePlan.after, edits: filePlan.edits.length });
     }
   }
-  result.outside = findOutside(scannedFiles);
-  times.rules = lap() + prepared;
-  result.parses = parseStats(scannedFiles);
-  return result;
 }
 
 function parseStats(files: readonly ScannedFile[]): ParseStats {

@@ -1,26 +1,44 @@
 // What the security rules know about the whole repository, built once per run beside the Edge Function
 // model: packages and their frameworks, which modules ship to browsers, who signs users in, where
-// auth-helpers read the legacy name themselves, and the signing keys file.
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, posix, resolve, sep } from 'node:path';
+// auth-helpers read the legacy name themselves, and the signing keys file (from the facts src/core/repository-facts.ts
+// gathers: the model reads no disk and no git).
+import { isAbsolute, posix } from 'node:path';
 import type { FileKind } from '../../../file-kinds/index.js';
 import { buildFrameworks, manifestDependencies, moduleFacts, clientRegions, type Frameworks, type ModuleFacts } from '../../../frameworks/browser.js';
-import { ignoredFiles, isGitRepository, trackedFiles } from '../../../core/git.js';
 import type { Severity } from '../../../core/types.js';
-import type { ScannedFile } from '../../../core/scan.js';
+import type { ScannedFile } from '../../../file-kinds/scanned.js';
 import { AUTH_HELPERS_PACKAGE, IMPLICITLY_READ_NAME, implicitReads, type ImplicitRead } from './auth-helpers.js';
 import { signsIn } from './realtime.js';
 import { holdsPrivateKey, signingKeysProblems, signingKeysSetting } from './signing-keys.js';
 
 /** What every file read tells the model, gathered while the plan reads them: facts, never whole texts. */
 export interface SecurityInput {
-  /** The root on disk; absent when planning a single text (no files, no git). */
-  root?: string;
   paths: string[];
   manifests: { path: string; dependencies: ReadonlySet<string> }[];
   modules: ModuleFacts[];
   signIns: Set<string>;
 }
+
+/**
+ * What the disk and git say of a signing keys file that a config.toml names, gathered before the rules run
+ * (src/core/repository-facts.ts): the model reads neither.
+ */
+export interface SigningKeysFileFacts {
+  exists: boolean;
+  /** Its text, when it is a file inside the root (links resolved) of at most 1 MiB. */
+  text?: string;
+  /** When the text holds a private key: git tracks it, a .gitignore covers it, neither, or there is no repository. */
+  git?: 'tracked' | 'ignored' | 'neither' | 'no repository';
+}
+
+/** The repository beyond the files read. */
+export interface RepositoryFacts {
+  /** By path (POSIX, relative to the root): the signing keys files the config.toml files name inside the root. */
+  signingKeysFiles: ReadonlyMap<string, SigningKeysFileFacts>;
+}
+
+/** A text planned on its own: no files on disk, no git. */
+const NO_REPOSITORY: RepositoryFacts = { signingKeysFiles: new Map() };
 
 interface SecurityReport {
   offset: number;
@@ -40,8 +58,8 @@ export interface SecurityModel {
   signsIn(path: string): boolean;
 }
 
-export function createSecurityInput(root: string | undefined, paths: readonly string[]): SecurityInput {
-  return { root, paths: [...paths], manifests: [], modules: [], signIns: new Set() };
+export function createSecurityInput(paths: readonly string[]): SecurityInput {
+  return { paths: [...paths], manifests: [], modules: [], signIns: new Set() };
 }
 
 /** Records what one file read says; called for every file, candidate or not (an import graph needs them all). */
@@ -69,7 +87,12 @@ export function readsSyntax(file: Pick<ScannedFile, 'kind' | 'text'>): boolean {
 }
 
 /** `frameworks`: buildFrameworks(input), when the caller needed them before the files were scanned. */
-export function buildSecurityModel(input: SecurityInput, scanned: readonly ScannedFile[], frameworks = buildFrameworks(input)): SecurityModel {
+export function buildSecurityModel(
+  input: SecurityInput,
+  scanned: readonly ScannedFile[],
+  repository: RepositoryFacts,
+  frameworks = buildFrameworks(input),
+): SecurityModel {
   const implicit = new Map<string, ImplicitRead[]>();
   const keptBy = new Map<string, string>();
   for (const file of scanned) {
@@ -121,51 +144,56 @@ export function buildSecurityModel(input: SecurityInput, scanned: readonly Scann
       );
     },
     implicitReads: implicit,
-    signingKeys: input.root ? signingKeyReports(input.root, scanned) : new Map(),
+    signingKeys: signingKeyReports(repository, scanned),
     signsIn: closureSignsIn,
   };
 }
 
 /** The model of one text planned on its own: its own facts only, no files on disk, no git. */
 export function securityModelOf(files: readonly ScannedFile[]): SecurityModel {
-  const input = createSecurityInput(undefined, files.map((file) => file.path));
+  const input = createSecurityInput(files.map((file) => file.path));
   for (const file of files) addToSecurityInput(input, file.path, file.kind, file.text);
-  return buildSecurityModel(input, files);
+  return buildSecurityModel(input, files, NO_REPOSITORY);
 }
 
-const MAX_KEYS_FILE_BYTES = 1024 * 1024;
+/** The signing keys file a config.toml names: its path (POSIX, relative to the root) and the setting's offset; none outside the root. */
+export function namedSigningKeysFile(file: Pick<ScannedFile, 'path' | 'kind' | 'text'>): { path: string; offset: number } | undefined {
+  if (file.kind !== 'toml') return undefined;
+  const setting = signingKeysSetting(file.text);
+  if (!setting) return undefined;
+  const path = posix.normalize(posix.join(posix.dirname(file.path), setting.value));
+  // Outside the root nothing is read; the CLI would resolve it the same way.
+  if (isAbsolute(setting.value) || path.startsWith('../') || path === '..') return undefined;
+  return { path, offset: setting.offset };
+}
 
-function signingKeyReports(root: string, scanned: readonly ScannedFile[]): Map<string, SecurityReport[]> {
+function signingKeyReports(repository: RepositoryFacts, scanned: readonly ScannedFile[]): Map<string, SecurityReport[]> {
   const reports = new Map<string, SecurityReport[]>();
   for (const file of scanned) {
-    if (file.kind !== 'toml') continue;
-    const setting = signingKeysSetting(file.text);
-    if (!setting) continue;
-    const path = posix.normalize(posix.join(posix.dirname(file.path), setting.value));
-    // Outside the root nothing is read; the CLI would resolve it the same way.
-    if (isAbsolute(setting.value) || path.startsWith('../') || path === '..') continue;
-    const at = (message: string, severity?: Severity): SecurityReport => ({ offset: setting.offset, message, ...(severity && { severity }) });
-    const absolute = join(root, ...path.split('/'));
+    const named = namedSigningKeysFile(file);
+    const facts = named && repository.signingKeysFiles.get(named.path);
+    if (!named || !facts) continue;
+    const { path } = named;
+    const at = (message: string, severity?: Severity): SecurityReport => ({ offset: named.offset, message, ...(severity && { severity }) });
     const found: SecurityReport[] = [];
-    if (!existsSync(absolute)) {
+    if (!facts.exists) {
       found.push(
         at(
           `\`signing_keys_path\` names \`${path}\`, which does not exist, so the local auth server will not start: ` +
             'create it with `supabase gen signing-key --algorithm ES256`, wrapped in a JSON array',
         ),
       );
-    } else if (insideRoot(root, absolute) && statSync(absolute).isFile() && statSync(absolute).size <= MAX_KEYS_FILE_BYTES) {
-      const text = readFileSync(absolute, 'utf8');
-      for (const problem of signingKeysProblems(path, text)) found.push(at(problem.message, problem.severity));
-      if (holdsPrivateKey(text)) {
-        if (trackedFiles(root, [path]).has(path)) {
+    } else if (facts.text !== undefined) {
+      for (const problem of signingKeysProblems(path, facts.text)) found.push(at(problem.message, problem.severity));
+      if (holdsPrivateKey(facts.text)) {
+        if (facts.git === 'tracked') {
           found.push(
             at(
               `\`${path}\` holds a private key and git tracks it, so it has leaked: remove it from git (\`git rm --cached ${path}\`), ` +
                 'list it in .gitignore, and generate a new key',
             ),
           );
-        } else if (isGitRepository(root) && !ignoredFiles(root, [path]).has(path)) {
+        } else if (facts.git === 'neither') {
           found.push(at(`\`${path}\` holds a private key and no .gitignore covers it: add it to .gitignore before it is committed`));
         }
       }
@@ -173,10 +201,4 @@ function signingKeyReports(root: string, scanned: readonly ScannedFile[]): Map<s
     reports.set(file.path, found);
   }
   return reports;
-}
-
-function insideRoot(root: string, absolute: string): boolean {
-  const real = realpathSync(absolute);
-  const realRoot = realpathSync(resolve(root));
-  return real === realRoot || real.startsWith(realRoot + sep);
 }
