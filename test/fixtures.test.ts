@@ -14,7 +14,7 @@
 // Adding a case is adding its two files (test/helpers/fixtures.ts reads them); some kinds check more, below.
 import { parse } from 'dotenv';
 import { describe, expect, it } from 'vitest';
-import { envEntries } from '../src/file-kinds/env.js';
+import { envEntries } from '../src/file-kinds/env-entries.js';
 import { fileKind } from '../src/file-kinds/index.js';
 import type { FilePlan, PlanFileOptions } from '../src/core/file-plan.js';
 import { decideName, isPublicPrefix, roleOfName, type KeyRole } from '../src/keys/names.js';

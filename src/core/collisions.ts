@@ -1,6 +1,6 @@
 // Names that cannot be renamed because two names would become one in a shared namespace.
 import { decideName, type NameMap } from '../keys/names.js';
-import type { ScannedFile } from './scan.js';
+import type { ScannedFile } from '../file-kinds/scanned.js';
 
 /**
  * Legacy names whose rename would merge two different names into one declaration (`{ SUPABASE_SERVICE_ROLE_KEY,

@@ -3,7 +3,7 @@ import { existsSync, lstatSync, readdir, readFileSync, realpathSync } from 'node
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
-import { fileKind, SKIPPED_DIRECTORIES, type FileKind } from '../file-kinds/index.js';
+import { fileKind, type FileKind } from '../file-kinds/index.js';
 
 interface DiscoveredFile {
   /** Relative to the root, `/`-separated. */
@@ -29,6 +29,26 @@ export interface DiscoverOptions {
   ignore: readonly string[];
 }
 
+/** Folders never walked: dependencies, VCS data, our own backups and common build outputs. */
+export const SKIPPED_DIRECTORIES = [
+  'node_modules',
+  '.git',
+  '.migrate-keys',
+  'dist',
+  'build',
+  '.next',
+  '.nuxt',
+  '.output',
+  '.svelte-kit',
+  '.vercel',
+  '.netlify',
+  '.turbo',
+  '.expo',
+  '.cache',
+  '.parcel-cache',
+  'coverage',
+] as const;
+
 const WALK_IGNORE = SKIPPED_DIRECTORIES.map((dir) => `**/${dir}/**`);
 
 export async function discover(options: DiscoverOptions): Promise<Discovery> {
@@ -41,7 +61,7 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
   const add = (path: string, explicit: boolean): boolean => {
     const kind = fileKind(path);
     if (!kind || found.has(path)) return kind !== undefined;
-    // `.env*` files are found even when gitignored: they are where keys live.
+    // Env files are found even when gitignored: they are where keys live.
     if (!explicit && kind !== 'env' && rules.ignores(path)) return false;
     if (!explicit && kind === 'env' && rules.ignoredByUser(path)) return false;
     found.set(path, { path, absolutePath: join(root, ...path.split('/')), kind });

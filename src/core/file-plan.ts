@@ -10,7 +10,8 @@ import { unusedSuppression } from '../rules/unused-suppression.js';
 import { suppressing } from './suppressions.js';
 import type { Edit, Finding, Report, Rule, RuleContext, SyntaxContext, SyntaxFile } from '../rules/rule.js';
 import type { SuppliedKeys } from '../keys/supplied.js';
-import { scanFile, type ScanInput, type ScannedFile } from './scan.js';
+import type { ScanInput, ScannedFile } from '../file-kinds/scanned.js';
+import { scanFile } from './scan.js';
 import { applyEdits, orderedEdits } from './splice.js';
 
 export interface FilePlan {

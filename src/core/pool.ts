@@ -8,7 +8,9 @@
 import { Worker } from 'node:worker_threads';
 import type { NameMap } from '../keys/names.js';
 import { Scripts, type ParseCount } from '../file-kinds/parse.js';
-import { locator, scanFile, type ScanInput, type ScannedFile } from './scan.js';
+import { locator } from '../file-kinds/scanned-text.js';
+import type { ScanInput, ScannedFile } from '../file-kinds/scanned.js';
+import { scanFile } from './scan.js';
 
 /** A worker's scan, without what stays behind (the text, the locate function, the syntax trees): how often it parsed instead. */
 type WorkerScan = Omit<ScannedFile, 'text' | 'locate' | 'scripts'> & { parses: ParseCount };

@@ -1,38 +1,6 @@
-// Inline suppressions: `migrate-keys-ignore [rule-id, …]` in a comment on the line or the line above.
-import { isRuleId, type RuleId } from '../rules/ids.js';
-
-export interface Directive {
-  /** 1-based line of the comment. */
-  line: number;
-  offset: number;
-  /** The rules it silences; empty means every rule. */
-  rules: RuleId[];
-  used: boolean;
-}
-
-// Any comment syntax the tool reads: //, /* */, #, -- and <!-- -->. `-file` is the whole-file form.
-const DIRECTIVE = /(?:\/\/|\/\*|#|--|<!--)[ \t]*migrate-keys-ignore(?![-\w])([^\n\r]*)/g;
-const FILE_DIRECTIVE = /(?:\/\/|\/\*|#|--|<!--)[ \t]*migrate-keys-ignore-file(?![-\w])/;
-
-export function hasFileDirective(text: string): boolean {
-  return text.includes('migrate-keys-ignore-file') && FILE_DIRECTIVE.test(text);
-}
-
-export function findDirectives(text: string, lineOf: (offset: number) => number): Directive[] {
-  if (!text.includes('migrate-keys-ignore')) return [];
-  const directives: Directive[] = [];
-  for (const match of text.matchAll(DIRECTIVE)) {
-    const words = (match[1] as string).split(/[\s,]+/).filter(Boolean);
-    // Rule ids come first; anything after them (or a reason with no id) is commentary.
-    const rules: RuleId[] = [];
-    for (const word of words) {
-      if (!isRuleId(word)) break;
-      rules.push(word);
-    }
-    directives.push({ line: lineOf(match.index as number), offset: match.index as number, rules, used: false });
-  }
-  return directives;
-}
+// Inline suppressions: which `migrate-keys-ignore` comment (file-kinds/directives.ts) silences a finding.
+import type { Directive } from '../file-kinds/directives.js';
+import type { RuleId } from '../rules/ids.js';
 
 /** The directive that silences a finding of `ruleId` on `line`, if any. */
 export function suppressing(directives: readonly Directive[], ruleId: RuleId, line: number): Directive | undefined {

@@ -1,7 +1,8 @@
 // A worker thread that scans (parses) candidate files for the main thread: src/core/pool.ts.
 import { parentPort, workerData } from 'node:worker_threads';
 import { namePattern, type NameMap } from '../keys/names.js';
-import { scanFile, type ScanInput } from './scan.js';
+import type { ScanInput } from '../file-kinds/scanned.js';
+import { scanFile } from './scan.js';
 import { writeCodeCaches } from './compile-cache.js';
 import { typescript } from './typescript.js';
 import { BY_WORKER, UNCLAIMED, type ScanReply } from './pool.js';

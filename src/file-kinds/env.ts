@@ -1,69 +1,46 @@
-// A lossless view of a .env file: where each entry's key and value sit, by dotenv's own line grammar.
-import { loadDotenv } from '../core/libraries.js';
+// The env kind (.env files, dotenv syntax): which files are env files, and whether each name is a key, a reference or text.
+import type { Namespace } from './declarations.js';
+import { envEntries } from './env-entries.js';
+import type { KindModule } from './kind.js';
+import { MARKDOWN_EXTENSIONS } from './markdown.js';
+import type { ScannedText } from './scanned-text.js';
 
-export interface EnvEntry {
-  key: string;
-  keyStart: number;
-  keyEnd: number;
-  /** The value as written, quotes included, surrounding blanks excluded (empty: valueStart === valueEnd). */
-  valueStart: number;
-  valueEnd: number;
-  /** The quote character, or '' for an unquoted value. */
-  quote: string;
-  /** The value between its quotes. */
-  innerStart: number;
-  innerEnd: number;
-  /** The whole lines the entry spans, line ending included. */
-  lineStart: number;
-  lineEnd: number;
-  /** The value as dotenv reads it. */
-  value: string;
-}
+/** Env files by their whole name; `.env.<anything>` is one too (below). */
+const ENV_FILES = new Set(['.env']);
+// `.env.schema.json` and friends are data files named after env files, not env files.
+const NOT_ENV_EXTENSIONS = new Set(['.json', '.yaml', '.yml', '.toml', '.sh', '.py', ...MARKDOWN_EXTENSIONS]);
 
-// dotenv 17's LINE pattern, with indices: the same grammar finds the same entries.
-const LINE =
-  /(?:^|^)\s*(?:export\s+)?([\w.-]+)(?:\s*=\s*?|:\s+?)(\s*'(?:\\'|[^'])*'|\s*"(?:\\"|[^"])*"|\s*`(?:\\`|[^`])*`|[^#\r\n]+)?\s*(?:#.*)?(?:$|$)/dgm;
+export const envKind: KindModule<'env'> = {
+  kind: 'env',
+  matches: ({ basename, extension }) => ENV_FILES.has(basename) || (basename.startsWith('.env.') && !NOT_ENV_EXTENSIONS.has(extension)),
+  searchesNames: true,
+  // Parsed even with no name in it: the plan and the outside list read every env file's entries.
+  scan: classifyEnv,
+};
 
 /**
- * Every entry of a .env text. dotenv normalises CR and CRLF to LF before matching; this turns CRLF
- * into LF followed by a space (blank at the start of the next line, where dotenv's grammar skips
- * it; a CR would end a line for `$`) and a lone CR into LF: the same entries, every offset in place.
+ * Keys, `$VAR`/`${VAR}` references inside values, other text inside values, and comments. A name
+ * that is only part of a key (`SUPABASE_ANON_KEY.bak`) is another name. References are what
+ * dotenv-expand expands: not an escaped `\$`, and nothing inside a single-quoted value.
  */
-export function envEntries(text: string): EnvEntry[] {
-  const normalised = text.replace(/\r(\n?)/g, (_match, lf: string) => (lf ? '\n ' : '\n'));
-  // A BOM is not part of the first line: removing or copying that line must leave it alone.
-  const firstLine = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const entries: EnvEntry[] = [];
-  LINE.lastIndex = 0;
-  for (let match = LINE.exec(normalised); match; match = LINE.exec(normalised)) {
-    const indices = match.indices as RegExpIndicesArray;
-    const [keyStart, keyEnd] = indices[1] as [number, number];
-    const rawSpan = indices[2];
-    let valueStart = rawSpan ? rawSpan[0] : keyEnd;
-    let valueEnd = rawSpan ? rawSpan[1] : keyEnd;
-    while (valueStart < valueEnd && /\s/.test(normalised[valueStart] as string)) valueStart++;
-    while (valueEnd > valueStart && /\s/.test(normalised[valueEnd - 1] as string)) valueEnd--;
-    const first = normalised[valueStart];
-    const quoted = valueEnd - valueStart >= 2 && (first === '"' || first === "'" || first === '`') && normalised[valueEnd - 1] === first;
-    const quote = quoted ? (first as string) : '';
-    const lineStart = Math.max(firstLine, text.lastIndexOf('\n', keyStart - 1) + 1);
-    const newline = text.indexOf('\n', Math.max(valueEnd, keyEnd));
-    const lineEnd = newline < 0 ? text.length : newline + 1;
-    const key = match[1] as string;
-    entries.push({
-      key,
-      keyStart,
-      keyEnd,
-      valueStart,
-      valueEnd,
-      quote,
-      innerStart: valueStart + (quoted ? 1 : 0),
-      innerEnd: valueEnd - (quoted ? 1 : 0),
-      lineStart,
-      lineEnd,
-      // Parsed under a plain key: dotenv's result is an object, where `__proto__` would be no entry of its own.
-      value: loadDotenv().parse(`${text.slice(lineStart, keyStart)}K${text.slice(keyEnd, lineEnd)}`).K ?? '',
-    });
-  }
-  return entries;
+function classifyEnv(file: ScannedText): void {
+  const entries = envEntries(file.text);
+  file.env = entries;
+  const keys: Namespace = { id: 'env-keys', kind: 'merge', names: entries.map((entry) => entry.key) };
+  file.occurrences = file.occurrences.filter((occurrence) => {
+    const entry = entries.find((e) => occurrence.start >= e.lineStart && occurrence.start < e.lineEnd && occurrence.start < e.valueEnd);
+    if (entry && occurrence.start >= entry.keyStart && occurrence.end <= entry.keyEnd) {
+      if (occurrence.start !== entry.keyStart || occurrence.end !== entry.keyEnd) return false;
+      occurrence.context = 'env-key';
+      occurrence.namespaces = [keys];
+      occurrence.retireSpan = { start: entry.lineStart, end: entry.lineEnd };
+    } else if (entry && occurrence.start >= entry.valueStart) {
+      const before = file.text.slice(Math.max(entry.valueStart, occurrence.start - 3), occurrence.start);
+      const reference = /(?<!\\)\$\{?$/.test(before) && entry.quote !== "'";
+      occurrence.context = reference ? 'env-ref' : 'env-value';
+    } else {
+      occurrence.context = 'comment';
+    }
+    return true;
+  });
 }

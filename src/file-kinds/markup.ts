@@ -1,4 +1,7 @@
-// Script regions of single-file components: `<script>` blocks of .vue/.svelte/.astro and Astro frontmatter.
+// The markup kind (single-file components: .vue, .svelte, .astro): their script regions, `<script>` blocks and Astro
+// frontmatter, each placed like code.
+import { classifyRegion } from './code.js';
+import type { KindModule } from './kind.js';
 import type { ScriptDialect } from './parse.js';
 
 export interface ScriptRegion {
@@ -11,6 +14,19 @@ export interface ScriptRegion {
 const SCRIPT_BLOCK = /<script\b((?:[^>"']|"[^"]*"|'[^']*')*)>([\s\S]*?)<\/script\s*>/gi;
 const HTML_COMMENT = /<!--[\s\S]*?-->/g;
 const FRONTMATTER = /^(\uFEFF?---[^\S\r\n]*\r?\n)([\s\S]*?)\r?\n---[^\S\r\n]*(?:\r?\n|$)/;
+const MARKUP_EXTENSIONS = new Set(['.vue', '.svelte', '.astro']);
+
+export const markupKind: KindModule<'markup'> = {
+  kind: 'markup',
+  matches: ({ extension }) => MARKUP_EXTENSIONS.has(extension),
+  searchesNames: true,
+  context: 'markup',
+  scan(file) {
+    if (file.occurrences.length === 0) return;
+    // Every script block is parsed, so a syntax error anywhere keeps the whole file as it is.
+    for (const region of scriptRegions(file.path, file.text)) classifyRegion(file, region);
+  },
+};
 
 export function scriptRegions(path: string, text: string): ScriptRegion[] {
   const regions: ScriptRegion[] = [];

@@ -2,7 +2,7 @@
 import type { KeyRole } from '../keys/names.js';
 import { decideName } from '../keys/names.js';
 import { keyKindOfName } from '../rules/analysis/bearer/key-sources.js';
-import type { EnvEntry } from '../file-kinds/env.js';
+import type { EnvEntry } from '../file-kinds/env-entries.js';
 import type { FileKind } from '../file-kinds/index.js';
 import type { OutsideReference } from './reference.js';
 

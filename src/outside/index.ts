@@ -1,6 +1,6 @@
 // The places outside the repository that hold a key and must be updated by hand (SPEC §6 `outside`).
 import type { OutsideReference } from './reference.js';
-import { envEntries } from '../file-kinds/env.js';
+import { envEntries } from '../file-kinds/env-entries.js';
 import { cloudBuildSubstitutions } from './cloud-build.js';
 import { dockerBuildArgs } from './docker.js';
 import type { OutsideFile, OutsideFinder } from './finder.js';

@@ -5,7 +5,7 @@ import { KeySources, type KeyKind } from './analysis/bearer/key-sources.js';
 import { codeBlocks, pythonBearerSites, shellBearerSites } from './analysis/bearer/text-sites.js';
 import { scriptRegions } from '../file-kinds/markup.js';
 import { dialectOf, type ScriptDialect } from '../file-kinds/parse.js';
-import type { ScannedFile } from '../core/scan.js';
+import type { ScannedFile } from '../file-kinds/scanned.js';
 import { typescript } from '../core/typescript.js';
 import type { Edit, Report, Rule, RuleContext, SyntaxContext, SyntaxFile } from './rule.js';
 import { cite, PAGES } from './sources.js';

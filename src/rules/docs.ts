@@ -1,4 +1,5 @@
 // The rule docs, rendered from each rule's metadata: the docs/rules/<id>.md pages, the README's rule table, and their URLs.
+import { fileKind } from '../file-kinds/index.js';
 import type { FixKind, RuleExample, RuleId, RuleMeta } from './rule.js';
 
 /** The project's repository (package.json `repository`), where the docs of each released version live. */
@@ -210,7 +211,7 @@ const LANGUAGES: Readonly<Record<string, string>> = {
 
 function languageOf(file: string): string {
   const name = file.slice(file.lastIndexOf('/') + 1);
-  if (name.startsWith('.env')) return 'dotenv';
+  if (fileKind(file) === 'env') return 'dotenv';
   const extension = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : '';
   return LANGUAGES[extension] ?? 'text';
 }

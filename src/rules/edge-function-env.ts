@@ -1,6 +1,6 @@
 // edge-function-env: an Edge Function reads SUPABASE_ANON_KEY / SUPABASE_SERVICE_ROLE_KEY from the runtime.
 import { EDGE_RUNTIME_NAMES, isEdgeRuntimeFile } from '../supabase/paths.js';
-import type { Occurrence } from '../core/scan.js';
+import type { Occurrence } from '../file-kinds/scanned-text.js';
 import { isEdgeRuntimeName } from './legacy-env-name.js';
 import { readFix, renamedRead } from './read-fix.js';
 import type { Report, Rule } from './rule.js';

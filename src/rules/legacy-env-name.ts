@@ -1,10 +1,11 @@
 // legacy-env-name: a legacy key name, renamed to its new name at every site that can be edited.
-import type { EnvEntry } from '../file-kinds/env.js';
+import type { EnvEntry } from '../file-kinds/env-entries.js';
 import { type NameDecision } from '../keys/names.js';
 import { classifyValue } from '../keys/values.js';
 import { EDGE_RUNTIME_NAMES, isEdgeRuntimeFile, isMigrationFile } from '../supabase/paths.js';
-import { isRetired } from '../core/retire.js';
-import type { Occurrence, ScannedFile } from '../core/scan.js';
+import { isRetired } from '../file-kinds/retire.js';
+import type { Occurrence } from '../file-kinds/scanned-text.js';
+import type { ScannedFile } from '../file-kinds/scanned.js';
 import { readFix, renamedRead } from './read-fix.js';
 import type { Edit, Report, Rule, RuleContext } from './rule.js';
 import { cite, PAGES } from './sources.js';

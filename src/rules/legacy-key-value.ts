@@ -1,7 +1,7 @@
 // legacy-key-value: a legacy JWT stored in a .env file, under a legacy or a new-looking name.
 import { decideName, isPublicPrefix, roleOfName, type KeyRole } from '../keys/names.js';
 import { classifyValue } from '../keys/values.js';
-import { retiredEntries } from '../core/retire.js';
+import { retiredEntries } from '../file-kinds/retire.js';
 import type { Report, Rule } from './rule.js';
 import { cite, PAGES } from './sources.js';
 

@@ -1,6 +1,6 @@
 // The edit for a runtime env read: replaced outright, wrapped in a transitional `NEW ?? LEGACY`, or,
 // when it already is such a fallback, collapsed to NEW by the final run (SPEC §4).
-import type { Occurrence } from '../core/scan.js';
+import type { Occurrence } from '../file-kinds/scanned-text.js';
 import type { Edit } from './rule.js';
 
 /** The read's source text with its name replaced, e.g. `process.env['X']` -> `process.env['Y']`. */

@@ -2,7 +2,7 @@
 import type { KeyExports } from './analysis/bearer/module-index.js';
 import type { EdgeModel } from '../supabase/edge/model.js';
 import type { SuppliedKeys } from '../keys/supplied.js';
-import type { ScannedFile } from '../core/scan.js';
+import type { ScannedFile } from '../file-kinds/scanned.js';
 import type { SecurityModel } from './analysis/security/model.js';
 import type { RuleId } from './ids.js';
 import type { Edit, Severity } from '../core/types.js';

@@ -2,7 +2,7 @@
 import { clientRegions } from '../frameworks/browser.js';
 import { isPublicPrefix } from '../keys/names.js';
 import { classifyValue } from '../keys/values.js';
-import type { ScannedFile } from '../core/scan.js';
+import type { ScannedFile } from '../file-kinds/scanned.js';
 import { envReads } from './analysis/security/env-reads.js';
 import { publicSecretNames, secretOfName } from './analysis/security/secret-names.js';
 import type { Report, Rule, RuleContext, SyntaxContext, SyntaxFile } from './rule.js';

@@ -1,7 +1,7 @@
 // A .env key named like an Object.prototype property: dotenv's parse result is an object, so
 // `parsed["__proto__"]` was Object.prototype itself and the run crashed with a stack trace.
 import { afterAll, describe, expect, it } from 'vitest';
-import { envEntries } from '../../src/file-kinds/env.js';
+import { envEntries } from '../../src/file-kinds/env-entries.js';
 import { jwt } from '../helpers/fake-api.js';
 import { removeTempDirs, runCli, writeTree } from '../helpers/repo.js';
 

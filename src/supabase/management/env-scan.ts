@@ -1,7 +1,7 @@
 // Reads the repository's env files for what points at a project: hosted URLs, legacy JWTs and their `ref`.
 import { readFileSync } from 'node:fs';
 import { discover } from '../../core/discover.js';
-import { envEntries } from '../../file-kinds/env.js';
+import { envEntries } from '../../file-kinds/env-entries.js';
 import { classifyValue, type ValueClass } from '../../keys/values.js';
 
 /** One entry of an env file, by what it holds; the value itself is only kept in memory. */

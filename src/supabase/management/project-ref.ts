@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fg from 'fast-glob';
-import { SKIPPED_DIRECTORIES } from '../../file-kinds/index.js';
+import { SKIPPED_DIRECTORIES } from '../../core/discover.js';
 import { envFilesIn, hostedRefs, isTemplate, PROJECT_REF } from './env-scan.js';
 import { ManagementError } from './errors.js';
 

@@ -1,0 +1,43 @@
+// The code kind (TypeScript and JavaScript): each name's syntax, from the script's tree (parse.ts).
+import type { KindModule } from './kind.js';
+import { dialectOf, siteAt, type ScriptDialect } from './parse.js';
+import type { ScannedText } from './scanned-text.js';
+
+const CODE_EXTENSIONS = new Set(['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts']);
+
+export const codeKind: KindModule<'code'> = {
+  kind: 'code',
+  matches: ({ extension }) => CODE_EXTENSIONS.has(extension),
+  searchesNames: true,
+  context: 'identifier',
+  scan(file) {
+    if (file.occurrences.length === 0) return;
+    classifyRegion(file, { start: 0, end: file.text.length, dialect: dialectOf(file.path) });
+  },
+};
+
+/**
+ * Places the names inside one script of the file (the whole file for code, a block of a component
+ * for markup) by its tree; the script's first syntax error becomes the file's, unless one came first.
+ */
+export function classifyRegion(file: ScannedText, region: { start: number; end: number; dialect: ScriptDialect }): void {
+  const parsed = file.scripts.parse(region);
+  if (parsed.error && !file.parseError) {
+    file.parseError = { offset: region.start + parsed.error.offset, message: parsed.error.message };
+  }
+  const shift = (span: { start: number; end: number } | undefined) =>
+    span && { start: span.start + region.start, end: span.end + region.start };
+  for (const occurrence of file.occurrences) {
+    if (occurrence.start < region.start || occurrence.end > region.end) continue;
+    const site = siteAt(parsed.sourceFile, occurrence.start - region.start);
+    occurrence.context = site.context;
+    occurrence.runtimeRead = site.runtimeRead;
+    occurrence.namespaces = site.namespaces.map((namespace) => ({ ...namespace, id: `${region.start}:${namespace.id}` }));
+    occurrence.retireSpan = shift(site.retireSpan);
+    if (site.read) {
+      const { fallback } = site.read;
+      occurrence.read = { ...site.read, ...shift(site.read), fallback: fallback && { ...fallback, ...shift(fallback) } };
+    }
+    if (site.staticImport) occurrence.staticImport = { start: site.staticImport.start + region.start };
+  }
+}

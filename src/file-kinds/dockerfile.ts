@@ -1,0 +1,8 @@
+// The dockerfile kind: Dockerfiles, whose build arguments can carry keys into an image.
+import type { KindModule } from './kind.js';
+
+export const dockerfileKind: KindModule<'dockerfile'> = {
+  kind: 'dockerfile',
+  matches: ({ basename, extension }) => basename === 'Dockerfile' || basename.startsWith('Dockerfile.') || extension === '.dockerfile',
+  searchesNames: true,
+};
