@@ -5,14 +5,15 @@ import type { KindModule } from './kind.js';
 import { MARKDOWN_EXTENSIONS } from './markdown.js';
 import type { ScannedText } from './scanned-text.js';
 
-/** Env files by their whole name; `.env.<anything>` is one too (below). */
-const ENV_FILES = new Set(['.env']);
+/** Env files by name: each name, and the name followed by `.<anything>` (`.env.local`, `.env.production`). */
+const ENV_FILES = ['.env'];
 // `.env.schema.json` and friends are data files named after env files, not env files.
 const NOT_ENV_EXTENSIONS = new Set(['.json', '.yaml', '.yml', '.toml', '.sh', '.py', ...MARKDOWN_EXTENSIONS]);
 
 export const envKind: KindModule<'env'> = {
   kind: 'env',
-  matches: ({ basename, extension }) => ENV_FILES.has(basename) || (basename.startsWith('.env.') && !NOT_ENV_EXTENSIONS.has(extension)),
+  matches: ({ basename, extension }) =>
+    ENV_FILES.some((name) => basename === name || (basename.startsWith(`${name}.`) && !NOT_ENV_EXTENSIONS.has(extension))),
   searchesNames: true,
   // Parsed even with no name in it: the plan and the outside list read every env file's entries.
   scan: classifyEnv,
