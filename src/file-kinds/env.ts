@@ -6,7 +6,12 @@ import { MARKDOWN_EXTENSIONS } from './markdown.js';
 import type { ScannedText } from './scanned-text.js';
 
 /** Env files by name: each name, and the name followed by `.<anything>` (`.env.local`, `.env.production`). */
-const ENV_FILES = ['.env'];
+const ENV_FILES = [
+  '.env',
+  // Cloudflare Workers' local secrets (`wrangler dev`, the Cloudflare Vite plugin), dotenv syntax; `.dev.vars.<environment>`
+  // per environment: https://developers.cloudflare.com/workers/local-development/environment-variables/
+  '.dev.vars',
+];
 // `.env.schema.json` and friends are data files named after env files, not env files.
 const NOT_ENV_EXTENSIONS = new Set(['.json', '.yaml', '.yml', '.toml', '.sh', '.py', ...MARKDOWN_EXTENSIONS]);
 
