@@ -3,7 +3,8 @@ import { parse } from 'dotenv';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planFile, type PlanFileOptions } from '../src/core/file-plan.js';
-import { decideName, namePattern } from '../src/keys/names.js';
+import { decideName, isCanonicalName, namePattern } from '../src/keys/names.js';
+import { classifyValue, isNewKeyOfRole, isPlaceholder } from '../src/keys/values.js';
 
 // ---- names and values ---------------------------------------------------------------------------
 
@@ -182,38 +183,62 @@ function modelParse(file: EnvFile): Record<string, string> {
 
 interface Analysis {
   keys: Set<string>;
-  /** Legacy names kept everywhere because two of them would become one key (SPEC §2: never merge two names). */
+  /** Legacy names kept because two of them would become one key and neither is canonical (SPEC §2: never merge two names). */
   blocked: Set<string>;
   /** The new name a name is renamed to (decideName 'rename', not blocked), or undefined. */
   newName(name: string): string | undefined;
-  /** A legacy key whose new name is already a key: its lines go. */
+  /** A legacy key whose new name is already a key, or an alias beside its canonical name: its lines go. */
+  retiredKey(key: string): boolean;
   retired(entry: Entry): boolean;
 }
 
-function analyse(keyList: Iterable<string>): Analysis {
-  const keys = new Set(keyList);
+function analyse(values: Readonly<Record<string, string>>, supplied = false): Analysis {
+  const keys = new Set(Object.keys(values));
   const byFinalName = new Map<string, Set<string>>();
   for (const key of keys) {
     const decision = decideName(key);
     const finalName = decision?.kind === 'rename' ? decision.newName : key;
     byFinalName.set(finalName, (byFinalName.get(finalName) ?? new Set()).add(key));
   }
+  // Whether two keys hold the same key (SPEC §2: which value wins is for a person to say): the same value
+  // as the run leaves it, a placeholder beside anything, or a legacy JWT beside the new key that replaces it.
+  const sameKey = (name: string, other: string) => {
+    const role = (decideName(name) as { role: KeyRole }).role;
+    const legacy = role === 'publishable' ? 'legacy-anon' : 'legacy-service-role';
+    const effective = (v: string) => (supplied && classifyValue(v) === legacy ? SUPPLIED[role] : v);
+    const value = (values[name] as string).trim();
+    const otherValue = (values[other] as string).trim();
+    if (isPlaceholder(value)) return true;
+    return effective(value) === effective(otherValue) || (classifyValue(value) === legacy && isNewKeyOfRole(effective(otherValue), role));
+  };
   const blocked = new Set<string>();
+  // Aliases beside the one canonical name of their new name, holding the same key: their lines go.
+  const aliases = new Set<string>();
   for (const [finalName, names] of byFinalName) {
-    if (names.size >= 2 && !names.has(finalName)) for (const name of names) blocked.add(name);
+    if (names.size < 2) continue;
+    if (names.has(finalName)) {
+      for (const name of names) if (name !== finalName && !isCanonicalName(name) && !sameKey(name, finalName)) blocked.add(name);
+      continue;
+    }
+    const canonical = [...names].filter(isCanonicalName);
+    for (const name of names) {
+      if (canonical.length !== 1) blocked.add(name);
+      else if (name !== canonical[0]) (sameKey(name, canonical[0] as string) ? aliases : blocked).add(name);
+    }
   }
   const newName = (name: string) => {
     const decision = decideName(name);
     return decision?.kind === 'rename' && !blocked.has(name) ? decision.newName : undefined;
   };
-  const retired = (entry: Entry) => {
-    const renamed = newName(entry.key);
-    return renamed !== undefined && keys.has(renamed);
+  const retiredKey = (key: string) => {
+    const renamed = newName(key);
+    return renamed !== undefined && (keys.has(renamed) || aliases.has(key));
   };
-  return { keys, blocked, newName, retired };
+  return { keys, blocked, newName, retiredKey, retired: (entry: Entry) => retiredKey(entry.key) };
 }
 
-const analyseFile = (file: EnvFile) => analyse(entriesOf(file).map((entry) => entry.key));
+const analyseFile = (file: EnvFile, supplied = false) => analyse(modelParse(file), supplied);
+
 const renamer = (analysis: Analysis) => (name: string) => analysis.newName(name) ?? name;
 
 /**
@@ -242,13 +267,13 @@ function renameRefs(value: string, newName: (name: string) => string | undefined
  */
 function expectedParse(input: string, file: EnvFile, supplied: boolean): Record<string, string> {
   const parsed = parse(input);
-  const analysis = analyse(Object.keys(parsed));
+  const analysis = analyse(parsed, supplied);
   // The last entry of each key is the one dotenv keeps.
   const last = new Map(entriesOf(file).map((entry) => [entry.key, entry]));
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(parsed)) {
     const renamed = analysis.newName(key);
-    if (renamed !== undefined && analysis.keys.has(renamed)) continue;
+    if (analysis.retiredKey(key)) continue;
     const entry = last.get(key) as Entry;
     const replacement = supplied ? replacementFor(entry) : undefined;
     out[renamed ?? key] = replacement ?? (entry.value.quote === "'" ? value : renameRefs(value, analysis.newName));
@@ -466,46 +491,42 @@ describe('.env migration properties', () => {
       fileArb(),
       (file) => {
         const input = render(file);
-        fc.pre(analyse(Object.keys(parse(input))).blocked.size === 0);
+        fc.pre(analyse(parse(input)).blocked.size === 0);
         expect(parse(run(input, PLAIN))).toEqual(expectedParse(input, file, false));
       },
       SEEDS,
     );
   });
 
-  it('1b. two legacy keys that would become one key are left alone, their lines byte for byte', () => {
-    // Both secret names map to SUPABASE_SECRET_KEY; without that key in the file, neither is renamed anywhere.
+  it('1b. two legacy keys of one new key: the canonical one is renamed; the alias line goes when it holds the same key', () => {
+    // Both secret names map to SUPABASE_SECRET_KEY; SUPABASE_SERVICE_ROLE_KEY is the canonical one (SPEC §2).
     const collidingArb = fc
       .record({
         base: fileArb(10),
         role: entryArb({ plain: true, key: fc.constant('SUPABASE_SERVICE_ROLE_KEY') }),
         service: entryArb({ plain: true, key: fc.constant('SUPABASE_SERVICE_KEY') }),
+        sameValue: fc.boolean(),
         at: fc.tuple(fc.nat(), fc.nat()),
       })
-      .map(({ base, role, service, at }) => {
+      .map(({ base, role, service, sameValue, at }) => {
         const constructs = [...base.constructs];
         constructs.splice(at[0] % (constructs.length + 1), 0, role);
-        constructs.splice(at[1] % (constructs.length + 1), 0, service);
-        return { file: { ...base, constructs }, inserted: [role, service] };
+        constructs.splice(at[1] % (constructs.length + 1), 0, sameValue ? { ...service, value: role.value } : service);
+        return { ...base, constructs };
       });
-    // Physical lines, line breaks included (the BOM is not part of the first one).
-    const physicalLines = (text: string) => text.replace(/^\uFEFF/, '').split(/(?<=\n)/);
-    check(collidingArb, ({ file, inserted }) => {
-      fc.pre(!entriesOf(file).some((entry) => entry.key === 'SUPABASE_SECRET_KEY'));
+    check(collidingArb, (file) => {
+      const keys = entriesOf(file).map((entry) => entry.key);
+      fc.pre(!keys.includes('SUPABASE_SECRET_KEY') && keys.filter((key) => key === 'SUPABASE_SERVICE_ROLE_KEY').length === 1);
       const input = render(file);
       const output = run(input, PLAIN);
-      expect([...analyseFile(file).blocked].sort()).toEqual(['SUPABASE_SERVICE_KEY', 'SUPABASE_SERVICE_ROLE_KEY']);
-      // The two inserted entries are one physical line each and name nothing but their key: each
-      // such line occurs in the output exactly as often as in the input.
-      for (const entry of inserted) {
-        const last = file.constructs[file.constructs.length - 1] === entry;
-        const line = renderEntry(file, entry, same) + (last && !file.finalNewline ? '' : lineBreak(file, entry.crlf));
-        const count = (text: string) => physicalLines(text).filter((l) => l === line).length;
-        expect(count(output)).toBe(count(input));
-      }
-      // The rest still follows property 1, with the two names kept.
-      expect(parse(output)).toEqual(expectedParse(input, file, false));
-      expect(parse(output)).not.toHaveProperty('SUPABASE_SECRET_KEY');
+      const analysis = analyseFile(file);
+      expect(output).toBe(render(file, { rename: renamer(analysis), drop: analysis.retired }));
+      const parsed = parse(output);
+      expect(parsed).not.toHaveProperty('SUPABASE_SERVICE_ROLE_KEY');
+      expect(parsed).toHaveProperty('SUPABASE_SECRET_KEY');
+      // The alias stays exactly when it holds another value than the canonical name (a person decides).
+      expect('SUPABASE_SERVICE_KEY' in parsed).toBe(analysis.blocked.has('SUPABASE_SERVICE_KEY'));
+      expect(run(output, PLAIN)).toBe(output);
     });
   });
 
@@ -534,7 +555,7 @@ describe('.env migration properties', () => {
     check(
       fileArb(),
       (file) => {
-        const analysis = analyseFile(file);
+        const analysis = analyseFile(file, true);
         const expected = render(file, { rename: renamer(analysis), drop: analysis.retired, replace: replacementFor });
         expect(run(render(file), WITH_KEYS)).toBe(expected);
       },
@@ -567,7 +588,7 @@ describe('.env migration properties', () => {
       fileArb(),
       (file) => {
         const input = render(file);
-        fc.pre(analyse(Object.keys(parse(input))).blocked.size === 0);
+        fc.pre(analyse(parse(input), true).blocked.size === 0);
         expect(parse(run(input, WITH_KEYS))).toEqual(expectedParse(input, file, true));
       },
       SEEDS,
@@ -615,7 +636,7 @@ describe('.env migration properties', () => {
     check(
       fileArb(),
       (file) => {
-        const analysis = analyseFile(file);
+        const analysis = analyseFile(file, true);
         const expected = render(file, {
           insertAfter: transitionalInsertion(analysis),
           replace: (entry) => (decideName(entry.key)?.kind === 'rename' ? undefined : replacementFor(entry)),

@@ -1,5 +1,4 @@
 // The plan for one file: run every rule over its scan and splice the safe fixes into a new text.
-import { findCollisions } from './collisions.js';
 import { createKeyExports } from '../rules/analysis/bearer/module-index.js';
 import { buildEdgeModel } from '../supabase/edge/model.js';
 import { readsSyntax as securityReadsSyntax, securityModelOf } from '../rules/analysis/security/model.js';
@@ -107,7 +106,7 @@ export interface PlanFileOptions {
 export function planFile(input: ScanInput, pattern: RegExp, map: NameMap, options: PlanFileOptions = {}): FilePlan {
   const scanned = scanFile(input, pattern, map);
   return planScanned(scanned, {
-    blocked: findCollisions([scanned], map),
+    map,
     edge: buildEdgeModel([scanned]),
     keyExports: createKeyExports([scanned]),
     security: securityModelOf([scanned]),

@@ -2,7 +2,6 @@
 import { resolve } from 'node:path';
 import { discover, type DiscoverOptions, type Discovery } from './discover.js';
 import type { FileKind } from '../file-kinds/index.js';
-import { findCollisions } from './collisions.js';
 import { createKeyExports, type KeyExports } from '../rules/analysis/bearer/module-index.js';
 import { buildEdgeModel } from '../supabase/edge/model.js';
 import { buildFrameworks, type Frameworks } from '../frameworks/browser.js';
@@ -252,7 +251,7 @@ function keepTrees(candidates: readonly Candidate[], security: SecurityInput, op
 function wholeRunContext(root: string, scanned: readonly ScannedFile[], security: SecurityInput, prepared: Prepared, options: PlanOptions): RuleContext {
   return {
     // Renames are decided for the whole repository at once: a collision in one file keeps the name everywhere.
-    blocked: findCollisions(scanned, options.map),
+    map: options.map,
     edge: buildEdgeModel(scanned),
     keyExports: prepared.keyExports,
     security: buildSecurityModel(security, scanned, repositoryFacts(root, scanned), prepared.frameworks),

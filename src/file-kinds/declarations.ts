@@ -12,6 +12,8 @@ export interface Namespace {
   id: string;
   kind: 'strict' | 'merge';
   names: string[];
+  /** The rest of the file refers to its names (bindings; env keys that `$X` expands): a name kept here is kept at its every use in the file. */
+  binds?: true;
 }
 
 /**
@@ -152,5 +154,5 @@ function scopeNamespace(chain: readonly TS.Node[], sourceFile: TS.SourceFile): N
     node.forEachChild(visit);
   };
   scope.forEachChild(visit);
-  return { id: `scope@${scope.pos}`, kind: 'strict', names };
+  return { id: `scope@${scope.pos}`, kind: 'strict', names, binds: true };
 }

@@ -32,7 +32,7 @@ export const envKind: KindModule<'env'> = {
 function classifyEnv(file: ScannedText): void {
   const entries = envEntries(file.text);
   file.env = entries;
-  const keys: Namespace = { id: 'env-keys', kind: 'merge', names: entries.map((entry) => entry.key) };
+  const keys: Namespace = { id: 'env-keys', kind: 'merge', names: entries.map((entry) => entry.key), binds: true };
   file.occurrences = file.occurrences.filter((occurrence) => {
     const entry = entries.find((e) => occurrence.start >= e.lineStart && occurrence.start < e.lineEnd && occurrence.start < e.valueEnd);
     if (entry && occurrence.start >= entry.keyStart && occurrence.end <= entry.keyEnd) {

@@ -18,6 +18,9 @@ const LEGACY_STEMS: Readonly<Record<string, KeyRole>> = {
   SUPABASE_SERVICE_KEY: 'secret',
 };
 
+/** The names a key was documented under (SPEC §2); `SUPABASE_SERVICE_KEY` is an alias of the service_role key. */
+const CANONICAL_STEMS: ReadonlySet<string> = new Set(['SUPABASE_ANON_KEY', 'SUPABASE_SERVICE_ROLE_KEY']);
+
 const NEW_STEMS: Readonly<Record<KeyRole, string>> = {
   publishable: 'SUPABASE_PUBLISHABLE_KEY',
   secret: 'SUPABASE_SECRET_KEY',
@@ -34,6 +37,15 @@ const LEGACY_NAME_EXACT = new RegExp(`^(${PREFIX})(${STEMS})$`);
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** A name an object assignment would not store: `map["__proto__"] = …` sets the prototype, dropping the entry. */
 const UNMAPPABLE = '__proto__';
+
+/**
+ * A legacy name under its canonical stem (`SUPABASE_SERVICE_ROLE_KEY`, `*_SUPABASE_ANON_KEY`): where it
+ * shares a namespace with an alias of the same new name, it is the one renamed (SPEC §2).
+ */
+export function isCanonicalName(name: string): boolean {
+  const stem = LEGACY_NAME_EXACT.exec(name)?.[2];
+  return stem !== undefined && CANONICAL_STEMS.has(stem);
+}
 
 /** True for a prefix (or a whole name) that bundlers inline into browser code: a framework's public prefix, or any `…_PUBLIC_`. */
 export function isPublicPrefix(prefix: string): boolean {

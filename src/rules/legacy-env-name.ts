@@ -3,7 +3,7 @@ import type { EnvEntry } from '../file-kinds/env-entries.js';
 import { type NameDecision } from '../keys/names.js';
 import { classifyValue } from '../keys/values.js';
 import { EDGE_RUNTIME_NAMES, isEdgeRuntimeFile, isMigrationFile } from '../supabase/paths.js';
-import { isRetired } from '../file-kinds/retire.js';
+import { siteFate, type SiteFate } from './analysis/collisions.js';
 import type { Occurrence } from '../file-kinds/scanned-text.js';
 import type { ScannedFile } from '../file-kinds/scanned.js';
 import { readFix, renamedRead } from './read-fix.js';
@@ -62,8 +62,9 @@ export const legacyEnvName: Rule = {
       const legacy = `\`${decision.name}\` is a legacy key name`;
       const to = `rename it to \`${decision.newName}\``;
       const rename = `${legacy}: ${to}`;
-      // Repository-wide collisions, or a dependency that reads the name itself in this file's package (SPEC §2).
-      const blocked = context.blocked.get(decision.name) ?? context.security.keptInPackage(file.path, decision.name);
+      // Another name of its new name beside it here, or a dependency that reads the name itself in this file's package (SPEC §2).
+      const fate = siteFate(file, occurrence, context);
+      const blocked = (fate?.kind === 'keep' ? fate.reason : undefined) ?? context.security.keptInPackage(file.path, decision.name);
       if (blocked) {
         reports.push({ offset, message: `\`${decision.name}\` is a legacy key name, not renamed: ${blocked}` });
       } else if (migration) {
@@ -73,23 +74,24 @@ export const legacyEnvName: Rule = {
       } else if (occurrence.context === 'env-value') {
         reports.push({ offset, message: `${legacy} inside a value, where text is not renamed: ${to} if this value names a variable` });
       } else {
-        const fix = context.transitional ? transitionalFix(file, occurrence, decision, context) : finalFix(occurrence, decision);
-        reports.push({ offset, message: fixMessage(rename, occurrence, context), fix, rename: { from: decision.name, to: decision.newName } });
+        const retired = fate?.kind === 'retire' ? fate : undefined;
+        const fix = context.transitional ? transitionalFix(file, occurrence, decision, context, retired) : finalFix(occurrence, decision, retired);
+        reports.push({ offset, message: fixMessage(rename, occurrence, context, retired), fix, rename: { from: decision.name, to: decision.newName } });
       }
     }
     return reports;
   },
 };
 
-function fixMessage(rename: string, occurrence: Occurrence, context: RuleContext): string {
-  if (isRetired(occurrence)) return `${rename}; its new name is already here, so this legacy ${occurrence.context === 'env-key' ? 'line' : 'import'} goes`;
+function fixMessage(rename: string, occurrence: Occurrence, context: RuleContext, retired: SiteFate | undefined): string {
+  if (retired) return `${rename}; ${retired.reason}`;
   if (context.transitional && occurrence.read) return `${rename}; for now it reads the new name first and falls back to the legacy one`;
   return rename;
 }
 
 /** The plain run: rename, retire a legacy site beside its new name, or collapse a transitional fallback. */
-function finalFix(occurrence: Occurrence, decision: RenameDecision): Edit[] | undefined {
-  if (isRetired(occurrence)) {
+function finalFix(occurrence: Occurrence, decision: RenameDecision, retired: SiteFate | undefined): Edit[] | undefined {
+  if (retired) {
     const span = occurrence.retireSpan as { start: number; end: number };
     return [{ start: span.start, end: span.end, text: '' }];
   }
@@ -102,14 +104,20 @@ function finalFix(occurrence: Occurrence, decision: RenameDecision): Edit[] | un
  * holding a legacy key gains a line with the new name when a new value is supplied. Everything else
  * keeps its legacy name until the final run; undefined means nothing to do here yet.
  */
-function transitionalFix(file: ScannedFile, occurrence: Occurrence, decision: RenameDecision, context: RuleContext): Edit[] | undefined {
+function transitionalFix(
+  file: ScannedFile,
+  occurrence: Occurrence,
+  decision: RenameDecision,
+  context: RuleContext,
+  retired: SiteFate | undefined,
+): Edit[] | undefined {
   const { read, staticImport } = occurrence;
   if (read) return readFix(occurrence, renamedRead(occurrence, decision.newName), true);
   if (staticImport) {
     const alreadyImported = occurrence.namespaces.some((namespace) => namespace.names.includes(decision.newName));
     return alreadyImported ? undefined : [{ start: staticImport.start, end: staticImport.start, text: `${decision.newName}, ` }];
   }
-  if (occurrence.context === 'env-key' && !isRetired(occurrence)) {
+  if (occurrence.context === 'env-key' && !retired) {
     const entry = file.env?.find((e) => e.keyStart === occurrence.start);
     const supplied = context.supplied[decision.role];
     if (entry && supplied && classifyValue(entry.value) === legacyKindOf(decision.role)) {

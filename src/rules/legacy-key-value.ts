@@ -1,7 +1,7 @@
 // legacy-key-value: a legacy JWT stored in a .env file, under a legacy or a new-looking name.
 import { decideName, isPublicPrefix, roleOfName, type KeyRole } from '../keys/names.js';
 import { classifyValue } from '../keys/values.js';
-import { retiredEntries } from '../file-kinds/retire.js';
+import { retiredEntries } from './analysis/collisions.js';
 import type { Report, Rule } from './rule.js';
 import { cite, PAGES } from './sources.js';
 
@@ -51,7 +51,7 @@ export const legacyKeyValue: Rule = {
   },
   check(file, context) {
     if (!file.env) return [];
-    const retired = retiredEntries(file);
+    const retired = retiredEntries(file, context);
     const reports: Report[] = [];
     for (const entry of file.env) {
       const kind = classifyValue(entry.value);

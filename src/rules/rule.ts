@@ -2,6 +2,7 @@
 import type { KeyExports } from './analysis/bearer/module-index.js';
 import type { EdgeModel } from '../supabase/edge/model.js';
 import type { SuppliedKeys } from '../keys/supplied.js';
+import type { NameMap } from '../keys/names.js';
 import type { ScannedFile } from '../file-kinds/scanned.js';
 import type { SecurityModel } from './analysis/security/model.js';
 import type { RuleId } from './ids.js';
@@ -78,8 +79,8 @@ interface Rename {
 
 /** What the whole run knows that one file cannot. */
 export interface RuleContext {
-  /** Legacy name -> why it is not renamed anywhere. */
-  blocked: ReadonlyMap<string, string>;
+  /** The run's name map (`--map` and the config file): where two names of one new name meet, which one moves. */
+  map: NameMap;
   supplied: SuppliedKeys;
   /** SPEC §4: reads fall back to the legacy name, .env files keep the legacy line. */
   transitional: boolean;

@@ -97,22 +97,26 @@ ruleTester('legacy-env-name', {
       },
     },
     {
-      name: 'two legacy names that would become one: neither is renamed anywhere, in any file',
+      name: 'two legacy names of one new name with different values: the canonical one moves, the alias stays there only',
       files: {
         '.env': 'SUPABASE_SERVICE_ROLE_KEY=a\nSUPABASE_SERVICE_KEY=b\n',
         'src/admin.ts': 'export const key = process.env.SUPABASE_SERVICE_KEY\n',
       },
       findings: [
+        { line: 1, message: '`SUPABASE_SERVICE_ROLE_KEY` is a legacy key name: rename it to `SUPABASE_SECRET_KEY`', fixable: true },
         {
-          line: 1,
+          line: 2,
           message:
-            '`SUPABASE_SERVICE_ROLE_KEY` is a legacy key name, not renamed: `SUPABASE_SERVICE_KEY` and `SUPABASE_SERVICE_ROLE_KEY` would both ' +
-            'become `SUPABASE_SECRET_KEY` in .env:1; keep only one of them there first',
+            '`SUPABASE_SERVICE_KEY` is a legacy key name, not renamed: `SUPABASE_SERVICE_ROLE_KEY` on line 1 becomes `SUPABASE_SECRET_KEY` too, ' +
+            'and this line holds another value: keep the right one under `SUPABASE_SECRET_KEY` and remove this line',
           fixable: false,
         },
-        { line: 2, messageIncludes: '`SUPABASE_SERVICE_KEY` is a legacy key name, not renamed:', fixable: false },
-        { file: 'src/admin.ts', line: 1, messageIncludes: '`SUPABASE_SERVICE_KEY` is a legacy key name, not renamed:', fixable: false },
+        { file: 'src/admin.ts', line: 1, message: '`SUPABASE_SERVICE_KEY` is a legacy key name: rename it to `SUPABASE_SECRET_KEY`', fixable: true },
       ],
+      output: {
+        '.env': 'SUPABASE_SECRET_KEY=a\nSUPABASE_SERVICE_KEY=b\n',
+        'src/admin.ts': 'export const key = process.env.SUPABASE_SECRET_KEY\n',
+      },
     },
     {
       name: 'places that are reported but never edited: an applied migration, text inside a .env value, a file that does not parse',
