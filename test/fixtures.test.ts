@@ -9,7 +9,8 @@
 // Flags in the name add options: .unsafe (--unsafe), .transitional (--transitional), .supplied (new key values
 // given; fake ones), e.g. dotenv/crlf.supplied.input.env. For every pair: the output is the run's bytes exactly
 // (nothing trimmed), a second run on the output changes nothing, and the file is reported unparseable exactly when
-// the case is named …syntax-error or …parse-error. For a .transitional pair, a run without --transitional on the
+// the case is named …syntax-error or …parse-error (left as it is) or …renamed-as-text (a YAML file that does not parse,
+// renamed as text and reported as an info). For a .transitional pair, a run without --transitional on the
 // output gives what it gives on the input (transitional, then final = final at once).
 // Adding a case is adding its two files (test/helpers/fixtures.ts reads them); some kinds check more, below.
 import { parse } from 'dotenv';
@@ -41,8 +42,11 @@ describe('fixtures', () => {
     expect(bytesOf(first).equals(c.output), 'input → output, byte for byte').toBe(true);
     expect(bytesOf(run(c, c.options, c.output)).equals(c.output), 'a second run on the output changes nothing').toBe(true);
 
-    const unparseable = first.findings.some((finding) => finding.ruleId === 'parse-error');
-    expect(unparseable, 'reported unparseable exactly when named …syntax-error or …parse-error').toBe(/(^|-)(syntax|parse)-error$/.test(c.name));
+    const unparseable = first.findings.filter((finding) => finding.ruleId === 'parse-error');
+    expect(unparseable.length > 0, 'reported unparseable exactly when named …syntax-error, …parse-error or …renamed-as-text').toBe(
+      /(^|-)((syntax|parse)-error|renamed-as-text)$/.test(c.name),
+    );
+    if (c.name.endsWith('renamed-as-text')) expect(unparseable.map((finding) => finding.severity), 'renamed as text: an info').toEqual(['info']);
 
     if (c.options.transitional) {
       const final = { ...c.options, transitional: false };

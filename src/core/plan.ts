@@ -1,7 +1,7 @@
 // The pure plan: discover -> read -> prefilter -> scan -> rules -> edits and findings. Writes nothing.
 import { resolve } from 'node:path';
 import { discover, type DiscoverOptions, type Discovery } from './discover.js';
-import type { FileKind } from '../file-kinds/index.js';
+import { renamesAsText, type FileKind } from '../file-kinds/index.js';
 import { createKeyExports, type KeyExports } from '../rules/analysis/bearer/module-index.js';
 import { buildEdgeModel } from '../supabase/edge/model.js';
 import { buildFrameworks, type Frameworks } from '../frameworks/browser.js';
@@ -276,12 +276,14 @@ function planFailures(result: Plan, failures: readonly Failure[], context: RuleC
 function planFiles(result: Plan, candidates: readonly Required<Candidate>[], context: RuleContext, readers: SyntaxReaders): void {
   for (const { file, scanned } of candidates) {
     countKeyValues(scanned, result.keyValues);
-    if (scanned.parseError) result.failed.push(scanned.path);
+    // A file renamed as text although it does not parse (YAML) is no failure: parse-error reports it as an info.
+    const failed = scanned.parseError !== undefined && !renamesAsText(scanned.kind);
+    if (failed) result.failed.push(scanned.path);
     const filePlan = planScanned(scanned, context);
     // Its trees have had their last reader, unless another file's check reads the key exports they hold.
     if (!readers.afterRules(scanned.path)) scanned.scripts.release();
     // A syntax error the user turned off or suppressed is accepted like a read failure: no exit 2.
-    if (scanned.parseError && !filePlan.findings.some((f) => f.ruleId === 'parse-error')) (result.accepted ??= []).push(scanned.path);
+    if (failed && !filePlan.findings.some((f) => f.ruleId === 'parse-error')) (result.accepted ??= []).push(scanned.path);
     result.findings.push(...filePlan.findings);
     result.suppressed.push(...filePlan.suppressed);
     if (filePlan.after !== scanned.text) {

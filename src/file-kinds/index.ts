@@ -50,6 +50,11 @@ export function holdsCommands(kind: FileKind): boolean {
   return kindModule(kind).holdsCommands === true;
 }
 
+/** Kinds whose files are renamed as text when they do not parse (KindModule.renamesAsText). */
+export function renamesAsText(kind: FileKind): boolean {
+  return kindModule(kind).renamesAsText === true;
+}
+
 /** The kind of a file from its path (`/`-separated), or undefined when the tool does not read it. */
 export function fileKind(path: string): FileKind | undefined {
   const basename = path.slice(path.lastIndexOf('/') + 1);

@@ -29,6 +29,13 @@ export interface KindModule<Kind extends string> {
   /** The text holds shell commands: deploy commands and curl-style Bearer headers are read there. */
   holdsCommands?: true;
   /**
+   * A key name is a token that never changes the structure of a text of this kind, so a file whose parse fails
+   * (a Helm template, an unbalanced quote) is still renamed, as text; `scan` places the names without the parse.
+   * Without it a parse error keeps the whole file as it is (code, markup: a name there may be an identifier the
+   * parse must place). Kinds that set no parse error (dotenv, TOML, Dockerfile, shell) rename as text already.
+   */
+  renamesAsText?: true;
+  /**
    * Parses the text (once) and places the names found: their syntax, namespaces, parse error. Called
    * for every scanned file of the kind, names found or not: a kind that parses only to place names
    * returns at once when there are none.

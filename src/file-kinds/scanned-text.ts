@@ -35,7 +35,10 @@ export interface ScannedText {
   occurrences: Occurrence[];
   /** The entries of a .env file. */
   env?: EnvEntry[];
-  /** Set when the file (or one of its script blocks) has a syntax error: nothing in it is edited. */
+  /**
+   * Set when the file (or one of its script blocks) has a syntax error: nothing in it is edited, unless its kind
+   * renames as text (KindModule.renamesAsText: YAML), where the names are renamed all the same.
+   */
   parseError?: { offset: number; message: string };
   /** `migrate-keys-ignore` comments; the plan marks the ones that silence a finding. */
   directives: Directive[];

@@ -8,6 +8,8 @@ export const yamlKind: KindModule<'yaml'> = {
   matches: ({ extension }) => extension === '.yml' || extension === '.yaml',
   searchesNames: true,
   holdsCommands: true,
+  // A name is a key or a scalar's text: renaming it never changes the document's structure, parsed or not.
+  renamesAsText: true,
   scan(file) {
     if (file.occurrences.length === 0) return;
     const error = yamlError(file.text);
@@ -16,7 +18,7 @@ export const yamlKind: KindModule<'yaml'> = {
   },
 };
 
-/** The first syntax error of a YAML text; a file that does not parse is not edited. */
+/** The first syntax error of a YAML text: reported; the names are renamed as text all the same (renamesAsText). */
 function yamlError(text: string): { offset: number; message: string } | undefined {
   const { parseAllDocuments } = loadYaml();
   for (const document of parseAllDocuments(text)) {

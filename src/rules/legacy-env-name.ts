@@ -1,5 +1,6 @@
 // legacy-env-name: a legacy key name, renamed to its new name at every site that can be edited.
 import type { EnvEntry } from '../file-kinds/env-entries.js';
+import { renamesAsText } from '../file-kinds/index.js';
 import { type NameDecision } from '../keys/names.js';
 import { classifyValue } from '../keys/values.js';
 import { EDGE_RUNTIME_NAMES, isEdgeRuntimeFile, isMigrationFile } from '../supabase/paths.js';
@@ -69,7 +70,7 @@ export const legacyEnvName: Rule = {
         reports.push({ offset, message: `\`${decision.name}\` is a legacy key name, not renamed: ${blocked}` });
       } else if (migration) {
         reports.push({ offset, message: `${legacy} in a migration; applied migrations are history and are not edited: ${to} in a new migration` });
-      } else if (file.parseError) {
+      } else if (file.parseError && !renamesAsText(file.kind)) {
         reports.push({ offset, message: `${legacy}, not renamed since the file could not be parsed: ${to}` });
       } else if (occurrence.context === 'env-value') {
         reports.push({ offset, message: `${legacy} inside a value, where text is not renamed: ${to} if this value names a variable` });

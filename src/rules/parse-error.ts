@@ -1,4 +1,5 @@
-// parse-error: a file that could not be read or parsed; it is left as it is and the run goes on.
+// parse-error: a file that could not be read or parsed; it is left as it is (YAML: renamed as text) and the run goes on.
+import { renamesAsText } from '../file-kinds/index.js';
 import type { Rule } from './rule.js';
 
 export const parseError: Rule = {
@@ -8,8 +9,9 @@ export const parseError: Rule = {
     fix: 'none',
     summary: 'a file that could not be parsed; the run goes on',
     description:
-      'A file with a syntax error is not edited, so any legacy name in it keeps its name. Fix the syntax ' +
-      'error (or the file type) and run the tool again.',
+      'A code or component file with a syntax error is not edited, so any legacy name in it keeps its name. Fix the syntax ' +
+      'error (or the file type) and run the tool again. A YAML file that does not parse (a Helm template, an unbalanced ' +
+      'quote) is renamed as text, since a key name never changes its structure: that is reported as an info; check the diff.',
     legacyUse: false,
     blocksRotation: false,
     example: 'const key = import.meta.env.VITE_SUPABASE_ANON_KEY (   <- a syntax error: the file is left as it is',
@@ -26,6 +28,12 @@ export const parseError: Rule = {
   },
   check(file) {
     if (!file.parseError) return [];
-    return [{ offset: file.parseError.offset, message: `could not be parsed (${file.parseError.message}), so it was not changed: fix the syntax and run migrate-keys again` }];
+    const { offset, message } = file.parseError;
+    if (renamesAsText(file.kind)) {
+      return [
+        { offset, severity: 'info', message: `renamed as text: the file does not parse (${message}), and a key name never changes its structure; check the diff` },
+      ];
+    }
+    return [{ offset, message: `could not be parsed (${message}), so it was not changed: fix the syntax and run migrate-keys again` }];
   },
 };

@@ -150,6 +150,50 @@ ruleTester('legacy-env-name', {
       ],
     },
     {
+      name: 'a YAML file that does not parse (a Helm template, an unbalanced quote) is renamed as text, collisions included',
+      files: {
+        'charts/web/templates/deployment.yaml':
+          'env:\n' +
+          '  - name: VITE_SUPABASE_ANON_KEY\n' +
+          '    value: {{ .Values.anonKey | quote }}\n' +
+          '{{- if .Values.admin }}\n' +
+          '  - name: SUPABASE_SERVICE_ROLE_KEY\n' +
+          '{{- end }}\n',
+        'docker-compose.yml':
+          'services:\n' +
+          '  api:\n' +
+          '    environment:\n' +
+          '      SUPABASE_SERVICE_ROLE_KEY: ${SUPABASE_SERVICE_ROLE_KEY}\n' +
+          '      SUPABASE_SERVICE_KEY: ${SUPABASE_SERVICE_ROLE_KEY}\n' +
+          `    command: "sh -c 'npm ci && npm start'\n`,
+      },
+      findings: [
+        { line: 2, column: 11, message: rename('VITE_SUPABASE_ANON_KEY', 'VITE_SUPABASE_PUBLISHABLE_KEY'), fixable: true },
+        { line: 5, column: 11, message: rename('SUPABASE_SERVICE_ROLE_KEY', 'SUPABASE_SECRET_KEY'), fixable: true },
+        { file: 'docker-compose.yml', line: 4, column: 7, message: rename('SUPABASE_SERVICE_ROLE_KEY', 'SUPABASE_SECRET_KEY'), fixable: true },
+        { file: 'docker-compose.yml', line: 4, column: 36, message: rename('SUPABASE_SERVICE_ROLE_KEY', 'SUPABASE_SECRET_KEY'), fixable: true },
+        // The alias shares the mapping with the canonical name: it keeps its name there (SPEC §2), parsed or not.
+        { file: 'docker-compose.yml', line: 5, column: 7, messageIncludes: '`SUPABASE_SERVICE_ROLE_KEY` on line 4 becomes `SUPABASE_SECRET_KEY` too', fixable: false },
+        { file: 'docker-compose.yml', line: 5, column: 31, message: rename('SUPABASE_SERVICE_ROLE_KEY', 'SUPABASE_SECRET_KEY'), fixable: true },
+      ],
+      output: {
+        'charts/web/templates/deployment.yaml':
+          'env:\n' +
+          '  - name: VITE_SUPABASE_PUBLISHABLE_KEY\n' +
+          '    value: {{ .Values.anonKey | quote }}\n' +
+          '{{- if .Values.admin }}\n' +
+          '  - name: SUPABASE_SECRET_KEY\n' +
+          '{{- end }}\n',
+        'docker-compose.yml':
+          'services:\n' +
+          '  api:\n' +
+          '    environment:\n' +
+          '      SUPABASE_SECRET_KEY: ${SUPABASE_SECRET_KEY}\n' +
+          '      SUPABASE_SERVICE_KEY: ${SUPABASE_SECRET_KEY}\n' +
+          `    command: "sh -c 'npm ci && npm start'\n`,
+      },
+    },
+    {
       name: '--transitional: a read falls back to the legacy name; a .env line gains the supplied key after it',
       files: {
         'src/admin.ts': "export const key = process.env.SUPABASE_SERVICE_ROLE_KEY || ''\n",

@@ -67,9 +67,24 @@ ruleTester('parse-error', {
       ],
     },
     {
-      name: 'a workflow that is not valid YAML',
-      files: { '.github/workflows/ci.yml': 'env:\n  SUPABASE_ANON_KEY: [\n' },
-      findings: [{ line: 3, column: 1, messageIncludes: 'could not be parsed (Flow sequence in block collection must be sufficiently indented and end with a ]' }],
+      // A name never changes a YAML document's structure: the file is renamed as text, and the finding is an info (no exit 2).
+      name: 'a workflow that is not valid YAML, a Helm template: renamed as text, reported as an info',
+      files: {
+        '.github/workflows/ci.yml': 'env:\n  SUPABASE_ANON_KEY: [\n',
+        'charts/api/templates/deployment.yaml': 'env:\n{{- if .Values.admin }}\n  - name: SUPABASE_SERVICE_ROLE_KEY\n{{- end }}\n',
+      },
+      findings: [
+        {
+          line: 3,
+          column: 1,
+          severity: 'info',
+          message:
+            'renamed as text: the file does not parse (Flow sequence in block collection must be sufficiently indented and end with a ] at line 3, column 1:), ' +
+            'and a key name never changes its structure; check the diff',
+          fixable: false,
+        },
+        { file: 'charts/api/templates/deployment.yaml', line: 2, column: 1, severity: 'info', messageIncludes: 'renamed as text: the file does not parse (' },
+      ],
     },
     {
       name: 'a file that names a legacy key but is not UTF-8 text, or is binary',
