@@ -1,9 +1,9 @@
 // edge-function-env: an Edge Function reads SUPABASE_ANON_KEY / SUPABASE_SERVICE_ROLE_KEY from the runtime.
 import { EDGE_RUNTIME_NAMES, isEdgeRuntimeFile } from '../supabase/paths.js';
+import { edgeSiteOf, readsEdgeSyntax } from '../supabase/edge/runtime-sites.js';
 import type { Occurrence } from '../file-kinds/scanned-text.js';
-import { isEdgeRuntimeName } from './legacy-env-name.js';
 import { readFix, renamedRead } from './read-fix.js';
-import type { Report, Rule } from './rule.js';
+import type { Edit, Report, Rule } from './rule.js';
 import { cite, PAGES } from './sources.js';
 
 export const edgeFunctionEnv: Rule = {
@@ -45,14 +45,19 @@ export const edgeFunctionEnv: Rule = {
       },
     ],
   },
+  readsSyntax: readsEdgeSyntax,
   check(file, context) {
     const reports: Report[] = [];
     for (const occurrence of file.occurrences) {
-      if (!isEdgeRuntimeName(file, occurrence)) continue;
-      if (occurrence.context === 'comment' || occurrence.context === 'jsx-text') continue;
+      const site = edgeSiteOf(file, occurrence);
+      if (!site) continue;
       const name = occurrence.decision.name;
       const plural = EDGE_RUNTIME_NAMES[name] as string;
-      const newRead = occurrence.read ? jsonRead(occurrence, plural) : undefined;
+      if (site.kind === 'feed') {
+        reports.push(feedReport(occurrence, site.plural, context.transitional || file.parseError ? undefined : site.edits));
+        continue;
+      }
+      const newRead = site.kind === 'read' && occurrence.read ? jsonRead(occurrence, plural) : undefined;
       const what = `Edge Functions get the new keys as JSON in \`${plural}\``;
       if (!newRead || file.parseError) {
         reports.push({
@@ -73,6 +78,15 @@ export const edgeFunctionEnv: Rule = {
     return reports;
   },
 };
+
+/** A test setting the legacy variable for a function that reads the JSON one now. */
+function feedReport(occurrence: Occurrence, plural: string, fix: Edit[] | undefined): Report {
+  const name = occurrence.decision.name;
+  const message =
+    `this test sets \`${name}\` for the functions it runs, which read the JSON in \`${plural}\` now: ` +
+    `set \`${plural}\` to \`JSON.stringify({ default: … })\` instead`;
+  return { offset: occurrence.start, message, ...(fix && { fix }) };
+}
 
 // `Deno.env.get('SUPABASE_SECRET_KEY')`: a name the platform never injects and `supabase secrets set` skips (the prefix is reserved).
 const SINGULAR_READ = /\bDeno\.env\.get\(\s*(['"`])SUPABASE_(PUBLISHABLE|SECRET)_KEY\1\s*\)/g;

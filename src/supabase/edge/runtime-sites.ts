@@ -1,0 +1,130 @@
+// Which sites of the Edge runtime's own legacy names (SUPABASE_ANON_KEY, SUPABASE_SERVICE_ROLE_KEY) stand for the
+// variables the platform injects, and so become the JSON variables (`SUPABASE_SECRET_KEYS`, …) rather than a bare
+// rename: the runtime reads in function code, the name alone in a string there (a read's argument, a helper's),
+// and what a function's tests set in its env. Every other site (a local constant, a message) is renamed as anywhere.
+import type { ts as TS } from 'ts-morph';
+import { typescript } from '../../core/typescript.js';
+import type { Edit } from '../../core/types.js';
+import { dialectOf } from '../../file-kinds/parse.js';
+import type { Occurrence } from '../../file-kinds/scanned-text.js';
+import type { ScannedFile } from '../../file-kinds/scanned.js';
+import { EDGE_RUNTIME_NAMES, isEdgeFunctionFile, isEdgeRuntimeFile } from '../paths.js';
+
+export type EdgeSite =
+  /** Read from the runtime in function code: `occurrence.read` is the read to rewrite, when it can be. */
+  | { kind: 'read' }
+  /** The name alone in a string of function code: it may name the variable a read or a helper reads. */
+  | { kind: 'name' }
+  /** A function's test setting the variable for the function (`Deno.env.set`, a mocked env map); the edits give it the JSON variable. */
+  | { kind: 'feed'; plural: string; edits?: Edit[] };
+
+type EdgeFile = Pick<ScannedFile, 'path' | 'kind' | 'text' | 'scripts' | 'occurrences'>;
+
+/** Files whose syntax trees edgeSiteOf reads: code under supabase/functions/ that names a runtime name. */
+export function readsEdgeSyntax(file: Pick<ScannedFile, 'path' | 'kind' | 'text'>): boolean {
+  return file.kind === 'code' && isEdgeFunctionFile(file.path) && Object.keys(EDGE_RUNTIME_NAMES).some((name) => file.text.includes(name));
+}
+
+/** Undefined: an ordinary site of the name, renamed like the name anywhere else (legacy-env-name). */
+export function edgeSiteOf(file: EdgeFile, occurrence: Occurrence): EdgeSite | undefined {
+  const name = occurrence.decision.name;
+  if (!Object.hasOwn(EDGE_RUNTIME_NAMES, name) || (file.kind !== 'code' && file.kind !== 'markup')) return undefined;
+  if (occurrence.context === 'comment' || occurrence.context === 'jsx-text') return undefined;
+  const runtime = isEdgeRuntimeFile(file.path);
+  if (runtime && occurrence.runtimeRead) return { kind: 'read' };
+  if (file.kind !== 'code' || !isEdgeFunctionFile(file.path)) return undefined;
+  const sourceFile = file.scripts.parse({ start: 0, end: file.text.length, dialect: dialectOf(file.path) }).sourceFile;
+  const node = nodeAt(sourceFile, occurrence.start);
+  if (!node) return undefined;
+  if (runtime) return isNameAlone(node, name) ? { kind: 'name' } : undefined;
+  return feedOf(file, occurrence, node, sourceFile);
+}
+
+/** A string holding exactly the name, not as an object's key nor a lookup in some object (those are renamed as keys are). */
+function isNameAlone(node: TS.Node, name: string): boolean {
+  const ts = typescript();
+  if (!(ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) || node.text !== name) return false;
+  const parent = node.parent;
+  if ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && parent.name === node) return false;
+  if (ts.isElementAccessExpression(parent) && parent.argumentExpression === node) return false;
+  if (ts.isLiteralTypeNode(parent)) return false;
+  return true;
+}
+
+/**
+ * What a test under supabase/functions/ sets for the functions it runs: `Deno.env.set('NAME', value)`, and,
+ * in a test that hands a map to the runtime's env (a loop of `Deno.env.set`, a stub of `Deno.env`), the map's
+ * `NAME: value` entries and `['NAME', value]` pairs. The function reads the JSON variable now, so the test sets
+ * that, holding `{ default: value }`.
+ */
+function feedOf(file: EdgeFile, occurrence: Occurrence, node: TS.Node, sourceFile: TS.SourceFile): EdgeSite | undefined {
+  const ts = typescript();
+  const plural = EDGE_RUNTIME_NAMES[occurrence.decision.name] as string;
+  const parent = node.parent;
+  const isString = ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node);
+  let value: TS.Expression | undefined;
+  if (isString && ts.isCallExpression(parent) && parent.arguments[0] === node && parent.arguments.length >= 2 && isEnvSet(parent.expression, sourceFile)) {
+    value = parent.arguments[1];
+  } else if (handsMapToRuntime(file.text) && !readAsMember(file, occurrence, sourceFile)) {
+    if ((isString || ts.isIdentifier(node)) && ts.isPropertyAssignment(parent) && parent.name === node && ts.isObjectLiteralExpression(parent.parent)) {
+      value = parent.initializer;
+    } else if (isString && ts.isArrayLiteralExpression(parent) && parent.elements.length === 2 && parent.elements[0] === node) {
+      value = parent.elements[1];
+    }
+  }
+  if (!value) return undefined;
+  const at = value.getStart(sourceFile);
+  return {
+    kind: 'feed',
+    plural,
+    edits: [
+      { start: occurrence.start, end: occurrence.end, text: plural },
+      { start: at, end: at, text: 'JSON.stringify({ default: ' },
+      { start: value.end, end: value.end, text: ' })' },
+    ],
+  };
+}
+
+/** `Deno.env.set`, also through `globalThis` or optional chaining. */
+function isEnvSet(callee: TS.Expression, sourceFile: TS.SourceFile): boolean {
+  return denoPath(callee.getText(sourceFile)) === 'Deno.env.set';
+}
+
+/** The text of a `Deno…` access with blanks, `?.`, `globalThis.` and `(globalThis as any).` taken out. */
+function denoPath(text: string): string {
+  return text
+    .replace(/\s+/g, '')
+    .replace(/\?\./g, '.')
+    .replace(/^\(globalThisas[^)]*\)\./, '')
+    .replace(/^globalThis\./, '');
+}
+
+// A test that puts a map into the runtime's env: `Deno.env.set(name, value)` in a loop, or a stub of Deno.env.
+const HANDS_MAP_TO_RUNTIME = /\bDeno\.env\.set\(\s*[^\s'"`]|\b(?:stub|spy|spyOn)\(\s*Deno\.env\b|\bDeno\.env\.(?:get|set|toObject)\s*=[^=]/;
+
+function handsMapToRuntime(text: string): boolean {
+  return text.includes('Deno.env') && HANDS_MAP_TO_RUNTIME.test(text);
+}
+
+/** Whether the test also reads the name as a member of some object (`config.NAME`): then its map is its own, renamed plainly. */
+function readAsMember(file: EdgeFile, occurrence: Occurrence, sourceFile: TS.SourceFile): boolean {
+  const ts = typescript();
+  return file.occurrences.some((other) => {
+    if (other === occurrence || other.decision.name !== occurrence.decision.name || other.runtimeRead) return false;
+    const node = nodeAt(sourceFile, other.start);
+    const parent = node?.parent;
+    if (!node || !parent) return false;
+    return (ts.isPropertyAccessExpression(parent) && parent.name === node) || (ts.isElementAccessExpression(parent) && parent.argumentExpression === node);
+  });
+}
+
+/** The innermost node whose text holds `offset`. Function files are small: a plain walk down. */
+function nodeAt(sourceFile: TS.SourceFile, offset: number): TS.Node | undefined {
+  const ts = typescript();
+  let node: TS.Node = sourceFile;
+  for (;;) {
+    const next: TS.Node | undefined = ts.forEachChild(node, (child) => (child.getStart(sourceFile) <= offset && offset < child.end ? child : undefined));
+    if (!next) return node === sourceFile ? undefined : node;
+    node = next;
+  }
+}
