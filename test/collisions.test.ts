@@ -120,8 +120,15 @@ describe('collisions', () => {
     );
   });
 
-  it('renames names that only meet in references, where merging is harmless', async () => {
-    const result = await planTree({ 'a.ts': 'const key = process.env.SUPABASE_SERVICE_ROLE_KEY ?? process.env.SUPABASE_SERVICE_KEY\n' });
-    expect(result.changes[0]?.after).toBe('const key = process.env.SUPABASE_SECRET_KEY ?? process.env.SUPABASE_SECRET_KEY\n');
+  it('renames names that only meet in references, where merging is harmless: a fallback between them collapses to one read', async () => {
+    // Was `SUPABASE_SECRET_KEY ?? SUPABASE_SECRET_KEY` (issue 18, item 5): SPEC §4, never `X ?? X`.
+    const result = await planTree({
+      'a.ts': 'const key = process.env.SUPABASE_SERVICE_ROLE_KEY ?? process.env.SUPABASE_SERVICE_KEY\n',
+      'b.ts': 'const key = process.env.SUPABASE_SERVICE_KEY || process.env.SUPABASE_SERVICE_ROLE_KEY || null\n',
+    });
+    expect(after(result)).toEqual({
+      'a.ts': 'const key = process.env.SUPABASE_SECRET_KEY\n',
+      'b.ts': 'const key = process.env.SUPABASE_SECRET_KEY || null\n',
+    });
   });
 });

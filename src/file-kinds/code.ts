@@ -25,8 +25,8 @@ export function classifyRegion(file: ScannedText, region: { start: number; end: 
   if (parsed.error && !file.parseError) {
     file.parseError = { offset: region.start + parsed.error.offset, message: parsed.error.message };
   }
-  const shift = (span: { start: number; end: number } | undefined) =>
-    span && { start: span.start + region.start, end: span.end + region.start };
+  const move = (span: { start: number; end: number }) => ({ start: span.start + region.start, end: span.end + region.start });
+  const shift = (span: { start: number; end: number } | undefined) => span && move(span);
   for (const occurrence of file.occurrences) {
     if (occurrence.start < region.start || occurrence.end > region.end) continue;
     const site = siteAt(parsed.sourceFile, occurrence.start - region.start);
@@ -35,8 +35,12 @@ export function classifyRegion(file: ScannedText, region: { start: number; end: 
     occurrence.namespaces = site.namespaces.map((namespace) => ({ ...namespace, id: `${region.start}:${namespace.id}` }));
     occurrence.retireSpan = shift(site.retireSpan);
     if (site.read) {
-      const { fallback } = site.read;
-      occurrence.read = { ...site.read, ...shift(site.read), fallback: fallback && { ...fallback, ...shift(fallback) } };
+      const { chain } = site.read;
+      occurrence.read = {
+        ...site.read,
+        ...move(site.read),
+        chain: chain && { ...chain, ...move(chain), outer: move(chain.outer), operands: chain.operands.map((operand) => ({ ...operand, ...move(operand) })) },
+      };
     }
     if (site.staticImport) occurrence.staticImport = { start: site.staticImport.start + region.start };
   }

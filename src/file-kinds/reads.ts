@@ -22,8 +22,23 @@ export interface EnvRead {
   text: string;
   /** `(NEW ?? LEGACY)` needs parentheses where it stands (`read || x`, `read.trim()`, `read!`). */
   needsParens: boolean;
-  /** Set when the read is already the fallback of `LEFT ?? read`: the span a final run collapses to LEFT. */
-  fallback?: { start: number; end: number; left: string };
+  /** Set when the read is an operand of `a ?? b ?? …` or `a || b || …`: a final run drops an operand that reads what the one before it reads. */
+  chain?: FallbackChain;
+}
+
+/** A run of one operator, `??` or `||`, over operands (`NEW ?? LEGACY ?? ''`), flattened: what a final run collapses (SPEC §4). */
+export interface FallbackChain {
+  operator: '??' | '||';
+  start: number;
+  end: number;
+  text: string;
+  /** The span the chain takes when it collapses to one operand: with the parentheses only a fallback needs (`(NEW ?? LEGACY).trim()`). */
+  outer: { start: number; end: number };
+  /**
+   * Each operand's span, in order; the text between two of them is their separator (` ?? `, a line break, a comment).
+   * `read`: the operand is itself an env read, which reads the same value every time (`foo() ?? foo()` may not).
+   */
+  operands: readonly { start: number; end: number; read: boolean }[];
 }
 
 export interface ReadSite {
@@ -107,20 +122,64 @@ function importedNames(sourceFile: TS.SourceFile, cache: WeakMap<TS.SourceFile, 
 }
 
 function describeRead(read: TS.Expression, sourceFile: TS.SourceFile): EnvRead {
-  const ts = typescript();
-  const parent = read.parent;
   const described: EnvRead = {
     start: read.getStart(sourceFile),
     end: read.end,
     text: read.getText(sourceFile),
     needsParens: fallbackNeedsParens(read),
   };
-  if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken && parent.right === read) {
-    // Parentheses a fallback needed are the fallback's own; a final run removes them with it.
-    const outer = ts.isParenthesizedExpression(parent.parent) && fallbackNeedsParens(parent.parent) ? parent.parent : parent;
-    described.fallback = { start: outer.getStart(sourceFile), end: outer.end, left: parent.left.getText(sourceFile) };
-  }
+  const chain = fallbackChain(read, sourceFile);
+  if (chain) described.chain = chain;
   return described;
+}
+
+/** The `??` or `||` chain `read` is an operand of, flattened (`a ?? b ?? c` parses as `(a ?? b) ?? c`). */
+function fallbackChain(read: TS.Expression, sourceFile: TS.SourceFile): FallbackChain | undefined {
+  const ts = typescript();
+  const operatorOf = (node: TS.Node): FallbackChain['operator'] | undefined => {
+    if (!ts.isBinaryExpression(node)) return undefined;
+    if (node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken) return '??';
+    if (node.operatorToken.kind === ts.SyntaxKind.BarBarToken) return '||';
+    return undefined;
+  };
+  const operator = operatorOf(read.parent);
+  if (!operator) return undefined;
+  let top = read.parent as TS.BinaryExpression;
+  while (operatorOf(top.parent) === operator && (top.parent as TS.BinaryExpression).left === top) top = top.parent as TS.BinaryExpression;
+  const operands: TS.Expression[] = [];
+  const flatten = (node: TS.Expression): void => {
+    if (operatorOf(node) === operator) {
+      flatten((node as TS.BinaryExpression).left);
+      operands.push((node as TS.BinaryExpression).right);
+    } else operands.push(node);
+  };
+  flatten(top);
+  // Parentheses a fallback needed are the fallback's own; a final run that leaves one operand removes them with it.
+  const outer = ts.isParenthesizedExpression(top.parent) && fallbackNeedsParens(top.parent) ? top.parent : top;
+  return {
+    operator,
+    start: top.getStart(sourceFile),
+    end: top.end,
+    text: top.getText(sourceFile),
+    outer: { start: outer.getStart(sourceFile), end: outer.end },
+    operands: operands.map((operand) => ({ start: operand.getStart(sourceFile), end: operand.end, read: isEnvRead(operand, sourceFile) })),
+  };
+}
+
+/** `Deno.env.get('X')`, `process.env.X`, `process.env['X']`, `env.X` of `$env/dynamic/*`, a binding of `$env/static/*`. */
+function isEnvRead(node: TS.Expression, sourceFile: TS.SourceFile): boolean {
+  const ts = typescript();
+  if (ts.isCallExpression(node)) {
+    const [name] = node.arguments;
+    return node.arguments.length === 1 && name !== undefined && ts.isStringLiteralLike(name) && compact(node.expression.getText(sourceFile)) === 'Deno.env.get';
+  }
+  const envObject = (object: TS.Expression) => {
+    const text = compact(object.getText(sourceFile));
+    return ENV_OBJECTS.has(text) || dynamicEnvBindings(sourceFile).has(text);
+  };
+  if (ts.isPropertyAccessExpression(node)) return envObject(node.expression);
+  if (ts.isElementAccessExpression(node)) return ts.isStringLiteralLike(node.argumentExpression) && envObject(node.expression);
+  return ts.isIdentifier(node) && staticEnvBindings(sourceFile).has(node.text);
 }
 
 /** Whether `NEW ?? LEGACY` standing where `node` stands must be parenthesised. */

@@ -56,9 +56,13 @@ export const legacyEnvName: Rule = {
   check(file, context) {
     const migration = isMigrationFile(file.path);
     const reports: Report[] = [];
+    // What each site becomes (its new name, or its own name where it stays), for the fallback chains a final run collapses.
+    const outcomes = new Map<Occurrence, string>();
+    const chains: { report: Report; occurrence: Occurrence; newName: string }[] = [];
     for (const occurrence of file.occurrences) {
       const { decision } = occurrence;
       if (decision.kind !== 'rename' || isEdgeRuntimeName(file, occurrence)) continue;
+      outcomes.set(occurrence, decision.name);
       const offset = occurrence.start;
       const legacy = `\`${decision.name}\` is a legacy key name`;
       const to = `rename it to \`${decision.newName}\``;
@@ -77,8 +81,15 @@ export const legacyEnvName: Rule = {
       } else {
         const retired = fate?.kind === 'retire' ? fate : undefined;
         const fix = context.transitional ? transitionalFix(file, occurrence, decision, context, retired) : finalFix(occurrence, decision, retired);
-        reports.push({ offset, message: fixMessage(rename, occurrence, context, retired), fix, rename: { from: decision.name, to: decision.newName } });
+        const report: Report = { offset, message: fixMessage(rename, occurrence, context, retired), fix, rename: { from: decision.name, to: decision.newName } };
+        reports.push(report);
+        if (!retired) outcomes.set(occurrence, decision.newName);
+        if (!context.transitional && !retired && occurrence.read?.chain) chains.push({ report, occurrence, newName: decision.newName });
       }
+    }
+    // A read in a `??`/`||` chain: once every site is known, the chain drops the reads that became the read before them.
+    for (const { report, occurrence, newName } of chains) {
+      report.fix = readFix(occurrence, renamedRead(occurrence, newName), false, (start, end) => finalText(file, outcomes, start, end));
     }
     return reports;
   },
@@ -90,13 +101,12 @@ function fixMessage(rename: string, occurrence: Occurrence, context: RuleContext
   return rename;
 }
 
-/** The plain run: rename, retire a legacy site beside its new name, or collapse a transitional fallback. */
+/** The plain run: rename, or retire a legacy site beside its new name (a read in a fallback chain: see check). */
 function finalFix(occurrence: Occurrence, decision: RenameDecision, retired: SiteFate | undefined): Edit[] | undefined {
   if (retired) {
     const span = occurrence.retireSpan as { start: number; end: number };
     return [{ start: span.start, end: span.end, text: '' }];
   }
-  if (occurrence.read?.fallback) return readFix(occurrence, renamedRead(occurrence, decision.newName), false);
   return [{ start: occurrence.start, end: occurrence.end, text: decision.newName }];
 }
 
@@ -129,6 +139,23 @@ function transitionalFix(
 }
 
 type RenameDecision = Extract<NameDecision, { kind: 'rename' }>;
+
+/**
+ * The text of a span once this rule's renames are made in it; undefined when it holds a name this rule
+ * leaves to another (an Edge Function's runtime read, a secret behind a public prefix), whose edit a fix over it would drop.
+ */
+function finalText(file: ScannedFile, outcomes: ReadonlyMap<Occurrence, string>, start: number, end: number): string | undefined {
+  let text = '';
+  let cursor = start;
+  for (const occurrence of file.occurrences) {
+    if (occurrence.start < start || occurrence.end > end) continue;
+    const name = outcomes.get(occurrence);
+    if (name === undefined) return undefined;
+    text += file.text.slice(cursor, occurrence.start) + name;
+    cursor = occurrence.end;
+  }
+  return text + file.text.slice(cursor, end);
+}
 
 function legacyKindOf(role: RenameDecision['role']): string {
   return role === 'publishable' ? 'legacy-anon' : 'legacy-service-role';

@@ -1,7 +1,14 @@
 // The edit for a runtime env read: replaced outright, wrapped in a transitional `NEW ?? LEGACY`, or,
-// when it already is such a fallback, collapsed to NEW by the final run (SPEC §4).
+// when it stands in a fallback chain whose reads become one, collapsed to one read by the final run (SPEC §4).
 import type { Occurrence } from '../file-kinds/scanned-text.js';
+import type { FallbackChain } from '../file-kinds/reads.js';
 import type { Edit } from './rule.js';
+
+/**
+ * The text a span of the file will have once the run's renames are made in it; undefined when another rule
+ * edits inside it, so that a fix spanning it would drop that edit.
+ */
+export type FinalText = (start: number, end: number) => string | undefined;
 
 /** The read's source text with its name replaced, e.g. `process.env['X']` -> `process.env['Y']`. */
 export function renamedRead(occurrence: Occurrence, newName: string): string {
@@ -10,15 +17,63 @@ export function renamedRead(occurrence: Occurrence, newName: string): string {
   return read.text.slice(0, at) + newName + read.text.slice(at + (occurrence.end - occurrence.start));
 }
 
-/** Undefined when there is nothing to do: a transitional run meeting its own fallback. */
-export function readFix(occurrence: Occurrence, newRead: string, transitional: boolean): Edit[] | undefined {
+/**
+ * Undefined when there is nothing to do: a transitional run meeting a new-first fallback (its own or one
+ * people wrote, with `??` or `||`). A final run drops from a `??`/`||` chain every read that reads what the
+ * read before it reads once renamed (`NEW ?? LEGACY`, `LEGACY || NEW`, two legacy names of one new name):
+ * never `X ?? X`. `finalText` tells what the chain's other operands become; by default they stay as they are.
+ */
+export function readFix(occurrence: Occurrence, newRead: string, transitional: boolean, finalText?: FinalText): Edit[] | undefined {
   const read = occurrence.read as NonNullable<Occurrence['read']>;
-  const isOwnFallback = read.fallback?.left === newRead;
+  const { chain } = read;
+  const index = chain ? chain.operands.findIndex((operand) => operand.start === read.start && operand.end === read.end) : -1;
   if (transitional) {
-    if (isOwnFallback) return undefined;
+    const before = chain && index > 0 ? (chain.operands[index - 1] as FallbackChain['operands'][number]) : undefined;
+    if (chain && before && sameRead(operandText(chain, before), newRead)) return undefined;
     const fallback = `${newRead} ?? ${read.text}`;
     return [{ start: read.start, end: read.end, text: read.needsParens ? `(${fallback})` : fallback }];
   }
-  if (isOwnFallback && read.fallback) return [{ start: read.fallback.start, end: read.fallback.end, text: newRead }];
-  return [{ start: read.start, end: read.end, text: newRead }];
+  const collapsed = chain && index >= 0 ? collapse(chain, index, newRead, finalText) : undefined;
+  return [collapsed ?? { start: read.start, end: read.end, text: newRead }];
+}
+
+/** The chain without the reads that repeat the read before them, once renamed; undefined when none repeats. */
+function collapse(chain: FallbackChain, index: number, newRead: string, finalText: FinalText | undefined): Edit | undefined {
+  const texts: (string | undefined)[] = chain.operands.map((operand, i) =>
+    i === index ? newRead : finalText ? finalText(operand.start, operand.end) : operandText(chain, operand),
+  );
+  if (texts.some((text) => text === undefined)) return undefined;
+  const final = texts as string[];
+  const kept = chain.operands.flatMap((operand, i) => {
+    const previous = chain.operands[i - 1];
+    // Only a read is dropped (`foo() ?? foo()` may call twice for a reason); this one's new read is one.
+    const repeats = previous !== undefined && (operand.read || i === index) && sameRead(final[i - 1] as string, final[i] as string);
+    return repeats ? [] : [i];
+  });
+  if (kept.length === chain.operands.length) return undefined;
+  const [first, ...rest] = kept as [number, ...number[]];
+  if (rest.length === 0) return { ...chain.outer, text: final[first] as string };
+  // Each operand kept keeps the separator (operator, line break, comment) that stood before it.
+  let text = final[first] as string;
+  for (const i of rest) {
+    const previous = chain.operands[i - 1] as FallbackChain['operands'][number];
+    const operand = chain.operands[i] as FallbackChain['operands'][number];
+    text += chain.text.slice(previous.end - chain.start, operand.start - chain.start) + (final[i] as string);
+  }
+  return { start: chain.start, end: chain.end, text };
+}
+
+function operandText(chain: FallbackChain, operand: { start: number; end: number }): string {
+  return chain.text.slice(operand.start - chain.start, operand.end - chain.start);
+}
+
+/** Two reads of one name: blanks, quotes and `.X` / `['X']` aside. */
+function sameRead(a: string, b: string): boolean {
+  const normal = (text: string) =>
+    text
+      .replace(/\s+/g, '')
+      .replace(/\?\.(?=[A-Za-z_$[])/g, '.')
+      .replace(/\.?\[(['"`])([A-Za-z_$][\w$]*)\1\]/g, '.$2')
+      .replace(/["`]/g, "'");
+  return normal(a) === normal(b);
 }
