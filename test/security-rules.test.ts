@@ -263,7 +263,7 @@ ruleTester('secret-key-exposed', {
 
 ruleTester('hardcoded-key', {
   invalid: [
-    { name: 'a service_role JWT in TS', files: { 'src/admin.ts': `export const key = '${SERVICE}'\n` }, expect: [{ file: 'src/admin.ts', line: 1, says: /service_role.*leaked, so rotate/ }] },
+    { name: 'a service_role JWT in TS', files: { 'src/admin.ts': `export const key = '${SERVICE}'\n` }, expect: [{ file: 'src/admin.ts', line: 1, says: /service_role.*has leaked.*revoke the legacy JWT secret/ }] },
     { name: 'an anon JWT in JS', files: { 'src/client.js': `\nconst key = "${ANON}"\n` }, expect: [{ file: 'src/client.js', line: 2, severity: 'warning', says: /legacy anon key \(`eyJhbGci…\[legacy anon JWT\]`\)/ }] },
     { name: "the local CLI's demo anon JWT", files: { 'tests/setup.ts': `process.env.KEY = '${DEMO_ANON}'\n` }, expect: [{ file: 'tests/setup.ts', line: 1, severity: 'info', says: /demo anon JWT/ }] },
     { name: "the local CLI's demo service_role JWT", files: { 'scripts/seed.mjs': `const k = '${DEMO_SERVICE}'\n` }, expect: [{ file: 'scripts/seed.mjs', line: 1, severity: 'info', says: /demo service_role JWT/ }] },

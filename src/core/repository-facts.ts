@@ -1,8 +1,9 @@
 // What the disk and git say beyond the files read, gathered before the rules run so that no rule reads either:
-// the signing keys files that a supabase/config.toml names.
+// the signing keys files that a supabase/config.toml names, and which env files holding a service_role JWT git tracks.
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { ScannedFile } from '../file-kinds/scanned.js';
+import { classifyValue } from '../keys/values.js';
 import { namedSigningKeysFile, type RepositoryFacts, type SigningKeysFileFacts } from '../rules/analysis/security/model.js';
 import { holdsPrivateKey } from '../rules/analysis/security/signing-keys.js';
 import { ignoredFiles, isGitRepository, trackedFiles } from './git.js';
@@ -15,7 +16,13 @@ export function repositoryFacts(root: string, scanned: readonly ScannedFile[]): 
     const path = namedSigningKeysFile(file)?.path;
     if (path !== undefined && !signingKeysFiles.has(path)) signingKeysFiles.set(path, signingKeysFile(root, path));
   }
-  return { signingKeysFiles };
+  return { signingKeysFiles, trackedKeyFiles: trackedKeyFiles(root, scanned) };
+}
+
+/** Env files holding a legacy service_role JWT that git tracks: one git call, and only when there are such files. */
+function trackedKeyFiles(root: string, scanned: readonly ScannedFile[]): Set<string> {
+  const holding = scanned.filter((file) => file.env?.some((entry) => classifyValue(entry.value) === 'legacy-service-role')).map((file) => file.path);
+  return trackedFiles(root, holding);
 }
 
 function signingKeysFile(root: string, path: string): SigningKeysFileFacts {

@@ -1,6 +1,7 @@
 // hardcoded-key: a key literal in a file the repository keeps, judged by its value; the value is never shown.
 import { maskSecrets } from '../keys/mask.js';
 import { keyLiterals, type KeyLiteral } from '../keys/literals.js';
+import { REVOKE_LEGACY_JWT, REVOKE_LEGACY_JWT_SOURCES } from './leaks.js';
 import type { Report, Rule, Severity } from './rule.js';
 import { cite, PAGES } from './sources.js';
 
@@ -32,6 +33,7 @@ export const hardcodedKey: Rule = {
       ),
       cite(PAGES.rotateLeaked, 'Replace a leaked secret key or service_role key with a new secret key, then retire the compromised key.'),
       cite(PAGES.migrating, 'The legacy keys will be deprecated by the end of 2026; use the publishable and secret keys instead.'),
+      ...REVOKE_LEGACY_JWT_SOURCES,
     ],
     examples: [
       {
@@ -64,9 +66,7 @@ function describe(literal: KeyLiteral): { message: string; severity: Severity } 
     case 'legacy-service-role':
       return {
         severity: 'error',
-        message:
-          `the legacy service_role key (${shown}) is hard-coded here: it has leaked, so rotate it (deactivate the legacy ` +
-          `keys once migrated, or roll the JWT secret) and ${FROM_ENV}, as a secret key (SUPABASE_SECRET_KEY)`,
+        message: `the legacy service_role key (${shown}) is hard-coded here and has leaked: read a secret key (SUPABASE_SECRET_KEY) from the environment in server code instead, then ${REVOKE_LEGACY_JWT}`,
       };
     case 'legacy-anon':
       return {

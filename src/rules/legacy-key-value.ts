@@ -2,6 +2,7 @@
 import { decideName, isPublicPrefix, roleOfName, type KeyRole } from '../keys/names.js';
 import { classifyValue } from '../keys/values.js';
 import { retiredEntries } from './analysis/collisions.js';
+import { REVOKE_LEGACY_JWT, REVOKE_LEGACY_JWT_SOURCES } from './leaks.js';
 import type { Report, Rule } from './rule.js';
 import { cite, PAGES } from './sources.js';
 
@@ -33,6 +34,7 @@ export const legacyKeyValue: Rule = {
         "The anon and service_role keys are JWTs based on the project's JWT secret: they can only be changed by rotating that secret. Use the " +
           'publishable and secret keys instead.',
       ),
+      ...REVOKE_LEGACY_JWT_SOURCES,
     ],
     examples: [
       {
@@ -52,6 +54,7 @@ export const legacyKeyValue: Rule = {
   check(file, context) {
     if (!file.env) return [];
     const retired = retiredEntries(file, context);
+    const leaked = context.security.trackedKeyFiles.has(file.path);
     const reports: Report[] = [];
     for (const entry of file.env) {
       const kind = classifyValue(entry.value);
@@ -64,19 +67,21 @@ export const legacyKeyValue: Rule = {
       const flag = role === 'publishable' ? 'MIGRATE_KEYS_PUBLISHABLE_KEY' : 'MIGRATE_KEYS_SECRET_KEY';
       const base = `\`${entry.key}\` holds a ${label}, which stops working when the legacy keys are deactivated`;
       const offset = entry.keyStart;
+      // A service_role JWT in a file git tracks has leaked with the repository (issue 18, item 9).
+      const leak = role === 'secret' && leaked ? `. Git tracks this file, so the key has leaked: ${REVOKE_LEGACY_JWT}` : '';
       const nameRole = roleOfName(entry.key);
       if (nameRole && nameRole !== role) {
         // The name and the value disagree: which key belongs here is for a person to say.
-        reports.push({ offset, message: `${base}, under a ${nameRole} name: check which key belongs here` });
+        reports.push({ offset, message: `${base}, under a ${nameRole} name: check which key belongs here${leak}` });
       } else if (!supplied) {
-        reports.push({ offset, message: `${base}: supply the new ${role} key (${flag}) to replace it` });
+        reports.push({ offset, message: `${base}: supply the new ${role} key (${flag}) to replace it${leak}` });
       } else if (context.transitional && decideName(entry.key)?.kind === 'rename') {
         // The new value goes on the line added beside this one; a plain run removes this line.
-        reports.push({ offset, message: `${base}: kept for the rollout beside its new name; once it is over, run without --transitional to remove it` });
+        reports.push({ offset, message: `${base}: kept for the rollout beside its new name; once it is over, run without --transitional to remove it${leak}` });
       } else {
         reports.push({
           offset,
-          message: `${base}: replace it with the new ${role} key`,
+          message: `${base}: replace it with the new ${role} key${leak}`,
           fix: [{ start: entry.innerStart, end: entry.innerEnd, text: supplied }],
         });
       }

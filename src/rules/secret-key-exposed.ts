@@ -5,10 +5,13 @@ import { classifyValue } from '../keys/values.js';
 import type { ScannedFile } from '../file-kinds/scanned.js';
 import { envReads } from './analysis/security/env-reads.js';
 import { publicSecretNames, secretOfName } from './analysis/security/secret-names.js';
+import { REVOKE_LEGACY_JWT, REVOKE_LEGACY_JWT_SOURCES } from './leaks.js';
 import type { Report, Rule, RuleContext, SyntaxContext, SyntaxFile } from './rule.js';
 import { cite, PAGES } from './sources.js';
 
 const ADVICE = 'use it only in server code under a name without the prefix (SUPABASE_SECRET_KEY), and rotate the key';
+// A legacy JWT is revoked only with the legacy JWT secret (issue 18, item 9).
+const LEGACY_ADVICE = `use a secret key only in server code under a name without the prefix (SUPABASE_SECRET_KEY), then ${REVOKE_LEGACY_JWT}`;
 const SECRET_READ_HINT = /SUPABASE_(?:SECRET_KEY|SERVICE_ROLE_KEY|SERVICE_KEY|JWT_SECRET)/;
 
 export const secretKeyExposed: Rule = {
@@ -38,6 +41,7 @@ export const secretKeyExposed: Rule = {
           '`User-Agent` header) is always answered with HTTP 401.',
       ),
       cite(PAGES.rotateLeaked, 'Replace a leaked secret key or service_role key with a new secret key, then retire the compromised key.'),
+      ...REVOKE_LEGACY_JWT_SOURCES,
     ],
     examples: [
       {
@@ -83,8 +87,11 @@ export const secretKeyExposed: Rule = {
       if (reported.has(entry.keyStart) || !isPublicPrefix(entry.key)) continue;
       const kind = classifyValue(entry.value);
       if (kind !== 'legacy-service-role' && kind !== 'secret') continue;
-      const what = kind === 'secret' ? 'a secret key' : 'a legacy service_role JWT';
-      reports.push({ offset: entry.keyStart, message: `\`${entry.key}\` holds ${what} under a public name, so it ships to browsers: ${ADVICE}` });
+      const message =
+        kind === 'secret'
+          ? `\`${entry.key}\` holds a secret key under a public name, so it ships to browsers: ${ADVICE}`
+          : `\`${entry.key}\` holds a legacy service_role JWT under a public name, so it ships to browsers and has leaked: ${LEGACY_ADVICE}`;
+      reports.push({ offset: entry.keyStart, message });
     }
     reports.push(...browserReads(file, context));
     return reports;

@@ -1,7 +1,8 @@
 // sql-legacy-key: SQL (migrations, seeds, pg_net / http calls) that sends or holds a legacy or API key.
-import { keyKindOfLiteral } from './analysis/bearer/key-sources.js';
+import { keyKindOfLiteral, type KeyKind } from './analysis/bearer/key-sources.js';
 import { inLineComment } from './analysis/bearer/text-sites.js';
 import { isMigrationFile } from '../supabase/paths.js';
+import { REVOKE_LEGACY_JWT, REVOKE_LEGACY_JWT_SOURCES } from './leaks.js';
 import type { Report, Rule } from './rule.js';
 import { cite, PAGES } from './sources.js';
 
@@ -33,6 +34,7 @@ export const sqlLegacyKey: Rule = {
         PAGES.migratingGuidePr,
         "The migration guide's section on Database Webhooks and pg_net moves the key from the `Authorization: Bearer` header to the `apikey` header.",
       ),
+      ...REVOKE_LEGACY_JWT_SOURCES,
     ],
     examples: [
       {
@@ -69,17 +71,23 @@ export const sqlLegacyKey: Rule = {
       const kind = literal ? keyKindOfLiteral(literal[0]) : NAMED_KEY.test(value) ? 'API' : undefined;
       if (!kind) continue;
       reported.add(statement.start);
-      reports.push({ offset: statement.start + header.index, message: `this statement sends the ${kind} key as Authorization: Bearer: ${advice}` });
+      reports.push({ offset: statement.start + header.index, message: `this statement sends the ${kind} key as Authorization: Bearer: ${advice}${leaked(kind)}` });
     }
     for (const match of file.text.matchAll(JWT_OR_KEY)) {
       const kind = keyKindOfLiteral(match[0]);
       const at = match.index as number;
       if (!kind || [...reported].some((start) => at >= start && at < statementEnd(file.text, start))) continue;
-      reports.push({ offset: at, message: `a ${kind} key is written into SQL: ${advice}, and rotate the key` });
+      const rotate = kind === 'legacy service_role' ? leaked(kind) : ', and rotate the key';
+      reports.push({ offset: at, message: `a ${kind} key is written into SQL: ${advice}${rotate}` });
     }
     return reports;
   },
 };
+
+/** A service_role JWT written into SQL has leaked with the repository: what revokes it (issue 18, item 9). */
+function leaked(kind: KeyKind): string {
+  return kind === 'legacy service_role' ? `. The key has leaked: ${REVOKE_LEGACY_JWT}` : '';
+}
 
 function statements(text: string): { start: number; end: number }[] {
   const found: { start: number; end: number }[] = [];

@@ -4,9 +4,12 @@ import { KEYS, ruleTester } from '../helpers/rule-tester.js';
 
 const FROM_ENV = 'read it from the environment in server code instead';
 const LOCAL = 'read it from the environment (`supabase status -o env` prints it) if this code may run against a hosted project';
+// Leaked means rotate (issue 18, item 9): deactivating the legacy keys does not revoke a legacy JWT sent as Bearer.
+const REVOKE =
+  'deactivate the legacy keys, and, since that does not revoke a legacy JWT sent as Authorization: Bearer, move the project to JWT signing keys ' +
+  'and revoke the legacy JWT secret (Project Settings → JWT Keys)';
 const SERVICE_ROLE = (shown: string) =>
-  `the legacy service_role key (${shown}) is hard-coded here: it has leaked, so rotate it (deactivate the legacy keys once migrated, or roll the JWT secret) ` +
-  `and ${FROM_ENV}, as a secret key (SUPABASE_SECRET_KEY)`;
+  `the legacy service_role key (${shown}) is hard-coded here and has leaked: read a secret key (SUPABASE_SECRET_KEY) from the environment in server code instead, then ${REVOKE}`;
 const ANON =
   'the legacy anon key (`eyJhbGci…[legacy anon JWT]`) is hard-coded here: it stops working when the legacy keys are deactivated; read the publishable key from the environment instead';
 // A JWT that is no API key: a user's session token (role authenticated).

@@ -3,6 +3,9 @@
 import { KEYS, ruleTester, SUPPLIED } from '../helpers/rule-tester.js';
 
 const STOPS = 'which stops working when the legacy keys are deactivated';
+const REVOKE =
+  'deactivate the legacy keys, and, since that does not revoke a legacy JWT sent as Authorization: Bearer, move the project to JWT signing keys ' +
+  'and revoke the legacy JWT secret (Project Settings → JWT Keys)';
 
 ruleTester('legacy-key-value', {
   valid: [
@@ -26,6 +29,34 @@ ruleTester('legacy-key-value', {
       findings: [
         { line: 1, column: 1, fixable: false, message: `\`VITE_SUPABASE_PUBLISHABLE_KEY\` holds a legacy anon JWT, ${STOPS}: supply the new publishable key (MIGRATE_KEYS_PUBLISHABLE_KEY) to replace it` },
         { line: 2, column: 1, fixable: false, message: `\`SUPABASE_SECRET_KEY\` holds a legacy service_role JWT, ${STOPS}: supply the new secret key (MIGRATE_KEYS_SECRET_KEY) to replace it` },
+      ],
+    },
+    {
+      // Leaked means rotate (issue 18, item 9): a service_role JWT in a file git tracks has leaked, whatever the name;
+      // an anon JWT there is public anyway, and a file git does not track (.env.local) has leaked nothing.
+      name: 'a service_role JWT in a committed .env has leaked',
+      files: {
+        '.env': `SUPABASE_SECRET_KEY=${KEYS.serviceRole}\nVITE_SUPABASE_PUBLISHABLE_KEY=${KEYS.anon}\n`,
+        'apps/api/.env': `SUPABASE_ANON_KEY=${KEYS.serviceRole}\n`,
+        '.env.local': `SUPABASE_SECRET_KEY=${KEYS.serviceRole}\n`,
+        '.gitignore': '.env.local\n',
+      },
+      git: true,
+      findings: [
+        {
+          file: '.env',
+          line: 1,
+          message:
+            `\`SUPABASE_SECRET_KEY\` holds a legacy service_role JWT, ${STOPS}: supply the new secret key (MIGRATE_KEYS_SECRET_KEY) to replace it. ` +
+            `Git tracks this file, so the key has leaked: ${REVOKE}`,
+        },
+        { file: '.env', line: 2, message: `\`VITE_SUPABASE_PUBLISHABLE_KEY\` holds a legacy anon JWT, ${STOPS}: supply the new publishable key (MIGRATE_KEYS_PUBLISHABLE_KEY) to replace it` },
+        { file: '.env.local', line: 1, message: `\`SUPABASE_SECRET_KEY\` holds a legacy service_role JWT, ${STOPS}: supply the new secret key (MIGRATE_KEYS_SECRET_KEY) to replace it` },
+        {
+          file: 'apps/api/.env',
+          line: 1,
+          message: `\`SUPABASE_ANON_KEY\` holds a legacy service_role JWT, ${STOPS}, under a publishable name: check which key belongs here. Git tracks this file, so the key has leaked: ${REVOKE}`,
+        },
       ],
     },
     {

@@ -58,7 +58,15 @@ ruleTester('secret-key-exposed', {
       name: 'by value: a service_role JWT or a secret key under a public name, whatever the name says',
       files: { '.env': `VITE_SUPABASE_KEY=${KEYS.serviceRole}\nNEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY=${KEYS.secret}\n` },
       findings: [
-        { line: 1, column: 1, message: `\`VITE_SUPABASE_KEY\` holds a legacy service_role JWT under a public name, so it ships to browsers: ${ADVICE}` },
+        // Leaked means rotate (issue 18, item 9): a legacy JWT is revoked only with the legacy JWT secret.
+        {
+          line: 1,
+          column: 1,
+          message:
+            '`VITE_SUPABASE_KEY` holds a legacy service_role JWT under a public name, so it ships to browsers and has leaked: use a secret key only ' +
+            'in server code under a name without the prefix (SUPABASE_SECRET_KEY), then deactivate the legacy keys, and, since that does not revoke ' +
+            'a legacy JWT sent as Authorization: Bearer, move the project to JWT signing keys and revoke the legacy JWT secret (Project Settings → JWT Keys)',
+        },
         { line: 2, column: 1, message: `\`NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY\` holds a secret key under a public name, so it ships to browsers: ${ADVICE}` },
       ],
     },

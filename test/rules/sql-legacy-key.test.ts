@@ -4,6 +4,9 @@ import { KEYS, ruleTester } from '../helpers/rule-tester.js';
 
 const MIGRATION = 'applied migrations are not edited: write a new migration that sends the key in the apikey header, read from Vault';
 const ELSEWHERE = 'send the key in the apikey header and read it from Vault';
+const REVOKE =
+  'deactivate the legacy keys, and, since that does not revoke a legacy JWT sent as Authorization: Bearer, move the project to JWT signing keys ' +
+  'and revoke the legacy JWT secret (Project Settings → JWT Keys)';
 const URL = "'https://abcdefghijklmnopqrst.supabase.co/functions/v1/hook'";
 const b64 = (value: string) => Buffer.from(value).toString('base64url');
 const DEMO_SERVICE_ROLE = [b64('{"alg":"HS256","typ":"JWT"}'), b64('{"iss":"supabase-demo","role":"service_role","exp":1983812996}'), b64('signature')].join('.');
@@ -47,7 +50,7 @@ ruleTester('sql-legacy-key', {
           'create trigger hook after insert on public.orders for each row execute function supabase_functions.http_request(\n' +
           `  ${URL}, 'POST',\n  '{"Content-Type":"application/json","Authorization":"Bearer ${KEYS.serviceRole}"}', '{}', '1000'\n);\n`,
       },
-      findings: [{ line: 3, column: 39, message: `this statement sends the legacy service_role key as Authorization: Bearer: ${MIGRATION}` }],
+      findings: [{ line: 3, column: 39, message: `this statement sends the legacy service_role key as Authorization: Bearer: ${MIGRATION}. The key has leaked: ${REVOKE}` }],
     },
     {
       name: 'outside migrations the advice is to send the key in apikey; lower case headers count',
@@ -92,6 +95,19 @@ ruleTester('sql-legacy-key', {
         'supabase/migrations/1_local.sql': `select net.http_post(url := 'http://host.docker.internal:54321/functions/v1/hook', headers := jsonb_build_object('Authorization', 'Bearer ${DEMO_SERVICE_ROLE}'));\n`,
       },
       findings: [{ line: 1, severity: 'error', message: `this statement sends the legacy anon key as Authorization: Bearer: ${MIGRATION}` }],
+    },
+    {
+      // Leaked means rotate (issue 18, item 9): a service_role JWT written into a migration has leaked.
+      name: 'a service_role JWT in a migration, sent or stored, has leaked',
+      files: {
+        'supabase/migrations/1_hook.sql':
+          `select net.http_post(url := ${URL}, headers := jsonb_build_object('Authorization', 'Bearer ${KEYS.serviceRole}'));\n` +
+          `select vault.create_secret('${KEYS.serviceRole}', 'service_role_key');\n`,
+      },
+      findings: [
+        { line: 1, message: `this statement sends the legacy service_role key as Authorization: Bearer: ${MIGRATION}. The key has leaked: ${REVOKE}` },
+        { line: 2, message: `a legacy service_role key is written into SQL: ${MIGRATION}. The key has leaked: ${REVOKE}` },
+      ],
     },
     {
       // Known: only line comments (--) are skipped; a call inside a /* … */ block comment is reported.

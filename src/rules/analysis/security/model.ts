@@ -35,10 +35,12 @@ export interface SigningKeysFileFacts {
 export interface RepositoryFacts {
   /** By path (POSIX, relative to the root): the signing keys files the config.toml files name inside the root. */
   signingKeysFiles: ReadonlyMap<string, SigningKeysFileFacts>;
+  /** Env files that hold a legacy service_role JWT and that git tracks: the key has leaked with the repository. */
+  trackedKeyFiles: ReadonlySet<string>;
 }
 
 /** A text planned on its own: no files on disk, no git. */
-const NO_REPOSITORY: RepositoryFacts = { signingKeysFiles: new Map() };
+const NO_REPOSITORY: RepositoryFacts = { signingKeysFiles: new Map(), trackedKeyFiles: new Set() };
 
 interface SecurityReport {
   offset: number;
@@ -56,6 +58,8 @@ export interface SecurityModel {
   signingKeys: ReadonlyMap<string, readonly SecurityReport[]>;
   /** Whether a module, or one it imports, signs a user in. */
   signsIn(path: string): boolean;
+  /** Env files that hold a legacy service_role JWT and that git tracks (RepositoryFacts.trackedKeyFiles). */
+  trackedKeyFiles: ReadonlySet<string>;
 }
 
 export function createSecurityInput(paths: readonly string[]): SecurityInput {
@@ -146,6 +150,7 @@ export function buildSecurityModel(
     implicitReads: implicit,
     signingKeys: signingKeyReports(repository, scanned),
     signsIn: closureSignsIn,
+    trackedKeyFiles: repository.trackedKeyFiles,
   };
 }
 
