@@ -30,8 +30,9 @@ describe('Edge Functions', () => {
     const findings = findingsOf(run.stdout);
     expect(where(findings)).toEqual(
       [
-        // default-on (no table) in the second project, deployed by a workflow without the flag
-        'edge-function-verify-jwt apps/admin/supabase/config.toml:5',
+        // default-on (no table) in the second project, deployed by a workflow without the flag: on the function's
+        // own entry file, since config.toml has no line of it (it was past config.toml's last line: issue 18, item 14)
+        'edge-function-verify-jwt apps/admin/supabase/functions/report/index.ts:1',
         'deploy-verify-jwt .github/workflows/deploy.yml:11',
         // explicit true; deployed by package.json and a shell script without the flag
         'edge-function-verify-jwt apps/web/supabase/config.toml:10',

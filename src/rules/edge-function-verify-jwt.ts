@@ -64,16 +64,35 @@ export const edgeFunctionVerifyJwt: Rule = {
       if (fn.configFile === file.path) {
         const config = context.edge.configs.get(file.path);
         if (config?.error) continue;
-        const offset = fn.config?.verifyJwt && fn.config.verifyJwt.start >= 0 ? fn.config.verifyJwt.start : (fn.config?.table?.start ?? file.text.length);
         const edit = verifyJwtOffEdit(file.text, fn.slug, fn.config);
-        reports.push({ offset, message: message(fn), ...(edit && { fix: [edit] }) });
-      } else if (!fn.configFile && fn.entrypoint === file.path) {
+        const own = ownPlace(fn);
+        if (own !== undefined) reports.push({ offset: own, message: message(fn), ...(edit && { fix: [edit] }) });
+        // No place of its own here: only the table this run appends, where the fix lands (the end of the file).
+        else if (edit && context.unsafe && !ignoredAtEntry(fn)) reports.push({ offset: file.text.length, message: message(fn), fix: [edit] });
+      }
+      if (fn.entrypoint !== file.path) continue;
+      if (!fn.configFile) {
         reports.push({ offset: 0, message: `${message(fn)}; there is no ${fn.projectDir}/config.toml to set it in` });
+      } else if (ownPlace(fn) === undefined && !context.edge.configs.get(fn.configFile)?.error) {
+        // config.toml has no line of this function: the finding is on its own entry file, not on another function's line.
+        const applied = context.unsafe && !ignoredAtEntry(fn) && verifyJwtOffEdit('', fn.slug, fn.config) !== undefined;
+        if (!applied) reports.push({ offset: 0, message: message(fn) });
       }
     }
     return reports;
   },
 };
+
+/** Where config.toml says something of the function: its verify_jwt value, else its [functions.<slug>] table. */
+function ownPlace(fn: EdgeFunction): number | undefined {
+  if (fn.config?.verifyJwt && fn.config.verifyJwt.start >= 0) return fn.config.verifyJwt.start;
+  return fn.config?.table?.start;
+}
+
+/** A `migrate-keys-ignore` of this rule on the entry file's first line: --unsafe then leaves config.toml alone too. */
+function ignoredAtEntry(fn: EdgeFunction): boolean {
+  return fn.entryDirectives.some((d) => d.line <= 1 && (d.rules.length === 0 || d.rules.includes('edge-function-verify-jwt')));
+}
 
 function message(fn: EdgeFunction): string {
   const how = fn.config?.verifyJwt ? 'verify_jwt = true' : 'verify_jwt is on by default';

@@ -40,9 +40,26 @@ ruleTester('edge-function-verify-jwt', {
       output: { [CONFIG]: 'project_id = "my-app"\n\n[functions.send-report]\nverify_jwt = false\n' },
     },
     {
-      name: 'without --unsafe the warning stands and config.toml is left as it is',
-      files: { [CONFIG]: 'project_id = "my-app"\n', ...fn('hello') },
-      findings: [{ file: CONFIG, line: 2, message: message('hello', 'verify_jwt is on by default'), fixable: false }],
+      name: "without --unsafe the warning stands, on the function's own entry file when config.toml has no table of it (issue 18, item 14)",
+      // It was anchored past the last line of config.toml, or on another function's line when the file ends without a newline.
+      files: { [CONFIG]: '[functions.other]\nverify_jwt = false', ...fn('hello'), ...fn('other') },
+      findings: [{ file: 'supabase/functions/hello/index.ts', line: 1, column: 1, message: message('hello', 'verify_jwt is on by default'), fixable: false }],
+    },
+    {
+      name: 'a function that has its own table keeps the finding there without --unsafe',
+      files: { [CONFIG]: '[functions.hello]\nimport_map = "./import_map.json"\n', ...fn('hello') },
+      findings: [{ file: CONFIG, line: 1, column: 1, message: message('hello', 'verify_jwt is on by default'), fixable: false }],
+    },
+    {
+      name: 'suppressed on its entry file, --unsafe leaves config.toml alone',
+      files: {
+        [CONFIG]: 'project_id = "my-app"\n',
+        'supabase/functions/hello/index.ts': '// migrate-keys-ignore edge-function-verify-jwt -- called by a signed-in user only\n' + HANDLER,
+        ...fn('other'),
+      },
+      options: { unsafe: true },
+      findings: [{ file: CONFIG, line: 2, column: 1, message: message('other', 'verify_jwt is on by default'), fixable: true }],
+      output: { [CONFIG]: 'project_id = "my-app"\n\n[functions.other]\nverify_jwt = false\n' },
     },
     {
       name: 'verify_jwt = true: only the value changes, comments and other keys stay',
@@ -93,10 +110,10 @@ ruleTester('edge-function-verify-jwt', {
     },
     {
       name: 'an inline table is read but not edited',
-      // Known: with no [functions.<slug>] table to point at, the finding lands past the last line of the file.
+      // With no [functions.<slug>] table to point at (it landed past the last line of config.toml), the finding is on the function's entry file.
       files: { [CONFIG]: 'project_id = "my-app"\nfunctions = { hello = { verify_jwt = true } }\n', ...fn('hello') },
       options: { unsafe: true },
-      findings: [{ file: CONFIG, line: 3, column: 1, message: message('hello', 'verify_jwt = true'), fixable: false }],
+      findings: [{ file: 'supabase/functions/hello/index.ts', line: 1, column: 1, message: message('hello', 'verify_jwt = true'), fixable: false }],
     },
     {
       name: 'verify_jwt = "false", a string, counts as on',

@@ -1,6 +1,7 @@
 // A model of every Supabase project in the repository: its config.toml, its Edge Functions, how each
 // is deployed, whether it checks its caller, and who calls it. Built once per run from what was read.
 import { posix } from 'node:path';
+import { findDirectives, type Directive } from '../../file-kinds/directives.js';
 import { holdsCommands, type FileKind } from '../../file-kinds/index.js';
 import { checksCaller, findInvocations, relativeImports } from './auth-check.js';
 import { readProjectConfig, type FunctionConfig, type ProjectConfig } from './config-toml.js';
@@ -32,6 +33,8 @@ export interface EdgeFunction {
   verifyJwt: boolean;
   checksCaller: boolean;
   callers: Place[];
+  /** The `migrate-keys-ignore` comments of its entry file: a finding anchored there obeys them. */
+  entryDirectives: Directive[];
 }
 
 interface Deploy extends Place {
@@ -80,6 +83,7 @@ export function buildEdgeModel(files: readonly ModelFile[]): EdgeModel {
         verifyJwt: configVerifyJwt,
         checksCaller: checksCaller(reachable.map((path) => (byPath.get(path) as ModelFile).text)),
         callers: [],
+        entryDirectives: directivesOf((byPath.get(entrypoint) as ModelFile).text),
       });
     }
   }
@@ -105,6 +109,10 @@ export function buildEdgeModel(files: readonly ModelFile[]): EdgeModel {
     }
   }
   return { functions, deploys, configs };
+}
+
+function directivesOf(text: string): Directive[] {
+  return findDirectives(text, (offset) => lineAt(text, offset));
 }
 
 /** `<dir>/supabase` for a file under `<dir>/supabase/functions/`. */
