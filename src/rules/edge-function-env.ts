@@ -50,7 +50,7 @@ export const edgeFunctionEnv: Rule = {
     const reports: Report[] = [];
     for (const occurrence of file.occurrences) {
       const site = edgeSiteOf(file, occurrence);
-      if (!site) continue;
+      if (!site || site.kind === 'comment') continue;
       const name = occurrence.decision.name;
       const plural = EDGE_RUNTIME_NAMES[name] as string;
       if (site.kind === 'feed') {

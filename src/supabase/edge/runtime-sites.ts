@@ -15,6 +15,8 @@ export type EdgeSite =
   | { kind: 'read' }
   /** The name alone in a string of function code: it may name the variable a read or a helper reads. */
   | { kind: 'name' }
+  /** A comment in function code: left as it is, unreported (a bare rename there would name a variable the function no longer reads). */
+  | { kind: 'comment' }
   /** A function's test setting the variable for the function (`Deno.env.set`, a mocked env map); the edits give it the JSON variable. */
   | { kind: 'feed'; plural: string; edits?: Edit[] };
 
@@ -29,8 +31,8 @@ export function readsEdgeSyntax(file: Pick<ScannedFile, 'path' | 'kind' | 'text'
 export function edgeSiteOf(file: EdgeFile, occurrence: Occurrence): EdgeSite | undefined {
   const name = occurrence.decision.name;
   if (!Object.hasOwn(EDGE_RUNTIME_NAMES, name) || (file.kind !== 'code' && file.kind !== 'markup')) return undefined;
-  if (occurrence.context === 'comment' || occurrence.context === 'jsx-text') return undefined;
   const runtime = isEdgeRuntimeFile(file.path);
+  if (occurrence.context === 'comment' || occurrence.context === 'jsx-text') return runtime ? { kind: 'comment' } : undefined;
   if (runtime && occurrence.runtimeRead) return { kind: 'read' };
   if (file.kind !== 'code' || !isEdgeFunctionFile(file.path)) return undefined;
   const sourceFile = file.scripts.parse({ start: 0, end: file.text.length, dialect: dialectOf(file.path) }).sourceFile;
