@@ -79,11 +79,16 @@ export function isCandidate(file: { path: string; kind: FileKind }, text: string
 // auth-helpers make a file a candidate already.
 const GENERIC_HINT = /eyJ|ZXlK|c2Jf|[Aa]uthorization|Bearer|JWT_SECRET|jsonwebtoken|jose|djwt|HS256|realtime|channel/;
 
+// SQL that reads a legacy key by its name from a setting or the environment (sql-legacy-key):
+// current_setting('app.settings.service_role_key'), getenv('SUPABASE_ANON_KEY').
+const SQL_KEY_SETTING_HINT = /current_setting|getenv/;
+
 /**
  * Whether a file that is not a candidate (isCandidate is false) becomes one in a repository that uses
  * Supabase. Only asked once the repository is known to use it or has a candidate: in any other
  * repository these tests never run and TypeScript is never loaded.
  */
 export function hasGenericHint(kind: FileKind, text: string): boolean {
-  return kind === 'text' ? hasKeyLiteralHint(text) : GENERIC_HINT.test(text);
+  if (kind === 'text') return hasKeyLiteralHint(text);
+  return GENERIC_HINT.test(text) || (kind === 'sql' && SQL_KEY_SETTING_HINT.test(text));
 }

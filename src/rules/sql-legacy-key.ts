@@ -1,5 +1,5 @@
 // sql-legacy-key: SQL (migrations, seeds, pg_net / http calls) that sends or holds a legacy or API key.
-import { keyKindOfLiteral, type KeyKind } from './analysis/bearer/key-sources.js';
+import { keyKindOfLiteral, keyKindOfName, type KeyKind } from './analysis/bearer/key-sources.js';
 import { inLineComment } from './analysis/bearer/text-sites.js';
 import { isMigrationFile } from '../supabase/paths.js';
 import { REVOKE_LEGACY_JWT, REVOKE_LEGACY_JWT_SOURCES } from './leaks.js';
@@ -7,6 +7,8 @@ import type { Report, Rule } from './rule.js';
 import { cite, PAGES } from './sources.js';
 
 const JWT_OR_KEY = /eyJ[\w-]{5,}\.eyJ[\w-]*\.[\w-]*|sb_(?:publishable|secret)_[\w-]{20,}/g;
+// A setting or an environment variable read by its name: current_setting('app.settings.service_role_key'), getenv('SUPABASE_ANON_KEY').
+const SETTING_READ = /\b(current_setting|getenv)\s*\(\s*'([^']+)'/gi;
 // Supabase keys read from Vault or settings by a name that says what they are (not `stripe_secret_key`).
 const NAMED_KEY = /service_role|anon[_-]?key|publishable[_-]?key|supabase[_-]?(?:secret|publishable|anon|service|api)?[_-]?key/i;
 
@@ -20,7 +22,8 @@ export const sqlLegacyKey: Rule = {
       'Database webhooks and pg_net / http calls often send the service_role key as Authorization: Bearer. New ' +
       'keys are rejected there (they are not JWTs) and legacy keys stop working once deactivated. Applied ' +
       'migrations are history and are never edited: write a new migration that sends the key in the apikey ' +
-      'header and reads it from Vault (vault.decrypted_secrets), not from a literal.',
+      'header and reads it from Vault (vault.decrypted_secrets), not from a literal. A legacy key read by its name from a ' +
+      "database setting (current_setting('app.settings.service_role_key')) or the environment (getenv) is reported too.",
     legacyUse: true,
     blocksRotation: true,
     example: "headers := jsonb_build_object('Authorization', 'Bearer ' || key)   ->   jsonb_build_object('apikey', key)",
@@ -73,6 +76,18 @@ export const sqlLegacyKey: Rule = {
       reported.add(statement.start);
       reports.push({ offset: statement.start + header.index, message: `this statement sends the ${kind} key as Authorization: Bearer: ${advice}${leaked(kind)}` });
     }
+    // A legacy key read by its name from a database setting or the environment (issue 18, item 16): the value
+    // behind the name is the legacy key, so the statement stops working with it. Reported once per statement.
+    for (const match of file.text.matchAll(SETTING_READ)) {
+      const at = match.index as number;
+      const name = match[2] as string;
+      const fromSetting = (match[1] as string).toLowerCase() === 'current_setting';
+      const kind = fromSetting ? legacyKindOfSetting(name) : keyKindOfName(name);
+      if ((kind !== 'legacy service_role' && kind !== 'legacy anon') || inLineComment(file.text, at)) continue;
+      if ([...reported].some((start) => at >= start && at < statementEnd(file.text, start))) continue;
+      const source = fromSetting ? `a setting (${name})` : `the environment (${name})`;
+      reports.push({ offset: at, message: `this statement reads the ${kind} key from ${source}, which stops working when the legacy keys are deactivated: ${advice}` });
+    }
     for (const match of file.text.matchAll(JWT_OR_KEY)) {
       const kind = keyKindOfLiteral(match[0]);
       const at = match.index as number;
@@ -83,6 +98,14 @@ export const sqlLegacyKey: Rule = {
     return reports;
   },
 };
+
+/** The legacy key a database setting's name says it holds (`app.settings.service_role_key`, `app.anon_key`). */
+function legacyKindOfSetting(name: string): KeyKind | undefined {
+  if (/publishable|secret_key/i.test(name)) return undefined;
+  if (/service[_-]?role|service[_-]?key/i.test(name)) return 'legacy service_role';
+  if (/anon[_-]?key/i.test(name)) return 'legacy anon';
+  return undefined;
+}
 
 /** A service_role JWT written into SQL has leaked with the repository: what revokes it (issue 18, item 9). */
 function leaked(kind: KeyKind): string {

@@ -31,6 +31,16 @@ ruleTester('sql-legacy-key', {
           `select net.http_post(url := ${URL}, headers := jsonb_build_object('Authorization', 'Bearer ' || user_jwt, 'apikey', anon_key));\n`,
       },
     },
+    {
+      // Issue 18, item 16: settings and env reads of other names are not legacy keys.
+      name: 'settings of new keys, of other services, request claims, and a read commented out',
+      files: {
+        'supabase/migrations/4_settings.sql':
+          `select net.http_post(url := ${URL}, headers := jsonb_build_object('apikey', current_setting('app.settings.secret_key')));\n` +
+          "select current_setting('app.stripe_secret_key'), current_setting('request.jwt.claims', true), getenv('SUPABASE_SECRET_KEY');\n" +
+          "-- select current_setting('app.settings.service_role_key');\nselect 1;\n",
+      },
+    },
     { name: 'Bearer in code is bearer-api-key’s', files: { 'src/a.ts': "fetch('https://abcdefghijklmnopqrst.supabase.co/rest/v1/t', { headers: { Authorization: `Bearer ${process.env.SUPABASE_SECRET_KEY}` } })\n" } },
   ],
   invalid: [
@@ -108,6 +118,27 @@ ruleTester('sql-legacy-key', {
         { line: 1, message: `this statement sends the legacy service_role key as Authorization: Bearer: ${MIGRATION}. The key has leaked: ${REVOKE}` },
         { line: 2, message: `a legacy service_role key is written into SQL: ${MIGRATION}. The key has leaked: ${REVOKE}` },
       ],
+    },
+    {
+      // Issue 18, item 16: a legacy key read from a database setting or the environment by its name is reported, never edited.
+      name: 'a legacy key read from a setting or from the environment',
+      files: {
+        'supabase/migrations/5_cron.sql':
+          `select net.http_post(url := ${URL},\n  headers := jsonb_build_object('apikey', current_setting('app.settings.service_role_key')));\n` +
+          "select current_setting( 'app.settings.anon_key', true );\n",
+        'supabase/seed.sql': "create function k() returns text language plpgsql as $f$ begin return getenv('SUPABASE_SERVICE_ROLE_KEY'); end $f$;\n",
+      },
+      findings: [
+        { file: 'supabase/migrations/5_cron.sql', line: 2, column: 43, fixable: false, message: `this statement reads the legacy service_role key from a setting (app.settings.service_role_key), which stops working when the legacy keys are deactivated: ${MIGRATION}` },
+        { file: 'supabase/migrations/5_cron.sql', line: 3, column: 8, message: `this statement reads the legacy anon key from a setting (app.settings.anon_key), which stops working when the legacy keys are deactivated: ${MIGRATION}` },
+        { file: 'supabase/seed.sql', line: 1, message: `this statement reads the legacy service_role key from the environment (SUPABASE_SERVICE_ROLE_KEY), which stops working when the legacy keys are deactivated: ${ELSEWHERE}` },
+      ],
+      output: null,
+    },
+    {
+      name: 'a setting read sent as Bearer: one finding for the statement',
+      files: { 'supabase/migrations/6_hook.sql': `select net.http_post(url := ${URL}, headers := jsonb_build_object('Authorization', 'Bearer ' || current_setting('app.settings.service_role_key')));\n` },
+      findings: [{ line: 1, messageIncludes: 'this statement sends the API key as Authorization: Bearer' }],
     },
     {
       // Known: only line comments (--) are skipped; a call inside a /* … */ block comment is reported.
