@@ -4,12 +4,15 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
 import { fileKind, type FileKind } from '../file-kinds/index.js';
+import { LINGUIST_GENERATED } from './generated.js';
 
 interface DiscoveredFile {
   /** Relative to the root, `/`-separated. */
   path: string;
   absolutePath: string;
   kind: FileKind;
+  /** Why the file is generated (`.gitattributes`): reported, never edited (src/core/generated.ts). */
+  generated?: string;
 }
 
 export interface Discovery {
@@ -55,6 +58,7 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
   const root = resolve(options.root);
   const realRoot = realpathSync(root);
   const rules = new GitIgnoreRules(root, options.ignore);
+  const attributes = new GeneratedAttributes(root);
   const found = new Map<string, DiscoveredFile>();
   const discovery: Discovery = { files: [], symlinks: 0, unmatched: [], unreadable: [] };
 
@@ -86,6 +90,8 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
       continue;
     }
     const stat = lstatSync(absolute);
+    // The .gitattributes above a given path (and, for a file, none of its own: reading `<file>/.gitattributes` fails quietly).
+    attributes.loadAncestors(rel);
     const real = realpathSync(absolute);
     if (stat.isSymbolicLink() || (real !== realRoot && !real.startsWith(realRoot + sep))) {
       discovery.unmatched.push({ path: given, reason: 'is a symbolic link; links are not followed' });
@@ -101,6 +107,7 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
     }
   }
   discovery.files = [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const file of discovery.files) if (attributes.generated(file.path)) file.generated = LINGUIST_GENERATED;
   return discovery;
 
   async function walk(cwd: string, patterns: string[], into: Discovery, accept: (path: string) => void): Promise<void> {
@@ -116,6 +123,7 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
     // .gitignore files first: they decide about their siblings.
     for (const entry of entries) {
       if (entry.dirent.isFile() && entry.name === '.gitignore') rules.load(entry.path);
+      if (entry.dirent.isFile() && entry.name === '.gitattributes') attributes.load(entry.path);
     }
     for (const entry of entries) {
       if (entry.dirent.isSymbolicLink()) into.symlinks++;
@@ -216,5 +224,72 @@ class GitIgnoreRules {
       else if (verdict.unignored) ignored = false;
     }
     return ignored;
+  }
+}
+
+/** One `linguist-generated` line of a `.gitattributes`: its pattern, and whether it sets or unsets the attribute. */
+interface GeneratedLine {
+  pattern: Ignore;
+  generated: boolean;
+}
+
+/**
+ * The `linguist-generated` attribute over nested `.gitattributes` files (gitattributes(5)): the patterns are
+ * gitignore's, relative to the file's folder, except that a pattern matching a folder does not reach inside it;
+ * the last matching line wins, and a deeper file wins over a shallower one.
+ */
+class GeneratedAttributes {
+  private readonly byDirectory = new Map<string, GeneratedLine[]>();
+  private readonly loaded = new Set<string>();
+
+  constructor(private readonly root: string) {
+    this.load('.gitattributes');
+  }
+
+  /** Loads `<dir>/.gitattributes` given its path relative to the root. */
+  load(attributesPath: string): void {
+    if (this.loaded.has(attributesPath)) return;
+    this.loaded.add(attributesPath);
+    let content: string;
+    try {
+      content = readFileSync(join(this.root, ...attributesPath.split('/')), 'utf8');
+    } catch {
+      return;
+    }
+    const lines: GeneratedLine[] = [];
+    for (const line of content.split(/\r?\n/)) {
+      const [pattern, ...attributes] = line.trim().split(/\s+/);
+      if (!pattern || pattern.startsWith('#') || pattern.startsWith('!')) continue;
+      for (const attribute of attributes) {
+        const match = /^([-!]?)linguist-generated(?:=(.*))?$/.exec(attribute);
+        if (!match) continue;
+        const generated = match[1] === '' && match[2] !== 'false';
+        lines.push({ pattern: ignore().add(pattern), generated });
+      }
+    }
+    if (lines.length > 0) this.byDirectory.set(attributesPath.includes('/') ? attributesPath.slice(0, attributesPath.lastIndexOf('/')) : '', lines);
+  }
+
+  /** Loads the .gitattributes files of every folder from the root down to `dir`. */
+  loadAncestors(dir: string): void {
+    const parts = dir === '' ? [] : dir.split('/');
+    for (let i = 1; i <= parts.length; i++) this.load(`${parts.slice(0, i).join('/')}/.gitattributes`);
+  }
+
+  generated(path: string): boolean {
+    if (this.byDirectory.size === 0) return false;
+    let generated = false;
+    const parts = path.split('/');
+    for (let depth = 0; depth < parts.length; depth++) {
+      const lines = this.byDirectory.get(parts.slice(0, depth).join('/'));
+      if (!lines) continue;
+      const relativePath = parts.slice(depth).join('/');
+      // The folders between the .gitattributes and the file: a line that matches one of them does not reach the file.
+      const folders = parts.slice(depth, -1).map((_, i, rest) => `${rest.slice(0, i + 1).join('/')}/`);
+      for (const line of lines) {
+        if (line.pattern.ignores(relativePath) && !folders.some((folder) => line.pattern.ignores(folder))) generated = line.generated;
+      }
+    }
+    return generated;
   }
 }

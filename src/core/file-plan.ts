@@ -22,14 +22,16 @@ export interface FilePlan {
   after: string;
 }
 
-/** Where a rule's reports land: the file, its positions and its `migrate-keys-ignore` comments. */
-type Place = Pick<ScannedFile, 'path' | 'locate' | 'directives'>;
+/** Where a rule's reports land: the file, its positions, its `migrate-keys-ignore` comments, and whether it is generated (never edited). */
+type Place = Pick<ScannedFile, 'path' | 'locate' | 'directives' | 'generated'>;
 type Outcome = Pick<FilePlan, 'findings' | 'suppressed'> & { fixes: Edit[] };
 
 export function planScanned(scanned: ScannedFile, context: RuleContext): FilePlan {
   const outcome: Outcome = { findings: [], suppressed: [], fixes: [] };
   for (const rule of RULES) {
     if (context.severities[rule.meta.id] === 'off') continue;
+    // A generated file is never parsed (src/core/generated.ts): the rules that read syntax trees read its source instead.
+    if (scanned.generated && rule.readsSyntax) continue;
     record(rule, rule.check(scanned, context), scanned, context, outcome);
   }
   const { findings, suppressed, fixes } = outcome;
@@ -76,7 +78,8 @@ function record(rule: Rule, reports: readonly Report[], place: Place, context: P
   for (const report of reports) {
     const { line, column } = place.locate(report.offset);
     const directive = rule === unusedSuppression ? undefined : suppressing(place.directives, rule.meta.id, line);
-    const fixable = report.fix !== undefined && (rule.meta.fix === 'safe' || (rule.meta.fix === 'unsafe' && context.unsafe)) && !directive;
+    const fixable =
+      report.fix !== undefined && (rule.meta.fix === 'safe' || (rule.meta.fix === 'unsafe' && context.unsafe)) && !directive && !place.generated;
     if (fixable) outcome.fixes.push(...(report.fix as Edit[]));
     if (directive) directive.used = true;
     (directive ? outcome.suppressed : outcome.findings).push({

@@ -21,6 +21,7 @@ import { hasFileDirective } from '../file-kinds/directives.js';
 import { ScanPool, type PoolStats } from './pool.js';
 import { readFiles, type DiscoveredFile, type Failure, type ScanQueue } from './read-phase.js';
 import { repositoryFacts } from './repository-facts.js';
+import { generatedByContent } from './generated.js';
 
 export interface PlanOptions extends DiscoverOptions {
   map: NameMap;
@@ -188,7 +189,9 @@ class Scans implements ScanQueue {
       return;
     }
     const started = performance.now();
-    const input = { path: file.path, kind: file.kind, text };
+    // Decided here, before any parse: a generated file is reported, never parsed or edited (src/core/generated.ts).
+    const generated = file.generated ?? generatedByContent(file, text);
+    const input: ScanInput = { path: file.path, kind: file.kind, text, ...(generated && { generated }) };
     const candidate: Candidate = { file, input, scripts: new Scripts(file.path, text) };
     this.candidates.push(candidate);
     if (this.pool.inBand) this.inBand.push(candidate);
@@ -238,7 +241,8 @@ interface Prepared {
 function keepTrees(candidates: readonly Candidate[], security: SecurityInput, options: PlanOptions): Prepared {
   const started = performance.now();
   const frameworks = buildFrameworks(security);
-  const keyExports = createKeyExports(candidates.filter((c) => c.file.kind === 'code').map(({ input, scripts }) => ({ ...input, scripts })));
+  // A generated file is never parsed: what it exports is its source's business.
+  const keyExports = createKeyExports(candidates.filter((c) => c.file.kind === 'code' && !c.input.generated).map(({ input, scripts }) => ({ ...input, scripts })));
   const readers = syntaxReaders(
     candidates.map((c) => c.input),
     { keyExports, security: { frameworks }, severities: options.severities ?? {} },
@@ -254,7 +258,8 @@ function wholeRunContext(root: string, scanned: readonly ScannedFile[], security
     map: options.map,
     edge: buildEdgeModel(scanned),
     keyExports: prepared.keyExports,
-    security: buildSecurityModel(security, scanned, repositoryFacts(root, scanned), prepared.frameworks),
+    // Generated files are not parsed for the model's implicit reads (their source is).
+    security: buildSecurityModel(security, scanned.filter((file) => !file.generated), repositoryFacts(root, scanned), prepared.frameworks),
     unsafe: options.unsafe ?? false,
     supplied: options.supplied ?? {},
     transitional: options.transitional ?? false,

@@ -20,7 +20,7 @@ function hintOf(map: NameMap): RegExp {
  * scan parses stay in `scripts` for the rules, unless the caller has released them.
  */
 export function scanFile(input: ScanInput, pattern: RegExp, map: NameMap, scripts = new Scripts(input.path, input.text)): ScannedFile {
-  const { path, kind, text } = input;
+  const { path, kind, text, generated } = input;
   const module = kindModule(kind);
   const locate = locator(text);
 
@@ -35,8 +35,9 @@ export function scanFile(input: ScanInput, pattern: RegExp, map: NameMap, script
     occurrences.push({ start, end: start + match[0].length, decision, context, runtimeRead: false, namespaces: [] });
   }
   const directives = findDirectives(text, (offset) => locate(offset).line);
-  const scanned: ScannedFile = { path, kind, text, occurrences, directives, locate, scripts };
-  module.scan?.(scanned, { pattern, map });
+  const scanned: ScannedFile = { path, kind, text, occurrences, directives, locate, scripts, ...(generated && { generated }) };
+  // A generated file is not parsed: its names are reported where they stand, and nothing in it is edited.
+  if (!generated) module.scan?.(scanned, { pattern, map });
   // In code, `$` is an identifier character: `foo$SUPABASE_ANON_KEY` is another name.
   scanned.occurrences = scanned.occurrences.filter(
     (o) => o.context !== 'identifier' || (text[o.start - 1] !== '$' && text[o.end] !== '$'),

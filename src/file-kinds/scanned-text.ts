@@ -40,6 +40,8 @@ export interface ScannedText {
    * renames as text (KindModule.renamesAsText: YAML), where the names are renamed all the same.
    */
   parseError?: { offset: number; message: string };
+  /** Why the file is generated (a bundle, minified, linguist-generated): its names are reported, nothing in it is edited or parsed. */
+  generated?: string;
   /** `migrate-keys-ignore` comments; the plan marks the ones that silence a finding. */
   directives: Directive[];
   locate(offset: number): Position;

@@ -7,6 +7,8 @@ export interface ScanInput {
   path: string;
   kind: FileKind;
   text: string;
+  /** Why the file is generated (src/core/generated.ts): the scan finds its names but does not parse it. */
+  generated?: string;
 }
 
 /** Its text as scanned (occurrences, env entries, parse error, directives, scripts), and its kind. */

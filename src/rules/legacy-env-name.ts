@@ -74,6 +74,8 @@ export const legacyEnvName: Rule = {
         reports.push({ offset, message: `\`${decision.name}\` is a legacy key name, not renamed: ${blocked}` });
       } else if (migration) {
         reports.push({ offset, message: `${legacy} in a migration; applied migrations are history and are not edited: ${to} in a new migration` });
+      } else if (file.generated) {
+        reports.push({ offset, message: `${legacy} in a generated file (${file.generated}), not edited: regenerate it from its source` });
       } else if (file.parseError && !renamesAsText(file.kind)) {
         reports.push({ offset, message: `${legacy}, not renamed since the file could not be parsed: ${to}` });
       } else if (occurrence.context === 'env-value') {
