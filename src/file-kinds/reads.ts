@@ -55,17 +55,17 @@ export function readSite(chain: readonly TS.Node[], sourceFile: TS.SourceFile): 
   const node = chain.at(-1) as TS.Node;
   const [parent, grandparent, greatGrandparent] = [chain.at(-2), chain.at(-3), chain.at(-4)];
   if (!parent) return { runtimeRead: false };
-  if (ts.isCallExpression(parent) && parent.arguments[0] === node && compact(parent.expression.getText(sourceFile)) === 'Deno.env.get') {
+  if (ts.isCallExpression(parent) && parent.arguments[0] === node && runtimePath(parent.expression.getText(sourceFile)) === 'Deno.env.get') {
     return { runtimeRead: true, read: describeRead(parent, sourceFile) };
   }
   if ((ts.isPropertyAccessExpression(parent) && parent.name === node) || (ts.isElementAccessExpression(parent) && parent.argumentExpression === node)) {
-    const object = compact(parent.expression.getText(sourceFile));
-    const runtimeRead = ENV_OBJECTS.has(object) || dynamicEnvBindings(sourceFile).has(object);
+    const object = parent.expression.getText(sourceFile);
+    const runtimeRead = isEnvObject(object, sourceFile) || dynamicEnvBindings(sourceFile).has(compact(object));
     return runtimeRead ? { runtimeRead, read: describeRead(parent, sourceFile) } : { runtimeRead: false };
   }
   if (ts.isBindingElement(parent) && grandparent && ts.isObjectBindingPattern(grandparent)) {
     const initializer = greatGrandparent && ts.isVariableDeclaration(greatGrandparent) ? greatGrandparent.initializer : undefined;
-    return { runtimeRead: initializer !== undefined && ENV_OBJECTS.has(compact(initializer.getText(sourceFile))) };
+    return { runtimeRead: initializer !== undefined && isEnvObject(initializer.getText(sourceFile), sourceFile) };
   }
   if (ts.isImportSpecifier(parent) && parent.name === node && !parent.propertyName && isStaticEnvImport(parent)) {
     return { runtimeRead: false, staticImport: { start: parent.getStart(sourceFile) } };
@@ -74,6 +74,45 @@ export function readSite(chain: readonly TS.Node[], sourceFile: TS.SourceFile): 
     return { runtimeRead: false, read: describeRead(node, sourceFile) };
   }
   return { runtimeRead: false };
+}
+
+/**
+ * The runtime's own env object, however it is reached: `process.env`, `Deno.env.toObject()` through
+ * `globalThis` or optional chaining, or a local that holds one (`const env = Deno.env.toObject()`).
+ */
+function isEnvObject(text: string, sourceFile: TS.SourceFile): boolean {
+  const path = runtimePath(text);
+  return ENV_OBJECTS.has(path) || envObjectLocals(sourceFile).has(path);
+}
+
+/** An access path's text with blanks and optional chaining taken out, and a leading `globalThis.` or `(globalThis as …).`. */
+function runtimePath(text: string): string {
+  return compact(text)
+    .replace(/\?\./g, '.')
+    .replace(/^\(globalThisas[^()]*\)\./, '')
+    .replace(/^globalThis\./, '');
+}
+
+const envLocalsCache = new WeakMap<TS.SourceFile, Set<string>>();
+
+/** Names declared anywhere in the file as `const NAME = <the runtime's env object>`. */
+function envObjectLocals(sourceFile: TS.SourceFile): Set<string> {
+  let names = envLocalsCache.get(sourceFile);
+  if (names) return names;
+  names = new Set();
+  envLocalsCache.set(sourceFile, names);
+  // Cheap test first: most files never keep the env object in a local.
+  if (!/=\s*(?:\(?\s*globalThis\b[^=]*)?(?:process\s*\??\.\s*env|import\s*\.\s*meta\s*\.\s*env|Deno\s*\??\.\s*env\s*\??\.\s*toObject\s*\(\s*\))(?!\w|[ \t]*[.?([])/.test(sourceFile.text)) return names;
+  const ts = typescript();
+  const found = names;
+  const visit = (node: TS.Node): void => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ENV_OBJECTS.has(runtimePath(node.initializer.getText(sourceFile)))) {
+      found.add(node.name.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return names;
 }
 
 function isStaticEnvImport(specifier: TS.ImportSpecifier): boolean {

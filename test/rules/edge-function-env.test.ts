@@ -29,10 +29,20 @@ ruleTester('edge-function-env', {
       },
     },
     {
-      name: 'a singular new name read through process.env',
-      // Known: only `Deno.env.get('SUPABASE_SECRET_KEY')` is caught as a read of a never-set singular name;
-      // `process.env.SUPABASE_SECRET_KEY` (and a destructured `Deno.env.toObject()`) inside a function reads nothing too.
-      files: { [FN]: 'const key = process.env.SUPABASE_SECRET_KEY\n' },
+      name: 'a local constant named after the key, a message naming it, a lookup in an object of its own: renamed as anywhere (legacy-env-name)',
+      files: {
+        [FN]:
+          "const SUPABASE_SERVICE_ROLE_KEY = 'x'\n" +
+          "if (!SUPABASE_SERVICE_ROLE_KEY) throw new Error('SUPABASE_SERVICE_ROLE_KEY missing')\n" +
+          "const config = { SUPABASE_ANON_KEY: 'k' }\nexport const k = config.SUPABASE_ANON_KEY + config['SUPABASE_ANON_KEY']\n",
+      },
+    },
+    {
+      name: "a function's test reading its own env, and an object it never hands to the runtime",
+      files: {
+        'supabase/functions/hello/index.test.ts':
+          "const env = { SUPABASE_ANON_KEY: Deno.env.get('SUPABASE_ANON_KEY') }\nDeno.env.get('SUPABASE_SERVICE_ROLE_KEY')\n",
+      },
     },
   ],
   invalid: [
@@ -97,6 +107,66 @@ ruleTester('edge-function-env', {
           "const a = JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}').default\n" +
           'const b = JSON.parse(Deno.env.get("SUPABASE_PUBLISHABLE_KEYS") ?? "{}").default!\n',
       },
+    },
+    {
+      name: 'reads through globalThis, optional chaining, and an env object kept in a local (issue 18, item 12)',
+      files: {
+        [FN]:
+          "const a = (globalThis as any).Deno.env.get('SUPABASE_ANON_KEY')\n" +
+          "const b = globalThis.Deno?.env.get('SUPABASE_SERVICE_ROLE_KEY')\n" +
+          'const env = Deno.env.toObject()\n' +
+          'const c = env.SUPABASE_ANON_KEY\n' +
+          'const { SUPABASE_SERVICE_ROLE_KEY: d } = env\n',
+      },
+      findings: [
+        { line: 1, column: 45, message: becomes('SUPABASE_ANON_KEY', 'SUPABASE_PUBLISHABLE_KEYS'), fixable: true },
+        { line: 2, column: 37, message: becomes('SUPABASE_SERVICE_ROLE_KEY', 'SUPABASE_SECRET_KEYS'), fixable: true },
+        { line: 4, column: 15, message: becomes('SUPABASE_ANON_KEY', 'SUPABASE_PUBLISHABLE_KEYS'), fixable: true },
+        { line: 5, column: 9, message: byHand('SUPABASE_SERVICE_ROLE_KEY', 'SUPABASE_SECRET_KEYS'), fixable: false },
+      ],
+      output: {
+        [FN]:
+          "const a = JSON.parse((globalThis as any).Deno.env.get('SUPABASE_PUBLISHABLE_KEYS') ?? '{}').default\n" +
+          "const b = JSON.parse(globalThis.Deno?.env.get('SUPABASE_SECRET_KEYS') ?? '{}').default\n" +
+          'const env = Deno.env.toObject()\n' +
+          "const c = JSON.parse(env.SUPABASE_PUBLISHABLE_KEYS ?? '{}').default\n" +
+          'const { SUPABASE_SERVICE_ROLE_KEY: d } = env\n',
+      },
+    },
+    {
+      name: "a function's tests set the JSON variable the function reads: Deno.env.set, a mocked env map, Map pairs (issue 18, item 13)",
+      files: {
+        'supabase/functions/hello/index.test.ts':
+          "Deno.env.set('SUPABASE_SERVICE_ROLE_KEY', 'k')\n" +
+          "const env = { SUPABASE_ANON_KEY: 'a' }\n" +
+          "const pairs = new Map([['SUPABASE_SERVICE_ROLE_KEY', 's']])\n" +
+          "stub(Deno.env, 'get', (name: string) => env[name] ?? pairs.get(name))\n",
+      },
+      findings: [
+        {
+          line: 1,
+          column: 15,
+          message:
+            'this test sets `SUPABASE_SERVICE_ROLE_KEY` for the functions it runs, which read the JSON in `SUPABASE_SECRET_KEYS` now: ' +
+            'set `SUPABASE_SECRET_KEYS` to `JSON.stringify({ default: … })` instead',
+          fixable: true,
+        },
+        { line: 2, column: 15, messageIncludes: 'which read the JSON in `SUPABASE_PUBLISHABLE_KEYS` now', fixable: true },
+        { line: 3, column: 26, messageIncludes: 'which read the JSON in `SUPABASE_SECRET_KEYS` now', fixable: true },
+      ],
+      output: {
+        'supabase/functions/hello/index.test.ts':
+          "Deno.env.set('SUPABASE_SECRET_KEYS', JSON.stringify({ default: 'k' }))\n" +
+          "const env = { SUPABASE_PUBLISHABLE_KEYS: JSON.stringify({ default: 'a' }) }\n" +
+          "const pairs = new Map([['SUPABASE_SECRET_KEYS', JSON.stringify({ default: 's' })]])\n" +
+          "stub(Deno.env, 'get', (name: string) => env[name] ?? pairs.get(name))\n",
+      },
+    },
+    {
+      name: '--transitional: a test keeps setting the legacy variable, which the function falls back to for now',
+      files: { 'supabase/functions/hello/index.test.ts': "Deno.env.set('SUPABASE_ANON_KEY', 'a')\n" },
+      options: { transitional: true },
+      findings: [{ line: 1, column: 15, messageIncludes: 'this test sets `SUPABASE_ANON_KEY`', fixable: false }],
     },
     {
       name: '--transitional: the new read first, falling back to the legacy one, in parentheses where needed',

@@ -1,0 +1,126 @@
+// Edge Functions after `--write`: `--check` goes clean (issue 18, items 12 and 13). Inside a function only the
+// runtime's reads of SUPABASE_ANON_KEY / SUPABASE_SERVICE_ROLE_KEY become the `default` entry of the JSON
+// variables; local names and messages are renamed as everywhere else; a function's tests that feed its env
+// (`Deno.env.set`, a mocked env map) give it the JSON variables it now reads.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { plan } from '../src/core/plan.js';
+import { removeTempDirs, writeTree } from './helpers/repo.js';
+
+afterAll(removeTempDirs);
+
+const run = (root: string) => plan({ root, paths: [], ignore: [], map: {} });
+const after = (result: Awaited<ReturnType<typeof run>>) => Object.fromEntries(result.changes.map((c) => [c.path, c.after]));
+const LEGACY_RULES = new Set(['edge-function-env', 'legacy-env-name']);
+const legacyFindings = (result: Awaited<ReturnType<typeof run>>) =>
+  result.findings.filter((f) => LEGACY_RULES.has(f.ruleId)).map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.message}`);
+
+/** Plans `files`, writes what --write would, plans again: the second plan changes nothing and finds no legacy name. */
+async function writeThenCheck(files: Record<string, string>) {
+  const root = writeTree(files);
+  const first = await run(root);
+  const written = after(first);
+  for (const [path, text] of Object.entries(written)) writeFileSync(join(root, path), text);
+  const second = await run(root);
+  return { first, written, second };
+}
+
+describe('edge functions: --write then --check', () => {
+  it('a local constant named after the key, a message naming it and a read through globalThis all converge', async () => {
+    const fn = 'supabase/functions/admin/index.ts';
+    const { written, second } = await writeThenCheck({
+      [fn]:
+        "import { createClient } from 'npm:@supabase/supabase-js@2'\n" +
+        "const SUPABASE_SERVICE_ROLE_KEY = Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')\n" +
+        "if (!SUPABASE_SERVICE_ROLE_KEY) throw new Error('SUPABASE_SERVICE_ROLE_KEY missing')\n" +
+        "const anon = (globalThis as any).Deno.env.get('SUPABASE_ANON_KEY')\n" +
+        "const admin = createClient(Deno.env.get('SUPABASE_URL')!, SUPABASE_SERVICE_ROLE_KEY)\n",
+    });
+    expect(written).toEqual({
+      [fn]:
+        "import { createClient } from 'npm:@supabase/supabase-js@2'\n" +
+        "const SUPABASE_SECRET_KEY = JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}').default\n" +
+        "if (!SUPABASE_SECRET_KEY) throw new Error('SUPABASE_SECRET_KEY missing')\n" +
+        "const anon = JSON.parse((globalThis as any).Deno.env.get('SUPABASE_PUBLISHABLE_KEYS') ?? '{}').default\n" +
+        "const admin = createClient(Deno.env.get('SUPABASE_URL')!, SUPABASE_SECRET_KEY)\n",
+    });
+    expect(after(second)).toEqual({});
+    expect(legacyFindings(second)).toEqual([]);
+  });
+
+  it('an env object kept in a local: its reads become the JSON read', async () => {
+    const fn = 'supabase/functions/hello/index.ts';
+    const { written, second } = await writeThenCheck({
+      [fn]: "const env = Deno.env.toObject()\nconst anon = env.SUPABASE_ANON_KEY\nconst secret = env['SUPABASE_SERVICE_ROLE_KEY']\n",
+    });
+    expect(written).toEqual({
+      [fn]:
+        'const env = Deno.env.toObject()\n' +
+        "const anon = JSON.parse(env.SUPABASE_PUBLISHABLE_KEYS ?? '{}').default\n" +
+        "const secret = JSON.parse(env['SUPABASE_SECRET_KEYS'] ?? '{}').default\n",
+    });
+    expect(legacyFindings(second)).toEqual([]);
+  });
+
+  it("a function's test that sets its env gives it the JSON variable the function now reads", async () => {
+    const fn = 'supabase/functions/admin/index.ts';
+    const test = 'supabase/functions/admin/index.test.ts';
+    const { written, second } = await writeThenCheck({
+      [fn]: "export const key = () => Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')\n",
+      [test]:
+        "import { key } from './index.ts'\n" +
+        "Deno.env.set('SUPABASE_SERVICE_ROLE_KEY', 'k')\n" +
+        'Deno.env.set("SUPABASE_ANON_KEY", anonKey())\n' +
+        "Deno.test('key', () => { if (key() !== 'k') throw new Error('SUPABASE_SERVICE_ROLE_KEY not read') })\n",
+    });
+    expect(written).toEqual({
+      [fn]: "export const key = () => JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}').default\n",
+      [test]:
+        "import { key } from './index.ts'\n" +
+        "Deno.env.set('SUPABASE_SECRET_KEYS', JSON.stringify({ default: 'k' }))\n" +
+        'Deno.env.set("SUPABASE_PUBLISHABLE_KEYS", JSON.stringify({ default: anonKey() }))\n' +
+        "Deno.test('key', () => { if (key() !== 'k') throw new Error('SUPABASE_SECRET_KEY not read') })\n",
+    });
+    expect(after(second)).toEqual({});
+    expect(legacyFindings(second)).toEqual([]);
+  });
+
+  it('a mocked env map that a test hands to the runtime becomes the JSON variables; its own env reads are renamed plainly', async () => {
+    const test = 'supabase/functions/tests/admin.test.ts';
+    const { written, second } = await writeThenCheck({
+      'supabase/functions/admin/index.ts': "export const key = () => Deno.env.get('SUPABASE_ANON_KEY')\n",
+      [test]:
+        'const env: Record<string, string> = {\n' +
+        "  SUPABASE_URL: 'http://localhost:54321',\n" +
+        "  SUPABASE_ANON_KEY: 'anon',\n" +
+        "  'SUPABASE_SERVICE_ROLE_KEY': Deno.env.get('SUPABASE_SERVICE_ROLE_KEY') ?? 'service',\n" +
+        '}\n' +
+        'for (const [name, value] of Object.entries(env)) Deno.env.set(name, value)\n',
+    });
+    expect(written[test]).toBe(
+      'const env: Record<string, string> = {\n' +
+        "  SUPABASE_URL: 'http://localhost:54321',\n" +
+        "  SUPABASE_PUBLISHABLE_KEYS: JSON.stringify({ default: 'anon' }),\n" +
+        "  'SUPABASE_SECRET_KEYS': JSON.stringify({ default: Deno.env.get('SUPABASE_SECRET_KEY') ?? 'service' }),\n" +
+        '}\n' +
+        'for (const [name, value] of Object.entries(env)) Deno.env.set(name, value)\n',
+    );
+    expect(after(second)).toEqual({});
+    expect(legacyFindings(second)).toEqual([]);
+  });
+
+  it('an object in a test that does not feed the runtime keeps the plain rename', async () => {
+    const test = 'supabase/functions/tests/call.test.ts';
+    const { written } = await writeThenCheck({
+      [test]:
+        "const config = { SUPABASE_ANON_KEY: Deno.env.get('SUPABASE_ANON_KEY')! }\n" +
+        "await fetch(url, { headers: { apikey: config.SUPABASE_ANON_KEY } })\n",
+    });
+    expect(written).toEqual({
+      [test]:
+        "const config = { SUPABASE_PUBLISHABLE_KEY: Deno.env.get('SUPABASE_PUBLISHABLE_KEY')! }\n" +
+        'await fetch(url, { headers: { apikey: config.SUPABASE_PUBLISHABLE_KEY } })\n',
+    });
+  });
+});
