@@ -52,7 +52,7 @@ export async function withKeysFromSources(supplied: SuppliedKeys, options: KeySo
       `${where(value)} is in a file not for local development (it points at a hosted project, or not at the local stack ${stack.apiUrl.origin})`,
     );
     options.note(`migrate-keys: new keys from the local stack (supabase status) for ${local.size === 0 ? 'no env file' : [...local].join(', ')}\n`);
-    return { publishable: stack.publishable, secret: stack.secret };
+    return { publishable: stack.publishable, secret: stack.secret, localStack: true };
   }
 
   const project = await resolveProjectRef(options.root, typeof fromProject === 'string' ? fromProject : undefined, '--from-project');

@@ -1,5 +1,6 @@
 // Key literals in any text: legacy JWTs (decoded to their role), new sb_ keys, and both wrapped in base64
 // (Kubernetes Secrets and the like). The value itself never leaves this module: only its kind does.
+import type { KeyRole } from './names.js';
 import { classifyJwt, isWholeJwt, JWT, NEW_KEY, newKeyType } from './values.js';
 
 type LiteralKind = 'legacy-anon' | 'legacy-service-role' | 'legacy-demo' | 'secret' | 'publishable';
@@ -70,6 +71,12 @@ function jwtLiteral(token: string, offset: number, base64: boolean): KeyLiteral 
 
 function newKeyLiteral(key: string, type: string, offset: number, base64: boolean): KeyLiteral {
   return { offset, value: key, kind: type === 'secret' ? 'secret' : 'publishable', base64, localDefault: LOCAL_DEFAULT_KEYS.has(key) };
+}
+
+/** The key a local CLI demo JWT stands for, by its role claim: anon -> publishable, service_role -> secret. */
+export function demoKeyRole(token: string): KeyRole | undefined {
+  const role = roleOf(token);
+  return role === 'anon' ? 'publishable' : role === 'service_role' ? 'secret' : undefined;
 }
 
 function roleOf(token: string): string | undefined {

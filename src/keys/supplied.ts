@@ -3,8 +3,11 @@ import { readFileSync } from 'node:fs';
 import { type KeyRole } from './names.js';
 import { classifyValue } from './values.js';
 
-/** New key values given by the user (environment or files, never argv), by role. */
-export type SuppliedKeys = Partial<Record<KeyRole, string>>;
+/**
+ * New key values given by the user (environment or files, never argv), by role. `localStack`: they are the local
+ * stack's (`--from-local`), so they also replace the local CLI's demo JWTs, which keys of a hosted project never do.
+ */
+export type SuppliedKeys = Partial<Record<KeyRole, string>> & { localStack?: true };
 
 export interface SuppliedKeySources {
   publishableFrom?: string;

@@ -1,6 +1,9 @@
 // legacy-key-value: a legacy JWT stored in a .env file, under a legacy or a new-looking name.
 import { decideName, isPublicPrefix, roleOfName, type KeyRole } from '../keys/names.js';
+import { demoKeyRole } from '../keys/literals.js';
+import type { SuppliedKeys } from '../keys/supplied.js';
 import { classifyValue } from '../keys/values.js';
+import type { EnvEntry } from '../file-kinds/env-entries.js';
 import { retiredEntries } from './analysis/collisions.js';
 import { REVOKE_LEGACY_JWT, REVOKE_LEGACY_JWT_SOURCES } from './leaks.js';
 import type { Report, Rule } from './rule.js';
@@ -58,6 +61,11 @@ export const legacyKeyValue: Rule = {
     const reports: Report[] = [];
     for (const entry of file.env) {
       const kind = classifyValue(entry.value);
+      if (kind === 'legacy-demo') {
+        const report = retired.has(entry) ? undefined : demoValue(file.path, entry, context.supplied);
+        if (report) reports.push(report);
+        continue;
+      }
       const role = ROLE_OF[kind];
       if (!role || retired.has(entry)) continue;
       // A service_role key behind a public name is secret-key-exposed's; replacing it would still expose it.
@@ -89,3 +97,25 @@ export const legacyKeyValue: Rule = {
     return reports;
   },
 };
+
+/**
+ * The local CLI's demo JWTs (iss supabase-demo) are the local stack's legacy keys: kept after a rename, they are an
+ * info (issue 18, item 8) whose fix is the local stack's new key of the same role, supplied by --from-local only.
+ */
+function demoValue(path: string, entry: EnvEntry, supplied: SuppliedKeys): Report | undefined {
+  const role = demoKeyRole(entry.value.trim());
+  if (!role) return undefined;
+  // A secret behind a public name stays where it is, as for a hosted key: never a secret key under that name.
+  if (role === 'secret' && (decideName(entry.key)?.kind === 'exposed' || isPublicPrefix(entry.key))) return undefined;
+  const claim = role === 'publishable' ? 'anon' : 'service_role';
+  const base = `\`${entry.key}\` holds the local CLI's demo ${claim} JWT (iss supabase-demo), a legacy key of the local stack`;
+  const info = { offset: entry.keyStart, severity: 'info' as const, legacyUse: false, blocksRotation: false };
+  const nameRole = roleOfName(entry.key);
+  if (nameRole && nameRole !== role) return { ...info, message: `${base}, under a ${nameRole} name: check which key belongs here` };
+  const local = supplied.localStack ? supplied[role] : undefined;
+  if (local) {
+    return { ...info, message: `${base}: replace it with the local stack’s ${role} key`, fix: [{ start: entry.innerStart, end: entry.innerEnd, text: local }] };
+  }
+  const command = `migrate-keys ${/^[\w./@+-]+$/.test(path) ? path : `'${path.replaceAll("'", "'\\''")}'`} --write --from-local`;
+  return { ...info, message: `${base}: with the local stack running (supabase start), run \`${command}\` to replace it with the local stack’s ${role} key` };
+}

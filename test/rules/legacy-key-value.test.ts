@@ -3,6 +3,8 @@
 import { KEYS, ruleTester, SUPPLIED } from '../helpers/rule-tester.js';
 
 const STOPS = 'which stops working when the legacy keys are deactivated';
+const b64 = (value: string) => Buffer.from(value).toString('base64url');
+const DEMO_SERVICE_ROLE = [b64('{"alg":"HS256","typ":"JWT"}'), b64('{"iss":"supabase-demo","role":"service_role","exp":1983812996}'), b64('signature')].join('.');
 const REVOKE =
   'deactivate the legacy keys, and, since that does not revoke a legacy JWT sent as Authorization: Bearer, move the project to JWT signing keys ' +
   'and revoke the legacy JWT secret (Project Settings → JWT Keys)';
@@ -10,9 +12,10 @@ const REVOKE =
 ruleTester('legacy-key-value', {
   valid: [
     {
-      name: 'new keys, placeholders and the local demo JWT; a key in JSON is hardcoded-key’s',
+      // The local CLI's demo JWT was here until issue 18, item 8: it is now an info (below).
+      name: 'new keys and placeholders; a key in JSON is hardcoded-key’s',
       files: {
-        '.env': `VITE_SUPABASE_PUBLISHABLE_KEY=${KEYS.publishable}\nSUPABASE_SECRET_KEY=${KEYS.secret}\nSUPABASE_ANON_KEY=${KEYS.demoAnon}\nSUPABASE_SERVICE_ROLE_KEY=your-service-role-key\n`,
+        '.env': `VITE_SUPABASE_PUBLISHABLE_KEY=${KEYS.publishable}\nSUPABASE_SECRET_KEY=${KEYS.secret}\nSUPABASE_SERVICE_ROLE_KEY=your-service-role-key\n`,
         'config/supabase.json': `{ "key": "${KEYS.anon}" }\n`,
       },
       supplied: SUPPLIED,
@@ -58,6 +61,52 @@ ruleTester('legacy-key-value', {
           message: `\`SUPABASE_ANON_KEY\` holds a legacy service_role JWT, ${STOPS}, under a publishable name: check which key belongs here. Git tracks this file, so the key has leaked: ${REVOKE}`,
         },
       ],
+    },
+    {
+      // Issue 18, item 8: the local CLI's demo JWTs (iss supabase-demo) are legacy keys of the local stack; --from-local
+      // supplies the local stack's new keys, which replace them. Keys supplied any other way are not the local stack's.
+      name: "the local CLI's demo JWTs kept after the rename: info, with the command that replaces them",
+      files: {
+        '.env.local': `SUPABASE_URL=http://127.0.0.1:54321\nSUPABASE_SERVICE_ROLE_KEY=${DEMO_SERVICE_ROLE}\nVITE_SUPABASE_PUBLISHABLE_KEY=${KEYS.demoAnon}\nSUPABASE_ANON_KEY=${DEMO_SERVICE_ROLE}\n`,
+      },
+      supplied: SUPPLIED,
+      allRules: true,
+      findings: [
+        {
+          line: 2,
+          severity: 'info',
+          fixable: false,
+          message:
+            "`SUPABASE_SERVICE_ROLE_KEY` holds the local CLI's demo service_role JWT (iss supabase-demo), a legacy key of the local stack: with the local " +
+            'stack running (supabase start), run `migrate-keys .env.local --write --from-local` to replace it with the local stack’s secret key',
+        },
+        {
+          line: 3,
+          severity: 'info',
+          fixable: false,
+          message:
+            "`VITE_SUPABASE_PUBLISHABLE_KEY` holds the local CLI's demo anon JWT (iss supabase-demo), a legacy key of the local stack: with the local " +
+            'stack running (supabase start), run `migrate-keys .env.local --write --from-local` to replace it with the local stack’s publishable key',
+        },
+        {
+          line: 4,
+          severity: 'info',
+          fixable: false,
+          message:
+            "`SUPABASE_ANON_KEY` holds the local CLI's demo service_role JWT (iss supabase-demo), a legacy key of the local stack, under a publishable name: check which key belongs here",
+        },
+      ],
+      output: { '.env.local': `SUPABASE_URL=http://127.0.0.1:54321\nSUPABASE_SECRET_KEY=${DEMO_SERVICE_ROLE}\nVITE_SUPABASE_PUBLISHABLE_KEY=${KEYS.demoAnon}\nSUPABASE_PUBLISHABLE_KEY=${DEMO_SERVICE_ROLE}\n` },
+    },
+    {
+      name: "--from-local: the local stack's keys replace the demo JWTs",
+      files: { '.env.local': `SUPABASE_SECRET_KEY=${DEMO_SERVICE_ROLE}\nVITE_SUPABASE_PUBLISHABLE_KEY=${KEYS.demoAnon}\n` },
+      supplied: { ...SUPPLIED, localStack: true },
+      findings: [
+        { line: 1, severity: 'info', fixable: true, message: "`SUPABASE_SECRET_KEY` holds the local CLI's demo service_role JWT (iss supabase-demo), a legacy key of the local stack: replace it with the local stack’s secret key" },
+        { line: 2, severity: 'info', fixable: true, messageIncludes: 'replace it with the local stack’s publishable key' },
+      ],
+      output: { '.env.local': `SUPABASE_SECRET_KEY=${KEYS.secret}\nVITE_SUPABASE_PUBLISHABLE_KEY=${KEYS.publishable}\n` },
     },
     {
       name: 'a legacy anon JWT under the new name, the new key supplied (docs example)',
