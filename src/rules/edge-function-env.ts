@@ -1,6 +1,7 @@
 // edge-function-env: an Edge Function reads SUPABASE_ANON_KEY / SUPABASE_SERVICE_ROLE_KEY from the runtime.
-import { EDGE_RUNTIME_NAMES, isEdgeRuntimeFile } from '../supabase/paths.js';
-import { edgeSiteOf, readsEdgeSyntax } from '../supabase/edge/runtime-sites.js';
+import { EDGE_RUNTIME_NAMES } from '../supabase/paths.js';
+import { edgeSiteOf, readsEdgeSyntax, singularReadsOf } from '../supabase/edge/runtime-sites.js';
+import type { ScannedFile } from '../file-kinds/scanned.js';
 import type { Occurrence } from '../file-kinds/scanned-text.js';
 import { readFix, renamedRead } from './read-fix.js';
 import type { Edit, Report, Rule } from './rule.js';
@@ -72,9 +73,7 @@ export const edgeFunctionEnv: Rule = {
         fix: readFix(occurrence, newRead, context.transitional),
       });
     }
-    if (isEdgeRuntimeFile(file.path) && (file.kind === 'code' || file.kind === 'markup') && !file.parseError) {
-      reports.push(...singularReads(file.text));
-    }
+    if (!file.parseError) reports.push(...singularReports(file));
     return reports;
   },
 };
@@ -88,24 +87,21 @@ function feedReport(occurrence: Occurrence, plural: string, fix: Edit[] | undefi
   return { offset: occurrence.start, message, ...(fix && { fix }) };
 }
 
-// `Deno.env.get('SUPABASE_SECRET_KEY')`: a name the platform never injects and `supabase secrets set` skips (the prefix is reserved).
-const SINGULAR_READ = /\bDeno\.env\.get\(\s*(['"`])SUPABASE_(PUBLISHABLE|SECRET)_KEY\1\s*\)/g;
-
-function singularReads(text: string): Report[] {
-  const reports: Report[] = [];
-  for (const match of text.matchAll(SINGULAR_READ)) {
-    const quote = match[1] as string;
-    const plural = `SUPABASE_${match[2] as string}_KEYS`;
-    const start = match.index as number;
-    reports.push({
-      offset: start,
-      message:
-        `\`SUPABASE_${match[2] as string}_KEY\` is never set in Edge Functions (\`supabase secrets set\` skips SUPABASE_ names): ` +
-        `this read becomes the \`default\` entry of \`${plural}\``,
-      fix: [{ start, end: start + match[0].length, text: `JSON.parse(Deno.env.get(${quote}${plural}${quote}) ?? ${quote}{}${quote}).default` }],
-    });
-  }
-  return reports;
+// `Deno.env.get('SUPABASE_SECRET_KEY')`, `process.env.SUPABASE_SECRET_KEY`, …: a name the platform never injects and
+// `supabase secrets set` skips (the prefix is reserved).
+function singularReports(file: ScannedFile): Report[] {
+  return singularReadsOf(file).map(({ start, name, plural, read }) => {
+    const never = `\`${name}\` is never set in Edge Functions (\`supabase secrets set\` skips SUPABASE_ names)`;
+    if (!read) return { offset: start, message: `${never}: read \`JSON.parse(Deno.env.get('${plural}') ?? '{}').default\` instead` };
+    const quote = /['"`]/.exec(read.text)?.[0] ?? "'";
+    const at = start - read.start;
+    const renamed = read.text.slice(0, at) + plural + read.text.slice(at + name.length);
+    return {
+      offset: read.start,
+      message: `${never}: this read becomes the \`default\` entry of \`${plural}\``,
+      fix: [{ start: read.start, end: read.end, text: `JSON.parse(${renamed} ?? ${quote}{}${quote}).default` }],
+    };
+  });
 }
 
 /** `JSON.parse(<the same read of the plural name> ?? '{}').default`, in the read's own quote style. */

@@ -105,7 +105,8 @@ ruleTester('edge-function-env', {
       output: {
         [FN]:
           "const a = JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}').default\n" +
-          'const b = JSON.parse(Deno.env.get("SUPABASE_PUBLISHABLE_KEYS") ?? "{}").default!\n',
+          // The read keeps its own spacing, as the rewrite of a legacy read does.
+          'const b = JSON.parse(Deno.env.get( "SUPABASE_PUBLISHABLE_KEYS" ) ?? "{}").default!\n',
       },
     },
     {
@@ -160,6 +161,31 @@ ruleTester('edge-function-env', {
           "const env = { SUPABASE_PUBLISHABLE_KEYS: JSON.stringify({ default: 'a' }) }\n" +
           "const pairs = new Map([['SUPABASE_SECRET_KEYS', JSON.stringify({ default: 's' })]])\n" +
           "stub(Deno.env, 'get', (name: string) => env[name] ?? pairs.get(name))\n",
+      },
+    },
+    {
+      name: 'a never-set singular name read through process.env, a kept env object or a destructured one (was Known: only Deno.env.get was caught)',
+      files: {
+        [FN]:
+          "const a = process.env.SUPABASE_SECRET_KEY\nconst env = Deno.env.toObject()\nconst b = env['SUPABASE_PUBLISHABLE_KEY']\n" +
+          'const { SUPABASE_SECRET_KEY } = Deno.env.toObject()\n',
+      },
+      findings: [
+        { line: 1, column: 11, messageIncludes: '`SUPABASE_SECRET_KEY` is never set in Edge Functions', fixable: true },
+        { line: 3, column: 11, messageIncludes: '`SUPABASE_PUBLISHABLE_KEY` is never set in Edge Functions', fixable: true },
+        {
+          line: 4,
+          column: 9,
+          message:
+            '`SUPABASE_SECRET_KEY` is never set in Edge Functions (`supabase secrets set` skips SUPABASE_ names): ' +
+            "read `JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}').default` instead",
+          fixable: false,
+        },
+      ],
+      output: {
+        [FN]:
+          "const a = JSON.parse(process.env.SUPABASE_SECRET_KEYS ?? '{}').default\nconst env = Deno.env.toObject()\n" +
+          "const b = JSON.parse(env['SUPABASE_PUBLISHABLE_KEYS'] ?? '{}').default\nconst { SUPABASE_SECRET_KEY } = Deno.env.toObject()\n",
       },
     },
     {

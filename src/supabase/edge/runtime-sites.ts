@@ -6,6 +6,7 @@ import type { ts as TS } from 'ts-morph';
 import { typescript } from '../../core/typescript.js';
 import type { Edit } from '../../core/types.js';
 import { dialectOf } from '../../file-kinds/parse.js';
+import { readSite, type EnvRead } from '../../file-kinds/reads.js';
 import type { Occurrence } from '../../file-kinds/scanned-text.js';
 import type { ScannedFile } from '../../file-kinds/scanned.js';
 import { EDGE_RUNTIME_NAMES, isEdgeFunctionFile, isEdgeRuntimeFile } from '../paths.js';
@@ -24,7 +25,42 @@ type EdgeFile = Pick<ScannedFile, 'path' | 'kind' | 'text' | 'scripts' | 'occurr
 
 /** Files whose syntax trees edgeSiteOf reads: code under supabase/functions/ that names a runtime name. */
 export function readsEdgeSyntax(file: Pick<ScannedFile, 'path' | 'kind' | 'text'>): boolean {
-  return file.kind === 'code' && isEdgeFunctionFile(file.path) && Object.keys(EDGE_RUNTIME_NAMES).some((name) => file.text.includes(name));
+  return file.kind === 'code' && isEdgeFunctionFile(file.path) && [...Object.keys(EDGE_RUNTIME_NAMES), ...SINGULAR_NAMES].some((name) => file.text.includes(name));
+}
+
+/** New names the platform never injects into functions, and that `supabase secrets set` refuses (the prefix is reserved). */
+const SINGULAR_NAMES = ['SUPABASE_SECRET_KEY', 'SUPABASE_PUBLISHABLE_KEY'];
+
+/** A runtime read of a never-set singular name in function code; `read` is absent where it cannot be rewritten (a destructuring). */
+export interface SingularRead {
+  start: number;
+  name: string;
+  plural: string;
+  read?: EnvRead;
+}
+
+/** The runtime reads of `SUPABASE_SECRET_KEY` / `SUPABASE_PUBLISHABLE_KEY` in function code, whatever their shape. */
+export function singularReadsOf(file: EdgeFile): SingularRead[] {
+  if (file.kind !== 'code' || !isEdgeRuntimeFile(file.path) || !SINGULAR_NAMES.some((name) => file.text.includes(name))) return [];
+  const ts = typescript();
+  const sourceFile = file.scripts.parse({ start: 0, end: file.text.length, dialect: dialectOf(file.path) }).sourceFile;
+  const reads: SingularRead[] = [];
+  const chain: TS.Node[] = [];
+  const visit = (node: TS.Node): void => {
+    chain.push(node);
+    const text = ts.isIdentifier(node) || ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) ? node.text : undefined;
+    if (text !== undefined && SINGULAR_NAMES.includes(text)) {
+      const site = readSite(chain, sourceFile);
+      if (site.runtimeRead) {
+        const start = ts.isIdentifier(node) ? node.getStart(sourceFile) : node.getStart(sourceFile) + 1;
+        reads.push({ start, name: text, plural: `${text}S`, ...(site.read && { read: site.read }) });
+      }
+    }
+    ts.forEachChild(node, visit);
+    chain.pop();
+  };
+  visit(sourceFile);
+  return reads;
 }
 
 /** Undefined: an ordinary site of the name, renamed like the name anywhere else (legacy-env-name). */
