@@ -17,7 +17,9 @@ export const edgeFunctionEnv: Rule = {
       'Edge Functions receive the new keys as JSON objects keyed by key name in SUPABASE_PUBLISHABLE_KEYS and ' +
       'SUPABASE_SECRET_KEYS. There is no injected SUPABASE_SECRET_KEY (and `supabase secrets set` skips ' +
       'SUPABASE_ names), so a bare rename breaks the function: the read becomes the `default` entry of the JSON. ' +
-      'Tests under supabase/functions that load their own env get the plain rename instead.',
+      "A local constant or a message that only names the key is renamed as anywhere else. A function's tests that set its env " +
+      "(`Deno.env.set`, a mocked env map handed to the runtime) set the JSON variable, `JSON.stringify({ default: … })`; " +
+      'tests reading their own env get the plain rename.',
     legacyUse: true,
     blocksRotation: false,
     example: "Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')!  ->  JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}').default!",
@@ -26,6 +28,11 @@ export const edgeFunctionEnv: Rule = {
         PAGES.functionSecrets,
         'Edge Functions get `SUPABASE_PUBLISHABLE_KEYS` and `SUPABASE_SECRET_KEYS`, JSON dictionaries of the project\'s keys, beside the legacy ' +
           '`SUPABASE_ANON_KEY` and `SUPABASE_SERVICE_ROLE_KEY`.',
+      ),
+      cite(
+        PAGES.serverEnvironment,
+        'On the Supabase platform and in local development `SUPABASE_PUBLISHABLE_KEYS` and `SUPABASE_SECRET_KEYS` are JSON objects of named keys, ' +
+          '`{"default":"sb_secret_..."}`; the singular `SUPABASE_SECRET_KEY` is a fallback only where it is exported by hand (self-hosted).',
       ),
       cite(PAGES.cliReservedNames, 'The Supabase CLI warns about and skips secrets whose names start with `SUPABASE_`: that prefix is reserved.'),
       cite(
@@ -43,6 +50,12 @@ export const edgeFunctionEnv: Rule = {
         after:
           "import { createClient } from 'npm:@supabase/supabase-js@2'\n\n" +
           "const admin = createClient(Deno.env.get('SUPABASE_URL')!, JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}').default!)\n",
+      },
+      {
+        title: "A function's test that sets its env",
+        file: 'supabase/functions/admin/index.test.ts',
+        before: "Deno.env.set('SUPABASE_SERVICE_ROLE_KEY', 'test-key')\n",
+        after: "Deno.env.set('SUPABASE_SECRET_KEYS', JSON.stringify({ default: 'test-key' }))\n",
       },
     ],
   },
