@@ -3,7 +3,7 @@ import { parse } from 'dotenv';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planFile, type PlanFileOptions } from '../src/core/file-plan.js';
-import { decideName, isCanonicalName, namePattern } from '../src/keys/names.js';
+import { decideName, hasKeyPrefix, isCanonicalName, namePattern } from '../src/keys/names.js';
 import { classifyValue, isNewKeyOfRole, isPlaceholder } from '../src/keys/values.js';
 
 // ---- names and values ---------------------------------------------------------------------------
@@ -192,7 +192,12 @@ interface Analysis {
   retired(entry: Entry): boolean;
 }
 
-function analyse(values: Readonly<Record<string, string>>, supplied = false): Analysis {
+/**
+ * `refs`: the names the file's values reference (`$X`, `${X}`; not `\$X`, not inside single quotes). With its keys they
+ * are the file's env uses: a name with an unknown prefix (`STAGING_`) that only a comment names is not a key name
+ * (issue 18, item 3), so it is not renamed.
+ */
+function analyse(values: Readonly<Record<string, string>>, supplied = false, refs: ReadonlySet<string> = new Set()): Analysis {
   const keys = new Set(Object.keys(values));
   const byFinalName = new Map<string, Set<string>>();
   for (const key of keys) {
@@ -226,9 +231,10 @@ function analyse(values: Readonly<Record<string, string>>, supplied = false): An
       else if (name !== canonical[0]) (sameKey(name, canonical[0] as string) ? aliases : blocked).add(name);
     }
   }
+  const keyName = (name: string) => hasKeyPrefix(name) || keys.has(name) || refs.has(name);
   const newName = (name: string) => {
     const decision = decideName(name);
-    return decision?.kind === 'rename' && !blocked.has(name) ? decision.newName : undefined;
+    return decision?.kind === 'rename' && !blocked.has(name) && keyName(name) ? decision.newName : undefined;
   };
   const retiredKey = (key: string) => {
     const renamed = newName(key);
@@ -237,7 +243,17 @@ function analyse(values: Readonly<Record<string, string>>, supplied = false): An
   return { keys, blocked, newName, retiredKey, retired: (entry: Entry) => retiredKey(entry.key) };
 }
 
-const analyseFile = (file: EnvFile, supplied = false) => analyse(modelParse(file), supplied);
+const analyseFile = (file: EnvFile, supplied = false) => analyse(modelParse(file), supplied, referencedNames(file));
+
+/** The names the values of a file reference, as dotenv-expand expands them. */
+function referencedNames(file: EnvFile): Set<string> {
+  const names = new Set<string>();
+  for (const entry of entriesOf(file)) {
+    if (entry.value.quote === "'") continue;
+    for (const piece of entry.value.pieces) if (piece.kind === 'ref' && !piece.escaped) names.add(piece.name);
+  }
+  return names;
+}
 
 const renamer = (analysis: Analysis) => (name: string) => analysis.newName(name) ?? name;
 
@@ -267,7 +283,7 @@ function renameRefs(value: string, newName: (name: string) => string | undefined
  */
 function expectedParse(input: string, file: EnvFile, supplied: boolean): Record<string, string> {
   const parsed = parse(input);
-  const analysis = analyse(parsed, supplied);
+  const analysis = analyse(parsed, supplied, referencedNames(file));
   // The last entry of each key is the one dotenv keeps.
   const last = new Map(entriesOf(file).map((entry) => [entry.key, entry]));
   const out: Record<string, string> = {};

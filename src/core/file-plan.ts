@@ -2,6 +2,7 @@
 import { createKeyExports } from '../rules/analysis/bearer/module-index.js';
 import { buildEdgeModel } from '../supabase/edge/model.js';
 import { readsSyntax as securityReadsSyntax, securityModelOf } from '../rules/analysis/security/model.js';
+import { keyNamesOf } from '../rules/analysis/env-names.js';
 import type { NameMap } from '../keys/names.js';
 import { RULES } from '../rules/index.js';
 import { parseError } from '../rules/parse-error.js';
@@ -110,6 +111,7 @@ export function planFile(input: ScanInput, pattern: RegExp, map: NameMap, option
   const scanned = scanFile(input, pattern, map);
   return planScanned(scanned, {
     map,
+    keyName: keyNamesOf([scanned], map),
     edge: buildEdgeModel([scanned]),
     keyExports: createKeyExports([scanned]),
     security: securityModelOf([scanned]),

@@ -9,6 +9,7 @@ import { findOutside } from '../outside/index.js';
 import type { OutsideReference } from '../outside/reference.js';
 import { planFailure, planScanned, syntaxReaders, type SyntaxReaders } from './file-plan.js';
 import { buildSecurityModel, type SecurityInput } from '../rules/analysis/security/model.js';
+import { keyNamesOf } from '../rules/analysis/env-names.js';
 import { nameHint, namePattern, type NameMap } from '../keys/names.js';
 import { classifyValue } from '../keys/values.js';
 import type { Finding, RuleContext } from '../rules/rule.js';
@@ -256,6 +257,7 @@ function wholeRunContext(root: string, scanned: readonly ScannedFile[], security
   return {
     // Renames are decided for the whole repository at once: a collision in one file keeps the name everywhere.
     map: options.map,
+    keyName: keyNamesOf(scanned, options.map),
     edge: buildEdgeModel(scanned),
     keyExports: prepared.keyExports,
     // Generated files are not parsed for the model's implicit reads (their source is).

@@ -52,6 +52,17 @@ export function isPublicPrefix(prefix: string): boolean {
   return PUBLIC_PREFIXES.some((p) => prefix.startsWith(p)) || /(^|_)PUBLIC_/.test(prefix);
 }
 
+/**
+ * Whether a name is a key name by its prefix alone: none, a framework's public prefix (`VITE_`, `NEXT_PUBLIC_`, …),
+ * Cloud Build's `_`, or a --map entry. A longer name that merely ends in a legacy name (`MISSING_SUPABASE_ANON_KEY`,
+ * an error code) is a key name only where the repository uses it as an env variable (rules/analysis/env-names.ts).
+ */
+export function hasKeyPrefix(name: string, map: NameMap = {}): boolean {
+  if (Object.hasOwn(map, name)) return true;
+  const prefix = LEGACY_NAME_EXACT.exec(name.toUpperCase())?.[1];
+  return prefix === undefined || prefix === '' || prefix.startsWith('_') || PUBLIC_PREFIXES.some((p) => prefix.startsWith(p));
+}
+
 /** The decision for a name, or undefined when the name is not legacy and not mapped. */
 export function decideName(name: string, map: NameMap = {}): NameDecision | undefined {
   const mapped = Object.hasOwn(map, name) ? map[name] : undefined;

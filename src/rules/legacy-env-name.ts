@@ -61,6 +61,11 @@ export const legacyEnvName: Rule = {
     const chains: { report: Report; occurrence: Occurrence; newName: string }[] = [];
     for (const occurrence of file.occurrences) {
       const { decision } = occurrence;
+      // A longer name that merely ends in a legacy name, used nowhere as an env variable (an error code): it stays, unreported.
+      if (!context.keyName(decision.name)) {
+        outcomes.set(occurrence, decision.name);
+        continue;
+      }
       if (decision.kind !== 'rename' || isEdgeRuntimeName(file, occurrence)) continue;
       outcomes.set(occurrence, decision.name);
       const offset = occurrence.start;

@@ -81,6 +81,12 @@ interface Rename {
 export interface RuleContext {
   /** The run's name map (`--map` and the config file): where two names of one new name meet, which one moves. */
   map: NameMap;
+  /**
+   * Whether a legacy-looking name names a key in this run: its prefix is none, a known env prefix or a --map entry, or
+   * the repository uses it as an env variable somewhere (rules/analysis/env-names.ts). Else (`MISSING_SUPABASE_ANON_KEY`,
+   * an error code) it is not renamed and not reported.
+   */
+  keyName(name: string): boolean;
   supplied: SuppliedKeys;
   /** SPEC §4: reads fall back to the legacy name, .env files keep the legacy line. */
   transitional: boolean;

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 import { planFile } from '../../src/core/file-plan.js';
-import { decideName, namePattern } from '../../src/keys/names.js';
+import { decideName, hasKeyPrefix, namePattern } from '../../src/keys/names.js';
 
 /** 100 in `npm test`; set MIGRATE_KEYS_FUZZ_RUNS for a longer search. */
 const RUNS = Number(process.env.MIGRATE_KEYS_FUZZ_RUNS ?? 100);
@@ -47,12 +47,20 @@ const SHAPES: Shape[] = [
   (n, i) => `const g${i} = getEnv('${n}');`,
 ];
 
+/**
+ * The shapes that use a name as an env variable (a read, a lookup, an env type). A name with an unknown prefix
+ * (`STAGING_`) is a key name only when one of them uses it; else it is an error code or a label (issue 18, item 3).
+ */
+const ENV_SHAPES = new Set([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 15, 16]);
+
 const statement = fc.record({ shape: fc.nat(SHAPES.length - 1), name: fc.constantFrom(...NAMES) });
-const program = fc
+const generated = fc
   .record({ statements: fc.array(statement, { minLength: 1, maxLength: 14 }), crlf: fc.boolean(), indent: fc.constantFrom('', '  ', '\t') })
-  .map(({ statements, crlf, indent }) =>
-    statements.map(({ shape, name }, i) => indent + (SHAPES[shape] as Shape)(name, i)).join(crlf ? '\r\n' : '\n') + (crlf ? '\r\n' : '\n'),
-  );
+  .map(({ statements, crlf, indent }) => ({
+    text: statements.map(({ shape, name }, i) => indent + (SHAPES[shape] as Shape)(name, i)).join(crlf ? '\r\n' : '\n') + (crlf ? '\r\n' : '\n'),
+    envNames: new Set(statements.filter(({ shape }) => ENV_SHAPES.has(shape)).map(({ name }) => name)),
+  }));
+const program = generated.map(({ text }) => text);
 
 const plan = (text: string, transitional = false) => planFile({ path: 'src/fuzz.ts', kind: 'code', text }, PATTERN, {}, { transitional }).after;
 
@@ -136,7 +144,7 @@ function compare(before: string, after: string): Site[] {
 describe('fuzzed TypeScript', () => {
   it(`only legacy names change, consistently, the output parses and a second run changes nothing (${RUNS} runs)`, () => {
     fc.assert(
-      fc.property(program, (before) => {
+      fc.property(generated, ({ text: before, envNames }) => {
         expect(parseErrors(before)).toEqual([]);
         const after = plan(before);
         expect(parseErrors(after)).toEqual([]);
@@ -150,6 +158,7 @@ describe('fuzzed TypeScript', () => {
           const renamed = sites.filter((site) => site.name === name).map((site) => site.renamed);
           const decision = decideName(name);
           if (decision?.kind === 'exposed') expect(renamed.some(Boolean), `${name} is exposed: never renamed`).toBe(false);
+          else if (!hasKeyPrefix(name) && !envNames.has(name)) expect(renamed.some(Boolean), `${name} is used as no env variable: never renamed`).toBe(false);
           else if (decision?.kind === 'rename' && targets.get(decision.newName)?.size === 1) {
             // No other legacy name here becomes the same new name: nothing blocks the rename.
             expect(renamed.every(Boolean), `${name} renamed at every site`).toBe(true);
