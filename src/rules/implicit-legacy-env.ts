@@ -13,7 +13,8 @@ export const implicitLegacyEnv: Rule = {
       `${AUTH_HELPERS_PACKAGE} helpers (createClientComponentClient, createServerComponentClient, createRouteHandlerClient, ` +
       `createMiddlewareClient, createPagesBrowserClient, …) called without supabaseKey read ${IMPLICITLY_READ_NAME} ` +
       'themselves. In that package (nearest package.json, its env files included) the name is kept, not renamed, while ' +
-      'other packages move on. Move to @supabase/ssr (createBrowserClient / createServerClient with ' +
+      'other packages move on; an env file in a folder above it (a monorepo template its developers copy) keeps the line ' +
+      'and gains one under the new name with the same value, for the packages that moved on. Move to @supabase/ssr (createBrowserClient / createServerClient with ' +
       'NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY) or pass supabaseKey explicitly; a later run then renames the name. ' +
       'Until then the publishable key (sb_publishable_…) can be stored under the legacy name.',
     legacyUse: true,

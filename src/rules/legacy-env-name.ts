@@ -75,8 +75,12 @@ export const legacyEnvName: Rule = {
       // Another name of its new name beside it here, or a dependency that reads the name itself in this file's package (SPEC §2).
       const fate = siteFate(file, occurrence, context);
       const blocked = (fate?.kind === 'keep' ? fate.reason : undefined) ?? context.security.keptInPackage(file.path, decision.name);
+      // An env file above a package that keeps the name: its developers copy it (a monorepo's shared template).
+      const below = blocked || file.kind !== 'env' ? undefined : context.security.keptBelow(file.path, decision.name);
       if (blocked) {
         reports.push({ offset, message: `\`${decision.name}\` is a legacy key name, not renamed: ${blocked}` });
+      } else if (below) {
+        reports.push(keptBelowReport(file, occurrence, decision, below, context));
       } else if (migration) {
         reports.push({ offset, message: `${legacy} in a migration; applied migrations are history and are not edited: ${to} in a new migration` });
       } else if (file.generated) {
@@ -146,6 +150,32 @@ function transitionalFix(
 }
 
 type RenameDecision = Extract<NameDecision, { kind: 'rename' }>;
+
+/**
+ * A legacy name in an env file that serves a package keeping it (SecurityModel.keptBelow): the name stays, and its
+ * line gains a copy under the new name, holding the same value, for the packages that moved on (issue 18, item 6).
+ */
+function keptBelowReport(file: ScannedFile, occurrence: Occurrence, decision: RenameDecision, below: string, context: RuleContext): Report {
+  const { name, newName } = decision;
+  const kept = `\`${name}\` is a legacy key name, kept in this env file, ${below}`;
+  const until = 'once that package passes supabaseKey or moves to @supabase/ssr (implicit-legacy-env)';
+  const entries = file.env ?? [];
+  const entry = occurrence.context === 'env-key' ? entries.findLast((e) => e.key === name) : undefined;
+  if (!entry || entry.keyStart !== occurrence.start) return { offset: occurrence.start, message: `${kept}: rename it ${until}` };
+  if (entries.some((e) => e.key === newName)) {
+    return { offset: occurrence.start, message: `${kept}; \`${newName}\` beside it serves the packages that moved on: delete this line ${until}` };
+  }
+  // The value is kept, as a rename keeps it; a legacy JWT gives way to the new key supplied for its role (SPEC §3).
+  const supplied = context.supplied[decision.role];
+  const replaced = supplied !== undefined && classifyValue(entry.value) === legacyKindOf(decision.role);
+  const value = replaced ? supplied : file.text.slice(entry.innerStart, entry.innerEnd);
+  const holding = replaced ? `the ${decision.role} key supplied` : 'the same value';
+  return {
+    offset: occurrence.start,
+    message: `${kept}; a line under \`${newName}\` holding ${holding} is added beside it for the packages that moved on: delete this one ${until}`,
+    fix: [{ start: entry.lineEnd, end: entry.lineEnd, text: newLineAfter(file.text, entry, newName, value) }],
+  };
+}
 
 /**
  * The text of a span once this rule's renames are made in it; undefined when it holds a name this rule

@@ -52,6 +52,11 @@ export interface SecurityModel {
   frameworks: Frameworks;
   /** Why a legacy name is kept in the package of `path` (SPEC §2, implicit readers), or undefined. */
   keptInPackage(path: string, name: string): string | undefined;
+  /**
+   * Why a file in a folder above a package that keeps a legacy name, outside any such package (a monorepo's shared env
+   * template, which that package's developers copy), serves it: `which serves the package …`; or undefined.
+   */
+  keptBelow(path: string, name: string): string | undefined;
   /** auth-helpers calls without a key, by file. */
   implicitReads: ReadonlyMap<string, readonly ImplicitRead[]>;
   /** Problems of the signing keys file a config.toml names, by config.toml path. */
@@ -146,6 +151,15 @@ export function buildSecurityModel(
         `\`${AUTH_HELPERS_PACKAGE}\` reads it itself in ${dir ? `the package \`${dir}\`` : 'this package'} (${where}, called without supabaseKey), ` +
         'so renaming it there breaks auth; pass supabaseKey or move to @supabase/ssr first (implicit-legacy-env)'
       );
+    },
+    keptBelow(path, name) {
+      if (name !== IMPLICITLY_READ_NAME || keptBy.has(frameworks.packageOf(path)?.dir ?? '')) return undefined;
+      const dir = posix.dirname(path) === '.' ? '' : posix.dirname(path);
+      const below = [...keptBy.keys()].filter((kept) => kept !== '' && (dir === '' || kept.startsWith(`${dir}/`))).sort();
+      const [first] = below;
+      if (first === undefined) return undefined;
+      const more = below.length > 1 ? ` (and ${below.length - 1} more)` : '';
+      return `which serves the package \`${first}\`${more}: \`${AUTH_HELPERS_PACKAGE}\` reads it itself there (${keptBy.get(first)}, called without supabaseKey)`;
     },
     implicitReads: implicit,
     signingKeys: signingKeyReports(repository, scanned),
