@@ -7,7 +7,16 @@ const AUTH_HELPERS = '{ "dependencies": { "@supabase/auth-helpers-nextjs": "^0.1
 const WEB_CLIENT = "import { createClientComponentClient } from '@supabase/auth-helpers-nextjs'\nexport const supabase = createClientComponentClient()\n";
 
 ruleTester('legacy-env-name', {
-  valid: [],
+  valid: [
+    {
+      name: 'an env file above the package that holds no legacy name gains none',
+      files: {
+        '.env.example': 'NEXT_PUBLIC_SUPABASE_URL=\nNEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY=\n',
+        'apps/web/package.json': AUTH_HELPERS,
+        'apps/web/lib/client.ts': WEB_CLIENT,
+      },
+    },
+  ],
   invalid: [
     {
       name: 'a root .env.example above a package that keeps the name keeps its line and gains the new one; its own package and the others move',
