@@ -3,7 +3,8 @@ import type { EnvEntry } from '../file-kinds/env-entries.js';
 import { renamesAsText } from '../file-kinds/index.js';
 import { type NameDecision } from '../keys/names.js';
 import { classifyValue } from '../keys/values.js';
-import { EDGE_RUNTIME_NAMES, isEdgeRuntimeFile, isMigrationFile } from '../supabase/paths.js';
+import { isMigrationFile } from '../supabase/paths.js';
+import { edgeSiteOf } from '../supabase/edge/runtime-sites.js';
 import { siteFate, type SiteFate } from './analysis/collisions.js';
 import type { Occurrence } from '../file-kinds/scanned-text.js';
 import type { ScannedFile } from '../file-kinds/scanned.js';
@@ -213,13 +214,11 @@ function newLineAfter(text: string, entry: EnvEntry, newName: string, value: str
 }
 
 /**
- * Inside Edge Function code the unprefixed legacy names are the runtime's own variables: a bare
- * rename reads a variable the platform never sets, so `edge-function-env` owns them.
+ * Inside Edge Function code the unprefixed legacy names read from the runtime are the platform's own
+ * variables, and a function's tests set them for it: a bare rename reads or sets a variable the platform
+ * never sets, so `edge-function-env` owns those sites (src/supabase/edge/runtime-sites.ts). A local
+ * constant or a message that merely names the key is renamed here, as anywhere else.
  */
-export function isEdgeRuntimeName(file: ScannedFile, occurrence: Occurrence): boolean {
-  return (
-    (file.kind === 'code' || file.kind === 'markup') &&
-    isEdgeRuntimeFile(file.path) &&
-    Object.hasOwn(EDGE_RUNTIME_NAMES, occurrence.decision.name)
-  );
+function isEdgeRuntimeName(file: ScannedFile, occurrence: Occurrence): boolean {
+  return edgeSiteOf(file, occurrence) !== undefined;
 }
