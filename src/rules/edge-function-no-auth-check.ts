@@ -12,7 +12,8 @@ export const edgeFunctionNoAuthCheck: Rule = {
       'With verify_jwt off the platform lets every request through. The function must check its caller: compare ' +
       'the apikey header with the key it expects, verify the user (auth.getUser / auth.getClaims, or withSupabase ' +
       'from @supabase/server), or check a webhook signature or shared secret. None of these was found in the ' +
-      'function or the modules it imports.',
+      "function's code or the modules it imports (relative imports and import-map aliases such as @shared/auth.ts, " +
+      'followed within supabase/functions); a check named only in a comment does not count.',
     legacyUse: false,
     blocksRotation: false,
     example: "if (req.headers.get('apikey') !== expectedKey) return new Response('Unauthorized', { status: 401 })",

@@ -46,12 +46,49 @@ ruleTester('edge-function-no-auth-check', {
       options: { unsafe: true },
     },
     {
-      name: "a comment that only mentions 'apikey'",
-      // Known: the check is a text match over the code, comments included, so a TODO silences the rule.
-      files: { ...OFF, [FN]: "// TODO: check the 'apikey' header\n" + OPEN },
+      name: 'off, and the helper it calls is reached through an import-map alias (deno.json imports "@shared/")',
+      files: {
+        ...OFF,
+        'supabase/functions/send-report/deno.json': '{ "imports": { "@shared/": "../_shared/" } }\n',
+        [FN]:
+          "import { requireUser } from '@shared/auth.ts'\n" +
+          'Deno.serve(async (req) => {\n  const user = await requireUser(req)\n  return new Response(`sent by ${user.id}`)\n})\n',
+        'supabase/functions/_shared/auth.ts':
+          'export async function requireUser(req: Request) {\n' +
+          "  const token = req.headers.get('Authorization')?.replace('Bearer ', '') ?? ''\n" +
+          '  const { data, error } = await supabase.auth.getUser(token)\n' +
+          "  if (error) throw new Response('Unauthorized', { status: 401 })\n" +
+          '  return data.user\n}\n',
+      },
+    },
+    {
+      name: 'off, and a helper two imports away (a _shared module re-exporting another) checks a webhook signature',
+      files: {
+        ...OFF,
+        [FN]: "import { requireUser } from '../_shared/mod.ts'\nDeno.serve(async (req) => {\n  await requireUser(req)\n  return new Response('ok')\n})\n",
+        'supabase/functions/_shared/mod.ts': "export { requireUser } from './auth/user.ts'\n",
+        'supabase/functions/_shared/auth/user.ts':
+          "export async function requireUser(req: Request) {\n  if (!(await verifyWebhook(req))) throw new Response('Unauthorized', { status: 401 })\n}\n",
+      },
     },
   ],
   invalid: [
+    {
+      name: "a comment that only mentions 'apikey' (before, a text match over comments silenced the rule)",
+      files: { [FN]: "// TODO: check the 'apikey' header\n" + OPEN, ...OFF },
+      findings: [{ line: 1, column: 1, message: never('runs with verify_jwt off') }],
+    },
+    {
+      name: 'a check that is only commented out, in the entry file and in the _shared helper it imports',
+      files: {
+        [FN]: "import { cors } from '@shared/cors.ts'\n/* const { data } = await supabase.auth.getClaims(token) */\n" + OPEN,
+        ...OFF,
+        'supabase/functions/_shared/cors.ts':
+          "// if (req.headers.get('stripe-signature') === null) return new Response('Unauthorized', { status: 401 })\n" +
+          "export const cors = { 'Access-Control-Allow-Origin': '*' }\n",
+      },
+      findings: [{ line: 1, column: 1, message: never('runs with verify_jwt off') }],
+    },
     {
       name: 'verify_jwt = false and no check of the caller',
       files: { [FN]: OPEN, ...OFF },

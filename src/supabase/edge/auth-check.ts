@@ -1,4 +1,6 @@
 // Whether a function's code checks its caller itself, as it must once verify_jwt is off.
+import { matchesOutsideComments } from '../../file-kinds/comments.js';
+import type { Scripts } from '../../file-kinds/parse.js';
 
 // An apikey comparison, Supabase Auth, @supabase/server, or a webhook signature / shared-secret check.
 const CALLER_CHECKS = [
@@ -13,14 +15,31 @@ const CALLER_CHECKS = [
   /timingSafeEqual\s*\(/,
 ];
 
-export function checksCaller(sources: readonly string[]): boolean {
-  return sources.some((source) => CALLER_CHECKS.some((pattern) => pattern.test(source)));
+/** A module of a function's code: its path, its text, and its parsed scripts when the scan kept them. */
+export interface FunctionModule {
+  path: string;
+  text: string;
+  scripts?: Scripts;
 }
 
-/** Relative imports of a module (`./x.ts`, `../_shared/cors.ts`), to follow a function into its code. */
-export function relativeImports(source: string): string[] {
+/** Whether any of the modules checks the caller in its code: a check named only in a comment (a TODO) is none. */
+export function checksCaller(modules: readonly FunctionModule[]): boolean {
+  return modules.some((module) =>
+    CALLER_CHECKS.some((pattern) => pattern.test(module.text) && matchesOutsideComments(module.path, module.text, pattern, module.scripts)),
+  );
+}
+
+/**
+ * The static imports of a module that may lead to code of the repository: relative ones (`./x.ts`,
+ * `../_shared/cors.ts`) and bare ones an import map may alias (`@shared/auth.ts`); never a URL, `npm:`, `jsr:`
+ * or `node:` specifier.
+ */
+export function localImports(source: string): string[] {
   const found: string[] = [];
-  for (const match of source.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g)) found.push(match[1] as string);
+  for (const match of source.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)['"]([^'"\s]+)['"]/g)) {
+    const specifier = match[1] as string;
+    if (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(specifier)) found.push(specifier);
+  }
   return found;
 }
 

@@ -3,15 +3,18 @@
 import { posix } from 'node:path';
 import { findDirectives, type Directive } from '../../file-kinds/directives.js';
 import { holdsCommands, type FileKind } from '../../file-kinds/index.js';
-import { checksCaller, findInvocations, relativeImports } from './auth-check.js';
+import { checksCaller, findInvocations, localImports } from './auth-check.js';
 import { readProjectConfig, type FunctionConfig, type ProjectConfig } from './config-toml.js';
 import { findDeployCommands, type DeployCommand } from './deploys.js';
 import { lineAt } from '../../core/positions.js';
+import type { Scripts } from '../../file-kinds/parse.js';
 
 export interface ModelFile {
   path: string;
   kind: FileKind;
   text: string;
+  /** The file's parsed scripts, when the scan kept them (a scanned file's). */
+  scripts?: Scripts;
 }
 
 interface Place {
@@ -72,7 +75,7 @@ export function buildEdgeModel(files: readonly ModelFile[]): EdgeModel {
       const entrypoint = entrypointOf(projectDir, slug, config, byPath);
       if (!entrypoint) continue;
       const configVerifyJwt = config?.verifyJwt?.value !== false;
-      const reachable = reachableCode(entrypoint, byPath);
+      const reachable = reachableCode(entrypoint, `${projectDir}/functions/`, byPath);
       functions.push({
         slug,
         projectDir,
@@ -81,7 +84,7 @@ export function buildEdgeModel(files: readonly ModelFile[]): EdgeModel {
         config,
         configVerifyJwt,
         verifyJwt: configVerifyJwt,
-        checksCaller: checksCaller(reachable.map((path) => (byPath.get(path) as ModelFile).text)),
+        checksCaller: checksCaller(reachable.map((path) => byPath.get(path) as ModelFile)),
         callers: [],
         entryDirectives: directivesOf((byPath.get(entrypoint) as ModelFile).text),
       });
@@ -141,21 +144,43 @@ function entrypointOf(projectDir: string, slug: string, config: FunctionConfig |
   return ENTRYPOINTS.map((name) => `${projectDir}/functions/${slug}/${name}`).find((path) => byPath.has(path));
 }
 
-/** The entrypoint and every module it imports, transitively, among the files that were read. */
-function reachableCode(entrypoint: string, byPath: Map<string, ModelFile>): string[] {
+/**
+ * The entrypoint and every module it imports, transitively, among the files that were read: relative imports, and
+ * bare ones that an import map (a function's or the folder's deno.json, import_map.json) aliases to a module of the
+ * project's functions folder (`functionsDir`, ending in `/`).
+ */
+function reachableCode(entrypoint: string, functionsDir: string, byPath: Map<string, ModelFile>): string[] {
   const seen = new Set<string>([entrypoint]);
   const queue = [entrypoint];
   while (queue.length > 0) {
     const path = queue.shift() as string;
-    for (const specifier of relativeImports((byPath.get(path) as ModelFile).text)) {
-      const target = posix.normalize(posix.join(posix.dirname(path), specifier));
-      if (byPath.has(target) && !seen.has(target)) {
+    for (const specifier of localImports((byPath.get(path) as ModelFile).text)) {
+      const target = specifier.startsWith('./') || specifier.startsWith('../') ? posix.normalize(posix.join(posix.dirname(path), specifier)) : aliased(specifier, functionsDir, byPath);
+      if (target !== undefined && byPath.has(target) && !seen.has(target)) {
         seen.add(target);
         queue.push(target);
       }
     }
   }
   return [...seen];
+}
+
+const CODE_FILE = /\.[cm]?[jt]sx?$/;
+
+/**
+ * The module of the functions folder that a bare specifier names through an import map (`@shared/auth.ts` for
+ * `"@shared/": "../_shared/"`): the map itself is not among the files read, so the module is the one whose path
+ * ends with what follows the alias, in a folder named like the alias (`_shared`, `shared`) when several do.
+ */
+function aliased(specifier: string, functionsDir: string, byPath: Map<string, ModelFile>): string | undefined {
+  const slash = specifier.indexOf('/', specifier.startsWith('@') ? 1 : 0);
+  if (slash <= 0 || !CODE_FILE.test(specifier)) return undefined;
+  const alias = specifier.slice(0, slash).replace(/^[@~#$]+/, '').replace(/^_+/, '');
+  const rest = specifier.slice(slash + 1);
+  const found = [...byPath.keys()].filter((path) => path.startsWith(functionsDir) && path.endsWith(`/${rest}`));
+  if (found.length <= 1) return found[0];
+  const named = found.filter((path) => path.slice(functionsDir.length).split('/').some((segment) => segment.replace(/^_+/, '') === alias));
+  return named.length === 1 ? named[0] : undefined;
 }
 
 /**

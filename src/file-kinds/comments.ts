@@ -1,0 +1,29 @@
+// Whether a pattern matches a module's code and not only its comments: a `// TODO: call auth.signIn…` or a
+// `/* check the 'apikey' header */` is a note about the call, not the call. Decided by the script's syntax tree
+// (parse.ts), parsed only when the pattern matches somewhere, so the files that never mention the call cost one
+// regular expression.
+import { scriptRegions, type ScriptRegion } from './markup.js';
+import { dialectOf, Scripts, siteAt } from './parse.js';
+
+const MARKUP = /\.(vue|svelte|astro)$/;
+const HTML_COMMENT = /<!--[\s\S]*?-->/g;
+
+/**
+ * Whether `pattern` matches `text` (a code or markup module at `path`) somewhere outside a comment: in a script,
+ * outside its comments; in a component's markup, outside its HTML comments (a template's event handler is code).
+ * `scripts`: the file's own parsed scripts when the caller has them, so that no script is parsed twice.
+ */
+export function matchesOutsideComments(path: string, text: string, pattern: RegExp, scripts?: Scripts): boolean {
+  const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
+  const offsets = [...text.matchAll(new RegExp(pattern.source, flags))].map((match) => match.index as number);
+  if (offsets.length === 0) return false;
+  const markup = MARKUP.test(path);
+  const regions: ScriptRegion[] = markup ? scriptRegions(path, text) : [{ start: 0, end: text.length, dialect: dialectOf(path) }];
+  const trees = scripts ?? new Scripts(path, text);
+  const htmlComments = markup ? [...text.matchAll(HTML_COMMENT)].map((m) => ({ start: m.index as number, end: (m.index as number) + m[0].length })) : [];
+  return offsets.some((offset) => {
+    const region = regions.find((r) => offset >= r.start && offset < r.end);
+    if (!region) return !htmlComments.some((comment) => offset >= comment.start && offset < comment.end);
+    return siteAt(trees.parse(region).sourceFile, offset - region.start).context !== 'comment';
+  });
+}
