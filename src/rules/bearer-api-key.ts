@@ -13,6 +13,10 @@ import { cite, PAGES } from './sources.js';
 const BREAKS =
   'new keys are not JWTs: Edge Functions answer "Invalid JWT", PostgREST PGRST301, Storage "Invalid Compact JWS"; ' +
   'send the key in the `apikey` header and keep Authorization for a signed-in user\'s session token';
+// The same key in both headers: the gateway lets the pair through (cited: PAGES.apiKeys), the services behind it do not.
+const PAIR =
+  'the gateway lets the pair through, but further down new keys are not JWTs: Edge Functions answer "Invalid JWT", PostgREST PGRST301, ' +
+  'Storage "Invalid Compact JWS"; drop the Authorization entry (apikey carries the key) and keep Authorization for a signed-in user\'s session token';
 
 export const bearerApiKey: Rule = {
   meta: {
@@ -113,7 +117,8 @@ function readsCode(file: SyntaxFile, context: SyntaxContext): boolean {
     (file.kind === 'code' || file.kind === 'markup') &&
     !file.parseError &&
     /authorization/i.test(file.text) &&
-    context.keyExports.mayHoldKey(file.path, file.text)
+    // The same value in apikey and Bearer is an API key whatever its origin.
+    (/apikey/i.test(file.text) || context.keyExports.mayHoldKey(file.path, file.text))
   );
 }
 
@@ -125,17 +130,44 @@ function codeReports(file: ScannedFile, context: RuleContext): Report[] {
     const { sourceFile } = file.scripts.parse(region);
     const sources = new KeySources(sourceFile, (specifier, name) => context.keyExports(file.path, specifier, name));
     for (const site of authorizationSites(sourceFile)) {
-      const kind = sources.kindOf(site.value);
+      const paired = pairedApikey(site, sourceFile) !== undefined;
+      // With the same value in apikey, a value of unknown origin is an API key too, unless it reads as a user's token.
+      const kind = sources.kindOf(site.value) ?? (paired && !USER_TOKEN.test(site.value.getText(sourceFile)) ? 'API' : undefined);
       if (!kind) continue;
       const fix = moveToApikey(site, sourceFile, region.start);
       reports.push({
         offset: region.start + site.at,
-        message: `the ${kind} key is sent as Authorization: Bearer: ${BREAKS}${fix ? '' : ' (move it by hand)'}`,
+        message: paired
+          ? `the ${kind} key is sent as Authorization: Bearer as well as in apikey: ${PAIR}`
+          : `the ${kind} key is sent as Authorization: Bearer: ${BREAKS}${fix ? '' : ' (move it by hand)'}`,
+        ...(paired && { severity: 'warning' as const }),
         ...(fix && { fix }),
       });
     }
   }
   return reports;
+}
+
+const USER_TOKEN = /access_?token|session|jwt|user/i;
+
+/** The object's `apikey` entry when it holds the very value sent as Bearer. */
+function pairedApikey(site: AuthorizationSite, sourceFile: TS.SourceFile): TS.ObjectLiteralElementLike | undefined {
+  const ts = typescript();
+  const entry = site.entry;
+  if (!entry || !ts.isObjectLiteralExpression(entry.parent)) return undefined;
+  const token = bearerToken(entry.initializer);
+  if (!token) return undefined;
+  const tokenText = token.getText(sourceFile);
+  const apikey = apikeyEntry(entry, sourceFile);
+  const same =
+    apikey !== undefined &&
+    ((ts.isPropertyAssignment(apikey) && apikey.initializer.getText(sourceFile) === tokenText) || (ts.isShorthandPropertyAssignment(apikey) && tokenText === 'apikey'));
+  return same ? apikey : undefined;
+}
+
+function apikeyEntry(entry: TS.PropertyAssignment, sourceFile: TS.SourceFile): TS.ObjectLiteralElementLike | undefined {
+  const parent = entry.parent as TS.ObjectLiteralExpression;
+  return parent.properties.find((p) => p !== entry && /^apikey$/i.test(p.name?.getText(sourceFile).replace(/^\[|\]$/g, '').replace(/^['"`]|['"`]$/g, '') ?? ''));
 }
 
 /**
@@ -149,18 +181,17 @@ function moveToApikey(site: AuthorizationSite, sourceFile: TS.SourceFile, shift:
   const token = bearerToken(entry.initializer);
   if (!token) return undefined;
   const tokenText = token.getText(sourceFile);
-  const apikey = entry.parent.properties.find((p) => p !== entry && /^apikey$/i.test(p.name?.getText(sourceFile).replace(/^\[|\]$/g, '').replace(/^['"`]|['"`]$/g, '') ?? ''));
+  const apikey = apikeyEntry(entry, sourceFile);
   const text = sourceFile.text;
   if (!apikey) {
     const name = entry.name;
     const quote = ts.isStringLiteral(name) ? text[name.getStart(sourceFile)] : '';
     const key = ts.isComputedPropertyName(name) ? `[${text[name.expression.getStart(sourceFile)]}apikey${text[name.expression.getStart(sourceFile)]}]` : `${quote}apikey${quote}`;
-    return [{ start: shift + entry.getStart(sourceFile), end: shift + entry.end, text: `${key}: ${tokenText}` }];
+    // The token moves as it is: a rename inside it (another rule's fix) is made in the moved copy.
+    const keeps = [{ start: shift + token.getStart(sourceFile), end: shift + token.end, at: key.length + 2 }];
+    return [{ start: shift + entry.getStart(sourceFile), end: shift + entry.end, text: `${key}: ${tokenText}`, keeps }];
   }
-  const sameKey =
-    (ts.isPropertyAssignment(apikey) && apikey.initializer.getText(sourceFile) === tokenText) ||
-    (ts.isShorthandPropertyAssignment(apikey) && tokenText === 'apikey');
-  if (!sameKey) return undefined;
+  if (!pairedApikey(site, sourceFile)) return undefined;
   const span = entryRemoval(text, entry.getStart(sourceFile), entry.end);
   return [{ start: shift + span.start, end: shift + span.end, text: '' }];
 }

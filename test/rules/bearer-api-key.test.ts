@@ -4,6 +4,9 @@ import { KEYS, ruleTester } from '../helpers/rule-tester.js';
 const BREAKS =
   'new keys are not JWTs: Edge Functions answer "Invalid JWT", PostgREST PGRST301, Storage "Invalid Compact JWS"; ' +
   "send the key in the `apikey` header and keep Authorization for a signed-in user's session token";
+const PAIR =
+  'the gateway lets the pair through, but further down new keys are not JWTs: Edge Functions answer "Invalid JWT", PostgREST PGRST301, ' +
+  'Storage "Invalid Compact JWS"; drop the Authorization entry (apikey carries the key) and keep Authorization for a signed-in user\'s session token';
 const PING_BEFORE =
   'const key = import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY\n\n' +
   'export function ping() {\n' +
@@ -64,7 +67,8 @@ ruleTester('bearer-api-key', {
           '})\n',
       },
       options: { unsafe: true },
-      findings: [{ line: 5, column: 5, message: `the legacy service_role key is sent as Authorization: Bearer: ${BREAKS}`, fixable: true }],
+      // The gateway accepts a key in Bearer that equals apikey (SPEC's rule table: a warning there); before, this was an error.
+      findings: [{ line: 5, column: 5, severity: 'warning', message: `the legacy service_role key is sent as Authorization: Bearer as well as in apikey: ${PAIR}`, fixable: true }],
       output: {
         'src/admin.ts':
           'const key = process.env.SUPABASE_SERVICE_ROLE_KEY!\n' +
@@ -134,6 +138,56 @@ ruleTester('bearer-api-key', {
           message: `the legacy anon key (\`SUPABASE_ANON_KEY\`) is sent as Authorization: Bearer: ${BREAKS}`,
           fixable: false,
         },
+      ],
+    },
+    {
+      name: 'the same parameter in apikey and Bearer: the Supabase REST pattern, whatever the value is (issue 18, item 10)',
+      files: {
+        // A repository that uses Supabase: the header file itself need not name it.
+        'src/lib/supabase.ts': "import { createClient } from '@supabase/supabase-js'\nexport const supabase = createClient(url, publishableKey)\n",
+        'src/rest.ts':
+          'export async function rest(url: string, key: string) {\n' +
+          '  return fetch(url, { headers: { apikey: key, Authorization: `Bearer ${key}` } })\n' +
+          '}\n',
+      },
+      options: { unsafe: true },
+      findings: [{ file: 'src/rest.ts', line: 2, column: 47, severity: 'warning', message: `the API key is sent as Authorization: Bearer as well as in apikey: ${PAIR}`, fixable: true }],
+      output: { 'src/rest.ts': 'export async function rest(url: string, key: string) {\n  return fetch(url, { headers: { apikey: key } })\n}\n' },
+    },
+    {
+      name: 'a helper handed a key name, a Nuxt runtime config field (issue 18, item 10)',
+      files: {
+        'scripts/seed.ts':
+          'const key = requireEnv("SUPABASE_SERVICE_ROLE_KEY")\n' +
+          'await fetch(url, { headers: { Authorization: `Bearer ${key}` } })\n',
+        'server/api/admin.ts':
+          'export default defineEventHandler(async (event) => {\n' +
+          '  const config = useRuntimeConfig(event)\n' +
+          '  const { supabaseAnonKey } = useRuntimeConfig().public\n' +
+          '  await $fetch(url, { headers: { Authorization: `Bearer ${config.supabaseServiceKey}` } })\n' +
+          '  return $fetch(url, { headers: { Authorization: `Bearer ${supabaseAnonKey}` } })\n' +
+          '})\n',
+      },
+      findings: [
+        { file: 'scripts/seed.ts', line: 2, column: 31, messageIncludes: 'the legacy service_role key is sent', fixable: false },
+        { file: 'server/api/admin.ts', line: 4, column: 34, messageIncludes: 'the legacy service_role key is sent', fixable: false },
+        { file: 'server/api/admin.ts', line: 5, column: 35, messageIncludes: 'the legacy anon key is sent', fixable: false },
+      ],
+    },
+    {
+      name: 'a parameter fed a key at its call sites in the module (issue 18, item 10)',
+      files: {
+        'src/call.ts':
+          'function call(path: string, token: string) {\n' +
+          '  return fetch(path, { headers: { Authorization: `Bearer ${token}` } })\n' +
+          '}\n' +
+          'const invoke = async (name: string, { bearer }: { bearer: string }) => fetch(name, { headers: { Authorization: `Bearer ${bearer}` } })\n' +
+          "call('/rest/v1/todos', process.env.SUPABASE_SECRET_KEY!)\n" +
+          "await invoke('hello', { bearer: import.meta.env.VITE_SUPABASE_ANON_KEY })\n",
+      },
+      findings: [
+        { line: 2, column: 35, messageIncludes: 'the secret key is sent', fixable: false },
+        { line: 4, column: 97, messageIncludes: 'the legacy anon key is sent', fixable: false },
       ],
     },
     {

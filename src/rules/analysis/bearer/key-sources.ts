@@ -42,6 +42,9 @@ const PASS_THROUGH_METHODS = new Set(['trim', 'toString', 'valueOf', 'replace', 
 /** Key sources of one module: what its names hold and what it exports. */
 export class KeySources {
   private readonly bindings = new Map<string, TS.Node>();
+  /** Every declaration of each name, for the use site's own scope (a parameter shadows a module constant). */
+  private readonly declarations = new Map<string, TS.Node[]>();
+  private callsByName: Map<string, TS.CallExpression[]> | undefined;
   private readonly imports = new Map<string, { specifier: string; name: string }>();
   private readonly resolving = new Set<TS.Node>();
   private readonly ts = typescript();
@@ -71,7 +74,7 @@ export class KeySources {
       return undefined;
     }
     if (ts.isConditionalExpression(node)) return first([() => this.kindOf(node.whenTrue), () => this.kindOf(node.whenFalse)]);
-    if (ts.isIdentifier(node)) return this.kindOfName(node.text);
+    if (ts.isIdentifier(node)) return this.kindOfName(node.text, node);
     if (ts.isPropertyAccessExpression(node)) return this.kindOfAccess(node.expression, node.name.text);
     if (ts.isElementAccessExpression(node) && (ts.isStringLiteral(node.argumentExpression) || ts.isNoSubstitutionTemplateLiteral(node.argumentExpression))) {
       return this.kindOfAccess(node.expression, node.argumentExpression.text);
@@ -105,8 +108,8 @@ export class KeySources {
     return found;
   }
 
-  private kindOfName(name: string): KeyKind | undefined {
-    const binding = this.bindings.get(name);
+  private kindOfName(name: string, at?: TS.Node): KeyKind | undefined {
+    const binding = (at && this.declarationInScope(name, at)) ?? this.bindings.get(name);
     if (binding) return this.guarded(binding, () => this.kindOfBinding(binding, name));
     const imported = this.imports.get(name);
     if (imported) return this.resolveImport(imported.specifier, imported.name);
@@ -115,14 +118,101 @@ export class KeySources {
 
   private kindOfBinding(binding: TS.Node, name: string): KeyKind | undefined {
     const ts = this.ts;
-    if (ts.isVariableDeclaration(binding) || ts.isParameter(binding) || ts.isPropertyAssignment(binding)) return this.kindOf(binding.initializer);
+    if (ts.isParameter(binding)) return first([() => this.kindOf(binding.initializer), () => first(this.arguments(binding).map((argument) => () => this.kindOf(argument)))]);
+    if (ts.isVariableDeclaration(binding) || ts.isPropertyAssignment(binding)) return this.kindOf(binding.initializer);
     if (ts.isBindingElement(binding)) {
       // `const { X } = process.env`, `const { X: key = '' } = import.meta.env`, `{ key = process.env.X }`.
       const property = binding.propertyName?.getText(this.sourceFile).replace(/^['"`]|['"`]$/g, '') ?? name;
       const pattern = binding.parent;
       const declaration = pattern.parent;
       const source = ts.isVariableDeclaration(declaration) || ts.isParameter(declaration) ? declaration.initializer : undefined;
-      return first([() => (source ? this.kindOfAccess(source, property) : undefined), () => this.kindOf(binding.initializer)]);
+      // A destructured parameter: what its call sites pass, `invoke('x', { bearer: key })`.
+      const passed = ts.isParameter(declaration) && ts.isObjectBindingPattern(pattern) ? this.arguments(declaration) : [];
+      return first([
+        () => (source ? this.kindOfAccess(source, property) : undefined),
+        () => first(passed.map((argument) => () => this.kindOfAccess(argument, property))),
+        () => this.kindOf(binding.initializer),
+      ]);
+    }
+    return undefined;
+  }
+
+  /**
+   * What the call sites in this module pass for a parameter of a named function (`function f(key)`,
+   * `const f = (key) => …`), in order: a parameter fed a key somewhere sends that key.
+   */
+  private arguments(parameter: TS.ParameterDeclaration): TS.Expression[] {
+    const ts = this.ts;
+    const fn = parameter.parent;
+    const index = fn.parameters.indexOf(parameter);
+    if (index < 0 || parameter.dotDotDotToken) return [];
+    let name: string | undefined;
+    if (ts.isFunctionDeclaration(fn) && fn.name) name = fn.name.text;
+    else if (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) {
+      let holder: TS.Node = fn.parent;
+      while (ts.isParenthesizedExpression(holder) || ts.isAsExpression(holder) || ts.isSatisfiesExpression(holder)) holder = holder.parent;
+      if (ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name)) name = holder.name.text;
+    }
+    if (!name) return [];
+    if (!this.callsByName) {
+      const calls = new Map<string, TS.CallExpression[]>();
+      const visit = (node: TS.Node) => {
+        if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) {
+          const list = calls.get(node.expression.text) ?? [];
+          list.push(node);
+          calls.set(node.expression.text, list);
+        }
+        node.forEachChild(visit);
+      };
+      visit(this.sourceFile);
+      this.callsByName = calls;
+    }
+    const found: TS.Expression[] = [];
+    for (const call of this.callsByName.get(name) ?? []) {
+      // The call must reach this function, not another one of the same name in an inner scope.
+      if (this.declarationInScope(name, call.expression) !== undefined && !this.declares(fn, name, call.expression)) continue;
+      const argument = call.arguments[index];
+      if (argument && !call.arguments.slice(0, index + 1).some((a) => ts.isSpreadElement(a))) found.push(argument);
+    }
+    return found;
+  }
+
+  /** Whether `fn` is what `name` means at `at`: its own declaration, or the variable it initializes. */
+  private declares(fn: TS.SignatureDeclaration, name: string, at: TS.Node): boolean {
+    const declaration = this.declarationInScope(name, at);
+    if (!declaration) return true;
+    let holder: TS.Node = fn.parent;
+    while (this.ts.isParenthesizedExpression(holder) || this.ts.isAsExpression(holder) || this.ts.isSatisfiesExpression(holder)) holder = holder.parent;
+    return declaration === holder;
+  }
+
+  /** The declaration of `name` whose scope is the innermost one holding `at`; undefined when none holds it. */
+  private declarationInScope(name: string, at: TS.Node): TS.Node | undefined {
+    let best: TS.Node | undefined;
+    let bestScope: TS.Node | undefined;
+    for (const declaration of this.declarations.get(name) ?? []) {
+      const scope = this.scopeOf(declaration);
+      if (!scope || at.pos < scope.pos || at.end > scope.end) continue;
+      if (!bestScope || scope.end - scope.pos < bestScope.end - bestScope.pos) {
+        best = declaration;
+        bestScope = scope;
+      }
+    }
+    return best;
+  }
+
+  /** Where a declared name is visible: a parameter's function, a variable's block (var is taken as block-scoped). */
+  private scopeOf(declaration: TS.Node): TS.Node | undefined {
+    const ts = this.ts;
+    let node: TS.Node = declaration;
+    while (ts.isBindingElement(node) || ts.isObjectBindingPattern(node) || ts.isArrayBindingPattern(node)) node = node.parent;
+    if (ts.isParameter(node)) return node.parent;
+    if (ts.isVariableDeclaration(node)) {
+      const list = node.parent;
+      if (ts.isCatchClause(list)) return list;
+      const holder = list.parent;
+      if (ts.isForStatement(holder) || ts.isForOfStatement(holder) || ts.isForInStatement(holder)) return holder;
+      return holder.parent;
     }
     return undefined;
   }
@@ -135,16 +225,36 @@ export class KeySources {
     // `JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}').default`, `keys['default']`.
     const holder = this.kindOf(object);
     if (holder) return holder;
-    // `config.supabaseKey` where `const config = { supabaseKey: … }`.
+    // Nuxt: `useRuntimeConfig().supabaseServiceKey`, `config.public.supabaseAnonKey`: the field is the env name in camelCase.
+    if (this.isRuntimeConfig(object)) return keyKindOfName(snakeCase(property));
+    // `config.supabaseKey` where `const config = { supabaseKey: … }`, or an object literal in place.
+    let literal: TS.Expression | undefined = object;
     if (ts.isIdentifier(object)) {
-      const binding = this.bindings.get(object.text);
-      if (binding && ts.isVariableDeclaration(binding) && binding.initializer && ts.isObjectLiteralExpression(binding.initializer)) {
-        const member = binding.initializer.properties.find((p) => p.name?.getText(this.sourceFile).replace(/^['"`]|['"`]$/g, '') === property);
-        if (member && ts.isPropertyAssignment(member)) return this.guarded(member, () => this.kindOf(member.initializer));
-        if (member && ts.isShorthandPropertyAssignment(member)) return this.kindOfName(member.name.text);
-      }
+      const binding = this.declarationInScope(object.text, object) ?? this.bindings.get(object.text);
+      literal = binding && ts.isVariableDeclaration(binding) ? binding.initializer : undefined;
+    }
+    if (literal && ts.isObjectLiteralExpression(literal)) {
+      const member = literal.properties.find((p) => p.name?.getText(this.sourceFile).replace(/^['"`]|['"`]$/g, '') === property);
+      if (member && ts.isPropertyAssignment(member)) return this.guarded(member, () => this.kindOf(member.initializer));
+      if (member && ts.isShorthandPropertyAssignment(member)) return this.kindOfName(member.name.text, member.name);
     }
     return undefined;
+  }
+
+  /** `useRuntimeConfig()`, `useRuntimeConfig(event).public`, or a name bound to one. */
+  private isRuntimeConfig(node: TS.Expression, depth = 0): boolean {
+    const ts = this.ts;
+    if (depth > 8) return false;
+    if (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node) || ts.isAsExpression(node) || ts.isAwaitExpression(node)) {
+      return this.isRuntimeConfig(node.expression, depth + 1);
+    }
+    if (ts.isCallExpression(node)) return ts.isIdentifier(node.expression) && node.expression.text === 'useRuntimeConfig';
+    if (ts.isPropertyAccessExpression(node)) return node.name.text === 'public' && this.isRuntimeConfig(node.expression, depth + 1);
+    if (ts.isIdentifier(node)) {
+      const binding = this.declarationInScope(node.text, node) ?? this.bindings.get(node.text);
+      return binding !== undefined && ts.isVariableDeclaration(binding) && binding.initializer !== undefined && this.isRuntimeConfig(binding.initializer, depth + 1);
+    }
+    return false;
   }
 
   private kindOfCall(call: TS.CallExpression): KeyKind | undefined {
@@ -155,6 +265,13 @@ export class KeySources {
       return keyKindOfName(argument.text);
     }
     if (PASS_THROUGH_CALLS.has(callee)) return this.kindOf(argument);
+    // A helper handed the key's name returns its value: `requireEnv('SUPABASE_SERVICE_ROLE_KEY')`, `getSecret('…', '')`.
+    for (const candidate of call.arguments) {
+      if ((ts.isStringLiteral(candidate) || ts.isNoSubstitutionTemplateLiteral(candidate)) && ENV_NAME.test(candidate.text)) {
+        const kind = keyKindOfName(candidate.text);
+        if (kind) return kind;
+      }
+    }
     if (ts.isPropertyAccessExpression(call.expression) && PASS_THROUGH_METHODS.has(call.expression.name.text)) {
       return this.kindOf(call.expression.expression);
     }
@@ -194,12 +311,23 @@ export class KeySources {
   }
 
   private bindOnce(name: string, node: TS.Node): void {
+    const all = this.declarations.get(name) ?? [];
+    all.push(node);
+    this.declarations.set(name, all);
     // The first binding of a name wins; a later one with a key initializer wins over one without.
     const existing = this.bindings.get(name);
     if (!existing || (!(existing as { initializer?: TS.Node }).initializer && (node as { initializer?: TS.Node }).initializer)) {
       this.bindings.set(name, node);
     }
   }
+}
+
+/** A whole env-variable name, as a helper's argument carries it. */
+const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
+
+/** `supabaseServiceKey` -> `SUPABASE_SERVICE_KEY`. */
+function snakeCase(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
 }
 
 function first(candidates: readonly (() => KeyKind | undefined)[]): KeyKind | undefined {

@@ -30,7 +30,9 @@ export interface KeyExports {
 
 // Every name keyKindOfName knows ends with one of these; new keys start with one of these.
 const KEY_TEXT = /SUPABASE_(?:ANON_KEY|SERVICE_ROLE_KEY|SERVICE_KEY|SECRET_KEYS?|PUBLISHABLE(?:_DEFAULT|_OR_ANON)?_KEYS?|KEY)(?![A-Za-z0-9_])|sb_(?:publishable|secret)_/;
-const hasKeyText = (text: string) => KEY_TEXT.test(text) || hasLegacyKeyJwt(text);
+// Nuxt runtime config fields name the env variable in camelCase (`supabaseServiceKey`).
+const CAMEL_KEY_TEXT = /\bsupabase(?:ServiceRole|Service|Anon|Secret|Publishable(?:Default|OrAnon)?)?Keys?\b/;
+const hasKeyText = (text: string) => KEY_TEXT.test(text) || CAMEL_KEY_TEXT.test(text) || hasLegacyKeyJwt(text);
 const SPECIFIER = /\b(?:from|import|require)\s*\(?\s*(['"])([^'"\r\n]+)\1/g;
 
 const EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.js', '.jsx', '.mjs', '/index.ts', '/index.tsx', '/index.js'];
