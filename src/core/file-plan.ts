@@ -3,6 +3,7 @@ import { createKeyExports } from '../rules/analysis/bearer/module-index.js';
 import { buildEdgeModel } from '../supabase/edge/model.js';
 import { readsSyntax as securityReadsSyntax, securityModelOf } from '../rules/analysis/security/model.js';
 import { keyNamesOf } from '../rules/analysis/env-names.js';
+import { renamesAsText } from '../file-kinds/index.js';
 import type { NameMap } from '../keys/names.js';
 import { RULES } from '../rules/index.js';
 import { parseError } from '../rules/parse-error.js';
@@ -35,10 +36,24 @@ export function planScanned(scanned: ScannedFile, context: RuleContext): FilePla
     if (scanned.generated && rule.readsSyntax) continue;
     record(rule, rule.check(scanned, context), scanned, context, outcome);
   }
+  withholdUnparsed(scanned, context, outcome);
   const { findings, suppressed, fixes } = outcome;
   findings.sort((a, b) => a.line - b.line || a.column - b.column);
   const edits = orderedEdits(fixes);
   return { findings, suppressed, edits, after: edits.length > 0 ? applyEdits(scanned.text, edits) : scanned.text };
+}
+
+/**
+ * No rule's fix is applied in a file that does not parse (a YAML file, renamed as text, aside). The scan looks for
+ * syntax errors only in a file that holds a legacy name; a rule that parses another (bearer-api-key) may meet one
+ * (Scripts.error): then parse-error reports it, as the reason the fixes were held back.
+ */
+function withholdUnparsed(scanned: ScannedFile, context: RuleContext, outcome: Outcome): void {
+  const unparsed = scanned.parseError ?? scanned.scripts.error;
+  if (!unparsed || outcome.fixes.length === 0 || (scanned.parseError && renamesAsText(scanned.kind))) return;
+  outcome.fixes = [];
+  for (const finding of [...outcome.findings, ...outcome.suppressed]) finding.fixable = false;
+  if (!scanned.parseError) record(parseError, parseError.check({ ...scanned, parseError: unparsed }, context), scanned, context, outcome);
 }
 
 /** Who reads a file's syntax trees once the file is scanned (src/file-kinds/parse.ts, Scripts): the plan keeps them for these only. */

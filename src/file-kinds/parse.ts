@@ -54,6 +54,7 @@ export class Scripts {
   #byWorker: ParseCount = { parses: 0, most: 0 };
   /** The trees kept, by script; undefined once released. */
   #trees: Map<string, ParsedScript> | undefined = new Map();
+  #error: { offset: number; message: string } | undefined;
 
   constructor(path: string, text: string) {
     this.#path = path;
@@ -67,8 +68,19 @@ export class Scripts {
     if (kept) return kept;
     this.#parses.set(key, (this.#parses.get(key) ?? 0) + 1);
     const parsed = parseScript(this.#path, this.#text.slice(span.start, span.end), span.dialect);
+    if (parsed.error && (!this.#error || span.start + parsed.error.offset < this.#error.offset)) {
+      this.#error = { offset: span.start + parsed.error.offset, message: parsed.error.message };
+    }
     this.#trees?.set(key, parsed);
     return parsed;
+  }
+
+  /**
+   * The first syntax error (by its offset in the file) of the scripts parsed on this thread so far: a rule may parse
+   * a file the scan did not (one without a legacy name), and the plan then applies no fix there.
+   */
+  get error(): { offset: number; message: string } | undefined {
+    return this.#error;
   }
 
   /** Drops the trees, and keeps none parsed from now on: nothing reads them after their present reader. */

@@ -15,13 +15,13 @@ ruleTester('parse-error', {
       },
     },
     {
-      name: 'a syntax error in a file with no legacy name',
-      // Known: a file is parsed for errors only when it holds a legacy name, so src/client.ts goes unreported although
-      // bearer-api-key reads (and with --unsafe edits) it; see test/rules/bearer-api-key.test.ts.
+      name: 'a syntax error in a file with no legacy name, which no fix would change',
       files: {
         'src/util.ts': 'export const a = (\n',
+        // bearer-api-key reads it, but without --unsafe its fix would not apply: nothing was held back.
         'src/client.ts': 'const key = import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY\nfetch(url, { headers: { Authorization: `Bearer ${key}` } }) (\n',
       },
+      options: { allRules: true },
     },
     {
       name: 'files the tool does not parse: a .env line dotenv reads leniently, Python, a non-UTF-8 file that names nothing',
@@ -49,6 +49,16 @@ ruleTester('parse-error', {
         { line: 2, column: 1, message: unparsed("')' expected."), fixable: false },
         { file: 'src/later.ts', line: 2, column: 9, message: unparsed("')' expected."), fixable: false },
       ],
+    },
+    {
+      // A file is parsed for errors at the scan only when it holds a legacy name; a rule that reads it (bearer-api-key)
+      // may still find it does not parse: then no rule's fix is applied there, and parse-error says why.
+      name: 'a syntax error in a file with no legacy name, where another rule would fix something',
+      files: {
+        'src/client.ts': 'const key = import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY\nfetch(url, { headers: { Authorization: `Bearer ${key}` } }) (\n',
+      },
+      options: { allRules: true, unsafe: true },
+      findings: [{ line: 3, column: 1, message: unparsed("')' expected."), fixable: false }],
     },
     {
       name: 'JSX in a .ts file, which only .tsx allows',
