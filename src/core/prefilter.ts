@@ -4,7 +4,7 @@
 import type { FileKind } from '../file-kinds/index.js';
 import { hasLegacyKeyJwt } from '../keys/values.js';
 import { isEdgeFunctionFile } from '../supabase/paths.js';
-import { hasKeyLiteralHint } from '../keys/literals.js';
+import { hasKeyLiteralHint, keyLiterals } from '../keys/literals.js';
 
 /** Names the migration renames, found fast: a literal-led test first, the full pattern only when it passes. */
 export interface NameFilter {
@@ -31,10 +31,16 @@ export function namesSupabase(text: string): boolean {
 
 /**
  * Whether a text mentions Supabase at all — by name, by a new key, or by a legacy JWT whose claims
- * say so: what makes the generic hints of other files worth following.
+ * say so, plain or base64-wrapped (a Kubernetes Secret's `data:`): what makes the generic hints of
+ * other files worth following.
  */
 export function mentionsSupabase(text: string, named = namesSupabase(text)): boolean {
-  return named || hasLegacyKeyJwt(text);
+  return named || hasLegacyKeyJwt(text) || holdsWrappedKey(text);
+}
+
+/** A key wrapped in base64: `ZXlK` (`eyJ`) or `c2Jf` (`sb_`) searched first, decoded only then. */
+function holdsWrappedKey(text: string): boolean {
+  return (text.includes('ZXlK') || text.includes('c2Jf')) && keyLiterals(text).some((literal) => literal.base64);
 }
 
 /**

@@ -55,9 +55,17 @@ export function renamesAsText(kind: FileKind): boolean {
   return kindModule(kind).renamesAsText === true;
 }
 
+/**
+ * Lockfiles are no kind's: written by package managers, they hold no key name and no key, and their integrity hashes
+ * (`sha512-ZXlK…`) look like base64-wrapped keys, so reading them would only cost. Each `.lock` file is one
+ * (yarn, bun, Cargo, poetry, Gemfile, composer, Pipfile, uv, deno, Podfile, pubspec, flake…), and these.
+ */
+const LOCKFILES = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'packages.lock.json', 'go.sum', 'go.work.sum', 'gradle.lockfile']);
+
 /** The kind of a file from its path (`/`-separated), or undefined when the tool does not read it. */
 export function fileKind(path: string): FileKind | undefined {
   const basename = path.slice(path.lastIndexOf('/') + 1);
+  if (LOCKFILES.has(basename) || basename.endsWith('.lock')) return undefined;
   const dot = basename.lastIndexOf('.');
   const extension = dot <= 0 ? '' : basename.slice(dot).toLowerCase();
   return KINDS.find((module) => module.matches({ path, basename, extension }))?.kind;

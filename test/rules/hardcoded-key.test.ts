@@ -35,11 +35,15 @@ ruleTester('hardcoded-key', {
       files: { 'docs/keys.md': '# Supabase\n\nThe key looks like `eyJhbGci…[legacy anon JWT]` or `sb_secret_…`; not `sb_secret_short`.\n', 'src/a.ts': 'export const my_sb_secret_aaaaaaaaaaaaaaaaaaaaaaaaa = process.env.SUPABASE_URL\n' },
     },
     {
-      // Known: a base64-wrapped key does not make the repository one that uses Supabase (src/core/prefilter.ts
-      // mentionsSupabase looks for plain JWTs only), so when nothing else names Supabase this leaked service_role
-      // key is not reported; the same key unwrapped, or any other file naming Supabase, and it is (invalid case below).
-      name: 'a base64-wrapped key in a repository that names Supabase nowhere else',
-      files: { 'k8s/secret.yaml': `apiVersion: v1\nkind: Secret\ndata:\n  key: ${Buffer.from(KEYS.serviceRole).toString('base64')}\n` },
+      // Lockfiles are not read (their integrity hashes look like base64 keys and never are); binaries are not text.
+      name: 'lockfiles and binaries are not read, whatever they hold',
+      files: {
+        ...USES_SUPABASE,
+        'yarn.lock': `"@supabase/supabase-js@^2":\n  integrity sha512-${Buffer.from(KEYS.serviceRole).toString('base64')}\n`,
+        'pnpm-lock.yaml': `packages:\n  key: ${KEYS.serviceRole}\n`,
+        'ios/Podfile.lock': `PODS:\n  - ${KEYS.anon}\n`,
+        'assets/logo.png': `\u0089PNG ${KEYS.anon}\n`,
+      },
     },
   ],
   invalid: [
@@ -87,6 +91,35 @@ ruleTester('hardcoded-key', {
         },
         { line: 3, severity: 'info', message: `the Supabase CLI's local default secret key is hard-coded here and only works against a local stack: ${LOCAL}` },
         { line: 4, severity: 'info', message: `the Supabase CLI's local default publishable key is hard-coded here and only works against a local stack: ${LOCAL}` },
+      ],
+    },
+    {
+      // Issue 18, item 7: a base64-wrapped key says by itself that the repository uses Supabase, as a plain one does
+      // (this case was a Known valid one: nothing else named Supabase, so the leaked key went unreported).
+      name: 'a base64-wrapped key in a repository that names Supabase nowhere else',
+      files: { 'k8s/secret.yaml': `apiVersion: v1\nkind: Secret\ndata:\n  key: ${Buffer.from(KEYS.serviceRole).toString('base64')}\n` },
+      findings: [{ line: 4, column: 8, severity: 'error', message: SERVICE_ROLE('`eyJhbGci…[legacy service_role JWT]`, base64-encoded') }],
+    },
+    {
+      // Issue 18, item 7: every text file git would commit, not only the kinds the tool knew.
+      name: 'any text file is read for key literals: scripts, mobile and JVM sources, notebooks, data, extension-less files',
+      files: {
+        'scripts/seed.ps1': `$client = createClient('https://abcdefghijklmnopqrst.supabase.co', '${KEYS.anon}')\n`,
+        'scripts/admin.bat': `set KEY=${KEYS.serviceRole}\n`,
+        'ios/App/Supabase.swift': `let client = SupabaseClient(supabaseURL: url, supabaseKey: "${KEYS.anon}")\n`,
+        'ios/App/Config.xcconfig': `SUPABASE_KEY = ${KEYS.anon}\n`,
+        'android/app/src/main/java/app/Api.kt': `val key = "${KEYS.anon}"\n`,
+        'data/keys.csv': `name,value\nservice,${KEYS.serviceRole}\n`,
+        'bin/reset-db': `#!/usr/bin/env node\nconst key = '${KEYS.serviceRole}'\n`,
+      },
+      findings: [
+        { file: 'android/app/src/main/java/app/Api.kt', line: 1, column: 12, severity: 'warning', message: ANON },
+        { file: 'bin/reset-db', line: 2, column: 14, severity: 'error', messageIncludes: 'the legacy service_role key (' },
+        { file: 'data/keys.csv', line: 2, column: 9, severity: 'error', messageIncludes: 'the legacy service_role key (' },
+        { file: 'ios/App/Config.xcconfig', line: 1, column: 16, severity: 'warning', message: ANON },
+        { file: 'ios/App/Supabase.swift', line: 1, column: 61, severity: 'warning', message: ANON },
+        { file: 'scripts/admin.bat', line: 1, column: 9, severity: 'error', messageIncludes: 'the legacy service_role key (' },
+        { file: 'scripts/seed.ps1', line: 1, column: 69, severity: 'warning', message: ANON },
       ],
     },
     {
