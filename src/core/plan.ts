@@ -243,7 +243,10 @@ function keepTrees(candidates: readonly Candidate[], security: SecurityInput, op
   const started = performance.now();
   const frameworks = buildFrameworks(security);
   // A generated file is never parsed: what it exports is its source's business.
-  const keyExports = createKeyExports(candidates.filter((c) => c.file.kind === 'code' && !c.input.generated).map(({ input, scripts }) => ({ ...input, scripts })));
+  const keyExports = createKeyExports(
+    candidates.filter((c) => c.file.kind === 'code' && !c.input.generated).map(({ input, scripts }) => ({ ...input, scripts })),
+    frameworks.resolve,
+  );
   const readers = syntaxReaders(
     candidates.map((c) => c.input),
     { keyExports, security: { frameworks }, severities: options.severities ?? {} },

@@ -1,6 +1,7 @@
 // Which code ships to the browser: packages and their framework (the plugins of index.ts), server-only
 // files, client entry points and the import graph that carries code into a bundle.
 import { posix } from 'node:path';
+import { aliasedPaths, type ImportAlias } from './aliases.js';
 import type { FileKind } from '../file-kinds/index.js';
 import { scriptRegions, type ScriptRegion } from '../file-kinds/markup.js';
 import { dialectOf } from '../file-kinds/parse.js';
@@ -135,6 +136,8 @@ export interface FrameworkInput {
   /** package.json files: their path and dependency names. */
   manifests: readonly { path: string; dependencies: ReadonlySet<string> }[];
   modules: readonly ModuleFacts[];
+  /** Import aliases the repository configures (tsconfig paths/baseUrl, Vite resolve.alias). */
+  aliases?: readonly ImportAlias[];
 }
 
 export function buildFrameworks(input: FrameworkInput): Frameworks {
@@ -170,7 +173,8 @@ export function buildFrameworks(input: FrameworkInput): Frameworks {
   };
 
   const modules = new Map(input.modules.map((facts) => [facts.path, facts]));
-  const resolve = (importer: string, specifier: string) => resolveModule(importer, specifier, modules, packageOf(importer));
+  const aliases = input.aliases ?? [];
+  const resolve = (importer: string, specifier: string) => resolveModule(importer, specifier, modules, packageOf(importer), aliases);
 
   const isServer = (facts: ModuleFacts): boolean => {
     if (facts.serverOnly || facts.useServer) return true;
@@ -230,12 +234,25 @@ function entryReason(facts: ModuleFacts, pkg: Package | undefined): BrowserEntry
 
 const EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.js', '.jsx', '.mjs', '.cjs', '.vue', '.svelte', '/index.ts', '/index.tsx', '/index.js', '/index.jsx'];
 
-/** Relative specifiers, `$lib` (SvelteKit) and the `@/` and `~/` aliases (to `src/`, `app/` or a package folder). */
-function resolveModule(importer: string, specifier: string, modules: ReadonlyMap<string, unknown>, pkg: Package | undefined): string | undefined {
+/**
+ * Relative specifiers, the aliases the repository configures, root-absolute ones (`/utils/supabase/info`: the
+ * package's folder, as Vite serves it), `$lib` (SvelteKit) and the `@/` and `~/` aliases (to `src/`, `app/` or a
+ * package folder).
+ */
+function resolveModule(
+  importer: string,
+  specifier: string,
+  modules: ReadonlyMap<string, unknown>,
+  pkg: Package | undefined,
+  aliases: readonly ImportAlias[] = [],
+): string | undefined {
   const bases: string[] = [];
   if (specifier.startsWith('.')) bases.push(posix.normalize(posix.join(posix.dirname(importer), specifier)));
+  else if (specifier.startsWith('/')) bases.push(posix.join(pkg?.dir ?? '', specifier.slice(1)), specifier.slice(1));
   else if (specifier.startsWith('$lib')) bases.push(posix.join(pkg?.dir ?? '', 'src/lib', specifier.slice('$lib'.length)));
   else {
+    // A configured alias, nearest config first; then the common `@/` and `~/` layouts.
+    bases.push(...aliasedPaths(importer, specifier, aliases));
     const rest = specifier.slice(2);
     for (let dir = posix.dirname(importer); ; dir = posix.dirname(dir)) {
       const root = dir === '.' ? '' : `${dir}/`;

@@ -191,6 +191,39 @@ ruleTester('bearer-api-key', {
       ],
     },
     {
+      name: 'imports through path aliases: tsconfig paths and baseUrl, a Vite resolve.alias, a root-absolute specifier (issue 18, item 10)',
+      files: {
+        'package.json': '{ "dependencies": { "@supabase/supabase-js": "^2.50.0", "react": "^18.0.0" } }\n',
+        'tsconfig.json':
+          '{\n  // comments and trailing commas, as tsc allows\n  "compilerOptions": {\n    "baseUrl": ".",\n    "paths": { "@lib/*": ["./src/lib/*"], "@keys": ["./src/lib/keys.ts"], },\n  },\n}\n',
+        'packages/admin/tsconfig.json': '{ "compilerOptions": { "baseUrl": "src" } }\n',
+        'packages/admin/src/config/service.ts': 'export const serviceKey = process.env.SUPABASE_SERVICE_ROLE_KEY!\n',
+        'packages/admin/src/run.ts': "import { serviceKey } from 'config/service'\nawait fetch(url, { headers: { Authorization: `Bearer ${serviceKey}` } })\n",
+        'vite.config.ts':
+          "import { defineConfig } from 'vite'\nimport path from 'node:path'\n" +
+          "export default defineConfig({ resolve: { alias: { '#shared': path.resolve(__dirname, './shared') } } })\n",
+        'shared/supabase.ts': 'export const publishableKey = import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY\n',
+        'src/lib/keys.ts': 'export const anonKey = import.meta.env.VITE_SUPABASE_ANON_KEY\n',
+        'src/api.ts':
+          "import { anonKey } from '@lib/keys'\nimport { anonKey as again } from '@keys'\nimport { publishableKey } from '#shared/supabase'\n" +
+          'await fetch(url, { headers: { Authorization: `Bearer ${anonKey}` } })\n' +
+          'await fetch(url, { headers: { Authorization: `Bearer ${again}` } })\n' +
+          'await fetch(url, { headers: { Authorization: `Bearer ${publishableKey}` } })\n',
+        // The Figma Make layout: a root-absolute import of a module that exports the anon key as a literal.
+        'utils/supabase/info.tsx': `export const projectId = "abcdefghijklmnopqrst"\nexport const publicAnonKey = "${KEYS.anon}"\n`,
+        'components/Todos.tsx':
+          "import { projectId, publicAnonKey } from '/utils/supabase/info'\n" +
+          'export const load = () => fetch(`https://${projectId}.supabase.co/functions/v1/todos`, { headers: { Authorization: `Bearer ${publicAnonKey}` } })\n',
+      },
+      findings: [
+        { file: 'components/Todos.tsx', line: 2, column: 101, messageIncludes: 'the legacy anon key is sent', fixable: false },
+        { file: 'packages/admin/src/run.ts', line: 2, column: 31, messageIncludes: 'the legacy service_role key is sent', fixable: false },
+        { file: 'src/api.ts', line: 4, column: 31, messageIncludes: 'the legacy anon key is sent', fixable: false },
+        { file: 'src/api.ts', line: 5, column: 31, messageIncludes: 'the legacy anon key is sent', fixable: false },
+        { file: 'src/api.ts', line: 6, column: 31, messageIncludes: 'the publishable key is sent', fixable: false },
+      ],
+    },
+    {
       name: 'a file with a syntax error and no legacy name',
       // The scan parses for errors only a file that holds a legacy name; the plan also knows of the error this rule's
       // own parse met, and applies no fix in a file that does not parse (parse-error reports it: test/rules/parse-error.test.ts).

@@ -37,8 +37,17 @@ const SPECIFIER = /\b(?:from|import|require)\s*\(?\s*(['"])([^'"\r\n]+)\1/g;
 
 const EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.js', '.jsx', '.mjs', '/index.ts', '/index.tsx', '/index.js'];
 
-export function createKeyExports(files: readonly SourceText[]): KeyExports {
+/** `(importer, specifier)` -> the module's path: the run's own resolver (src/frameworks/browser.ts), which knows the repository's aliases. */
+export type ModuleResolver = (importer: string, specifier: string) => string | undefined;
+
+export function createKeyExports(files: readonly SourceText[], resolver?: ModuleResolver): KeyExports {
   const byPath = new Map(files.map((file) => [file.path, file]));
+  // Only the modules given here can be parsed: a path the run's resolver finds among the others holds no key text.
+  const resolveModule = (importer: string, specifier: string, modules: Map<string, SourceText>): string | undefined => {
+    const found = resolver?.(importer, specifier);
+    if (found !== undefined) return modules.has(found) ? found : undefined;
+    return resolveLocally(importer, specifier, modules);
+  };
   const exportsOf = new Map<string, Map<string, KeyKind>>();
   const inProgress = new Set<string>();
 
@@ -106,10 +115,14 @@ export function createKeyExports(files: readonly SourceText[]): KeyExports {
   return Object.assign(lookup, { mayHoldKey, reachedFrom });
 }
 
-/** Relative specifiers and the common `@/` alias (to `src/` or the package folder), with TS/JS extensions. */
-function resolveModule(importer: string, specifier: string, byPath: Map<string, SourceText>): string | undefined {
+/**
+ * Without the run's resolver (a file planned alone): relative specifiers, root-absolute ones (`/utils/supabase/info`)
+ * and the common `@/` alias (to `src/` or the package folder), with TS/JS extensions.
+ */
+function resolveLocally(importer: string, specifier: string, byPath: Map<string, SourceText>): string | undefined {
   const bases: string[] = [];
   if (specifier.startsWith('.')) bases.push(posix.normalize(posix.join(posix.dirname(importer), specifier)));
+  else if (specifier.startsWith('/')) bases.push(specifier.slice(1));
   else if (specifier.startsWith('@/') || specifier.startsWith('~/')) {
     for (let dir = posix.dirname(importer); ; dir = posix.dirname(dir)) {
       const root = dir === '.' ? '' : `${dir}/`;

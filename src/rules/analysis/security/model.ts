@@ -10,12 +10,15 @@ import type { ScannedFile } from '../../../file-kinds/scanned.js';
 import { AUTH_HELPERS_PACKAGE, IMPLICITLY_READ_NAME, implicitReads, type ImplicitRead } from './auth-helpers.js';
 import { signsIn } from './realtime.js';
 import { holdsPrivateKey, signingKeysProblems, signingKeysSetting } from './signing-keys.js';
+import { aliasesOf, declaresAliases, type ImportAlias } from '../../../frameworks/aliases.js';
 
 /** What every file read tells the model, gathered while the plan reads them: facts, never whole texts. */
 export interface SecurityInput {
   paths: string[];
   manifests: { path: string; dependencies: ReadonlySet<string> }[];
   modules: ModuleFacts[];
+  /** Import aliases of tsconfig/jsconfig and Vite configs (src/frameworks/aliases.ts). */
+  aliases: ImportAlias[];
   signIns: Set<string>;
 }
 
@@ -68,11 +71,12 @@ export interface SecurityModel {
 }
 
 export function createSecurityInput(paths: readonly string[]): SecurityInput {
-  return { paths: [...paths], manifests: [], modules: [], signIns: new Set() };
+  return { paths: [...paths], manifests: [], modules: [], aliases: [], signIns: new Set() };
 }
 
 /** Records what one file read says; called for every file, candidate or not (an import graph needs them all). */
 export function addToSecurityInput(input: SecurityInput, path: string, kind: FileKind, text: string): void {
+  if (declaresAliases(path)) input.aliases.push(...aliasesOf(path, text));
   if (kind === 'code' || kind === 'markup') {
     input.modules.push(moduleFacts(path, kind, text));
     if (signsIn(text)) input.signIns.add(path);
@@ -88,6 +92,7 @@ export function sortSecurityInput(input: SecurityInput): void {
   const byPath = (a: { path: string }, b: { path: string }) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0);
   input.manifests.sort(byPath);
   input.modules.sort(byPath);
+  input.aliases.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : a.find < b.find ? -1 : a.find > b.find ? 1 : 0));
 }
 
 /** Whether the model reads the file's syntax trees (for auth-helpers calls without a key). */
