@@ -2,8 +2,10 @@
 // `/* check the 'apikey' header */` is a note about the call, not the call. Decided by the script's syntax tree
 // (parse.ts), parsed only when the pattern matches somewhere, so the files that never mention the call cost one
 // regular expression.
+import type { ts as TS } from 'ts-morph';
+import { typescript } from '../core/typescript.js';
 import { scriptRegions, type ScriptRegion } from './markup.js';
-import { dialectOf, Scripts, siteAt } from './parse.js';
+import { dialectOf, Scripts } from './parse.js';
 
 const MARKUP = /\.(vue|svelte|astro)$/;
 const HTML_COMMENT = /<!--[\s\S]*?-->/g;
@@ -24,6 +26,22 @@ export function matchesOutsideComments(path: string, text: string, pattern: RegE
   return offsets.some((offset) => {
     const region = regions.find((r) => offset >= r.start && offset < r.end);
     if (!region) return !htmlComments.some((comment) => offset >= comment.start && offset < comment.end);
-    return siteAt(trees.parse(region).sourceFile, offset - region.start).context !== 'comment';
+    return !inComment(trees.parse(region).sourceFile, offset - region.start);
   });
+}
+
+/**
+ * Whether an offset of a script lies in a comment: down the tree of tokens to the one whose range, leading trivia
+ * included, holds it; before that token starts is trivia (a comment, since no match starts on a blank). A JSDoc
+ * block, which the tree keeps as nodes, is a comment too.
+ */
+function inComment(sourceFile: TS.SourceFile, offset: number): boolean {
+  const ts = typescript();
+  let node: TS.Node = sourceFile;
+  for (;;) {
+    if (node.kind >= ts.SyntaxKind.FirstJSDocNode && node.kind <= ts.SyntaxKind.LastJSDocNode) return true;
+    const child = node.getChildren(sourceFile).find((c) => offset >= c.getFullStart() && offset < c.getEnd());
+    if (!child) return offset < node.getStart(sourceFile);
+    node = child;
+  }
 }

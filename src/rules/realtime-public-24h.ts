@@ -11,15 +11,22 @@ export const realtimePublic24h: Rule = {
     fix: 'none',
     summary: 'Realtime subscriptions made with only an API key: cut after 24 h',
     description:
-      'Public Realtime connections authenticated only by an API key are cut after 24 hours unless a user signs in. ' +
-      'A channel subscribed from a module that neither signs a user in (auth.signIn…, auth.signUp, auth.setSession, ' +
-      'auth.verifyOtp, auth.exchangeCodeForSession) nor calls realtime.setAuth, itself or through what it imports, ' +
-      'is reported: sign the user in first, or pass a user JWT with supabase.realtime.setAuth(token), and resubscribe ' +
-      'when the channel closes.',
+      'Public Realtime connections authenticated only by an API key are cut after 24 hours unless the connection is upgraded ' +
+      'with user-level authentication. Whether users sign in is decided per app, the package a module belongs to (its nearest ' +
+      'package.json): a channel subscribed in an app where no module signs a user in (auth.signIn…, auth.signUp, ' +
+      'auth.setSession, auth.verifyOtp, auth.exchangeCodeForSession, a Supabase Auth UI form), guards a route with a session ' +
+      'check (auth.getUser / getSession / getClaims / onAuthStateChange and a redirect to a sign-in page) or calls ' +
+      'realtime.setAuth, and that imports no such module, is reported; a call named only in a comment does not count. ' +
+      'Sign the user in first, or pass a user JWT with supabase.realtime.setAuth(token), and resubscribe when the channel closes.',
     legacyUse: false,
     blocksRotation: false,
     example: "supabase.channel('room').on(…).subscribe()  ->  await supabase.auth.signInWithPassword(…) first, or supabase.realtime.setAuth(userJwt)",
     sources: [
+      cite(
+        PAGES.migrating,
+        'Known limitations: public Realtime connections are limited to 24 hours unless the connection is upgraded with user-level ' +
+          'authentication through Supabase Auth or a supported third-party auth provider.',
+      ),
       cite(
         PAGES.apiKeys,
         'Public Realtime connections are limited to 24 hours, unless the connection is upgraded and maintained with user-level authentication ' +
@@ -51,9 +58,9 @@ export const realtimePublic24h: Rule = {
         reports.push({
           offset: region.start + offset,
           message:
-            'this Realtime channel is authenticated only by an API key (nothing here or in what this module imports signs a user in ' +
-            'or calls realtime.setAuth): such connections are cut after 24 hours. Sign the user in first, or pass a user JWT with ' +
-            'supabase.realtime.setAuth(token), and resubscribe when the channel closes',
+            'this Realtime channel is authenticated only by an API key (nothing in this app, the package it belongs to, signs a user in, ' +
+            'guards a route with a session check, or calls realtime.setAuth): such connections are cut after 24 hours. Sign the user in ' +
+            'first, or pass a user JWT with supabase.realtime.setAuth(token), and resubscribe when the channel closes',
         });
       }
     }

@@ -3,9 +3,9 @@
 import { ruleTester } from '../helpers/rule-tester.js';
 
 const CUT =
-  'this Realtime channel is authenticated only by an API key (nothing here or in what this module imports signs a user in ' +
-  'or calls realtime.setAuth): such connections are cut after 24 hours. Sign the user in first, or pass a user JWT with ' +
-  'supabase.realtime.setAuth(token), and resubscribe when the channel closes';
+  'this Realtime channel is authenticated only by an API key (nothing in this app, the package it belongs to, signs a user in, ' +
+  'guards a route with a session check, or calls realtime.setAuth): such connections are cut after 24 hours. Sign the user in ' +
+  'first, or pass a user JWT with supabase.realtime.setAuth(token), and resubscribe when the channel closes';
 const ROOM = "supabase.channel('room-1').on('broadcast', { event: 'message' }, (message) => console.log(message)).subscribe()\n";
 
 ruleTester('realtime-public-24h', {
@@ -35,9 +35,34 @@ ruleTester('realtime-public-24h', {
       },
     },
     {
-      name: 'a comment that mentions a sign-in',
-      // Known: sign-ins are found by a text match, comments included, so this comment silences the rule.
-      files: { 'src/chat.ts': "// TODO: call supabase.auth.signInWithOtp( first\n" + ROOM },
+      name: 'the app signs users in on another page (Login.tsx), which Chat.tsx does not import',
+      files: {
+        'package.json': '{ "dependencies": { "@supabase/supabase-js": "^2", "react": "^19" } }\n',
+        'src/pages/Chat.tsx':
+          "import { supabase } from '../lib/supabase'\nexport function Chat() {\n  useEffect(() => {\n    const ch = " + ROOM.trim() +
+          '\n    return () => { supabase.removeChannel(ch) }\n  }, [])\n  return <div />\n}\n',
+        'src/pages/Login.tsx':
+          "import { supabase } from '../lib/supabase'\nexport function Login() {\n" +
+          '  const submit = (email: string) => supabase.auth.signInWithOtp({ email })\n  return <form onSubmit={() => submit(email)} />\n}\n',
+      },
+    },
+    {
+      name: 'the app puts an auth guard in front of its pages: a session check that redirects to the login page',
+      files: {
+        'apps/web/package.json': '{ "dependencies": { "@supabase/supabase-js": "^2", "react-router-dom": "^7" } }\n',
+        'apps/web/src/ProtectedRoute.tsx':
+          "import { Navigate } from 'react-router-dom'\nimport { supabase } from './supabase'\n" +
+          'export function ProtectedRoute({ children }) {\n  const session = useSession(() => supabase.auth.getSession())\n' +
+          '  if (!session) return <Navigate to="/login" replace />\n  return children\n}\n',
+        'apps/web/src/Chat.tsx': "import { supabase } from './supabase'\n" + ROOM,
+      },
+    },
+    {
+      name: 'a module imported by the one that signs in, in the same app (before, it was judged on its own imports alone)',
+      files: {
+        'src/chat.ts': "export const join = () => supabase.channel('room').subscribe()\n",
+        'src/main.ts': "import { join } from './chat'\nawait supabase.auth.signInAnonymously()\njoin()\n",
+      },
     },
     {
       name: 'a module that never names Supabase',
@@ -76,12 +101,27 @@ ruleTester('realtime-public-24h', {
       findings: [{ line: 4, column: 10, message: CUT }],
     },
     {
-      name: 'a module imported by the one that signs in is judged on its own imports',
+      name: 'a comment that mentions a sign-in is not one (before, a text match over comments silenced the rule)',
+      files: { 'src/chat.ts': "// TODO: call supabase.auth.signInWithOtp( first\n/* await supabase.auth.signInAnonymously() */\n" + ROOM },
+      findings: [{ line: 3, column: 10, message: CUT }],
+    },
+    {
+      name: "a sign-in in another package of the monorepo does not serve this app's channels",
       files: {
-        'src/chat.ts': "export const join = () => supabase.channel('room').subscribe()\n",
-        'src/main.ts': "import { join } from './chat'\nawait supabase.auth.signInAnonymously()\njoin()\n",
+        'apps/web/src/Chat.tsx': "import { supabase } from './supabase'\n" + ROOM,
+        'apps/web/package.json': '{ "dependencies": { "@supabase/supabase-js": "^2" } }\n',
+        'apps/admin/package.json': '{ "dependencies": { "@supabase/supabase-js": "^2" } }\n',
+        'apps/admin/src/Login.tsx': "import { supabase } from './supabase'\nexport const login = () => supabase.auth.signInWithPassword({ email, password })\n",
+        'supabase/functions/invite/index.ts': "await supabase.auth.signInWithPassword({ email, password })\n",
       },
-      findings: [{ line: 1, column: 36, message: CUT }],
+      findings: [{ line: 2, column: 10, message: CUT }],
+    },
+    {
+      name: 'a session read that redirects nowhere is no guard',
+      files: {
+        'src/Chat.tsx': "import { supabase } from './supabase'\nconst { data } = await supabase.auth.getUser()\nif (!data.user) console.warn('signed out')\n" + ROOM,
+      },
+      findings: [{ line: 4, column: 10, message: CUT }],
     },
     {
       name: "another library's client named realtime",

@@ -9,6 +9,7 @@ import type { Severity } from '../../../core/types.js';
 import type { ScannedFile } from '../../../file-kinds/scanned.js';
 import { AUTH_HELPERS_PACKAGE, IMPLICITLY_READ_NAME, implicitReads, type ImplicitRead } from './auth-helpers.js';
 import { signsIn } from './realtime.js';
+import { isEdgeFunctionFile } from '../../../supabase/paths.js';
 import { holdsPrivateKey, signingKeysProblems, signingKeysSetting } from './signing-keys.js';
 import { aliasesOf, declaresAliases, type ImportAlias } from '../../../frameworks/aliases.js';
 
@@ -19,6 +20,7 @@ export interface SecurityInput {
   modules: ModuleFacts[];
   /** Import aliases of tsconfig/jsconfig and Vite configs (src/frameworks/aliases.ts). */
   aliases: ImportAlias[];
+  /** Modules that sign a user in or guard a route with a session check (realtime.ts signsIn). */
   signIns: Set<string>;
 }
 
@@ -64,7 +66,10 @@ export interface SecurityModel {
   implicitReads: ReadonlyMap<string, readonly ImplicitRead[]>;
   /** Problems of the signing keys file a config.toml names, by config.toml path. */
   signingKeys: ReadonlyMap<string, readonly SecurityReport[]>;
-  /** Whether a module, or one it imports, signs a user in. */
+  /**
+   * Whether the app of a module has signed-in users: a module of its package (the nearest package.json) signs a
+   * user in or guards a route with a session check, or the module imports one that does.
+   */
   signsIn(path: string): boolean;
   /** Env files that hold a legacy service_role JWT and that git tracks (RepositoryFacts.trackedKeyFiles). */
   trackedKeyFiles: ReadonlySet<string>;
@@ -79,7 +84,8 @@ export function addToSecurityInput(input: SecurityInput, path: string, kind: Fil
   if (declaresAliases(path)) input.aliases.push(...aliasesOf(path, text));
   if (kind === 'code' || kind === 'markup') {
     input.modules.push(moduleFacts(path, kind, text));
-    if (signsIn(text)) input.signIns.add(path);
+    // An Edge Function's sign-in is a server's, not the app's.
+    if (!isEdgeFunctionFile(path) && signsIn(path, text)) input.signIns.add(path);
   } else if (path === 'package.json' || path.endsWith('/package.json')) {
     const dependencies = manifestDependencies(text);
     if (dependencies) input.manifests.push({ path, dependencies });
@@ -145,6 +151,9 @@ export function buildSecurityModel(
     return found;
   };
 
+  const packageOf = (path: string) => frameworks.packageOf(path)?.dir ?? '';
+  const packagesSigningIn = new Set([...input.signIns].map(packageOf));
+
   return {
     frameworks,
     keptInPackage(path, name) {
@@ -168,7 +177,7 @@ export function buildSecurityModel(
     },
     implicitReads: implicit,
     signingKeys: signingKeyReports(repository, scanned),
-    signsIn: closureSignsIn,
+    signsIn: (path) => packagesSigningIn.has(packageOf(path)) || closureSignsIn(path),
     trackedKeyFiles: repository.trackedKeyFiles,
   };
 }

@@ -1,14 +1,26 @@
-// Realtime subscriptions, and whether a module signs a user in (which gives the socket a user's JWT).
+// Realtime subscriptions, and whether a module signs a user in (which gives the socket a user's JWT) or guards a
+// route with a session check (which means the app's users are signed in when they get there).
 import type { ts as TS } from 'ts-morph';
 import { typescript } from '../../../core/typescript.js';
+import { matchesOutsideComments } from '../../../file-kinds/comments.js';
 
-// `supabase.auth.…` or `realtime.setAuth`: one quick test before the exact one.
+// `supabase.auth.…`, `realtime.setAuth` or a Supabase Auth UI form: one quick test before the exact ones.
 const SIGN_IN_HINT = /auth|realtime/;
-const SIGN_IN = /\bauth\s*\.\s*(?:signIn\w*|signUp|setSession|verifyOtp|exchangeCodeForSession)\s*\(|\brealtime\s*\.\s*setAuth\s*\(/;
+const SIGN_IN = /\bauth\s*\.\s*(?:signIn\w*|signUp|setSession|verifyOtp|exchangeCodeForSession)\s*\(|\brealtime\s*\.\s*setAuth\s*\(|['"]@supabase\/auth-ui-\w+['"]/;
+// A route guard: a session read, then a redirect (a call or a router component) to a sign-in page.
+const SESSION_READ = /\bauth\s*\.\s*(?:getUser|getSession|getClaims|onAuthStateChange)\s*\(/;
+const TO_SIGN_IN =
+  /(?:\b(?:redirect|navigate|navigateTo|goto|push|replace|assign)\s*\(\s*(?:\{\s*(?:path|pathname)\s*:\s*)?|<(?:Navigate|Redirect)\b[^>]*?\bto\s*=\s*\{?\s*)['"`][^'"`]*(?:log-?in|sign-?in|auth)/i;
 
-/** `auth.signIn…`, `auth.signUp`, `auth.setSession`, `auth.verifyOtp`, `auth.exchangeCodeForSession` or `realtime.setAuth`. */
-export function signsIn(text: string): boolean {
-  return SIGN_IN_HINT.test(text) && SIGN_IN.test(text);
+/**
+ * Whether a module signs a user in — `auth.signIn…`, `auth.signUp`, `auth.setSession`, `auth.verifyOtp`,
+ * `auth.exchangeCodeForSession`, `realtime.setAuth`, a Supabase Auth UI form — or guards a route (a session read and
+ * a redirect to a sign-in page), in its code: a comment that names a sign-in is not one.
+ */
+export function signsIn(path: string, text: string): boolean {
+  if (!SIGN_IN_HINT.test(text)) return false;
+  if (SIGN_IN.test(text) && matchesOutsideComments(path, text, SIGN_IN)) return true;
+  return SESSION_READ.test(text) && TO_SIGN_IN.test(text) && matchesOutsideComments(path, text, SESSION_READ) && matchesOutsideComments(path, text, TO_SIGN_IN);
 }
 
 /**
