@@ -735,6 +735,11 @@ const notFlagged: NotFlagged[] = [
     text: 'curl -H "Authorization: Bearer $ACCESS_TOKEN" "$URL"\n',
   },
   {
+    name: 'shell: a variable assigned from a user token, and ANON_KEY where nothing runs supabase status',
+    path: 'scripts/call.sh',
+    text: lines('TOKEN="${ACCESS_TOKEN:-}"', 'curl -H "Authorization: Bearer $TOKEN" "$URL"', 'curl -H "Authorization: Bearer $ANON_KEY" "$OTHER_API"'),
+  },
+  {
     name: 'shell: Management API with $SUPABASE_ACCESS_TOKEN',
     path: 'scripts/projects.sh',
     text: 'curl -H "Authorization: Bearer $SUPABASE_ACCESS_TOKEN" https://api.supabase.com/v1/projects\n',
@@ -876,6 +881,30 @@ const onceMissed: (Flagged & { bug: string })[] = [
     path: 'scripts/sync.py',
     text: `headers = {"Authorization": "Bearer " + "${SECRET}"}\n`,
     kind: 'secret',
+  },
+  {
+    bug: 'shell: a variable assigned from a key variable (KEY="${SUPABASE_ANON_KEY:-}") was not followed (issue 18, item 10)',
+    name: 'shell KEY="${SUPABASE_ANON_KEY:-}" then Bearer $KEY',
+    path: 'scripts/smoke.sh',
+    text: lines('#!/usr/bin/env bash', 'KEY="${SUPABASE_ANON_KEY:-}"', 'curl -s "$URL/rest/v1/todos" -H "apikey: $KEY" -H "Authorization: Bearer $KEY"'),
+    kind: 'legacy anon',
+    line: 3,
+  },
+  {
+    bug: 'shell: the fields of `supabase status` (-o json through jq, -o env through eval) were not keys (issue 18, item 10)',
+    name: 'shell SERVICE_ROLE_KEY from supabase status -o json',
+    path: 'scripts/test-setup.sh',
+    text: lines('SRK=$(supabase status -o json | jq -r .SERVICE_ROLE_KEY)', 'curl -X POST "$API_URL/functions/v1/seed" -H "Authorization: Bearer $SRK"'),
+    kind: 'legacy service_role',
+    line: 2,
+  },
+  {
+    bug: 'shell: same, with the variables `supabase status -o env` exports',
+    name: 'shell eval "$(supabase status -o env)" then Bearer $ANON_KEY',
+    path: 'scripts/test-setup.sh',
+    text: lines('eval "$(supabase status -o env)"', 'curl "$API_URL/rest/v1/todos" -H "Authorization: Bearer ${ANON_KEY}"'),
+    kind: 'legacy anon',
+    line: 2,
   },
 ];
 

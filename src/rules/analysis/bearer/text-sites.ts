@@ -25,10 +25,42 @@ export function shellBearerSites(text: string): TextSite[] {
   for (const match of text.matchAll(HEADER)) {
     if (inLineComment(text, match.index as number)) continue;
     const name = match[1] ?? match[2] ?? match[3] ?? match[4];
-    const kind = name ? keyKindOfName(name.split('.').pop() as string) : keyKindOfLiteral(match[5] as string);
+    const kind = name ? shellKindOfName(name.split('.').pop() as string, text) : keyKindOfLiteral(match[5] as string);
     if (kind) sites.push({ offset: match.index as number, kind, via: name ? `\`${name}\`` : 'a key literal' });
   }
   return sites;
+}
+
+// The fields `supabase status` prints (-o json, -o env): the local stack's keys under names of their own.
+const STATUS_FIELDS: Readonly<Record<string, KeyKind>> = {
+  ANON_KEY: 'legacy anon',
+  SERVICE_ROLE_KEY: 'legacy service_role',
+  PUBLISHABLE_KEY: 'publishable',
+  SECRET_KEY: 'secret',
+};
+const SUPABASE_STATUS = /\bsupabase\s+status\b/;
+
+/**
+ * The kind of key a shell variable holds: by its own name, a `supabase status` field in a script that runs it, or
+ * what it was assigned (`KEY="${SUPABASE_ANON_KEY:-}"`, `SRK=$(supabase status -o json | jq -r .SERVICE_ROLE_KEY)`).
+ */
+function shellKindOfName(name: string, text: string, depth = 0): KeyKind | undefined {
+  const own = keyKindOfName(name) ?? (SUPABASE_STATUS.test(text) ? STATUS_FIELDS[name] : undefined);
+  if (own || depth > 4 || !/^[A-Za-z_]\w*$/.test(name)) return own;
+  const assignment = new RegExp(`^[ \\t]*(?:export[ \\t]+|local[ \\t]+|readonly[ \\t]+|declare(?:[ \\t]+-\\w+)*[ \\t]+)?${name}=(.*)$`, 'gm');
+  for (const match of text.matchAll(assignment)) {
+    const value = match[1] as string;
+    if (inLineComment(text, (match.index as number) + match[0].length - value.length)) continue;
+    const status = SUPABASE_STATUS.test(value) ? /[.'"\s]([A-Z_]+_KEY)\b/.exec(value)?.[1] : undefined;
+    if (status && STATUS_FIELDS[status]) return STATUS_FIELDS[status];
+    // The first variable the value reads: `${SUPABASE_ANON_KEY:-}`, `$SUPABASE_SECRET_KEY`, `"${KEY}"`.
+    const read = /\$\{?([A-Za-z_]\w*)/.exec(value)?.[1];
+    if (read && read !== name) {
+      const kind = shellKindOfName(read, text, depth + 1);
+      if (kind) return kind;
+    }
+  }
+  return undefined;
 }
 
 /** Fenced code blocks of a Markdown text, as [start, end) ranges. */
