@@ -73,7 +73,8 @@ export function isCandidate(file: { path: string; kind: FileKind }, text: string
     case 'text':
       return false;
     case 'python':
-      return LOWER_NAME_HINT.test(text);
+      // A settings class with an env_prefix names its variables in two pieces (`env_prefix="SUPABASE_"`, `anon_key`).
+      return LOWER_NAME_HINT.test(text) || text.includes('env_prefix');
     default:
       return KEY_NAME_HINT.test(text);
   }
