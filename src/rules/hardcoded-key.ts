@@ -16,8 +16,9 @@ export const hardcodedKey: Rule = {
     fix: 'none',
     summary: 'a key literal in source; the value is never shown',
     description:
-      'A key written into a file the repository keeps (code, JSON, YAML, HTML, notebooks, docs, CI files; ' +
-      'base64-wrapped too), classified by its value: a service_role JWT or an sb_secret_… key is an error, ' +
+      'A key written into any text file the repository keeps (code, JSON, YAML, HTML, notebooks, docs, CI files, ' +
+      'PowerShell and batch scripts, Swift/Kotlin/Java sources, .xcconfig, .plist, CSV…; lockfiles and binaries excepted; ' +
+      'base64-wrapped too, as in a Kubernetes Secret), classified by its value: a service_role JWT or an sb_secret_… key is an error, ' +
       'since it has leaked and must be rotated; a legacy anon JWT is a warning, since it stops working when ' +
       'the legacy keys are deactivated; the local CLI\'s demo JWTs (iss: supabase-demo), its default local ' +
       'secret key and any sb_publishable_… key are info. .env files, where keys belong, are left to ' +
