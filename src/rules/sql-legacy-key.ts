@@ -23,7 +23,9 @@ export const sqlLegacyKey: Rule = {
       'keys are rejected there (they are not JWTs) and legacy keys stop working once deactivated. Applied ' +
       'migrations are history and are never edited: write a new migration that sends the key in the apikey ' +
       'header and reads it from Vault (vault.decrypted_secrets), not from a literal. A legacy key read by its name from a ' +
-      "database setting (current_setting('app.settings.service_role_key')) or the environment (getenv) is reported too.",
+      "database setting (current_setting('app.settings.service_role_key')) or the environment (getenv) is reported too. " +
+      "A PL/pgSQL variable filled from vault.decrypted_secrets by a key's secret name (anon_key, service_role_key; not " +
+      "another service's, such as stripe_key) holds that key whatever it is called, so `'Bearer ' || tok` sends it.",
     legacyUse: true,
     blocksRotation: true,
     example: "headers := jsonb_build_object('Authorization', 'Bearer ' || key)   ->   jsonb_build_object('apikey', key)",
@@ -63,6 +65,7 @@ export const sqlLegacyKey: Rule = {
       : 'send the key in the apikey header and read it from Vault';
     const reports: Report[] = [];
     const reported = new Set<number>();
+    const keyVariables = keyVariablesOf(file.text);
     for (const statement of statements(file.text)) {
       const body = file.text.slice(statement.start, statement.end);
       const header = /['"]?Authorization['"]?/i.exec(body);
@@ -71,7 +74,8 @@ export const sqlLegacyKey: Rule = {
       const value = body.slice(header.index, header.index + 240).split(/,\s*['"][A-Za-z-]+['"]\s*,/)[0] as string;
       if (!/Bearer/i.test(value)) continue;
       const literal = [...value.matchAll(JWT_OR_KEY)][0];
-      const kind = literal ? keyKindOfLiteral(literal[0]) : NAMED_KEY.test(value) ? 'API' : undefined;
+      const bearer = statement.start + header.index + value.search(/Bearer/i);
+      const kind = literal ? keyKindOfLiteral(literal[0]) : NAMED_KEY.test(value) || sendsKeyVariable(file.text, bearer, keyVariables) ? 'API' : undefined;
       if (!kind) continue;
       reported.add(statement.start);
       reports.push({ offset: statement.start + header.index, message: `this statement sends the ${kind} key as Authorization: Bearer: ${advice}${leaked(kind)}` });
@@ -98,6 +102,102 @@ export const sqlLegacyKey: Rule = {
     return reports;
   },
 };
+
+// A Vault read of one secret: `select decrypted_secret from vault.decrypted_secrets where name = 'service_role_key'`.
+const VAULT_READ = /\bselect\s+(?:\w+\.)?decrypted_secret\b[^;]*?\bfrom\s+vault\.decrypted_secrets\b[^;]*?\bwhere\s+(?:\w+\.)?name\s*=\s*'([^']+)'/i;
+// `select … into v …` (not `insert into`), anywhere in a statement.
+const SELECT_INTO = /(?<!\binsert\s+)\binto\s+(?:strict\s+)?([a-z_]\w*)/i;
+// `v := …`, `v text := …`, `v text default …`: a PL/pgSQL assignment or a declaration's initial value, at a statement's start
+// (after `declare`, `begin`, `then`, `else`, `loop` or the body's opening `$$`). The value runs to the statement's end.
+const ASSIGNMENT =
+  /(?:^|\bdeclare\b|\bbegin\b|\bthen\b|\belse\b|\bloop\b|\$\w*\$)\s*(?!(?:begin|declare|then|else|loop)\b)([a-z_]\w*)(?:\s+[a-z_]\w*(?:\s+varying)?(?:\s*\(\s*\d+\s*\))?)?\s*(?::=|\bdefault\b)\s*([^]*)$/i;
+
+/**
+ * The PL/pgSQL variables that hold a Supabase key, per body (issue 18, item 10): filled from `vault.decrypted_secrets`
+ * by a secret whose name says it is one (`anon_key`, `service_role_key`; not `stripe_key`), through `select … into v`,
+ * `v := (select …)` or a declaration's default, or copied from such a variable (`v := k`). A variable belongs to the
+ * dollar-quoted body it is assigned in (the same name in another function is another variable); keyed by
+ * `scopeOf`, names lower case (SQL folds unquoted names).
+ */
+function keyVariablesOf(text: string): Map<number, Set<string>> {
+  const variables = new Map<number, Set<string>>();
+  if (!/vault\.decrypted_secrets/i.test(text)) return variables;
+  const bodies = dollarBodies(text);
+  const add = (at: number, name: string): boolean => {
+    const scope = scopeOf(bodies, at);
+    const names = variables.get(scope) ?? new Set<string>();
+    variables.set(scope, names);
+    const before = names.size;
+    names.add(name.toLowerCase());
+    return names.size > before;
+  };
+  const found = statements(text);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const { start, end } of found) {
+      const body = text.slice(start, end).replace(/;$/, '');
+      const vault = VAULT_READ.exec(body);
+      const holdsKey = vault !== null && NAMED_KEY.test(vault[1] as string) && !inLineComment(body, vault.index);
+      const assignment = ASSIGNMENT.exec(body);
+      if (assignment) {
+        const at = start + (assignment.index as number) + (assignment[0] as string).indexOf(assignment[1] as string);
+        const value = (assignment[2] as string).trim();
+        const copied = /^\(?\s*([a-z_]\w*)\s*\)?$/i.exec(value)?.[1];
+        const fromVault = holdsKey && /^\(*\s*select\b/i.test(value);
+        const fromKeyVariable = copied !== undefined && variables.get(scopeOf(bodies, at))?.has(copied.toLowerCase());
+        if ((fromVault || fromKeyVariable) && !inLineComment(body, at - start)) changed = add(at, assignment[1] as string) || changed;
+        continue;
+      }
+      const into = holdsKey ? SELECT_INTO.exec(body) : null;
+      if (into) changed = add(start + into.index, into[1] as string) || changed;
+    }
+  }
+  return variables;
+}
+
+/** Whether the Bearer token at `at` (the offset of `Bearer`) is joined with a variable that holds a key: `'Bearer ' || v`, `concat('Bearer ', v)`, `format('Bearer %s', v)`. */
+function sendsKeyVariable(text: string, at: number, variables: Map<number, Set<string>>): boolean {
+  if (variables.size === 0) return false;
+  const names = variables.get(scopeOf(dollarBodies(text), at));
+  if (!names?.size) return false;
+  const open = text.lastIndexOf("'", at);
+  let close = text.indexOf("'", at);
+  while (close >= 0 && text[close + 1] === "'") close = text.indexOf("'", close + 2);
+  if (open < 0 || close < 0) return false;
+  // In concat(…) / format(…) the other arguments join the token; otherwise the operands up to the header value's end.
+  const call = /\b(?:concat|format)\s*\(\s*$/i.test(text.slice(Math.max(0, open - 40), open));
+  let depth = 0;
+  let end = close + 1;
+  for (; end < text.length; end++) {
+    const c = text[end] as string;
+    if (c === "'") {
+      end = text.indexOf("'", end + 1);
+      if (end < 0) return false;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth < 0) break;
+    else if (c === ';' || (c === ',' && depth === 0 && !call)) break;
+  }
+  const operands = text.slice(close + 1, end).replace(/'(?:[^']|'')*'/g, "''");
+  return [...operands.matchAll(/(?<![\w.:$])([a-z_]\w*)\b(?!\s*\()/gi)].some((match) => names.has((match[1] as string).toLowerCase()));
+}
+
+/** The dollar-quoted bodies of a file (`$$ … $$`, `$body$ … $body$`), as [start, end) pairs. */
+function dollarBodies(text: string): [number, number][] {
+  const bodies: [number, number][] = [];
+  const tag = /\$([A-Za-z_]\w*)?\$/g;
+  for (let match = tag.exec(text); match; match = tag.exec(text)) {
+    const closing = text.indexOf(match[0], match.index + match[0].length);
+    if (closing < 0) break;
+    bodies.push([match.index, closing + match[0].length]);
+    tag.lastIndex = closing + match[0].length;
+  }
+  return bodies;
+}
+
+/** The body holding `at` (its start), or -1 outside every body. */
+function scopeOf(bodies: [number, number][], at: number): number {
+  return bodies.find(([start, end]) => at >= start && at < end)?.[0] ?? -1;
+}
 
 /** The legacy key a database setting's name says it holds (`app.settings.service_role_key`, `app.anon_key`). */
 function legacyKindOfSetting(name: string): KeyKind | undefined {

@@ -41,6 +41,27 @@ ruleTester('sql-legacy-key', {
           "-- select current_setting('app.settings.service_role_key');\nselect 1;\n",
       },
     },
+    {
+      // Issue 18, item 10: a variable filled from Vault holds a Supabase key only when the secret's name says so, and only in its own function.
+      name: "variables filled from Vault secrets of other services, a key variable sent in apikey only, and a same-named variable of another function",
+      files: {
+        'supabase/migrations/7_vars.sql':
+          'create function a() returns trigger language plpgsql as $$\ndeclare tok text; k text;\nbegin\n' +
+          "  select decrypted_secret into tok from vault.decrypted_secrets where name = 'stripe_key';\n" +
+          "  k := (select decrypted_secret from vault.decrypted_secrets where name = 'openai_api_key');\n" +
+          `  perform net.http_post(url := ${URL}, headers := jsonb_build_object('Authorization', 'Bearer ' || tok));\n` +
+          `  perform net.http_post(url := ${URL}, headers := jsonb_build_object('Authorization', concat('Bearer ', k)));\n` +
+          '  return new;\nend;\n$$;\n' +
+          'create function b() returns trigger language plpgsql as $$\ndeclare tok text; k text;\nbegin\n' +
+          "  select decrypted_secret into k from vault.decrypted_secrets where name = 'anon_key';\n" +
+          `  perform net.http_post(url := ${URL}, headers := jsonb_build_object('apikey', k, 'Authorization', 'Bearer ' || auth_token));\n` +
+          `  perform net.http_post(url := ${URL}, headers := jsonb_build_object('Authorization', 'Bearer ' || user_jwt), body := jsonb_build_object('k', k));\n` +
+          '  return new;\nend;\n$$;\n' +
+          'create function c() returns void language plpgsql as $f$\ndeclare tok text := current_setting(\'request.jwt\', true);\nbegin\n' +
+          `  perform net.http_post(url := ${URL}, headers := jsonb_build_object('Authorization', 'Bearer ' || tok));\n` +
+          'end;\n$f$;\n',
+      },
+    },
     { name: 'Bearer in code is bearer-api-key’s', files: { 'src/a.ts': "fetch('https://abcdefghijklmnopqrst.supabase.co/rest/v1/t', { headers: { Authorization: `Bearer ${process.env.SUPABASE_SECRET_KEY}` } })\n" } },
   ],
   invalid: [
@@ -139,6 +160,34 @@ ruleTester('sql-legacy-key', {
       name: 'a setting read sent as Bearer: one finding for the statement',
       files: { 'supabase/migrations/6_hook.sql': `select net.http_post(url := ${URL}, headers := jsonb_build_object('Authorization', 'Bearer ' || current_setting('app.settings.service_role_key')));\n` },
       findings: [{ line: 1, messageIncludes: 'this statement sends the API key as Authorization: Bearer' }],
+    },
+    {
+      // Issue 18, item 10: a variable filled from vault.decrypted_secrets by a key's name holds that key, whatever it is called.
+      name: 'a plpgsql variable filled from Vault by a key name and sent as Bearer: select into, :=, a declared default, a copy',
+      files: {
+        'supabase/migrations/8_hook.sql':
+          'create or replace function notify() returns trigger language plpgsql as $$\ndeclare\n  tok text;\nbegin\n' +
+          "  select decrypted_secret into tok from vault.decrypted_secrets where name = 'anon_key';\n" +
+          `  perform net.http_post(url := ${URL}, headers := jsonb_build_object('Content-Type', 'application/json', 'Authorization', 'Bearer ' || tok));\n` +
+          '  return new;\nend;\n$$;\n',
+        'sql/jobs.sql':
+          'create function job() returns void language plpgsql as $body$\ndeclare\n' +
+          "  v_default text := (select decrypted_secret from vault.decrypted_secrets where name = 'supabase_service_key');\n" +
+          '  v_key text;\n  hdr text;\nbegin\n' +
+          "  v_key := ( select decrypted_secret from vault.decrypted_secrets where name = 'service_role_key' limit 1 );\n" +
+          `  perform net.http_post(url := ${URL}, headers := jsonb_build_object('Authorization', concat('Bearer ', v_key)));\n` +
+          "  select s.decrypted_secret from vault.decrypted_secrets s where s.name = 'service_role_key' into hdr;\n" +
+          `  perform net.http_post(url := ${URL}, headers := ('{"Authorization": "Bearer ' || hdr || '"}')::jsonb);\n` +
+          '  hdr := v_default;\n' +
+          `  perform net.http_post(url := ${URL}, headers := jsonb_build_object('Authorization', format('Bearer %s', hdr)));\n` +
+          'end;\n$body$;\n',
+      },
+      findings: [
+        { file: 'sql/jobs.sql', line: 8, column: 124, messageIncludes: `this statement sends the API key as Authorization: Bearer: ${ELSEWHERE}` },
+        { file: 'sql/jobs.sql', line: 10, column: 108, messageIncludes: 'this statement sends the API key as Authorization: Bearer' },
+        { file: 'sql/jobs.sql', line: 12, column: 124, messageIncludes: 'this statement sends the API key as Authorization: Bearer' },
+        { file: 'supabase/migrations/8_hook.sql', line: 6, column: 160, fixable: false, message: `this statement sends the API key as Authorization: Bearer: ${MIGRATION}` },
+      ],
     },
     {
       // Known: only line comments (--) are skipped; a call inside a /* … */ block comment is reported.
