@@ -26,6 +26,11 @@ export interface Occurrence {
   read?: EnvRead;
   /** The specifier of a static env import, where a transitional run adds the new name. */
   staticImport?: { start: number };
+  /**
+   * Who reads the name itself here, so it keeps it (yaml: a self-hosted Supabase container's environment key, or a
+   * `$NAME` of Kong's declarative config): e.g. "the `studio` service (supabase/studio)".
+   */
+  readBy?: string;
 }
 
 export interface ScannedText {

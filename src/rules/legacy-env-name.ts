@@ -34,6 +34,16 @@ export const legacyEnvName: Rule = {
       ),
       cite(PAGES.authHelpersToSsrSteps, "Supabase's Next.js client code reads the key from `NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY`."),
       cite(PAGES.serverEnvironment, "Outside Supabase's own runtimes, `@supabase/server` reads the keys from `SUPABASE_PUBLISHABLE_KEY` and `SUPABASE_SECRET_KEY`."),
+      cite(
+        PAGES.selfHostedAuthKeys,
+        'Self-hosted Supabase is configured to use the new API keys alongside the legacy API keys (`ANON_KEY` and `SERVICE_ROLE_KEY`), ' +
+          'with `sh utils/add-new-auth-keys.sh`.',
+      ),
+      cite(
+        PAGES.selfHostedCompose,
+        "Self-hosted Supabase's docker-compose.yml hands the legacy keys to Studio (`supabase/studio`) and to the Kong gateway as " +
+          '`SUPABASE_ANON_KEY` and `SUPABASE_SERVICE_KEY`, and to the edge runtime (`supabase/edge-runtime`) as `SUPABASE_ANON_KEY` and `SUPABASE_SERVICE_ROLE_KEY`.',
+      ),
     ],
     examples: [
       {
@@ -75,7 +85,10 @@ export const legacyEnvName: Rule = {
       const rename = `${legacy}: ${to}`;
       // Another name of its new name beside it here, or a dependency that reads the name itself in this file's package (SPEC §2).
       const fate = siteFate(file, occurrence, context);
-      const blocked = (fate?.kind === 'keep' ? fate.reason : undefined) ?? context.security.keptInPackage(file.path, decision.name);
+      const blocked =
+        selfHostedReason(occurrence) ?? (fate?.kind === 'keep' ? fate.reason : undefined) ??
+        context.keptField(file, occurrence) ??
+        context.security.keptInPackage(file.path, decision.name);
       // An env file above a package that keeps the name: its developers copy it (a monorepo's shared template).
       const below = blocked || file.kind !== 'env' ? undefined : context.security.keptBelow(file.path, decision.name);
       if (blocked) {
@@ -106,6 +119,19 @@ export const legacyEnvName: Rule = {
     return reports;
   },
 };
+
+/**
+ * A self-hosted Supabase container reads the name itself (file-kinds/yaml.ts marks where): self-hosted Supabase
+ * configures the new keys alongside the legacy ANON_KEY / SERVICE_ROLE_KEY, not in their place (SPEC §2's implicit readers).
+ */
+function selfHostedReason(occurrence: Occurrence): string | undefined {
+  if (!occurrence.readBy) return undefined;
+  const { name } = occurrence.decision;
+  return (
+    `${occurrence.readBy} reads \`${name}\` itself, and self-hosted Supabase configures the new keys alongside the legacy ones, ` +
+    "not in their place: leave this name, and add the new keys with the self-hosting guide's utils/add-new-auth-keys.sh"
+  );
+}
 
 function fixMessage(rename: string, occurrence: Occurrence, context: RuleContext, retired: SiteFate | undefined): string {
   if (retired) return `${rename}; ${retired.reason}`;

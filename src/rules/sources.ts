@@ -36,6 +36,14 @@ export const PAGES = {
     url: 'https://github.com/supabase/supabase-py/issues/1230',
   },
   cliReservedNames: { title: 'supabase/cli#2236: warn env names with supabase prefix', url: 'https://github.com/supabase/cli/pull/2236' },
+  selfHostedAuthKeys: {
+    title: 'Supabase docs: Self-hosting, New API Keys and Asymmetric Authentication',
+    url: 'https://supabase.com/docs/guides/self-hosting/self-hosted-auth-keys',
+  },
+  selfHostedCompose: {
+    title: 'supabase/supabase: docker/docker-compose.yml (self-hosted Supabase)',
+    url: 'https://github.com/supabase/supabase/blob/00069a4c6fe35a6db32b91015dad24f2fe161302/docker/docker-compose.yml',
+  },
   serverEnvironment: { title: '@supabase/server docs: environment variables', url: 'https://supabase.github.io/server/documents/environment-variables.html' },
   authHelpersToSsr: {
     title: 'Supabase docs: Migrating to the SSR package from Auth Helpers',

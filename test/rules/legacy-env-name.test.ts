@@ -218,6 +218,64 @@ ruleTester('legacy-env-name', {
       },
     },
     {
+      name: "self-hosted Supabase's containers read the legacy names themselves: their environment keys and the gateway's declarative config keep them",
+      files: {
+        'docker/docker-compose.yml':
+          'services:\n' +
+          '  studio:\n' +
+          '    image: supabase/studio:2026.02.16-sha-26c615c\n' +
+          '    environment:\n' +
+          '      SUPABASE_ANON_KEY: ${SUPABASE_ANON_KEY}\n' +
+          '      SUPABASE_SERVICE_KEY: ${SERVICE_ROLE_KEY}\n' +
+          '  kong:\n' +
+          '    image: docker.io/library/kong:2.8.1\n' +
+          '    environment:\n' +
+          '      KONG_DECLARATIVE_CONFIG: /home/kong/kong.yml\n' +
+          '      SUPABASE_SERVICE_KEY: ${SERVICE_ROLE_KEY}\n' +
+          '  functions:\n' +
+          '    image: supabase/edge-runtime:v1.70.3\n' +
+          '    environment:\n' +
+          '      - "SUPABASE_SERVICE_ROLE_KEY=${SERVICE_ROLE_KEY}"\n' +
+          '  app:\n' +
+          '    image: node:20\n' +
+          '    environment:\n' +
+          '      SUPABASE_SERVICE_ROLE_KEY: ${SERVICE_ROLE_KEY}\n',
+        'docker/volumes/api/kong.yml':
+          "_format_version: '2.1'\n" + 'consumers:\n' + '  - username: anon\n' + '    keyauth_credentials:\n' + '      - key: $SUPABASE_ANON_KEY\n',
+      },
+      findings: [
+        { file: 'docker/docker-compose.yml', line: 5, column: 7, messageIncludes: 'the `studio` service (supabase/studio) reads `SUPABASE_ANON_KEY` itself', fixable: false },
+        { file: 'docker/docker-compose.yml', line: 5, column: 28, message: rename('SUPABASE_ANON_KEY', 'SUPABASE_PUBLISHABLE_KEY'), fixable: true },
+        { file: 'docker/docker-compose.yml', line: 6, column: 7, messageIncludes: 'the `studio` service (supabase/studio) reads `SUPABASE_SERVICE_KEY` itself', fixable: false },
+        { file: 'docker/docker-compose.yml', line: 11, column: 7, messageIncludes: 'the `kong` service (kong) reads `SUPABASE_SERVICE_KEY` itself', fixable: false },
+        { file: 'docker/docker-compose.yml', line: 15, column: 10, messageIncludes: 'the `functions` service (supabase/edge-runtime) reads `SUPABASE_SERVICE_ROLE_KEY` itself', fixable: false },
+        { file: 'docker/docker-compose.yml', line: 19, column: 7, message: rename('SUPABASE_SERVICE_ROLE_KEY', 'SUPABASE_SECRET_KEY'), fixable: true },
+        { file: 'docker/volumes/api/kong.yml', line: 5, column: 15, messageIncludes: "Kong's declarative config", fixable: false },
+      ],
+      output: {
+        'docker/docker-compose.yml':
+          'services:\n' +
+          '  studio:\n' +
+          '    image: supabase/studio:2026.02.16-sha-26c615c\n' +
+          '    environment:\n' +
+          '      SUPABASE_ANON_KEY: ${SUPABASE_PUBLISHABLE_KEY}\n' +
+          '      SUPABASE_SERVICE_KEY: ${SERVICE_ROLE_KEY}\n' +
+          '  kong:\n' +
+          '    image: docker.io/library/kong:2.8.1\n' +
+          '    environment:\n' +
+          '      KONG_DECLARATIVE_CONFIG: /home/kong/kong.yml\n' +
+          '      SUPABASE_SERVICE_KEY: ${SERVICE_ROLE_KEY}\n' +
+          '  functions:\n' +
+          '    image: supabase/edge-runtime:v1.70.3\n' +
+          '    environment:\n' +
+          '      - "SUPABASE_SERVICE_ROLE_KEY=${SERVICE_ROLE_KEY}"\n' +
+          '  app:\n' +
+          '    image: node:20\n' +
+          '    environment:\n' +
+          '      SUPABASE_SECRET_KEY: ${SERVICE_ROLE_KEY}\n',
+      },
+    },
+    {
       name: '--map: a name of your own, renamed like a legacy one',
       files: { 'src/config.ts': 'export const key = process.env.MY_ANON\n' },
       options: { map: { MY_ANON: 'MY_PUBLISHABLE' } },
