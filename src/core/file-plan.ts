@@ -3,6 +3,7 @@ import { createKeyExports } from '../rules/analysis/bearer/module-index.js';
 import { buildEdgeModel } from '../supabase/edge/model.js';
 import { readsSyntax as securityReadsSyntax, securityModelOf } from '../rules/analysis/security/model.js';
 import { keyNamesOf } from '../rules/analysis/env-names.js';
+import { linkPythonFields } from '../file-kinds/python.js';
 import { renamesAsText } from '../file-kinds/index.js';
 import type { NameMap } from '../keys/names.js';
 import { RULES } from '../rules/index.js';
@@ -127,6 +128,7 @@ export function planFile(input: ScanInput, pattern: RegExp, map: NameMap, option
   return planScanned(scanned, {
     map,
     keyName: keyNamesOf([scanned], map),
+    keptField: linkPythonFields([scanned], map),
     edge: buildEdgeModel([scanned]),
     keyExports: createKeyExports([scanned]),
     security: securityModelOf([scanned]),

@@ -10,6 +10,7 @@ import type { OutsideReference } from '../outside/reference.js';
 import { planFailure, planScanned, syntaxReaders, type SyntaxReaders } from './file-plan.js';
 import { buildSecurityModel, type SecurityInput } from '../rules/analysis/security/model.js';
 import { keyNamesOf } from '../rules/analysis/env-names.js';
+import { linkPythonFields } from '../file-kinds/python.js';
 import { nameHint, namePattern, type NameMap } from '../keys/names.js';
 import { classifyValue } from '../keys/values.js';
 import type { Finding, RuleContext } from '../rules/rule.js';
@@ -257,10 +258,13 @@ function keepTrees(candidates: readonly Candidate[], security: SecurityInput, op
 
 /** What every rule knows of the whole run: collisions, the Edge Function and security models, key exports, the settings. */
 function wholeRunContext(root: string, scanned: readonly ScannedFile[], security: SecurityInput, prepared: Prepared, options: PlanOptions): RuleContext {
+  // First: the reads of pydantic-settings fields in the modules that import them join those modules' occurrences.
+  const keptField = linkPythonFields(scanned, options.map);
   return {
     // Renames are decided for the whole repository at once: a collision in one file keeps the name everywhere.
     map: options.map,
     keyName: keyNamesOf(scanned, options.map),
+    keptField,
     edge: buildEdgeModel(scanned),
     keyExports: prepared.keyExports,
     // Generated files are not parsed for the model's implicit reads (their source is).

@@ -21,6 +21,8 @@ const KEY_NAME_HINT = /SUPABASE_(?:PUBLISHABLE|SECRET|ANON|SERVICE|KEY)/;
 // pydantic-settings fields name env variables in lower case.
 const LOWER_NAME_HINT = /supabase_(?:anon|service_role|service)_key/;
 const NEW_KEY_HINT = /sb_(?:publishable|secret)_/;
+// The fields an env_prefix ties to a key, read as attributes.
+const FIELD_READ_HINT = /\.[ \t]*(?:anon|service_role|service)_key\b/;
 
 const NAMES_SUPABASE = /upabase|UPABASE|sb_(?:publishable|secret)_/;
 
@@ -67,6 +69,9 @@ export function isCandidate(file: { path: string; kind: FileKind }, text: string
       if (text.includes('functions deploy')) return true;
       break;
   }
+  // A read of a pydantic-settings field named after a key (`settings.service_role_key`) in a module that imports the
+  // settings: it moves with the field (file-kinds/python.ts linkPythonFields), whether or not the module names Supabase.
+  if (kind === 'python' && text.includes('_key') && FIELD_READ_HINT.test(text)) return true;
   if (!named) return false;
   if (NEW_KEY_HINT.test(text)) return true;
   switch (kind) {

@@ -4,6 +4,7 @@ import type { EdgeModel } from '../supabase/edge/model.js';
 import type { SuppliedKeys } from '../keys/supplied.js';
 import type { NameMap } from '../keys/names.js';
 import type { ScannedFile } from '../file-kinds/scanned.js';
+import type { Occurrence } from '../file-kinds/scanned-text.js';
 import type { SecurityModel } from './analysis/security/model.js';
 import type { RuleId } from './ids.js';
 import type { Edit, Severity } from '../core/types.js';
@@ -87,6 +88,11 @@ export interface RuleContext {
    * an error code) it is not renamed and not reported.
    */
   keyName(name: string): boolean;
+  /**
+   * Why a pydantic-settings field under an env_prefix keeps its name at this site (a read of it in a module the run
+   * cannot tie to the settings, another field of its class taking the new name): file-kinds/python.ts linkPythonFields.
+   */
+  keptField(file: { path: string }, occurrence: Occurrence): string | undefined;
   supplied: SuppliedKeys;
   /** SPEC §4: reads fall back to the legacy name, .env files keep the legacy line. */
   transitional: boolean;
