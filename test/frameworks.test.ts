@@ -23,6 +23,17 @@ function problems(plugin: FrameworkPlugin): string[] {
   check(plugin.requires === undefined || typeof plugin.requires === 'function', 'requires');
   check(plugin.envModules === undefined || (strings(plugin.envModules.static ?? []) && strings(plugin.envModules.dynamic ?? [])), 'envModules');
   check(plugin.serverPlace === undefined || plugin.serverPlace.length > 0, 'serverPlace');
+  // What becomes of a secret its browser code reads: every detected framework says it, with the page of its docs.
+  const secret = plugin.secretInClient;
+  check(plugin.enablers.length === 0 ? secret === undefined : secret !== undefined, 'secretInClient: a detected framework says what becomes of a secret in its browser code');
+  check(
+    secret === undefined ||
+      (/ so the (browser|app) does not get this one$/.test(secret.says) &&
+        secret.sources.length > 0 &&
+        secret.sources.every((source) => /^https:\/\//.test(source.url) && source.title.length > 0 && source.states.length > 0) &&
+        (secret.refused === undefined || (strings(secret.refused.modules) && secret.refused.says.includes('%module%')))),
+    'secretInClient: a clause ending in what the browser does not get, a source, refused modules named in its sentence',
+  );
   check(plugin.serverPaths === undefined || regexps(plugin.serverPaths), 'serverPaths');
   check(plugin.enabledServerPaths === undefined || regexps(plugin.enabledServerPaths), 'enabledServerPaths');
   check(plugin.entry === undefined || typeof plugin.entry === 'function', 'entry');

@@ -22,6 +22,12 @@ export const template: FrameworkPlugin = {
   /** Optional: modules whose imports are env variables (`import { X } from '$env/static/private'`). */
   envModules: { static: ['example:env/static'], dynamic: ['example:env/dynamic'] },
   /** Optional: where a secret belongs instead, as secret-key-exposed words it. */
+  /** Optional: what becomes of a secret its browser code reads, and where its docs say so (see vite.ts, sveltekit.ts). */
+  secretInClient: {
+    says: 'Example exposes only `EXAMPLE_PUBLIC_` variables to browser code, so the browser does not get this one',
+    refused: { modules: ['example:env/private'], says: 'Example refuses to build an import of %module% into browser code' },
+    sources: [{ title: 'Example docs: Environment variables', url: 'https://example.com/docs/env', states: 'Only EXAMPLE_PUBLIC_ variables reach the browser.' }],
+  },
   serverPlace: 'a server route or an Edge Function',
   /** Optional: file names of its own that never reach a browser, in every package. */
   serverPaths: [/(^|\/)example-server\.[jt]s$/],

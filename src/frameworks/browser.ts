@@ -128,6 +128,8 @@ export interface Frameworks {
   resolve(importer: string, specifier: string): string | undefined;
   /** Where code that needs a secret belongs instead, in the framework of the file's package. */
   serverPlace(path: string): string;
+  /** The plugin of the framework of the file's package, if it has one. */
+  plugin(path: string): FrameworkPlugin | undefined;
 }
 
 export interface FrameworkInput {
@@ -212,6 +214,7 @@ export function buildFrameworks(input: FrameworkInput): Frameworks {
     browser: (path) => verdicts.get(path),
     resolve,
     serverPlace: (path) => pluginOf(packageOf(path))?.serverPlace ?? SERVER_PLACE,
+    plugin: (path) => pluginOf(packageOf(path)),
   };
 }
 

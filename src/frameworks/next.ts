@@ -8,6 +8,18 @@ export const next: FrameworkPlugin = {
   enablers: ['next'],
   configFile: /^next\.config\.[cm]?[jt]s$/,
   publicPrefixes: ['NEXT_PUBLIC_'],
+  secretInClient: {
+    says: 'Next.js makes variables without `NEXT_PUBLIC_` available only in Node.js, so the browser does not get this one',
+    sources: [
+      {
+        title: 'Next.js docs: Environment variables',
+        url: 'https://nextjs.org/docs/app/guides/environment-variables',
+        states:
+          "Non-NEXT_PUBLIC_ environment variables are only available in the Node.js environment, meaning they aren't accessible to the browser; " +
+          'NEXT_PUBLIC_ ones are inlined into the JavaScript bundle at build time.',
+      },
+    ],
+  },
   serverPlace: 'a route handler, a server action or a server component',
   serverPaths: [/(^|\/)pages\/api\//, /(^|\/)app\/(.+\/)?route\.[jt]sx?$/, /(^|\/)(middleware|instrumentation)\.[jt]s$/],
   // Pages-router pages ship to the browser, except their data functions; what they import may be for those only.

@@ -17,6 +17,27 @@ export interface ImplicitReader {
   helpers: Readonly<Record<string, number>>;
 }
 
+/** A page of a framework's docs and what it states that a message relies on. */
+export interface FrameworkSource {
+  title: string;
+  url: string;
+  /** The fact, in one sentence, as the page states it. */
+  states: string;
+}
+
+/** What becomes of a secret that the framework's browser code reads under a name without a public prefix. */
+export interface SecretInClient {
+  /**
+   * The framework's rule and its effect, as secret-key-exposed words it: "Vite exposes only `VITE_` variables to browser
+   * code, so the browser does not get this one" (the rule adds that the first public prefix would publish it).
+   */
+  says: string;
+  /** Env modules the framework refuses to build into browser code, and what it says then (`%module%` is the module). */
+  refused?: { modules: readonly string[]; says: string };
+  /** Where its docs state it. */
+  sources: readonly FrameworkSource[];
+}
+
 export interface FrameworkPlugin {
   /** What a package's `framework` is set to (`packageOf(path).framework`). */
   id: string;
@@ -35,6 +56,8 @@ export interface FrameworkPlugin {
   publicPrefixes: readonly string[];
   /** Modules whose imports are env variables, in every package: named exports bound at build time, or an `env` object read at run time. */
   envModules?: { static?: readonly string[]; dynamic?: readonly string[] };
+  /** What becomes of a secret its browser code reads; absent, what a package without a framework is told. */
+  secretInClient?: SecretInClient;
   /** Where code that needs a secret belongs instead; absent, the place of a package without a framework. */
   serverPlace?: string;
   /**

@@ -10,6 +10,16 @@ export const vite: FrameworkPlugin = {
   // Vite also builds libraries and runs tests: an app has the index.html that Vite serves as its entry.
   requires: (filesInDir) => filesInDir.includes('index.html'),
   publicPrefixes: ['VITE_'],
+  secretInClient: {
+    says: 'Vite exposes only `VITE_` variables to browser code, so the browser does not get this one',
+    sources: [
+      {
+        title: 'Vite docs: Env Variables and Modes',
+        url: 'https://vite.dev/guide/env-and-mode',
+        states: 'Only variables prefixed with VITE_ are exposed to Vite-processed client code (import.meta.env.DB_PASSWORD is undefined there).',
+      },
+    ],
+  },
   serverPlace: 'a server or an Edge Function',
   entry: appUnderSrc('Vite'),
 };

@@ -1,5 +1,6 @@
 // secret-key-exposed: a secret/service_role key behind a public prefix, or read by code that ships to browsers.
 import { clientRegions } from '../frameworks/browser.js';
+import type { FrameworkPlugin } from '../frameworks/plugin.js';
 import { isPublicPrefix } from '../keys/names.js';
 import { classifyValue } from '../keys/values.js';
 import type { ScannedFile } from '../file-kinds/scanned.js';
@@ -13,6 +14,9 @@ const ADVICE = 'use it only in server code under a name without the prefix (SUPA
 // A legacy JWT is revoked only with the legacy JWT secret (issue 18, item 9).
 const LEGACY_ADVICE = `use a secret key only in server code under a name without the prefix (SUPABASE_SECRET_KEY), then ${REVOKE_LEGACY_JWT}`;
 const SECRET_READ_HINT = /SUPABASE_(?:SECRET_KEY|SERVICE_ROLE_KEY|SERVICE_KEY|JWT_SECRET)/;
+// What becomes of a secret read in browser code of a package without a framework (or whose plugin does not say).
+const SECRET_IN_CLIENT =
+  'bundlers give browser code only variables under a public prefix (`VITE_`, `NEXT_PUBLIC_`, …), so the browser does not get this one, and such a prefix would publish it';
 
 export const secretKeyExposed: Rule = {
   meta: {
@@ -109,6 +113,7 @@ function browserReads(file: ScannedFile, context: RuleContext): Report[] {
   const browser = readsBrowserCode(file, context) && context.security.frameworks.browser(file.path);
   if (!browser) return [];
   const place = context.security.frameworks.serverPlace(file.path);
+  const plugin = context.security.frameworks.plugin(file.path);
   const reports: Report[] = [];
   for (const region of clientRegions(file.path, file.text)) {
     const { sourceFile } = file.scripts.parse(region);
@@ -118,10 +123,19 @@ function browserReads(file: ScannedFile, context: RuleContext): Report[] {
       reports.push({
         offset: region.start + read.offset,
         message:
-          `\`${read.name}\` (${what}) is read in code that ships to the browser (${browser.reason}): there it is undefined, ` +
-          `or public once given a public prefix. Move this call to ${place}, and rotate the key if a build ever included it`,
+          `\`${read.name}\` (${what}) is read in code that ships to the browser (${browser.reason}): ${secretInClient(plugin, read.module)}. ` +
+          `Move this call to ${place}, and rotate the key if a build ever included it`,
       });
     }
   }
   return reports;
+}
+
+/** What the framework does with a secret read in its browser code, from `module` when it is imported from an env module. */
+function secretInClient(plugin: FrameworkPlugin | undefined, module: string | undefined): string {
+  const rule = plugin?.secretInClient;
+  if (!rule) return SECRET_IN_CLIENT;
+  if (module !== undefined && rule.refused?.modules.includes(module)) return rule.refused.says.replace('%module%', module);
+  const prefix = plugin.publicPrefixes[0];
+  return prefix === undefined ? rule.says : `${rule.says}, and the \`${prefix}\` prefix would publish it`;
 }

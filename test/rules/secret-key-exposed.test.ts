@@ -6,9 +6,15 @@ const ADVICE = 'use it only in server code under a name without the prefix (SUPA
 const behind = (name: string, what: string) => `\`${name}\` puts ${what} behind a public prefix, so it ships to browsers: ${ADVICE}`;
 const NEXT = { 'package.json': '{ "dependencies": { "@supabase/supabase-js": "^2.110.0", "next": "^15.0.0" } }\n' };
 const NEXT_PLACE = 'a route handler, a server action or a server component';
-const inBrowser = (name: string, what: string, reason: string, place: string) =>
-  `\`${name}\` (${what}) is read in code that ships to the browser (${reason}): there it is undefined, or public once given a public prefix. ` +
+// What happens to a secret read in browser code is the framework's own rule (issue 18, item 19): SvelteKit refuses to
+// build a browser import of its private env modules; the others leave the name without a value there.
+const inBrowser = (name: string, what: string, reason: string, place: string, happens: string) =>
+  `\`${name}\` (${what}) is read in code that ships to the browser (${reason}): ${happens}. ` +
   `Move this call to ${place}, and rotate the key if a build ever included it`;
+const NEXT_HAPPENS =
+  'Next.js makes variables without `NEXT_PUBLIC_` available only in Node.js, so the browser does not get this one, and the `NEXT_PUBLIC_` prefix would publish it';
+const pkg = (dependency: string) => `{ "dependencies": { "${dependency}": "*" } }\n`;
+const SECRET_READ = 'export const key = import.meta.env.SUPABASE_SECRET_KEY\n';
 
 ruleTester('secret-key-exposed', {
   valid: [
@@ -80,12 +86,12 @@ ruleTester('secret-key-exposed', {
         ...NEXT,
       },
       findings: [
-        { line: 5, column: 79, message: inBrowser('SUPABASE_SECRET_KEY', 'the secret key', "a 'use client' module", NEXT_PLACE) },
+        { line: 5, column: 79, message: inBrowser('SUPABASE_SECRET_KEY', 'the secret key', "a 'use client' module", NEXT_PLACE, NEXT_HAPPENS) },
         {
           file: 'lib/backup.ts',
           line: 1,
           column: 35,
-          message: inBrowser('SUPABASE_SERVICE_ROLE_KEY', 'the service_role key', "imported by `app/admin/page.tsx`, a 'use client' module", NEXT_PLACE),
+          message: inBrowser('SUPABASE_SERVICE_ROLE_KEY', 'the service_role key', "imported by `app/admin/page.tsx`, a 'use client' module", NEXT_PLACE, NEXT_HAPPENS),
         },
       ],
     },
@@ -106,6 +112,165 @@ ruleTester('secret-key-exposed', {
         { file: 'site/src/lib/db.ts', line: 1, column: 10, messageIncludes: '(SvelteKit code outside `.server` files and `$lib/server`)' },
         { file: 'spa/src/App.vue', line: 2, column: 29, messageIncludes: '(a `.vue` component)' },
         { file: 'spa/src/admin.ts', line: 1, column: 36, messageIncludes: '(Vite app code)' },
+      ],
+    },
+    {
+      name: "what happens to a secret read in browser code, in each framework's words",
+      files: {
+        'astro/package.json': pkg('astro'),
+        'astro/src/pages/admin.astro': `---\n---\n<script>\n${SECRET_READ}</script>\n`,
+        'cra/package.json': pkg('react-scripts'),
+        'cra/src/admin.js': 'export const key = process.env.SUPABASE_SECRET_KEY\n',
+        'expo/package.json': pkg('expo'),
+        'expo/app/admin.tsx': 'export const key = process.env.SUPABASE_SECRET_KEY\n',
+        'gatsby/package.json': pkg('gatsby'),
+        'gatsby/src/admin.js': 'export const key = process.env.SUPABASE_SECRET_KEY\n',
+        'nuxt/package.json': pkg('nuxt'),
+        'nuxt/components/Admin.vue': `<script setup>\n${SECRET_READ}</script>\n`,
+        'plain/Admin.vue': `<script setup>\n${SECRET_READ}</script>\n`,
+        'remix/package.json': pkg('@remix-run/react'),
+        'remix/app/admin.client.ts': 'export const key = process.env.SUPABASE_SECRET_KEY\n',
+        'site/package.json': pkg('@sveltejs/kit'),
+        'site/src/lib/static.ts': "import { SUPABASE_SECRET_KEY } from '$env/static/private'\nexport const key = SUPABASE_SECRET_KEY\n",
+        'site/src/lib/dynamic.ts': "import { env } from '$env/dynamic/private'\nexport const key = env.SUPABASE_SECRET_KEY\n",
+        'site/src/lib/meta.ts': SECRET_READ,
+        'spa/package.json': pkg('vite'),
+        'spa/index.html': '<script type="module" src="/src/main.ts"></script>\n',
+        'spa/src/admin.ts': SECRET_READ,
+      },
+      findings: [
+        {
+          file: 'astro/src/pages/admin.astro',
+          line: 4,
+          column: 36,
+          message: inBrowser(
+            'SUPABASE_SECRET_KEY',
+            'the secret key',
+            'a client `<script>` of an `.astro` file',
+            'the frontmatter or an endpoint under `src/pages/`',
+            'Astro makes only `PUBLIC_` variables available to client-side code, so the browser does not get this one, and the `PUBLIC_` prefix would publish it',
+          ),
+        },
+        {
+          file: 'cra/src/admin.js',
+          line: 1,
+          column: 32,
+          message: inBrowser(
+            'SUPABASE_SECRET_KEY',
+            'the secret key',
+            'Create React App app code',
+            'a server or an Edge Function',
+            'Create React App embeds only `REACT_APP_` variables (and `NODE_ENV`) in the build and ignores the others, so the browser does not get this one, and the `REACT_APP_` prefix would publish it',
+          ),
+        },
+        {
+          file: 'expo/app/admin.tsx',
+          line: 1,
+          column: 32,
+          message: inBrowser(
+            'SUPABASE_SECRET_KEY',
+            'the secret key',
+            'Expo app code',
+            'an API route (`+api.ts`) or an Edge Function',
+            'Expo inlines only `EXPO_PUBLIC_` variables into client code, so the app does not get this one, and the `EXPO_PUBLIC_` prefix would publish it',
+          ),
+        },
+        {
+          file: 'gatsby/src/admin.js',
+          line: 1,
+          column: 32,
+          message: inBrowser(
+            'SUPABASE_SECRET_KEY',
+            'the secret key',
+            'Gatsby app code',
+            'a Gatsby Function (`src/api/`)',
+            'Gatsby exposes only `GATSBY_` variables to browser code, so the browser does not get this one, and the `GATSBY_` prefix would publish it',
+          ),
+        },
+        {
+          file: 'nuxt/components/Admin.vue',
+          line: 2,
+          column: 36,
+          message: inBrowser(
+            'SUPABASE_SECRET_KEY',
+            'the secret key',
+            'a Vue component',
+            'a `server/` API route',
+            "Nuxt gives browser code only the `public` keys of its runtime config, so the browser does not get this one, and the `NUXT_PUBLIC_` prefix would publish it",
+          ),
+        },
+        {
+          file: 'plain/Admin.vue',
+          line: 2,
+          column: 36,
+          message: inBrowser(
+            'SUPABASE_SECRET_KEY',
+            'the secret key',
+            'a `.vue` component',
+            'server code or an Edge Function',
+            'bundlers give browser code only variables under a public prefix (`VITE_`, `NEXT_PUBLIC_`, …), so the browser does not get this one, and such a prefix would publish it',
+          ),
+        },
+        {
+          file: 'remix/app/admin.client.ts',
+          line: 1,
+          column: 32,
+          message: inBrowser(
+            'SUPABASE_SECRET_KEY',
+            'the secret key',
+            'a `.client` module',
+            'a loader or an action in a `.server` module',
+            'Remix keeps env variables on the server and gives the browser only what a loader returns, so the browser does not get this one',
+          ),
+        },
+        {
+          file: 'site/src/lib/dynamic.ts',
+          line: 2,
+          column: 24,
+          message: inBrowser(
+            'SUPABASE_SECRET_KEY',
+            'the secret key',
+            'SvelteKit code outside `.server` files and `$lib/server`',
+            'a `+page.server.ts`/`+server.ts` file or `$lib/server/`',
+            'SvelteKit refuses to build it ("Cannot import $env/dynamic/private into code that runs in the browser"), since its private env modules can be imported only into server-only modules',
+          ),
+        },
+        {
+          file: 'site/src/lib/meta.ts',
+          line: 1,
+          column: 36,
+          message: inBrowser(
+            'SUPABASE_SECRET_KEY',
+            'the secret key',
+            'SvelteKit code outside `.server` files and `$lib/server`',
+            'a `+page.server.ts`/`+server.ts` file or `$lib/server/`',
+            'SvelteKit gives browser code only `PUBLIC_` variables (`$env/static/public`, `$env/dynamic/public`), so the browser does not get this one, and the `PUBLIC_` prefix would publish it',
+          ),
+        },
+        {
+          file: 'site/src/lib/static.ts',
+          line: 1,
+          column: 10,
+          message: inBrowser(
+            'SUPABASE_SECRET_KEY',
+            'the secret key',
+            'SvelteKit code outside `.server` files and `$lib/server`',
+            'a `+page.server.ts`/`+server.ts` file or `$lib/server/`',
+            'SvelteKit refuses to build it ("Cannot import $env/static/private into code that runs in the browser"), since its private env modules can be imported only into server-only modules',
+          ),
+        },
+        {
+          file: 'spa/src/admin.ts',
+          line: 1,
+          column: 36,
+          message: inBrowser(
+            'SUPABASE_SECRET_KEY',
+            'the secret key',
+            'Vite app code',
+            'a server or an Edge Function',
+            'Vite exposes only `VITE_` variables to browser code, so the browser does not get this one, and the `VITE_` prefix would publish it',
+          ),
+        },
       ],
     },
     {
