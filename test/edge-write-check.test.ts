@@ -110,6 +110,29 @@ describe('edge functions: --write then --check', () => {
     expect(legacyFindings(second)).toEqual([]);
   });
 
+  it('the alias SUPABASE_SERVICE_KEY, which neither the platform nor `supabase secrets set` gives a function, becomes the JSON read of the secret key', async () => {
+    const fn = 'supabase/functions/admin/index.ts';
+    const test = 'supabase/functions/admin/index.test.ts';
+    const { written, second } = await writeThenCheck({
+      [fn]:
+        "import { createClient } from 'npm:@supabase/supabase-js@2'\n" +
+        "const admin = createClient(Deno.env.get('SUPABASE_URL')!, Deno.env.get('SUPABASE_SERVICE_KEY')!)\n" +
+        'export const key = process.env.SUPABASE_SERVICE_KEY\n' +
+        "if (!key) throw new Error('SUPABASE_SERVICE_KEY missing')\n",
+      [test]: "Deno.env.set('SUPABASE_SERVICE_KEY', 'k')\n",
+    });
+    expect(written).toEqual({
+      [fn]:
+        "import { createClient } from 'npm:@supabase/supabase-js@2'\n" +
+        "const admin = createClient(Deno.env.get('SUPABASE_URL')!, JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}').default!)\n" +
+        "export const key = JSON.parse(process.env.SUPABASE_SECRET_KEYS ?? '{}').default\n" +
+        "if (!key) throw new Error('SUPABASE_SECRET_KEY missing')\n",
+      [test]: "Deno.env.set('SUPABASE_SECRET_KEYS', JSON.stringify({ default: 'k' }))\n",
+    });
+    expect(after(second)).toEqual({});
+    expect(legacyFindings(second)).toEqual([]);
+  });
+
   it('an object in a test that does not feed the runtime keeps the plain rename', async () => {
     const test = 'supabase/functions/tests/call.test.ts';
     const { written } = await writeThenCheck({

@@ -1,6 +1,6 @@
 // edge-function-env: an Edge Function reads SUPABASE_ANON_KEY / SUPABASE_SERVICE_ROLE_KEY from the runtime.
 import { EDGE_RUNTIME_NAMES } from '../supabase/paths.js';
-import { edgeSiteOf, readsEdgeSyntax, singularReadsOf } from '../supabase/edge/runtime-sites.js';
+import { EDGE_KEY_NAMES, edgeSiteOf, readsEdgeSyntax, singularReadsOf } from '../supabase/edge/runtime-sites.js';
 import type { ScannedFile } from '../file-kinds/scanned.js';
 import type { Occurrence } from '../file-kinds/scanned-text.js';
 import { readFix, renamedRead } from './read-fix.js';
@@ -19,7 +19,9 @@ export const edgeFunctionEnv: Rule = {
       'SUPABASE_ names), so a bare rename breaks the function: the read becomes the `default` entry of the JSON. ' +
       "A local constant or a message that only names the key is renamed as anywhere else. A function's tests that set its env " +
       "(`Deno.env.set`, a mocked env map handed to the runtime) set the JSON variable, `JSON.stringify({ default: … })`; " +
-      'tests reading their own env get the plain rename.',
+      'tests reading their own env get the plain rename. The service_role key\'s alias SUPABASE_SERVICE_KEY is never set in a ' +
+      'function either (the platform injects SUPABASE_SERVICE_ROLE_KEY, and `supabase secrets set` skips SUPABASE_ names): its ' +
+      'reads there become the same JSON read, not a rename to SUPABASE_SECRET_KEY.',
     legacyUse: true,
     blocksRotation: false,
     example: "Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')!  ->  JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}').default!",
@@ -62,11 +64,18 @@ export const edgeFunctionEnv: Rule = {
   readsSyntax: readsEdgeSyntax,
   check(file, context) {
     const reports: Report[] = [];
-    for (const occurrence of file.occurrences) {
-      const site = edgeSiteOf(file, occurrence);
+    const sites = file.occurrences.map((occurrence) => [occurrence, edgeSiteOf(file, occurrence)] as const);
+    // What each runtime read of the file becomes, so that a chain of two legacy names of one JSON variable
+    // (`SUPABASE_SERVICE_KEY ?? SUPABASE_SERVICE_ROLE_KEY`) collapses to one read, never `X ?? X`.
+    const jsonReads = new Map<string, string>();
+    for (const [occurrence, site] of sites) {
+      if (site?.kind === 'read' && occurrence.read) jsonReads.set(`${occurrence.read.start}:${occurrence.read.end}`, jsonRead(occurrence, EDGE_KEY_NAMES[occurrence.decision.name] as string));
+    }
+    const finalText = (start: number, end: number): string => jsonReads.get(`${start}:${end}`) ?? file.text.slice(start, end);
+    for (const [occurrence, site] of sites) {
       if (!site || site.kind === 'comment') continue;
       const name = occurrence.decision.name;
-      const plural = EDGE_RUNTIME_NAMES[name] as string;
+      const plural = EDGE_KEY_NAMES[name] as string;
       if (site.kind === 'feed') {
         reports.push(feedReport(occurrence, site.plural, context.transitional || file.parseError ? undefined : site.edits));
         continue;
@@ -82,14 +91,20 @@ export const edgeFunctionEnv: Rule = {
       }
       reports.push({
         offset: occurrence.start,
-        message: `${what}: this read of \`${name}\` becomes the \`default\` entry of it${context.transitional ? ', falling back to the legacy read for now' : ''}`,
-        fix: readFix(occurrence, newRead, context.transitional),
+        message: `${what}: this read of \`${name}\`${aliasNote(name)} becomes the \`default\` entry of it${context.transitional ? ', falling back to the legacy read for now' : ''}`,
+        fix: readFix(occurrence, newRead, context.transitional, finalText),
       });
     }
     if (!file.parseError) reports.push(...singularReports(file));
     return reports;
   },
 };
+
+/** Why a name the platform does not inject (the alias SUPABASE_SERVICE_KEY) is read as the JSON too. */
+function aliasNote(name: string): string {
+  if (Object.hasOwn(EDGE_RUNTIME_NAMES, name)) return '';
+  return ' (never set in Edge Functions: the platform sets the service_role key as `SUPABASE_SERVICE_ROLE_KEY`, and `supabase secrets set` skips SUPABASE_ names)';
+}
 
 /** A test setting the legacy variable for a function that reads the JSON one now. */
 function feedReport(occurrence: Occurrence, plural: string, fix: Edit[] | undefined): Report {

@@ -189,6 +189,55 @@ ruleTester('edge-function-env', {
       },
     },
     {
+      // The platform injects SUPABASE_SERVICE_ROLE_KEY, never its alias, and `supabase secrets set` skips SUPABASE_ names: a
+      // function reading the alias means the service_role key, and a rename to SUPABASE_SECRET_KEY reads a variable never set either.
+      name: 'the alias SUPABASE_SERVICE_KEY read in a function, set by its test, or named alone in a string',
+      files: {
+        [FN]: "const a = Deno.env.get('SUPABASE_SERVICE_KEY')!\nconst b = process.env.SUPABASE_SERVICE_KEY\nconst c = need('SUPABASE_SERVICE_KEY')\n",
+        'supabase/functions/hello/index.test.ts': "Deno.env.set('SUPABASE_SERVICE_KEY', 'k')\n",
+      },
+      findings: [
+        { file: 'supabase/functions/hello/index.test.ts', line: 1, column: 15, messageIncludes: 'this test sets `SUPABASE_SERVICE_KEY`', fixable: true },
+        {
+          file: FN,
+          line: 1,
+          column: 25,
+          message:
+            'Edge Functions get the new keys as JSON in `SUPABASE_SECRET_KEYS`: this read of `SUPABASE_SERVICE_KEY` (never set in Edge Functions: the platform ' +
+            'sets the service_role key as `SUPABASE_SERVICE_ROLE_KEY`, and `supabase secrets set` skips SUPABASE_ names) becomes the `default` entry of it',
+          fixable: true,
+        },
+        { file: FN, line: 2, column: 23, messageIncludes: 'this read of `SUPABASE_SERVICE_KEY` (never set in Edge Functions', fixable: true },
+        { file: FN, line: 3, column: 17, message: byHand('SUPABASE_SERVICE_KEY', 'SUPABASE_SECRET_KEYS'), fixable: false },
+      ],
+      output: {
+        [FN]:
+          "const a = JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}').default!\n" +
+          "const b = JSON.parse(process.env.SUPABASE_SECRET_KEYS ?? '{}').default\nconst c = need('SUPABASE_SERVICE_KEY')\n",
+        'supabase/functions/hello/index.test.ts': "Deno.env.set('SUPABASE_SECRET_KEYS', JSON.stringify({ default: 'k' }))\n",
+      },
+    },
+    {
+      // Two legacy names of one JSON variable in one chain: never `X ?? X` (issue 18, item 5).
+      name: 'a fallback between the alias and the canonical name becomes one JSON read',
+      files: {
+        [FN]:
+          "const k = Deno.env.get('SUPABASE_SERVICE_KEY') ?? Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')\n" +
+          "const j = Deno.env.get('SUPABASE_SERVICE_ROLE_KEY') || Deno.env.get('SUPABASE_SERVICE_KEY') || ''\n",
+      },
+      findings: [
+        { line: 1, column: 25, messageIncludes: 'this read of `SUPABASE_SERVICE_KEY`', fixable: true },
+        { line: 1, column: 65, messageIncludes: 'this read of `SUPABASE_SERVICE_ROLE_KEY`', fixable: true },
+        { line: 2, column: 25, messageIncludes: 'this read of `SUPABASE_SERVICE_ROLE_KEY`', fixable: true },
+        { line: 2, column: 70, messageIncludes: 'this read of `SUPABASE_SERVICE_KEY`', fixable: true },
+      ],
+      output: {
+        [FN]:
+          "const k = JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}').default\n" +
+          "const j = JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}').default || ''\n",
+      },
+    },
+    {
       name: '--transitional: a test keeps setting the legacy variable, which the function falls back to for now',
       files: { 'supabase/functions/hello/index.test.ts': "Deno.env.set('SUPABASE_ANON_KEY', 'a')\n" },
       options: { transitional: true },

@@ -21,11 +21,19 @@ export type EdgeSite =
   /** A function's test setting the variable for the function (`Deno.env.set`, a mocked env map); the edits give it the JSON variable. */
   | { kind: 'feed'; plural: string; edits?: Edit[] };
 
+/**
+ * The legacy names whose runtime reads in function code become a JSON variable, with that variable: the two the platform
+ * injects, and the service_role key's alias `SUPABASE_SERVICE_KEY`, which it never injects and which no one can set for a
+ * function (`supabase secrets set` skips SUPABASE_ names). A read of the alias means the service_role key; renamed to
+ * `SUPABASE_SECRET_KEY` it would read a variable that is never set either, so it becomes the same JSON read.
+ */
+export const EDGE_KEY_NAMES: Readonly<Record<string, string>> = { ...EDGE_RUNTIME_NAMES, SUPABASE_SERVICE_KEY: 'SUPABASE_SECRET_KEYS' };
+
 type EdgeFile = Pick<ScannedFile, 'path' | 'kind' | 'text' | 'scripts' | 'occurrences'>;
 
 /** Files whose syntax trees edgeSiteOf reads: code under supabase/functions/ that names a runtime name. */
 export function readsEdgeSyntax(file: Pick<ScannedFile, 'path' | 'kind' | 'text'>): boolean {
-  return file.kind === 'code' && isEdgeFunctionFile(file.path) && [...Object.keys(EDGE_RUNTIME_NAMES), ...SINGULAR_NAMES].some((name) => file.text.includes(name));
+  return file.kind === 'code' && isEdgeFunctionFile(file.path) && [...Object.keys(EDGE_KEY_NAMES), ...SINGULAR_NAMES].some((name) => file.text.includes(name));
 }
 
 /** New names the platform never injects into functions, and that `supabase secrets set` refuses (the prefix is reserved). */
@@ -66,7 +74,7 @@ export function singularReadsOf(file: EdgeFile): SingularRead[] {
 /** Undefined: an ordinary site of the name, renamed like the name anywhere else (legacy-env-name). */
 export function edgeSiteOf(file: EdgeFile, occurrence: Occurrence): EdgeSite | undefined {
   const name = occurrence.decision.name;
-  if (!Object.hasOwn(EDGE_RUNTIME_NAMES, name) || (file.kind !== 'code' && file.kind !== 'markup')) return undefined;
+  if (!Object.hasOwn(EDGE_KEY_NAMES, name) || (file.kind !== 'code' && file.kind !== 'markup')) return undefined;
   const runtime = isEdgeRuntimeFile(file.path);
   if (occurrence.context === 'comment' || occurrence.context === 'jsx-text') return runtime ? { kind: 'comment' } : undefined;
   if (runtime && occurrence.runtimeRead) return { kind: 'read' };
@@ -97,7 +105,7 @@ function isNameAlone(node: TS.Node, name: string): boolean {
  */
 function feedOf(file: EdgeFile, occurrence: Occurrence, node: TS.Node, sourceFile: TS.SourceFile): EdgeSite | undefined {
   const ts = typescript();
-  const plural = EDGE_RUNTIME_NAMES[occurrence.decision.name] as string;
+  const plural = EDGE_KEY_NAMES[occurrence.decision.name] as string;
   const parent = node.parent;
   const isString = ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node);
   let value: TS.Expression | undefined;
