@@ -18,7 +18,7 @@ export interface ImplicitReader {
 }
 
 /** A page of a framework's docs and what it states that a message relies on. */
-export interface FrameworkSource {
+interface FrameworkSource {
   title: string;
   url: string;
   /** The fact, in one sentence, as the page states it. */
@@ -26,7 +26,7 @@ export interface FrameworkSource {
 }
 
 /** What becomes of a secret that the framework's browser code reads under a name without a public prefix. */
-export interface SecretInClient {
+interface SecretInClient {
   /**
    * The framework's rule and its effect, as secret-key-exposed words it: "Vite exposes only `VITE_` variables to browser
    * code, so the browser does not get this one" (the rule adds that the first public prefix would publish it).
