@@ -13,6 +13,11 @@ async function found(root: string, paths: string[] = [], ignore: string[] = []):
 }
 
 describe('discover', () => {
+  it('never reads the temp file a killed --write left beside a file (undo or the next --write removes it)', async () => {
+    const root = tree({ 'docs/notes.md': 'x\n', 'docs/.notes.md.migrate-keys-123-0a1b2c3d.tmp': 'x\n', 'docs/draft.tmp': 'x\n' });
+    expect((await found(root)).sort()).toEqual(['docs/draft.tmp', 'docs/notes.md']);
+  });
+
   it('applies nested .gitignore files with git semantics, but always finds .env files', async () => {
     const root = tree({
       '.gitignore': 'generated/\n*.local.ts\n.env*\n',

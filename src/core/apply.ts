@@ -22,6 +22,7 @@ import { basename, dirname, join } from 'node:path';
 import { trackedFiles, uncommittedFiles } from './git.js';
 import type { FileChange } from './plan.js';
 import { firstLinkUnder, lstatBelow, mkdirBelow, readNoFollow, relativePathProblem, shownName, UnsafePathError } from './safe-paths.js';
+import { TEMP_FILE } from './temp-files.js';
 
 const STATE_DIRECTORY = '.migrate-keys';
 const MANIFEST = 'last-run.json';
@@ -519,8 +520,6 @@ export function appendStepSummary(path: string, content: string): void {
   appendFileSync(path, content);
 }
 
-/** `.<name>.migrate-keys-<pid>-<8 hex>.tmp`: the temp file `writeAtomic` writes beside `<name>`. */
-const TEMP_FILE = /^\..+\.migrate-keys-(\d+)-[0-9a-f]{8}\.tmp$/;
 /** The part of `<name>` a temp file name keeps: the whole name must fit in 255 bytes (NAME_MAX) too. */
 const TEMP_NAME_BYTES = 200;
 

@@ -5,6 +5,7 @@ import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
 import { fileKind, type FileKind } from '../file-kinds/index.js';
 import { LINGUIST_GENERATED } from './generated.js';
+import { TEMP_FILE } from './temp-files.js';
 
 interface DiscoveredFile {
   /** Relative to the root, `/`-separated. */
@@ -63,6 +64,8 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
   const discovery: Discovery = { files: [], symlinks: 0, unmatched: [], unreadable: [] };
 
   const add = (path: string, explicit: boolean): boolean => {
+    // A temp file a killed --write left beside a file: undo or the next --write removes it; it is never read.
+    if (TEMP_FILE.test(path.slice(path.lastIndexOf('/') + 1))) return false;
     const kind = fileKind(path);
     if (!kind || found.has(path)) return kind !== undefined;
     // Env files are found even when gitignored: they are where keys live.
