@@ -49,6 +49,32 @@ describe('edge functions: --write then --check', () => {
     expect(legacyFindings(second)).toEqual([]);
   });
 
+  it("a helper of the function's module that returns Deno.env.get(name): its calls read the JSON through it", async () => {
+    const fn = 'supabase/functions/admin/index.ts';
+    const { written, second } = await writeThenCheck({
+      [fn]:
+        'function requireEnv(name: string): string {\n' +
+        '  const value = Deno.env.get(name)\n' +
+        '  if (!value) throw new Error(`Missing ${name}`)\n' +
+        '  return value\n' +
+        '}\n' +
+        "const SUPABASE_SERVICE_ROLE_KEY = requireEnv('SUPABASE_SERVICE_ROLE_KEY')\n" +
+        "export const anon = requireEnv('SUPABASE_ANON_KEY')\n",
+    });
+    expect(written).toEqual({
+      [fn]:
+        'function requireEnv(name: string): string {\n' +
+        '  const value = Deno.env.get(name)\n' +
+        '  if (!value) throw new Error(`Missing ${name}`)\n' +
+        '  return value\n' +
+        '}\n' +
+        "const SUPABASE_SECRET_KEY = JSON.parse(requireEnv('SUPABASE_SECRET_KEYS') ?? '{}').default\n" +
+        "export const anon = JSON.parse(requireEnv('SUPABASE_PUBLISHABLE_KEYS') ?? '{}').default\n",
+    });
+    expect(after(second)).toEqual({});
+    expect(legacyFindings(second)).toEqual([]);
+  });
+
   it('an env object kept in a local: its reads become the JSON read', async () => {
     const fn = 'supabase/functions/hello/index.ts';
     const { written, second } = await writeThenCheck({

@@ -160,6 +160,11 @@ function importedNames(sourceFile: TS.SourceFile, cache: WeakMap<TS.SourceFile, 
   return names;
 }
 
+/** An expression that reads one env name, described as a runtime read is: a helper's call that returns an env read (Edge Functions). */
+export function describeEnvRead(read: TS.Expression, sourceFile: TS.SourceFile): EnvRead {
+  return describeRead(read, sourceFile);
+}
+
 function describeRead(read: TS.Expression, sourceFile: TS.SourceFile): EnvRead {
   const described: EnvRead = {
     start: read.getStart(sourceFile),

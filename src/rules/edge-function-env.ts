@@ -64,10 +64,14 @@ export const edgeFunctionEnv: Rule = {
   readsSyntax: readsEdgeSyntax,
   check(file, context) {
     const reports: Report[] = [];
-    const sites = file.occurrences.map((occurrence) => [occurrence, edgeSiteOf(file, occurrence)] as const);
     // What each runtime read of the file becomes, so that a chain of two legacy names of one JSON variable
     // (`SUPABASE_SERVICE_KEY ?? SUPABASE_SERVICE_ROLE_KEY`) collapses to one read, never `X ?? X`.
     const jsonReads = new Map<string, string>();
+    const sites = file.occurrences.map((occurrence) => {
+      const site = edgeSiteOf(file, occurrence);
+      // A helper's call that returns the runtime's read (`requireEnv('NAME')`) is rewritten as that read would be.
+      return [site?.kind === 'read' && site.read ? { ...occurrence, read: site.read } : occurrence, site] as const;
+    });
     for (const [occurrence, site] of sites) {
       if (site?.kind === 'read' && occurrence.read) jsonReads.set(`${occurrence.read.start}:${occurrence.read.end}`, jsonRead(occurrence, EDGE_KEY_NAMES[occurrence.decision.name] as string));
     }

@@ -90,6 +90,38 @@ ruleTester('edge-function-env', {
       ],
     },
     {
+      name: 'a helper of the module that reads Deno.env.get(name): its call is read as the JSON, through the helper (issue 18, item 12)',
+      files: {
+        [FN]:
+          'function requireEnv(name: string): string {\n' +
+          '  const value = Deno.env.get(name)\n' +
+          '  if (!value) throw new Error(`${name} missing`)\n' +
+          '  return value\n' +
+          '}\n' +
+          'const getEnv = (name: string) => Deno.env.get(name)\n' +
+          "const admin = requireEnv('SUPABASE_SERVICE_ROLE_KEY')\n" +
+          'const anon = getEnv("SUPABASE_ANON_KEY") ?? ""\n' +
+          "const other = need('SUPABASE_ANON_KEY')\n",
+      },
+      findings: [
+        { line: 7, column: 27, message: becomes('SUPABASE_SERVICE_ROLE_KEY', 'SUPABASE_SECRET_KEYS'), fixable: true },
+        { line: 8, column: 22, message: becomes('SUPABASE_ANON_KEY', 'SUPABASE_PUBLISHABLE_KEYS'), fixable: true },
+        { line: 9, column: 21, message: byHand('SUPABASE_ANON_KEY', 'SUPABASE_PUBLISHABLE_KEYS'), fixable: false },
+      ],
+      output: {
+        [FN]:
+          'function requireEnv(name: string): string {\n' +
+          '  const value = Deno.env.get(name)\n' +
+          '  if (!value) throw new Error(`${name} missing`)\n' +
+          '  return value\n' +
+          '}\n' +
+          'const getEnv = (name: string) => Deno.env.get(name)\n' +
+          "const admin = JSON.parse(requireEnv('SUPABASE_SECRET_KEYS') ?? '{}').default\n" +
+          'const anon = JSON.parse(getEnv("SUPABASE_PUBLISHABLE_KEYS") ?? "{}").default ?? ""\n' +
+          "const other = need('SUPABASE_ANON_KEY')\n",
+      },
+    },
+    {
       name: 'a never-set singular new name: `supabase secrets set` skips SUPABASE_ names',
       files: { [FN]: "const a = Deno.env.get('SUPABASE_SECRET_KEY')\nconst b = Deno.env.get( \"SUPABASE_PUBLISHABLE_KEY\" )!\n" },
       findings: [

@@ -6,14 +6,17 @@ import type { ts as TS } from 'ts-morph';
 import { typescript } from '../../core/typescript.js';
 import type { Edit } from '../../core/types.js';
 import { dialectOf } from '../../file-kinds/parse.js';
-import { readSite, type EnvRead } from '../../file-kinds/reads.js';
+import { describeEnvRead, readSite, type EnvRead } from '../../file-kinds/reads.js';
 import type { Occurrence } from '../../file-kinds/scanned-text.js';
 import type { ScannedFile } from '../../file-kinds/scanned.js';
 import { EDGE_RUNTIME_NAMES, isEdgeFunctionFile, isEdgeRuntimeFile } from '../paths.js';
 
 export type EdgeSite =
-  /** Read from the runtime in function code: `occurrence.read` is the read to rewrite, when it can be. */
-  | { kind: 'read' }
+  /**
+   * Read from the runtime in function code: `occurrence.read` is the read to rewrite, when it can be; `read` stands in for it
+   * where the name is handed to a helper of the module that returns the runtime's read of it (`requireEnv('NAME')`).
+   */
+  | { kind: 'read'; read?: EnvRead }
   /** The name alone in a string of function code: it may name the variable a read or a helper reads. */
   | { kind: 'name' }
   /** A comment in function code: left as it is, unreported (a bare rename there would name a variable the function no longer reads). */
@@ -82,7 +85,11 @@ export function edgeSiteOf(file: EdgeFile, occurrence: Occurrence): EdgeSite | u
   const sourceFile = file.scripts.parse({ start: 0, end: file.text.length, dialect: dialectOf(file.path) }).sourceFile;
   const node = nodeAt(sourceFile, occurrence.start);
   if (!node) return undefined;
-  if (runtime) return isNameAlone(node, name) ? { kind: 'name' } : undefined;
+  if (runtime) {
+    if (!isNameAlone(node, name)) return undefined;
+    const call = readerCall(node, sourceFile);
+    return call ? { kind: 'read', read: describeEnvRead(call, sourceFile) } : { kind: 'name' };
+  }
   return feedOf(file, occurrence, node, sourceFile);
 }
 
@@ -95,6 +102,71 @@ function isNameAlone(node: TS.Node, name: string): boolean {
   if (ts.isElementAccessExpression(parent) && parent.argumentExpression === node) return false;
   if (ts.isLiteralTypeNode(parent)) return false;
   return true;
+}
+
+/**
+ * `helper('NAME')` where `helper` is declared in this module (a function, or a const arrow or function expression) with one
+ * parameter that it hands to the runtime's env read (`Deno.env.get(name)`, `process.env[name]`) and uses otherwise only in
+ * messages: the call returns what the runtime holds under NAME, so it is read as the JSON as a read is, through the helper
+ * (which keeps its own checks). A helper imported from another module, or one that does more with the name, stays reported.
+ */
+function readerCall(node: TS.Node, sourceFile: TS.SourceFile): TS.CallExpression | undefined {
+  const ts = typescript();
+  const call = node.parent;
+  if (!ts.isCallExpression(call) || call.arguments.length !== 1 || call.arguments[0] !== node || !ts.isIdentifier(call.expression)) return undefined;
+  const helper = helperNamed(sourceFile, call.expression.text);
+  return helper && isPlainReader(helper, sourceFile) ? call : undefined;
+}
+
+function helperNamed(sourceFile: TS.SourceFile, name: string): TS.FunctionLikeDeclaration | undefined {
+  const ts = typescript();
+  // Every declaration of the name; a binding that is not a function counts as one we cannot see into.
+  const found: (TS.FunctionLikeDeclaration | undefined)[] = [];
+  const visit = (node: TS.Node): void => {
+    if ((ts.isFunctionDeclaration(node) || ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isImportSpecifier(node)) && node.name) {
+      if (ts.isIdentifier(node.name) && node.name.text === name) {
+        const value = ts.isVariableDeclaration(node) ? node.initializer : undefined;
+        if (ts.isFunctionDeclaration(node) && node.body) found.push(node);
+        else if (value && (ts.isArrowFunction(value) || ts.isFunctionExpression(value))) found.push(value);
+        else found.push(undefined);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  // One declaration only: two (an overload, a shadowing local) would need scopes to tell which one is called.
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/** One parameter, handed to the runtime's env read, and otherwise only in a template, a `new Error(…)` or a `throw`. */
+function isPlainReader(helper: TS.FunctionLikeDeclaration, sourceFile: TS.SourceFile): boolean {
+  const ts = typescript();
+  const [parameter, ...others] = helper.parameters;
+  if (!parameter || others.length > 0 || !ts.isIdentifier(parameter.name) || parameter.dotDotDotToken || !helper.body) return false;
+  const name = parameter.name.text;
+  let reads = 0;
+  let other = false;
+  const visit = (node: TS.Node): void => {
+    if (ts.isIdentifier(node) && node.text === name && node !== parameter.name) {
+      const parent = node.parent;
+      if (ts.isCallExpression(parent) && parent.arguments.length === 1 && parent.arguments[0] === node && denoPath(parent.expression.getText(sourceFile)) === 'Deno.env.get') reads++;
+      else if (ts.isElementAccessExpression(parent) && parent.argumentExpression === node && ENV_OBJECT_PATHS.has(denoPath(parent.expression.getText(sourceFile)))) reads++;
+      else if (!inMessage(node)) other = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(helper.body);
+  return reads > 0 && !other;
+}
+
+const ENV_OBJECT_PATHS = new Set(['process.env', 'Deno.env.toObject()']);
+
+function inMessage(node: TS.Node): boolean {
+  const ts = typescript();
+  for (let at: TS.Node = node.parent; !ts.isSourceFile(at) && !ts.isBlock(at); at = at.parent) {
+    if (ts.isTemplateSpan(at) || ts.isNewExpression(at) || ts.isThrowStatement(at)) return true;
+  }
+  return false;
 }
 
 /**
