@@ -45,6 +45,23 @@ describe('discover', () => {
     ]);
   });
 
+  it('finds every family of env file names when gitignored, and not the code or data named like them', async () => {
+    const root = tree({
+      '.gitignore': '.env*\n*.env\nenv.*\n.dev.vars*\n',
+      '.env-template': '',
+      'api/.env_sample': '',
+      'env.example': '',
+      'config/dev.env': '',
+      'docker/app.env': '',
+      '.envrc': '',
+      'workers/.dev.vars': '',
+      'env.ts': '',
+      '.env.schema.json': '',
+      'src/a.ts': '',
+    });
+    expect(await found(root)).toEqual(['.env-template', '.envrc', 'api/.env_sample', 'config/dev.env', 'docker/app.env', 'env.example', 'src/a.ts', 'workers/.dev.vars']);
+  });
+
   it('does not re-include a file inside an ignored folder (git does not descend into it)', async () => {
     const root = tree({ '.gitignore': 'out/\n!out/keep.ts\n', 'out/keep.ts': '', 'in.ts': '' });
     expect(await found(root)).toEqual(['in.ts']);

@@ -1,24 +1,65 @@
-// The env kind (.env files, dotenv syntax): which files are env files, and whether each name is a key, a reference or text.
+// The env kind (.env files and the other names people give them, dotenv syntax): which files are env files, and whether each name is a key, a reference or text.
 import type { Namespace } from './declarations.js';
 import { envEntries } from './env-entries.js';
 import type { KindModule } from './kind.js';
 import { MARKDOWN_EXTENSIONS } from './markdown.js';
 import type { ScannedText } from './scanned-text.js';
 
-/** Env files by name: each name, and the name followed by `.<anything>` (`.env.local`, `.env.production`). */
-const ENV_FILES = [
-  '.env',
+/**
+ * The words that name an environment or a template (`env.local`, `app.env.example`): after `env.` and after `<name>.env.`
+ * a word must be one of these, since `env.<extension>` is more often a module of some language (`env.go`, `env.dart`).
+ */
+const ENVIRONMENTS = new Set(['local', 'dev', 'development', 'prod', 'production', 'staging', 'stage', 'test', 'testing', 'ci', 'preview', 'qa', 'uat', 'demo', 'docker']);
+/** Words that make an env file a template people copy and fill in (`.env.example`, `.env_sample`, `example.env`). */
+const TEMPLATES = new Set(['example', 'sample', 'template', 'tpl', 'dist', 'default', 'defaults']);
+// `.env.schema.json` and friends are data files named after env files, not env files (code, `.env.server.ts`, is code's).
+const NOT_ENV_EXTENSIONS = new Set(['.json', '.yaml', '.yml', '.toml', '.sh', '.py', ...MARKDOWN_EXTENSIONS]);
+
+/** `<name>` alone or followed by `.<anything>`. */
+const named = (basename: string, name: string): boolean => basename === name || basename.startsWith(`${name}.`);
+/** The first word of a dotted rest (`local` of `local.example`) names an environment or a template. */
+const environmentWord = (rest: string): boolean => {
+  const word = (rest.split('.')[0] as string).toLowerCase();
+  return ENVIRONMENTS.has(word) || TEMPLATES.has(word);
+};
+
+/** The families of env file names (SPEC §3), all in dotenv syntax; each basename is tested by every family. */
+const ENV_FAMILIES: readonly ((basename: string) => boolean)[] = [
+  // `.env`, `.env.local`, `.env.production.local`, `.env.example`: dotenv's own names.
+  (basename) => named(basename, '.env'),
+  // `.env-template`, `.env-example`, `.env_sample`, `.env_local`: the same with another separator. env-cmd's `.env-cmdrc`
+  // is JSON or JavaScript, not dotenv.
+  (basename) => /^\.env[-_]./.test(basename) && !basename.startsWith('.env-cmdrc'),
+  // `env.example`, `env.local`, `env.list` (Docker's docs name their `--env-file` so), `env.local.example`.
+  (basename) => basename.startsWith('env.') && (environmentWord(basename.slice(4)) || named(basename, 'env.list')),
+  // `example.env`, `sample.env`, `config/dev.env`, `app.env` (Compose `env_file:` targets), and `app.env.example`.
+  (basename) => {
+    const at = basename.indexOf('.env');
+    if (at <= 0) return false;
+    const rest = basename.slice(at + 4);
+    return rest === '' || (rest.startsWith('.') && environmentWord(rest.slice(1)));
+  },
+  // direnv's `.envrc`: shell, but what it sets is `export NAME=value` lines, which dotenv's grammar reads (it skips
+  // `export `); its other lines (`dotenv`, `source_up`, `PATH_add bin`, `if …; then`) are no entry and stay as written.
+  // https://direnv.net/man/direnv-stdlib.1.html
+  (basename) => named(basename, '.envrc'),
   // Cloudflare Workers' local secrets (`wrangler dev`, the Cloudflare Vite plugin), dotenv syntax; `.dev.vars.<environment>`
   // per environment: https://developers.cloudflare.com/workers/local-development/environment-variables/
-  '.dev.vars',
+  (basename) => named(basename, '.dev.vars'),
 ];
-// `.env.schema.json` and friends are data files named after env files, not env files.
-const NOT_ENV_EXTENSIONS = new Set(['.json', '.yaml', '.yml', '.toml', '.sh', '.py', ...MARKDOWN_EXTENSIONS]);
+
+/** Whether an env file is a template (`.env.example`, `.env_sample`, `example.env`): placeholders, not a project's values. */
+export function isEnvTemplate(path: string): boolean {
+  const basename = path.slice(path.lastIndexOf('/') + 1);
+  return basename
+    .toLowerCase()
+    .split(/[._-]/)
+    .some((word) => TEMPLATES.has(word));
+}
 
 export const envKind: KindModule<'env'> = {
   kind: 'env',
-  matches: ({ basename, extension }) =>
-    ENV_FILES.some((name) => basename === name || (basename.startsWith(`${name}.`) && !NOT_ENV_EXTENSIONS.has(extension))),
+  matches: ({ basename, extension }) => !NOT_ENV_EXTENSIONS.has(extension) && ENV_FAMILIES.some((family) => family(basename)),
   searchesNames: true,
   // Parsed even with no name in it: the plan and the outside list read every env file's entries.
   scan: classifyEnv,

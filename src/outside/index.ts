@@ -1,6 +1,7 @@
 // The places outside the repository that hold a key and must be updated by hand (SPEC §6 `outside`).
 import type { OutsideReference } from './reference.js';
 import { envEntries } from '../file-kinds/env-entries.js';
+import { isEnvTemplate } from '../file-kinds/env.js';
 import { cloudBuildSubstitutions } from './cloud-build.js';
 import { dockerBuildArgs } from './docker.js';
 import type { OutsideFile, OutsideFinder } from './finder.js';
@@ -20,7 +21,7 @@ export function findOutside(files: readonly OutsideFile[]): OutsideReference[] {
 function envKeyNames(files: readonly OutsideFile[]): KeyName[] {
   const names = new Map<string, KeyName>();
   for (const file of files) {
-    if (file.kind !== 'env' || /\.(example|sample|template)$/.test(file.path)) continue;
+    if (file.kind !== 'env' || isEnvTemplate(file.path)) continue;
     for (const { key } of file.env ?? envEntries(file.text)) {
       const described = describeName(key);
       if (described && !names.has(key)) names.set(key, { name: key, ...(described.newName && { newName: described.newName }) });

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { discover } from '../../core/discover.js';
 import { envEntries } from '../../file-kinds/env-entries.js';
+import { isEnvTemplate } from '../../file-kinds/env.js';
 import { classifyValue, type ValueClass } from '../../keys/values.js';
 
 /** One entry of an env file, by what it holds; the value itself is only kept in memory. */
@@ -24,12 +25,8 @@ export interface EnvFile {
 /** A hosted project's URL: `https://<ref>.supabase.co` (20 lower-case letters). */
 const HOSTED_URL = /\bhttps?:\/\/([a-z]{20})\.supabase\.(?:co|in)\b/g;
 export const PROJECT_REF = /^[a-z]{20}$/;
-/** `.env.example` and friends hold placeholders for people to fill in, not a project's values. */
-const TEMPLATE = /\.(?:example|sample|template|dist|defaults)(?:\.|$)/;
-
-export function isTemplate(path: string): boolean {
-  return TEMPLATE.test(path.slice(path.lastIndexOf('/') + 1));
-}
+/** `.env.example` and friends (`.env_sample`, `example.env`) hold placeholders for people to fill in, not a project's values. */
+export const isTemplate = isEnvTemplate;
 
 /** The env files a run with these paths reads (the same discovery as the run), parsed. */
 export async function envFilesIn(root: string, paths: readonly string[], ignore: readonly string[]): Promise<EnvFile[]> {
