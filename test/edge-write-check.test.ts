@@ -75,6 +75,30 @@ describe('edge functions: --write then --check', () => {
     expect(legacyFindings(second)).toEqual([]);
   });
 
+  it('a destructured env object: each key name is split out into its own JSON read, its uses renamed', async () => {
+    const fn = 'supabase/functions/admin/index.ts';
+    const { written, second } = await writeThenCheck({
+      [fn]:
+        'const { SUPABASE_ANON_KEY } = Deno.env.toObject()\n' +
+        'export function f() {\n' +
+        '  const { SUPABASE_URL, SUPABASE_SERVICE_ROLE_KEY, SUPABASE_ANON_KEY: anon } = process.env;\n' +
+        '  return [SUPABASE_URL, SUPABASE_SERVICE_ROLE_KEY, anon, SUPABASE_ANON_KEY]\n' +
+        '}\n',
+    });
+    expect(written).toEqual({
+      [fn]:
+        "const SUPABASE_PUBLISHABLE_KEY = JSON.parse(Deno.env.get('SUPABASE_PUBLISHABLE_KEYS') ?? '{}').default\n" +
+        'export function f() {\n' +
+        '  const { SUPABASE_URL } = process.env;\n' +
+        "  const SUPABASE_SECRET_KEY = JSON.parse(process.env.SUPABASE_SECRET_KEYS ?? '{}').default;\n" +
+        "  const anon = JSON.parse(process.env.SUPABASE_PUBLISHABLE_KEYS ?? '{}').default;\n" +
+        '  return [SUPABASE_URL, SUPABASE_SECRET_KEY, anon, SUPABASE_PUBLISHABLE_KEY]\n' +
+        '}\n',
+    });
+    expect(after(second)).toEqual({});
+    expect(legacyFindings(second)).toEqual([]);
+  });
+
   it('an env object kept in a local: its reads become the JSON read', async () => {
     const fn = 'supabase/functions/hello/index.ts';
     const { written, second } = await writeThenCheck({

@@ -86,6 +86,11 @@ export const edgeFunctionEnv: Rule = {
       }
       const newRead = site.kind === 'read' && occurrence.read ? jsonRead(occurrence, plural) : undefined;
       const what = `Edge Functions get the new keys as JSON in \`${plural}\``;
+      if (site.kind === 'read' && site.split && !context.transitional && !file.parseError) {
+        // A destructured env object: the name is split out into its own JSON read.
+        reports.push({ offset: occurrence.start, message: `${what}: this read of \`${name}\`${aliasNote(name)} becomes the \`default\` entry of it`, fix: site.split });
+        continue;
+      }
       if (!newRead || file.parseError) {
         reports.push({
           offset: occurrence.start,

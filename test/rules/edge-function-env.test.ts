@@ -80,14 +80,44 @@ ruleTester('edge-function-env', {
       },
     },
     {
-      name: 'what cannot be rewritten is reported: a destructured env object, a name kept in a string',
+      name: 'what cannot be rewritten is reported: a name kept in a string, a destructuring with a default',
       files: {
-        [FN]: "const { SUPABASE_ANON_KEY } = Deno.env.toObject()\nconst name = 'SUPABASE_SERVICE_ROLE_KEY'\nconst key = Deno.env.get(name)\n",
+        [FN]: "const name = 'SUPABASE_SERVICE_ROLE_KEY'\nconst key = Deno.env.get(name)\nconst { SUPABASE_ANON_KEY = '' } = Deno.env.toObject()\n",
       },
       findings: [
-        { line: 1, column: 9, message: byHand('SUPABASE_ANON_KEY', 'SUPABASE_PUBLISHABLE_KEYS'), fixable: false },
-        { line: 2, column: 15, message: byHand('SUPABASE_SERVICE_ROLE_KEY', 'SUPABASE_SECRET_KEYS'), fixable: false },
+        { line: 1, column: 15, message: byHand('SUPABASE_SERVICE_ROLE_KEY', 'SUPABASE_SECRET_KEYS'), fixable: false },
+        { line: 3, column: 9, message: byHand('SUPABASE_ANON_KEY', 'SUPABASE_PUBLISHABLE_KEYS'), fixable: false },
       ],
+    },
+    {
+      // Was: reported, never fixed (`const { SUPABASE_ANON_KEY } = Deno.env.toObject()`), so --check after --write never went clean.
+      name: 'a destructured env object: the name is split out into its own JSON read (issue 18, item 12)',
+      files: {
+        [FN]:
+          'const { SUPABASE_ANON_KEY } = Deno.env.toObject()\n' +
+          'export function f() {\n' +
+          '  const { SUPABASE_URL, SUPABASE_SERVICE_ROLE_KEY: admin } = process.env;\n' +
+          '  return [SUPABASE_URL, admin, SUPABASE_ANON_KEY]\n' +
+          '}\n',
+        'supabase/functions/_shared/env.ts': 'export const { SUPABASE_URL, SUPABASE_SERVICE_ROLE_KEY } = Deno.env.toObject()\n',
+      },
+      findings: [
+        { file: 'supabase/functions/_shared/env.ts', line: 1, column: 30, message: becomes('SUPABASE_SERVICE_ROLE_KEY', 'SUPABASE_SECRET_KEYS'), fixable: true },
+        { file: FN, line: 1, column: 9, message: becomes('SUPABASE_ANON_KEY', 'SUPABASE_PUBLISHABLE_KEYS'), fixable: true },
+        { file: FN, line: 3, column: 25, message: becomes('SUPABASE_SERVICE_ROLE_KEY', 'SUPABASE_SECRET_KEYS'), fixable: true },
+      ],
+      output: {
+        [FN]:
+          "const SUPABASE_PUBLISHABLE_KEY = JSON.parse(Deno.env.get('SUPABASE_PUBLISHABLE_KEYS') ?? '{}').default\n" +
+          'export function f() {\n' +
+          '  const { SUPABASE_URL } = process.env;\n' +
+          "  const admin = JSON.parse(process.env.SUPABASE_SECRET_KEYS ?? '{}').default;\n" +
+          '  return [SUPABASE_URL, admin, SUPABASE_ANON_KEY]\n' +
+          '}\n',
+        'supabase/functions/_shared/env.ts':
+          'export const { SUPABASE_URL } = Deno.env.toObject()\n' +
+          "export const SUPABASE_SECRET_KEY = JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}').default\n",
+      },
     },
     {
       name: 'a helper of the module that reads Deno.env.get(name): its call is read as the JSON, through the helper (issue 18, item 12)',
@@ -155,7 +185,8 @@ ruleTester('edge-function-env', {
         { line: 1, column: 45, message: becomes('SUPABASE_ANON_KEY', 'SUPABASE_PUBLISHABLE_KEYS'), fixable: true },
         { line: 2, column: 37, message: becomes('SUPABASE_SERVICE_ROLE_KEY', 'SUPABASE_SECRET_KEYS'), fixable: true },
         { line: 4, column: 15, message: becomes('SUPABASE_ANON_KEY', 'SUPABASE_PUBLISHABLE_KEYS'), fixable: true },
-        { line: 5, column: 9, message: byHand('SUPABASE_SERVICE_ROLE_KEY', 'SUPABASE_SECRET_KEYS'), fixable: false },
+        // Was byHand, not fixable: a destructuring is split out into its own JSON read now.
+        { line: 5, column: 9, message: becomes('SUPABASE_SERVICE_ROLE_KEY', 'SUPABASE_SECRET_KEYS'), fixable: true },
       ],
       output: {
         [FN]:
@@ -163,7 +194,7 @@ ruleTester('edge-function-env', {
           "const b = JSON.parse(globalThis.Deno?.env.get('SUPABASE_SECRET_KEYS') ?? '{}').default\n" +
           'const env = Deno.env.toObject()\n' +
           "const c = JSON.parse(env.SUPABASE_PUBLISHABLE_KEYS ?? '{}').default\n" +
-          'const { SUPABASE_SERVICE_ROLE_KEY: d } = env\n',
+          "const d = JSON.parse(env.SUPABASE_SECRET_KEYS ?? '{}').default\n",
       },
     },
     {

@@ -16,7 +16,12 @@ export type EdgeSite =
    * Read from the runtime in function code: `occurrence.read` is the read to rewrite, when it can be; `read` stands in for it
    * where the name is handed to a helper of the module that returns the runtime's read of it (`requireEnv('NAME')`).
    */
-  | { kind: 'read'; read?: EnvRead }
+  | {
+      kind: 'read';
+      read?: EnvRead;
+      /** A destructured env object (`const { NAME } = Deno.env.toObject()`): the edits that split the name out into its own JSON read. */
+      split?: Edit[];
+    }
   /** The name alone in a string of function code: it may name the variable a read or a helper reads. */
   | { kind: 'name' }
   /** A comment in function code: left as it is, unreported (a bare rename there would name a variable the function no longer reads). */
@@ -80,7 +85,13 @@ export function edgeSiteOf(file: EdgeFile, occurrence: Occurrence): EdgeSite | u
   if (!Object.hasOwn(EDGE_KEY_NAMES, name) || (file.kind !== 'code' && file.kind !== 'markup')) return undefined;
   const runtime = isEdgeRuntimeFile(file.path);
   if (occurrence.context === 'comment' || occurrence.context === 'jsx-text') return runtime ? { kind: 'comment' } : undefined;
-  if (runtime && occurrence.runtimeRead) return { kind: 'read' };
+  if (runtime && occurrence.runtimeRead) {
+    if (occurrence.read || file.kind !== 'code') return { kind: 'read' };
+    const sourceFile = file.scripts.parse({ start: 0, end: file.text.length, dialect: dialectOf(file.path) }).sourceFile;
+    const node = nodeAt(sourceFile, occurrence.start);
+    const split = node && splitOut(node, file, sourceFile);
+    return split ? { kind: 'read', split } : { kind: 'read' };
+  }
   if (file.kind !== 'code' || !isEdgeFunctionFile(file.path)) return undefined;
   const sourceFile = file.scripts.parse({ start: 0, end: file.text.length, dialect: dialectOf(file.path) }).sourceFile;
   const node = nodeAt(sourceFile, occurrence.start);
@@ -102,6 +113,51 @@ function isNameAlone(node: TS.Node, name: string): boolean {
   if (ts.isElementAccessExpression(parent) && parent.argumentExpression === node) return false;
   if (ts.isLiteralTypeNode(parent)) return false;
   return true;
+}
+
+/**
+ * `const { NAME } = Deno.env.toObject()` (or `process.env`, or a local env object; `NAME: local` too) becomes its own
+ * declaration of the same kind, `const <local> = JSON.parse(Deno.env.get('<PLURAL>') ?? '{}').default`, after the
+ * statement, the other names staying destructured. A shorthand's local takes the key's new name, as its other uses are
+ * renamed (legacy-env-name). Each key name of the pattern gives the same edit of the whole statement, so several compose.
+ * A default (`NAME = ''`), a nested or rest pattern, or a statement declaring more than this: left to a person.
+ */
+function splitOut(node: TS.Node, file: EdgeFile, sourceFile: TS.SourceFile): Edit[] | undefined {
+  const ts = typescript();
+  const element = node.parent;
+  if (!element || !ts.isBindingElement(element) || (element.propertyName ?? element.name) !== node) return undefined;
+  const pattern = element.parent;
+  const declaration = pattern.parent;
+  if (!ts.isObjectBindingPattern(pattern) || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return undefined;
+  const list = declaration.parent;
+  const statement = list.parent;
+  if (!ts.isVariableDeclarationList(list) || list.declarations.length !== 1 || !ts.isVariableStatement(statement)) return undefined;
+  if (pattern.elements.some((other) => other.dotDotDotToken)) return undefined;
+  const object = declaration.initializer.getText(sourceFile);
+  const keyword = list.flags & ts.NodeFlags.Const ? 'const' : list.flags & ts.NodeFlags.Let ? 'let' : 'var';
+  const split = new Map<TS.BindingElement, string>();
+  for (const other of pattern.elements) {
+    const key = other.propertyName ?? other.name;
+    if (other.initializer || !ts.isIdentifier(other.name) || !(ts.isIdentifier(key) || ts.isStringLiteral(key))) continue;
+    const occurrence = file.occurrences.find((o) => o.start === key.getStart(sourceFile) + (ts.isStringLiteral(key) ? 1 : 0) && o.decision.name === key.text);
+    if (!occurrence || !Object.hasOwn(EDGE_KEY_NAMES, key.text)) continue;
+    const decision = occurrence.decision;
+    const local = other.propertyName ? other.name.text : decision.kind === 'rename' ? decision.newName : decision.name;
+    const plural = EDGE_KEY_NAMES[key.text] as string;
+    const read = denoPath(object) === 'Deno.env.toObject()' ? `Deno.env.get('${plural}')` : `${object}.${plural}`;
+    split.set(other, `${local} = JSON.parse(${read} ?? '{}').default`);
+  }
+  if (!split.has(element)) return undefined;
+  const text = file.text;
+  const semicolon = text.slice(list.end, statement.end).trim() === ';' ? ';' : '';
+  const lineStart = text.lastIndexOf('\n', statement.getStart(sourceFile)) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
+  const kept = pattern.elements.filter((other) => !split.has(other)).map((other) => other.getText(sourceFile));
+  const declarations = [...(kept.length > 0 ? [`{ ${kept.join(', ')} } = ${object}`] : []), ...split.values()];
+  // `export const { … }`: each declaration keeps the statement's modifiers.
+  const start = statement.getStart(sourceFile);
+  const modifiers = text.slice(start, list.getStart(sourceFile));
+  return [{ start, end: statement.end, text: declarations.map((d) => `${modifiers}${keyword} ${d}${semicolon}`).join(`\n${indent}`) }];
 }
 
 /**
