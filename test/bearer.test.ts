@@ -18,7 +18,7 @@ interface Flagged {
   /** sql files: sql-legacy-key; everything else: bearer-api-key. */
   rule?: RuleId;
   line?: number;
-  severity?: 'error' | 'info';
+  severity?: 'error' | 'warning' | 'info';
 }
 
 interface NotFlagged {
@@ -724,6 +724,25 @@ const notFlagged: NotFlagged[] = [
     text: lines('const config = useRuntimeConfig()', 'export default () => $fetch(url, { headers: { Authorization: `Bearer ${config.openaiApiKey}` } })'),
   },
   {
+    name: 'JS: ANON_KEY of a JSON file, in a module that only mentions supabase status',
+    path: 'tests/helpers.ts',
+    text: lines(
+      "const cfg = JSON.parse(readFileSync('keys.json', 'utf8'))",
+      "console.log('run supabase status -o json first')",
+      'await fetch(url, { headers: { apikey: process.env.SUPABASE_PUBLISHABLE_KEY, Authorization: `Bearer ${cfg.ANON_KEY}` } })',
+    ),
+  },
+  {
+    name: "JS: supabase status's key in apikey, the signed-in user's token as Bearer",
+    path: 'tests/helpers.ts',
+    text: lines(
+      "const status = JSON.parse(execSync('supabase status -o json').toString())",
+      "const { data } = await supabase.auth.signInWithPassword({ email, password })",
+      'await fetch(url, { headers: { apikey: status.ANON_KEY, Authorization: `Bearer ${data.session.access_token}` } })',
+      'await fetch(url, { headers: { Authorization: `Bearer ${status.ACCESS_TOKEN}` } })',
+    ),
+  },
+  {
     name: "a user's token in both apikey and Authorization",
     path: 'src/user.ts',
     text: 'fetch(url, { headers: { apikey: session.access_token, Authorization: `Bearer ${session.access_token}` } })\n',
@@ -738,6 +757,20 @@ const notFlagged: NotFlagged[] = [
     name: 'shell: a variable assigned from a user token, and ANON_KEY where nothing runs supabase status',
     path: 'scripts/call.sh',
     text: lines('TOKEN="${ACCESS_TOKEN:-}"', 'curl -H "Authorization: Bearer $TOKEN" "$URL"', 'curl -H "Authorization: Bearer $ANON_KEY" "$OTHER_API"'),
+  },
+  {
+    name: "shell: a user's token in both headers, and the same variable in apikey of another command",
+    path: 'scripts/call.sh',
+    text: lines(
+      'curl "$URL/rest/v1/todos" -H "apikey: $ACCESS_TOKEN" -H "Authorization: Bearer $ACCESS_TOKEN"',
+      'curl "$URL/rest/v1/todos" -H "apikey: $TOKEN"',
+      'curl "$URL/functions/v1/me" -H "Authorization: Bearer $TOKEN"',
+    ),
+  },
+  {
+    name: '.http: the same variable in apikey of another request',
+    path: 'api/todos.http',
+    text: lines('GET {{baseUrl}}/rest/v1/todos', 'apikey: {{token}}', '', '###', '', 'GET {{baseUrl}}/functions/v1/me', 'Authorization: Bearer {{token}}'),
   },
   {
     name: 'shell: Management API with $SUPABASE_ACCESS_TOKEN',
@@ -790,6 +823,16 @@ const notFlagged: NotFlagged[] = [
     name: 'Python: the session token',
     path: 'scripts/user.py',
     text: lines('token = session.access_token', 'requests.get(url, headers={"Authorization": f"Bearer {token}"})'),
+  },
+  {
+    name: "Python: a user's token in both apikey and Authorization",
+    path: 'scripts/user.py',
+    text: 'requests.get(url, headers={"apikey": session.access_token, "Authorization": f"Bearer {session.access_token}"})\n',
+  },
+  {
+    name: 'Python: the key in apikey, a token of unknown origin in Authorization',
+    path: 'scripts/user.py',
+    text: lines('import os', 'headers = {"apikey": os.environ["SUPABASE_PUBLISHABLE_KEY"], "Authorization": f"Bearer {token}"}', 'other = {"apikey": token}'),
   },
   {
     name: 'Python: the key in apikey, a user JWT in Authorization',
@@ -889,6 +932,8 @@ const onceMissed: (Flagged & { bug: string })[] = [
     text: lines('#!/usr/bin/env bash', 'KEY="${SUPABASE_ANON_KEY:-}"', 'curl -s "$URL/rest/v1/todos" -H "apikey: $KEY" -H "Authorization: Bearer $KEY"'),
     kind: 'legacy anon',
     line: 3,
+    // The same key in apikey: a warning, as in code (SPEC's rule table); this case expected an error before.
+    severity: 'warning',
   },
   {
     bug: 'shell: the fields of `supabase status` (-o json through jq, -o env through eval) were not keys (issue 18, item 10)',
@@ -905,6 +950,133 @@ const onceMissed: (Flagged & { bug: string })[] = [
     text: lines('eval "$(supabase status -o env)"', 'curl "$API_URL/rest/v1/todos" -H "Authorization: Bearer ${ANON_KEY}"'),
     kind: 'legacy anon',
     line: 2,
+  },
+  {
+    bug: 'JS: the fields of `supabase status -o json` in a test helper were not keys (issue 18, item 10)',
+    name: 'JS status = JSON.parse(execSync(supabase status -o json)), Bearer ${status.SERVICE_ROLE_KEY}',
+    path: 'tests/helpers.ts',
+    text: lines(
+      "import { execSync } from 'node:child_process'",
+      "const status = JSON.parse(execSync('supabase status -o json').toString())",
+      'export const seed = () => fetch(`${status.API_URL}/functions/v1/seed`, { headers: { Authorization: `Bearer ${status.SERVICE_ROLE_KEY}` } })',
+    ),
+    kind: 'legacy service_role',
+    line: 3,
+  },
+  {
+    bug: 'JS: same, destructured from npx supabase status',
+    name: "JS const { ANON_KEY } = JSON.parse(execSync('npx supabase status -o json', …))",
+    path: 'e2e/setup.ts',
+    text: lines(
+      "const { ANON_KEY, API_URL } = JSON.parse(execSync('npx supabase status -o json', { encoding: 'utf8' }))",
+      'await fetch(`${API_URL}/rest/v1/todos`, { headers: { Authorization: `Bearer ${ANON_KEY}` } })',
+    ),
+    kind: 'legacy anon',
+    line: 2,
+  },
+  {
+    bug: 'JS: same, through spawnSync with the arguments in an array and its stdout',
+    name: "JS spawnSync('supabase', ['status', '-o', 'json']).stdout, PUBLISHABLE_KEY",
+    path: 'test/global-setup.mjs',
+    text: lines(
+      "const out = spawnSync('supabase', ['status', '-o', 'json'], { encoding: 'utf8' }).stdout",
+      'const local = JSON.parse(out)',
+      'await fetch(url, { headers: { Authorization: `Bearer ${local.PUBLISHABLE_KEY}` } })',
+    ),
+    kind: 'publishable',
+    line: 3,
+  },
+  {
+    bug: 'JS: same, through zx and a helper function of the module',
+    name: 'JS zx $`supabase status -o json` in a helper, SECRET_KEY',
+    path: 'scripts/e2e.ts',
+    text: lines(
+      'async function localKeys() {',
+      '  const { stdout } = await $`supabase status -o json`',
+      '  return JSON.parse(stdout)',
+      '}',
+      'const keys = await localKeys()',
+      "await fetch(url, { method: 'POST', headers: { Authorization: `Bearer ${keys.SECRET_KEY}` } })",
+    ),
+    kind: 'secret',
+    line: 6,
+  },
+  {
+    bug: 'shell: the same key in apikey and Authorization: Bearer was an error where code made it a warning (SPEC: the gateway accepts the pair)',
+    name: 'shell curl -H "apikey: ${K}" \\ -H "Authorization: Bearer $K" on continued lines',
+    path: 'scripts/seed.sh',
+    text: lines('curl -X POST "$URL/rest/v1/todos" \\', '  -H "apikey: ${SUPABASE_SECRET_KEY}" \\', '  -H "Authorization: Bearer $SUPABASE_SECRET_KEY"'),
+    kind: 'secret',
+    line: 3,
+    severity: 'warning',
+  },
+  {
+    bug: 'shell: same, and a variable of unknown origin in both headers is an API key, as in code',
+    name: 'shell KEY=$1 in apikey and Bearer',
+    path: 'scripts/call.sh',
+    text: lines('KEY="$1"', 'curl "$URL/rest/v1/todos" -H "apikey: $KEY" -H "Authorization: Bearer $KEY"'),
+    kind: 'API',
+    line: 2,
+    severity: 'warning',
+  },
+  {
+    bug: 'workflow: same, with a secret in both headers',
+    name: 'workflow ${{ secrets.SUPABASE_ANON_KEY }} in apikey and Bearer',
+    path: '.github/workflows/cron.yml',
+    text: lines(
+      'jobs:',
+      '  a:',
+      '    steps:',
+      '      - run: curl -H "apikey: ${{ secrets.SUPABASE_ANON_KEY }}" -H "Authorization: Bearer ${{ secrets.SUPABASE_ANON_KEY }}" "$URL"',
+    ),
+    kind: 'legacy anon',
+    severity: 'warning',
+  },
+  {
+    bug: '.http: same, the headers of one request on their own lines',
+    name: '.http apikey: {{anonKey}} and Authorization: Bearer {{anonKey}}',
+    path: 'api/todos.http',
+    text: lines('GET {{baseUrl}}/rest/v1/todos', 'apikey: {{anonKey}}', 'Authorization: Bearer {{anonKey}}'),
+    kind: 'API',
+    line: 3,
+    severity: 'warning',
+  },
+  {
+    bug: 'Python: same, in a requests headers dict over several lines',
+    name: 'Python headers = { "apikey": key, "Authorization": f"Bearer {key}" }',
+    path: 'scripts/sync.py',
+    text: lines(
+      'import os, requests',
+      'key = os.getenv("SUPABASE_SERVICE_ROLE_KEY")',
+      'headers = {',
+      '    "apikey": key,',
+      '    "Authorization": f"Bearer {key}",',
+      '}',
+    ),
+    kind: 'legacy service_role',
+    line: 5,
+    severity: 'warning',
+  },
+  {
+    bug: 'Python: same, a parameter of unknown origin in both, the env read written with other quotes',
+    name: "Python {'apikey': key, 'Authorization': 'Bearer ' + key} in a function",
+    path: 'scripts/rest.py',
+    text: lines(
+      'import os, requests',
+      'def rest(path, key):',
+      "    return requests.get(path, headers={'apikey': key, 'Authorization': 'Bearer ' + key})",
+    ),
+    kind: 'API',
+    line: 3,
+    severity: 'warning',
+  },
+  {
+    bug: 'Python: same, one env read written with other quotes in each header',
+    name: 'Python apikey os.environ["…"] and f"Bearer {os.environ[\'…\']}"',
+    path: 'scripts/admin.py',
+    text: 'admin = {"apikey": os.environ["SUPABASE_SECRET_KEY"], "Authorization": f"Bearer {os.environ[\'SUPABASE_SECRET_KEY\']}"}\n',
+    kind: 'secret',
+    severity: 'warning',
   },
 ];
 

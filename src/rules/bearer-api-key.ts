@@ -1,8 +1,8 @@
 // bearer-api-key: an API key (legacy or new) sent as `Authorization: Bearer`, where only user JWTs belong.
 import type { ts as TS } from 'ts-morph';
 import { authorizationSites, bearerToken, type AuthorizationSite } from './analysis/bearer/headers.js';
-import { KeySources, type KeyKind } from './analysis/bearer/key-sources.js';
-import { codeBlocks, pythonBearerSites, shellBearerSites } from './analysis/bearer/text-sites.js';
+import { KeySources } from './analysis/bearer/key-sources.js';
+import { codeBlocks, pythonBearerSites, shellBearerSites, USER_TOKEN, type TextSite } from './analysis/bearer/text-sites.js';
 import { scriptRegions } from '../file-kinds/markup.js';
 import { dialectOf, type ScriptDialect } from '../file-kinds/parse.js';
 import type { ScannedFile } from '../file-kinds/scanned.js';
@@ -17,6 +17,9 @@ const BREAKS =
 const PAIR =
   'the gateway lets the pair through, but further down new keys are not JWTs: Edge Functions answer "Invalid JWT", PostgREST PGRST301, ' +
   'Storage "Invalid Compact JWS"; drop the Authorization entry (apikey carries the key) and keep Authorization for a signed-in user\'s session token';
+
+// The same pair in a command or a Python dict, where no fix applies: the header is dropped by hand.
+const TEXT_PAIR = PAIR.replace('drop the Authorization entry', 'drop the Authorization header');
 
 export const bearerApiKey: Rule = {
   meta: {
@@ -107,8 +110,12 @@ export const bearerApiKey: Rule = {
   },
 };
 
-function textReports(sites: readonly { offset: number; kind: KeyKind; via: string }[]): Report[] {
-  return sites.map((site) => ({ offset: site.offset, message: `the ${site.kind} key (${site.via}) is sent as Authorization: Bearer: ${BREAKS}` }));
+function textReports(sites: readonly TextSite[]): Report[] {
+  return sites.map((site) =>
+    site.paired
+      ? { offset: site.offset, severity: 'warning' as const, message: `the ${site.kind} key (${site.via}) is sent as Authorization: Bearer as well as in apikey: ${TEXT_PAIR}` }
+      : { offset: site.offset, message: `the ${site.kind} key (${site.via}) is sent as Authorization: Bearer: ${BREAKS}` },
+  );
 }
 
 /** Code is read through its syntax tree: a file that does not parse is parse-error's. */
@@ -147,8 +154,6 @@ function codeReports(file: ScannedFile, context: RuleContext): Report[] {
   }
   return reports;
 }
-
-const USER_TOKEN = /access_?token|session|jwt|user/i;
 
 /** The object's `apikey` entry when it holds the very value sent as Bearer. */
 function pairedApikey(site: AuthorizationSite, sourceFile: TS.SourceFile): TS.ObjectLiteralElementLike | undefined {

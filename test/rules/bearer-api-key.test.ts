@@ -7,6 +7,7 @@ const BREAKS =
 const PAIR =
   'the gateway lets the pair through, but further down new keys are not JWTs: Edge Functions answer "Invalid JWT", PostgREST PGRST301, ' +
   'Storage "Invalid Compact JWS"; drop the Authorization entry (apikey carries the key) and keep Authorization for a signed-in user\'s session token';
+const TEXT_PAIR = PAIR.replace('drop the Authorization entry', 'drop the Authorization header');
 const PING_BEFORE =
   'const key = import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY\n\n' +
   'export function ping() {\n' +
@@ -221,6 +222,36 @@ ruleTester('bearer-api-key', {
         { file: 'src/api.ts', line: 4, column: 31, messageIncludes: 'the legacy anon key is sent', fixable: false },
         { file: 'src/api.ts', line: 5, column: 31, messageIncludes: 'the legacy anon key is sent', fixable: false },
         { file: 'src/api.ts', line: 6, column: 31, messageIncludes: 'the publishable key is sent', fixable: false },
+      ],
+    },
+    {
+      name: 'the fields of supabase status -o json in a test helper are the local stack\'s keys (issue 18, item 10)',
+      files: {
+        'tests/helpers/local.ts':
+          "import { execSync } from 'node:child_process'\n" +
+          "const status = JSON.parse(execSync('supabase status -o json').toString())\n" +
+          "const { ANON_KEY } = JSON.parse(execSync('npx supabase status -o json', { encoding: 'utf8' }))\n" +
+          'export const seed = () => fetch(`${status.API_URL}/functions/v1/seed`, { headers: { Authorization: `Bearer ${status.SERVICE_ROLE_KEY}` } })\n' +
+          'export const list = () => fetch(`${status.API_URL}/rest/v1/todos`, { headers: { apikey: ANON_KEY, Authorization: `Bearer ${ANON_KEY}` } })\n',
+      },
+      findings: [
+        { line: 4, column: 85, messageIncludes: 'the legacy service_role key is sent as Authorization: Bearer:', fixable: false },
+        { line: 5, column: 99, severity: 'warning', message: `the legacy anon key is sent as Authorization: Bearer as well as in apikey: ${PAIR}`, fixable: false },
+      ],
+    },
+    {
+      name: 'shell and Python sending the same key in apikey: a warning, as in code (SPEC\'s rule table; issue 18, item 10)',
+      files: {
+        'scripts/seed.sh':
+          '#!/bin/sh\nKEY="${SUPABASE_SERVICE_ROLE_KEY:-}"\ncurl -X POST "$SUPABASE_URL/rest/v1/todos" \\\n  -H "apikey: $KEY" \\\n  -H "Authorization: Bearer ${KEY}"\n' +
+          'curl "$SUPABASE_URL/functions/v1/hello" -H "Authorization: Bearer $KEY"\n',
+        'jobs/run.py': 'import os, requests\nkey = os.environ["SUPABASE_SECRET_KEY"]\nrequests.get(url, headers={\n    "apikey": key,\n    "Authorization": f"Bearer {key}",\n})\n',
+      },
+      findings: [
+        { file: 'jobs/run.py', line: 5, column: 5, severity: 'warning', message: `the secret key (\`key\`) is sent as Authorization: Bearer as well as in apikey: ${TEXT_PAIR}`, fixable: false },
+        { file: 'scripts/seed.sh', line: 5, column: 7, severity: 'warning', message: `the legacy service_role key (\`KEY\`) is sent as Authorization: Bearer as well as in apikey: ${TEXT_PAIR}`, fixable: false },
+        // The next command sends it as Bearer alone: an error.
+        { file: 'scripts/seed.sh', line: 6, column: 45, message: `the legacy service_role key (\`KEY\`) is sent as Authorization: Bearer: ${BREAKS}`, fixable: false },
       ],
     },
     {

@@ -33,6 +33,15 @@ export function keyKindOfLiteral(text: string): KeyKind | undefined {
   }
 }
 
+// The fields `supabase status` prints (-o json, -o env): the local stack's keys under names of their own.
+export const STATUS_FIELDS: Readonly<Record<string, KeyKind>> = {
+  ANON_KEY: 'legacy anon',
+  SERVICE_ROLE_KEY: 'legacy service_role',
+  PUBLISHABLE_KEY: 'publishable',
+  SECRET_KEY: 'secret',
+};
+export const SUPABASE_STATUS = /\bsupabase\s+status\b/;
+
 /** `(importing file, module specifier, imported name)` -> the kind of key that export holds. */
 export type ImportResolver = (specifier: string, name: string) => KeyKind | undefined;
 
@@ -46,6 +55,7 @@ export class KeySources {
   private readonly declarations = new Map<string, TS.Node[]>();
   private callsByName: Map<string, TS.CallExpression[]> | undefined;
   private readonly imports = new Map<string, { specifier: string; name: string }>();
+  private readonly functions = new Map<string, TS.FunctionDeclaration[]>();
   private readonly resolving = new Set<TS.Node>();
   private readonly ts = typescript();
 
@@ -222,6 +232,9 @@ export class KeySources {
     const objectText = object.getText(this.sourceFile).replace(/\s+/g, '');
     // A bare `env` too, such as SvelteKit's `import { env } from '$env/dynamic/…'`.
     if (looksLikeEnvObject(objectText) || objectText === 'env') return keyKindOfName(property);
+    // A test helper's `JSON.parse(execSync('supabase status -o json').toString()).SERVICE_ROLE_KEY`: the local stack's key.
+    const field = Object.hasOwn(STATUS_FIELDS, property) ? STATUS_FIELDS[property] : undefined;
+    if (field && this.isStatusOutput(object)) return field;
     // `JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}').default`, `keys['default']`.
     const holder = this.kindOf(object);
     if (holder) return holder;
@@ -239,6 +252,71 @@ export class KeySources {
       if (member && ts.isShorthandPropertyAssignment(member)) return this.kindOfName(member.name.text, member.name);
     }
     return undefined;
+  }
+
+  /**
+   * What `supabase status` prints, or its parse: a call handed the command (`execSync('npx supabase status -o json')`,
+   * `spawnSync('supabase', ['status', '-o', 'json'])`, zx's `$\`supabase status -o json\``), its `stdout`, `toString()`,
+   * a call handed that output (`JSON.parse(out)`, `dotenv.parse(out)`), a name bound to one, or a call of a function
+   * of this module that returns one.
+   */
+  private isStatusOutput(node: TS.Node, depth = 0): boolean {
+    const ts = this.ts;
+    if (depth > 8) return false;
+    if (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isAwaitExpression(node) || ts.isTypeAssertionExpression(node)) {
+      return this.isStatusOutput(node.expression, depth + 1);
+    }
+    if (ts.isTaggedTemplateExpression(node)) return SUPABASE_STATUS.test(node.template.getText(this.sourceFile));
+    if (ts.isPropertyAccessExpression(node)) return node.name.text === 'stdout' && this.isStatusOutput(node.expression, depth + 1);
+    if (ts.isCallExpression(node)) {
+      const words: string[] = [];
+      for (const argument of node.arguments) {
+        if (ts.isStringLiteral(argument) || ts.isNoSubstitutionTemplateLiteral(argument)) words.push(argument.text);
+        else if (ts.isArrayLiteralExpression(argument)) {
+          for (const element of argument.elements) if (ts.isStringLiteral(element) || ts.isNoSubstitutionTemplateLiteral(element)) words.push(element.text);
+        }
+      }
+      if (SUPABASE_STATUS.test(words.join(' '))) return true;
+      if (node.arguments.some((argument) => this.isStatusOutput(argument, depth + 1))) return true;
+      const callee = node.expression;
+      if (ts.isPropertyAccessExpression(callee) && PASS_THROUGH_METHODS.has(callee.name.text)) return this.isStatusOutput(callee.expression, depth + 1);
+      if (ts.isIdentifier(callee)) return this.returned(callee).some((value) => this.isStatusOutput(value, depth + 1));
+      return false;
+    }
+    if (ts.isIdentifier(node)) {
+      const binding = this.declarationInScope(node.text, node) ?? this.bindings.get(node.text);
+      if (!binding || this.resolving.has(binding)) return false;
+      this.resolving.add(binding);
+      try {
+        if (ts.isVariableDeclaration(binding)) return binding.initializer !== undefined && this.isStatusOutput(binding.initializer, depth + 1);
+        if (ts.isBindingElement(binding)) {
+          // `const { stdout } = await $\`supabase status -o json\``
+          const property = binding.propertyName?.getText(this.sourceFile) ?? node.text;
+          const declaration = binding.parent.parent;
+          return property === 'stdout' && ts.isVariableDeclaration(declaration) && declaration.initializer !== undefined && this.isStatusOutput(declaration.initializer, depth + 1);
+        }
+      } finally {
+        this.resolving.delete(binding);
+      }
+    }
+    return false;
+  }
+
+  /** What a function of this module named by `callee` returns: its return statements, or an arrow's expression body. */
+  private returned(callee: TS.Identifier): TS.Expression[] {
+    const ts = this.ts;
+    const binding = this.declarationInScope(callee.text, callee) ?? this.bindings.get(callee.text);
+    const fn = binding && ts.isVariableDeclaration(binding) ? binding.initializer : this.functions.get(callee.text)?.[0];
+    if (!fn || !(ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isArrowFunction(fn)) || !fn.body) return [];
+    if (!ts.isBlock(fn.body)) return [fn.body];
+    const values: TS.Expression[] = [];
+    const visit = (node: TS.Node) => {
+      if (ts.isReturnStatement(node) && node.expression) values.push(node.expression);
+      // The returns of a nested function are its own.
+      else if (!ts.isFunctionLike(node)) node.forEachChild(visit);
+    };
+    fn.body.forEachChild(visit);
+    return values;
   }
 
   /** `useRuntimeConfig()`, `useRuntimeConfig(event).public`, or a name bound to one. */
@@ -296,6 +374,8 @@ export class KeySources {
         if (ts.isIdentifier(node.name)) this.bindOnce(node.name.text, node);
       } else if (ts.isBindingElement(node) && ts.isIdentifier(node.name)) {
         this.bindOnce(node.name.text, node);
+      } else if (ts.isFunctionDeclaration(node) && node.name) {
+        this.functions.set(node.name.text, [...(this.functions.get(node.name.text) ?? []), node]);
       } else if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
         const specifier = node.moduleSpecifier.text;
         const clause = node.importClause;

@@ -32,7 +32,11 @@ export interface KeyExports {
 const KEY_TEXT = /SUPABASE_(?:ANON_KEY|SERVICE_ROLE_KEY|SERVICE_KEY|SECRET_KEYS?|PUBLISHABLE(?:_DEFAULT|_OR_ANON)?_KEYS?|KEY)(?![A-Za-z0-9_])|sb_(?:publishable|secret)_/;
 // Nuxt runtime config fields name the env variable in camelCase (`supabaseServiceKey`).
 const CAMEL_KEY_TEXT = /\bsupabase(?:ServiceRole|Service|Anon|Secret|Publishable(?:Default|OrAnon)?)?Keys?\b/;
-const hasKeyText = (text: string) => KEY_TEXT.test(text) || CAMEL_KEY_TEXT.test(text) || hasLegacyKeyJwt(text);
+// A module that runs `supabase status` (`supabase status`, or `'supabase', ['status'`) and reads one of the keys it prints.
+const STATUS_TEXT = /supabase\b['"`]?(?:\s|,\s*\[\s*['"`])*status\b/;
+const STATUS_FIELD_TEXT = /\b(?:ANON|SERVICE_ROLE|PUBLISHABLE|SECRET)_KEY\b/;
+const hasKeyText = (text: string) =>
+  KEY_TEXT.test(text) || CAMEL_KEY_TEXT.test(text) || hasLegacyKeyJwt(text) || (STATUS_FIELD_TEXT.test(text) && STATUS_TEXT.test(text));
 const SPECIFIER = /\b(?:from|import|require)\s*\(?\s*(['"])([^'"\r\n]+)\1/g;
 
 const EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.js', '.jsx', '.mjs', '/index.ts', '/index.tsx', '/index.js'];

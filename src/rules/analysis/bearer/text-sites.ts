@@ -1,18 +1,24 @@
 // Bearer keys outside JS/TS, found by text: shell and CI commands, HTTP client files, Markdown code
 // blocks, Python `requests`/`httpx` header dicts. The variable or literal after `Bearer` decides.
-import { keyKindOfLiteral, keyKindOfName, type KeyKind } from './key-sources.js';
+import { keyKindOfLiteral, keyKindOfName, STATUS_FIELDS, SUPABASE_STATUS, type KeyKind } from './key-sources.js';
 
 export interface TextSite {
   offset: number;
   kind: KeyKind;
   /** What carries the key, for the message: a variable name, or 'a key literal'. */
   via: string;
+  /** The same value is sent in `apikey` too: the gateway lets the pair through (SPEC's rule table: a warning). */
+  paired?: boolean;
 }
 
-// Authorization: Bearer ${{ secrets.X }} | $X | ${X} | $(X) and $${X} (Makefiles) | {{X}},
-// {{$dotenv X}}, {{$processEnv X}} (.http files) | a literal key
-const HEADER =
-  /Authorization:\s*Bearer\s+(?:\$\{\{\s*(?:secrets|vars|env)\.([A-Za-z_]\w*)\s*\}\}|\$\$?\{?([A-Za-z_]\w*)\}?|\$\(([A-Za-z_]\w*)\)|\{\{\s*(?:\$(?:dotenv|processEnv)\s+%?)?\$?([A-Za-z_][\w.]*)\s*\}\}|(eyJ[\w-]+\.[\w-]+\.[\w-]*|sb_(?:publishable|secret)_[\w-]{20,}))/gi;
+// A user's session token, which may well travel in both headers of a request made for that user.
+export const USER_TOKEN = /access_?token|session|jwt|user/i;
+
+// ${{ secrets.X }} | $X | ${X} | $(X) and $${X} (Makefiles) | {{X}}, {{$dotenv X}}, {{$processEnv X}} (.http files) | a literal key
+const VALUE = String.raw`(?:\$\{\{\s*(?:secrets|vars|env)\.([A-Za-z_]\w*)\s*\}\}|\$\$?\{?([A-Za-z_]\w*)\}?|\$\(([A-Za-z_]\w*)\)|\{\{\s*(?:\$(?:dotenv|processEnv)\s+%?)?\$?([A-Za-z_][\w.]*)\s*\}\}|(eyJ[\w-]+\.[\w-]+\.[\w-]*|sb_(?:publishable|secret)_[\w-]{20,}))`;
+const HEADER = new RegExp(`Authorization:\\s*Bearer\\s+${VALUE}`, 'gi');
+const APIKEY_HEADER = new RegExp(`apikey:\\s*${VALUE}`, 'gi');
+const valueOf = (match: RegExpMatchArray): string => (match[1] ?? match[2] ?? match[3] ?? match[4] ?? match[5]) as string;
 
 /** True when the offset sits in a comment that starts its line (`#`, `//`, `--`): commented-out commands are not run. */
 export function inLineComment(text: string, offset: number): boolean {
@@ -25,20 +31,39 @@ export function shellBearerSites(text: string): TextSite[] {
   for (const match of text.matchAll(HEADER)) {
     if (inLineComment(text, match.index as number)) continue;
     const name = match[1] ?? match[2] ?? match[3] ?? match[4];
-    const kind = name ? shellKindOfName(name.split('.').pop() as string, text) : keyKindOfLiteral(match[5] as string);
-    if (kind) sites.push({ offset: match.index as number, kind, via: name ? `\`${name}\`` : 'a key literal' });
+    const paired = sentAsApikey(text, match.index as number, valueOf(match));
+    // The same value in apikey is an API key whatever its origin, unless it reads as a user's token.
+    const kind =
+      (name ? shellKindOfName(name.split('.').pop() as string, text) : keyKindOfLiteral(match[5] as string)) ??
+      (paired && name && !USER_TOKEN.test(name) ? 'API' : undefined);
+    if (kind) sites.push({ offset: match.index as number, kind, via: name ? `\`${name}\`` : 'a key literal', ...(paired && { paired }) });
   }
   return sites;
 }
 
-// The fields `supabase status` prints (-o json, -o env): the local stack's keys under names of their own.
-const STATUS_FIELDS: Readonly<Record<string, KeyKind>> = {
-  ANON_KEY: 'legacy anon',
-  SERVICE_ROLE_KEY: 'legacy service_role',
-  PUBLISHABLE_KEY: 'publishable',
-  SECRET_KEY: 'secret',
-};
-const SUPABASE_STATUS = /\bsupabase\s+status\b/;
+/**
+ * Whether the request whose Authorization header starts at `offset` sends `value` in `apikey` too: within the
+ * command (its lines joined by a trailing backslash), or, for a header on a line of its own (.http files), within
+ * the request's header lines (up to a blank line).
+ */
+function sentAsApikey(text: string, offset: number, value: string): boolean {
+  const lineStartOf = (at: number) => text.lastIndexOf('\n', at - 1) + 1;
+  const lineEndOf = (at: number) => (text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at));
+  let start = lineStartOf(offset);
+  let end = lineEndOf(offset);
+  if (/^[ \t]*$/.test(text.slice(start, offset))) {
+    while (start > 0 && text.slice(lineStartOf(start - 1), start - 1).trim() !== '') start = lineStartOf(start - 1);
+    while (end < text.length && text.slice(end + 1, lineEndOf(end + 1)).trim() !== '') end = lineEndOf(end + 1);
+  } else {
+    const continued = (lineStart: number, lineEnd: number) => /\\\r?$/.test(text.slice(lineStart, lineEnd));
+    while (start > 0 && continued(lineStartOf(start - 1), start - 1)) start = lineStartOf(start - 1);
+    while (end < text.length && continued(lineStartOf(end), end)) end = lineEndOf(end + 1);
+  }
+  for (const apikey of text.slice(start, end).matchAll(APIKEY_HEADER)) {
+    if (valueOf(apikey) === value) return true;
+  }
+  return false;
+}
 
 /**
  * The kind of key a shell variable holds: by its own name, a `supabase status` field in a script that runs it, or
@@ -80,15 +105,74 @@ const PY_ENV_READ = /(?:os\.environ(?:\.get)?\s*[([]\s*|os\.getenv\(\s*|getenv\(
 
 export function pythonBearerSites(text: string): TextSite[] {
   const sites: TextSite[] = [];
+  let dicts: [number, number][] | undefined;
   for (const match of text.matchAll(PY_HEADER)) {
     if (inLineComment(text, match.index as number)) continue;
     const expression = ((match[1] ?? match[2] ?? match[3] ?? match[4]) as string).trim();
-    const kind = pythonKind(expression, text);
+    dicts ??= pythonDicts(text);
+    const paired = pythonApikeyValues(text, match.index as number, dicts).some((value) => samePythonValue(value, match[4] ? `"${expression}"` : expression));
+    // The same value in apikey is an API key whatever its origin, unless it reads as a user's token.
+    const kind = pythonKind(expression, text) ?? (paired && !USER_TOKEN.test(expression) ? 'API' : undefined);
     // A literal is named as one: its value is never shown.
     const literal = keyKindOfLiteral(expression.replace(/^["']|["']$/g, '')) !== undefined;
-    if (kind) sites.push({ offset: match.index as number, kind, via: literal ? 'a key literal' : `\`${expression}\`` });
+    if (kind) sites.push({ offset: match.index as number, kind, via: literal ? 'a key literal' : `\`${expression}\``, ...(paired && { paired }) });
   }
   return sites;
+}
+
+/** The `{…}` spans of a Python text, braces inside strings and comments aside (an f-string's `{key}` is not a dict). */
+function pythonDicts(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (c === '#') {
+      const end = text.indexOf('\n', i);
+      i = end < 0 ? text.length : end;
+    } else if (c === '"' || c === "'") {
+      const quote = text.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
+      let j = i + quote.length;
+      while (j < text.length && !text.startsWith(quote, j) && !(quote.length === 1 && text[j] === '\n')) j += text[j] === '\\' ? 2 : 1;
+      i = j + quote.length - 1;
+    } else if (c === '{') open.push(i);
+    else if (c === '}' && open.length > 0) spans.push([open.pop() as number, i + 1]);
+  }
+  return spans;
+}
+
+/** The values of the `"apikey"` entries of the innermost dict holding `offset`. */
+function pythonApikeyValues(text: string, offset: number, dicts: readonly [number, number][]): string[] {
+  let inner: [number, number] | undefined;
+  for (const span of dicts) if (span[0] < offset && offset < span[1] && (!inner || span[0] > inner[0])) inner = span;
+  if (!inner) return [];
+  const values: string[] = [];
+  const body = text.slice(inner[0] + 1, inner[1] - 1);
+  for (const entry of body.matchAll(/["']apikey["']\s*:\s*/gi)) values.push(pythonExpression(body, (entry.index as number) + entry[0].length));
+  return values;
+}
+
+/** The expression starting at `start`, up to a comma, a closing bracket or a line end outside brackets and strings. */
+function pythonExpression(text: string, start: number): string {
+  let depth = 0;
+  let i = start;
+  for (; i < text.length; i++) {
+    const c = text[i] as string;
+    if (c === '"' || c === "'") {
+      const close = text.indexOf(c, i + 1);
+      i = close < 0 ? text.length : close;
+    } else if ('([{'.includes(c)) depth++;
+    else if (')]}'.includes(c)) {
+      if (depth === 0) break;
+      depth--;
+    } else if (depth === 0 && (c === ',' || c === '\n')) break;
+  }
+  return text.slice(start, i).trim();
+}
+
+/** One value written twice, whatever the quotes and spacing: `os.environ["K"]` and `os.environ['K']`. */
+function samePythonValue(a: string, b: string): boolean {
+  const normal = (value: string) => value.replace(/\s+/g, '').replace(/'/g, '"');
+  return normal(a) === normal(b);
 }
 
 function pythonKind(expression: string, text: string): KeyKind | undefined {
