@@ -160,6 +160,38 @@ describe('edge functions: --write then --check', () => {
     expect(legacyFindings(second)).toEqual([]);
   });
 
+  it('a test stubbing Deno.env.get with a shorthand env map or a switch gives the function the JSON variables (issue 18, item 13)', async () => {
+    const test = 'supabase/functions/admin/index.test.ts';
+    const { written, second } = await writeThenCheck({
+      'supabase/functions/admin/index.ts': "export const key = () => Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')\n",
+      [test]:
+        "const SUPABASE_SERVICE_ROLE_KEY = 'service'\n" +
+        "const env: Record<string, string> = { SUPABASE_URL: 'http://localhost', SUPABASE_SERVICE_ROLE_KEY }\n" +
+        "stub(Deno.env, 'get', (name: string) => {\n" +
+        '  switch (name) {\n' +
+        "    case 'SUPABASE_ANON_KEY':\n" +
+        "      return 'anon'\n" +
+        '    default:\n' +
+        '      return env[name]\n' +
+        '  }\n' +
+        '})\n',
+    });
+    expect(written[test]).toBe(
+      "const SUPABASE_SECRET_KEY = 'service'\n" +
+        "const env: Record<string, string> = { SUPABASE_URL: 'http://localhost', SUPABASE_SECRET_KEYS: JSON.stringify({ default: SUPABASE_SECRET_KEY }) }\n" +
+        "stub(Deno.env, 'get', (name: string) => {\n" +
+        '  switch (name) {\n' +
+        "    case 'SUPABASE_PUBLISHABLE_KEYS':\n" +
+        "      return JSON.stringify({ default: 'anon' })\n" +
+        '    default:\n' +
+        '      return env[name]\n' +
+        '  }\n' +
+        '})\n',
+    );
+    expect(after(second)).toEqual({});
+    expect(legacyFindings(second)).toEqual([]);
+  });
+
   it('the alias SUPABASE_SERVICE_KEY, which neither the platform nor `supabase secrets set` gives a function, becomes the JSON read of the secret key', async () => {
     const fn = 'supabase/functions/admin/index.ts';
     const test = 'supabase/functions/admin/index.test.ts';

@@ -227,6 +227,23 @@ ruleTester('edge-function-env', {
       },
     },
     {
+      name: "a function's test stubbing Deno.env.get: a shorthand in its env map, a switch on the name (issue 18, item 13)",
+      files: {
+        'supabase/functions/hello/index.test.ts':
+          "const SUPABASE_ANON_KEY = 'a'\nconst env = { SUPABASE_ANON_KEY }\n" +
+          "stub(Deno.env, 'get', (name: string) => { switch (name) { case 'SUPABASE_SERVICE_ROLE_KEY': { return 's' } default: return env[name] } })\n",
+      },
+      findings: [
+        { line: 2, column: 15, messageIncludes: 'which read the JSON in `SUPABASE_PUBLISHABLE_KEYS` now', fixable: true },
+        { line: 3, column: 65, messageIncludes: 'which read the JSON in `SUPABASE_SECRET_KEYS` now', fixable: true },
+      ],
+      output: {
+        'supabase/functions/hello/index.test.ts':
+          "const SUPABASE_ANON_KEY = 'a'\nconst env = { SUPABASE_PUBLISHABLE_KEYS: JSON.stringify({ default: SUPABASE_PUBLISHABLE_KEY }) }\n" +
+          "stub(Deno.env, 'get', (name: string) => { switch (name) { case 'SUPABASE_SECRET_KEYS': { return JSON.stringify({ default: 's' }) } default: return env[name] } })\n",
+      },
+    },
+    {
       name: 'a never-set singular name read through process.env, a kept env object or a destructured one (was Known: only Deno.env.get was caught)',
       files: {
         [FN]:

@@ -228,7 +228,7 @@ function inMessage(node: TS.Node): boolean {
 /**
  * What a test under supabase/functions/ sets for the functions it runs: `Deno.env.set('NAME', value)`, and,
  * in a test that hands a map to the runtime's env (a loop of `Deno.env.set`, a stub of `Deno.env`), the map's
- * `NAME: value` entries and `['NAME', value]` pairs. The function reads the JSON variable now, so the test sets
+ * `NAME: value` entries, `{ NAME }` shorthands, `['NAME', value]` pairs and a stub's `case 'NAME': return value`. The function reads the JSON variable now, so the test sets
  * that, holding `{ default: value }`.
  */
 function feedOf(file: EdgeFile, occurrence: Occurrence, node: TS.Node, sourceFile: TS.SourceFile): EdgeSite | undefined {
@@ -244,6 +244,16 @@ function feedOf(file: EdgeFile, occurrence: Occurrence, node: TS.Node, sourceFil
       value = parent.initializer;
     } else if (isString && ts.isArrayLiteralExpression(parent) && parent.elements.length === 2 && parent.elements[0] === node) {
       value = parent.elements[1];
+    } else if (ts.isIdentifier(node) && ts.isShorthandPropertyAssignment(parent) && parent.name === node && !parent.objectAssignmentInitializer) {
+      // `{ SUPABASE_SERVICE_ROLE_KEY }`: the key and a local of the same name, which legacy-env-name renames.
+      const decision = occurrence.decision;
+      const local = decision.kind === 'rename' ? decision.newName : decision.name;
+      return { kind: 'feed', plural, edits: [{ start: occurrence.start, end: occurrence.end, text: `${plural}: JSON.stringify({ default: ${local} })` }] };
+    } else if (isString && ts.isCaseClause(parent) && parent.expression === node) {
+      // A stub answering by name: `case 'SUPABASE_ANON_KEY': return 'anon'`.
+      const [first] = parent.statements;
+      const statement = first && ts.isBlock(first) ? first.statements[0] : first;
+      if (statement && ts.isReturnStatement(statement)) value = statement.expression;
     }
   }
   if (!value) return undefined;
