@@ -75,6 +75,31 @@ describe('edge functions: --write then --check', () => {
     expect(legacyFindings(second)).toEqual([]);
   });
 
+  it('a helper imported from _shared that returns Deno.env.get(name): its calls read the JSON through it, the helper unchanged', async () => {
+    const fn = 'supabase/functions/admin/index.ts';
+    const shared = 'supabase/functions/_shared/env.ts';
+    const { written, second } = await writeThenCheck({
+      [shared]:
+        'export function requireEnv(name: string): string {\n' +
+        '  const value = Deno.env.get(name)\n' +
+        '  if (!value) throw new Error(`Missing ${name}`)\n' +
+        '  return value\n' +
+        '}\n',
+      [fn]:
+        "import { requireEnv } from '../_shared/env.ts'\n" +
+        "const SUPABASE_SERVICE_ROLE_KEY = requireEnv('SUPABASE_SERVICE_ROLE_KEY')\n" +
+        "export const anon = requireEnv('SUPABASE_ANON_KEY')\n",
+    });
+    expect(written).toEqual({
+      [fn]:
+        "import { requireEnv } from '../_shared/env.ts'\n" +
+        "const SUPABASE_SECRET_KEY = JSON.parse(requireEnv('SUPABASE_SECRET_KEYS') ?? '{}').default\n" +
+        "export const anon = JSON.parse(requireEnv('SUPABASE_PUBLISHABLE_KEYS') ?? '{}').default\n",
+    });
+    expect(after(second)).toEqual({});
+    expect(legacyFindings(second)).toEqual([]);
+  });
+
   it('a destructured env object: each key name is split out into its own JSON read, its uses renamed', async () => {
     const fn = 'supabase/functions/admin/index.ts';
     const { written, second } = await writeThenCheck({

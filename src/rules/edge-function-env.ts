@@ -68,8 +68,9 @@ export const edgeFunctionEnv: Rule = {
     // (`SUPABASE_SERVICE_KEY ?? SUPABASE_SERVICE_ROLE_KEY`) collapses to one read, never `X ?? X`.
     const jsonReads = new Map<string, string>();
     const sites = file.occurrences.map((occurrence) => {
-      const site = edgeSiteOf(file, occurrence);
-      // A helper's call that returns the runtime's read (`requireEnv('NAME')`) is rewritten as that read would be.
+      const site = edgeSiteOf(file, occurrence, context.edge);
+      // A helper's call that returns the runtime's read (`requireEnv('NAME')`, the helper declared in the module or
+      // imported from another module of the functions folder) is rewritten as that read would be.
       return [site?.kind === 'read' && site.read ? { ...occurrence, read: site.read } : occurrence, site] as const;
     });
     for (const [occurrence, site] of sites) {

@@ -152,6 +152,48 @@ ruleTester('edge-function-env', {
       },
     },
     {
+      name: 'a helper imported from a module of the functions folder (relative or aliased) that reads its one parameter: its call is read as the JSON (issue 18, item 12)',
+      files: {
+        [FN]:
+          "import { requireEnv } from '../_shared/env.ts'\n" +
+          "import { getEnv as env, cached } from '@shared/env.ts'\n" +
+          "import { need } from './missing.ts'\n" +
+          "const admin = requireEnv('SUPABASE_SERVICE_ROLE_KEY')\n" +
+          "const anon = env('SUPABASE_ANON_KEY')!\n" +
+          "const again = cached('SUPABASE_ANON_KEY')\n" +
+          "const other = need('SUPABASE_SERVICE_ROLE_KEY')\n",
+        // The helpers' module reads `Deno.env.get(name)` with a variable: nothing of it changes.
+        'supabase/functions/_shared/env.ts':
+          'export function requireEnv(name: string): string {\n' +
+          '  const value = Deno.env.get(name)\n' +
+          '  if (!value) throw new Error(`Missing ${name}`)\n' +
+          '  return value\n' +
+          '}\n' +
+          'export const getEnv = (name: string) => Deno.env.toObject()[name]\n' +
+          'const cache = new Map<string, string>()\n' +
+          'export function cached(name: string) {\n' +
+          '  return Deno.env.get(name) ?? cache.get(name)\n' +
+          '}\n',
+      },
+      findings: [
+        { line: 4, column: 27, message: becomes('SUPABASE_SERVICE_ROLE_KEY', 'SUPABASE_SECRET_KEYS'), fixable: true },
+        { line: 5, column: 19, message: becomes('SUPABASE_ANON_KEY', 'SUPABASE_PUBLISHABLE_KEYS'), fixable: true },
+        // A helper that does more with the name, or one in a module the run did not read, stays by hand.
+        { line: 6, column: 23, message: byHand('SUPABASE_ANON_KEY', 'SUPABASE_PUBLISHABLE_KEYS'), fixable: false },
+        { line: 7, column: 21, message: byHand('SUPABASE_SERVICE_ROLE_KEY', 'SUPABASE_SECRET_KEYS'), fixable: false },
+      ],
+      output: {
+        [FN]:
+          "import { requireEnv } from '../_shared/env.ts'\n" +
+          "import { getEnv as env, cached } from '@shared/env.ts'\n" +
+          "import { need } from './missing.ts'\n" +
+          "const admin = JSON.parse(requireEnv('SUPABASE_SECRET_KEYS') ?? '{}').default\n" +
+          "const anon = JSON.parse(env('SUPABASE_PUBLISHABLE_KEYS') ?? '{}').default!\n" +
+          "const again = cached('SUPABASE_ANON_KEY')\n" +
+          "const other = need('SUPABASE_SERVICE_ROLE_KEY')\n",
+      },
+    },
+    {
       name: 'a never-set singular new name: `supabase secrets set` skips SUPABASE_ names',
       files: { [FN]: "const a = Deno.env.get('SUPABASE_SECRET_KEY')\nconst b = Deno.env.get( \"SUPABASE_PUBLISHABLE_KEY\" )!\n" },
       findings: [

@@ -49,6 +49,11 @@ export interface EdgeModel {
   functions: EdgeFunction[];
   deploys: Deploy[];
   configs: Map<string, ProjectConfig>;
+  /**
+   * The module of a project's functions folder that `importer` (a module there) imports as `specifier`, among the files
+   * the run read: a relative import, or a bare one an import map aliases into the folder (as reachableCode follows them).
+   */
+  importedModule(importer: string, specifier: string): ModelFile | undefined;
 }
 
 const ENTRYPOINTS = ['index.ts', 'index.js', 'index.tsx', 'index.jsx', 'index.mts', 'index.mjs'];
@@ -111,7 +116,12 @@ export function buildEdgeModel(files: readonly ModelFile[]): EdgeModel {
       for (const fn of functions) if (fn.slug === slug) fn.callers.push({ file: file.path, offset, line: lineAt(file.text, offset) });
     }
   }
-  return { functions, deploys, configs };
+  const importedModule = (importer: string, specifier: string): ModelFile | undefined => {
+    const root = functionsRoot(importer);
+    const target = root === undefined ? undefined : importTarget(importer, specifier, `${root}/functions/`, byPath);
+    return target === undefined ? undefined : byPath.get(target);
+  };
+  return { functions, deploys, configs, importedModule };
 }
 
 function directivesOf(text: string): Directive[] {
@@ -155,14 +165,21 @@ function reachableCode(entrypoint: string, functionsDir: string, byPath: Map<str
   while (queue.length > 0) {
     const path = queue.shift() as string;
     for (const specifier of localImports((byPath.get(path) as ModelFile).text)) {
-      const target = specifier.startsWith('./') || specifier.startsWith('../') ? posix.normalize(posix.join(posix.dirname(path), specifier)) : aliased(specifier, functionsDir, byPath);
-      if (target !== undefined && byPath.has(target) && !seen.has(target)) {
+      const target = importTarget(path, specifier, functionsDir, byPath);
+      if (target !== undefined && !seen.has(target)) {
         seen.add(target);
         queue.push(target);
       }
     }
   }
   return [...seen];
+}
+
+/** The file among those read that `importer` imports as `specifier`: relative, or aliased into `functionsDir`. */
+function importTarget(importer: string, specifier: string, functionsDir: string, byPath: Map<string, ModelFile>): string | undefined {
+  const relative = specifier.startsWith('./') || specifier.startsWith('../');
+  const target = relative ? posix.normalize(posix.join(posix.dirname(importer), specifier)) : aliased(specifier, functionsDir, byPath);
+  return target !== undefined && byPath.has(target) ? target : undefined;
 }
 
 const CODE_FILE = /\.[cm]?[jt]sx?$/;

@@ -5,16 +5,18 @@
 import type { ts as TS } from 'ts-morph';
 import { typescript } from '../../core/typescript.js';
 import type { Edit } from '../../core/types.js';
-import { dialectOf } from '../../file-kinds/parse.js';
+import { dialectOf, Scripts } from '../../file-kinds/parse.js';
 import { describeEnvRead, readSite, type EnvRead } from '../../file-kinds/reads.js';
 import type { Occurrence } from '../../file-kinds/scanned-text.js';
 import type { ScannedFile } from '../../file-kinds/scanned.js';
 import { EDGE_RUNTIME_NAMES, isEdgeFunctionFile, isEdgeRuntimeFile } from '../paths.js';
+import type { EdgeModel } from './model.js';
 
 export type EdgeSite =
   /**
    * Read from the runtime in function code: `occurrence.read` is the read to rewrite, when it can be; `read` stands in for it
-   * where the name is handed to a helper of the module that returns the runtime's read of it (`requireEnv('NAME')`).
+   * where the name is handed to a helper that returns the runtime's read of it (`requireEnv('NAME')`), declared in the module
+   * or imported from another module of the functions folder.
    */
   | {
       kind: 'read';
@@ -79,8 +81,11 @@ export function singularReadsOf(file: EdgeFile): SingularRead[] {
   return reads;
 }
 
-/** Undefined: an ordinary site of the name, renamed like the name anywhere else (legacy-env-name). */
-export function edgeSiteOf(file: EdgeFile, occurrence: Occurrence): EdgeSite | undefined {
+/**
+ * Undefined: an ordinary site of the name, renamed like the name anywhere else (legacy-env-name). `edge`, the run's model,
+ * gives the modules a helper is imported from; without it only a helper declared in the module is seen into.
+ */
+export function edgeSiteOf(file: EdgeFile, occurrence: Occurrence, edge?: Pick<EdgeModel, 'importedModule'>): EdgeSite | undefined {
   const name = occurrence.decision.name;
   if (!Object.hasOwn(EDGE_KEY_NAMES, name) || (file.kind !== 'code' && file.kind !== 'markup')) return undefined;
   const runtime = isEdgeRuntimeFile(file.path);
@@ -98,7 +103,7 @@ export function edgeSiteOf(file: EdgeFile, occurrence: Occurrence): EdgeSite | u
   if (!node) return undefined;
   if (runtime) {
     if (!isNameAlone(node, name)) return undefined;
-    const call = readerCall(node, sourceFile);
+    const call = readerCall(node, sourceFile, file.path, edge);
     return call ? { kind: 'read', read: describeEnvRead(call, sourceFile) } : { kind: 'name' };
   }
   return feedOf(file, occurrence, node, sourceFile);
@@ -161,37 +166,89 @@ function splitOut(node: TS.Node, file: EdgeFile, sourceFile: TS.SourceFile): Edi
 }
 
 /**
- * `helper('NAME')` where `helper` is declared in this module (a function, or a const arrow or function expression) with one
- * parameter that it hands to the runtime's env read (`Deno.env.get(name)`, `process.env[name]`) and uses otherwise only in
- * messages: the call returns what the runtime holds under NAME, so it is read as the JSON as a read is, through the helper
- * (which keeps its own checks). A helper imported from another module, or one that does more with the name, stays reported.
+ * `helper('NAME')` where `helper` is a function (or a const arrow or function expression) with one parameter that it hands
+ * to the runtime's env read (`Deno.env.get(name)`, `process.env[name]`) and uses otherwise only in messages: the call
+ * returns what the runtime holds under NAME, so it is read as the JSON as a read is, through the helper (which keeps its
+ * own checks). The helper is declared in this module, or imported by name (`import { requireEnv } from '../_shared/env.ts'`)
+ * from a module of the functions folder that the run read and that declares and exports it (`edge` resolves the import as
+ * the model follows imports: relative, or aliased by an import map). One that does more with the name, or that cannot be
+ * seen into (a module not read, a re-export, a second declaration), stays reported.
  */
-function readerCall(node: TS.Node, sourceFile: TS.SourceFile): TS.CallExpression | undefined {
+function readerCall(node: TS.Node, sourceFile: TS.SourceFile, path: string, edge: Pick<EdgeModel, 'importedModule'> | undefined): TS.CallExpression | undefined {
   const ts = typescript();
   const call = node.parent;
   if (!ts.isCallExpression(call) || call.arguments.length !== 1 || call.arguments[0] !== node || !ts.isIdentifier(call.expression)) return undefined;
-  const helper = helperNamed(sourceFile, call.expression.text);
+  let helper = helperNamed(sourceFile, call.expression.text);
+  if (helper && !('parameters' in helper)) {
+    // Imported: the helper as the other module declares and exports it, read from the run's files, never from disk.
+    const module = edge?.importedModule(path, helper.from);
+    const parsed = module && (module.scripts ?? new Scripts(module.path, module.text)).parse({ start: 0, end: module.text.length, dialect: dialectOf(module.path) });
+    if (!parsed || parsed.error) return undefined;
+    const local = exportedLocal(parsed.sourceFile, helper.exported);
+    helper = local === undefined ? undefined : helperNamed(parsed.sourceFile, local);
+    if (!helper || !('parameters' in helper)) return undefined;
+    return isPlainReader(helper, parsed.sourceFile) ? call : undefined;
+  }
   return helper && isPlainReader(helper, sourceFile) ? call : undefined;
 }
 
-function helperNamed(sourceFile: TS.SourceFile, name: string): TS.FunctionLikeDeclaration | undefined {
+/** A named import of a value: the module's specifier and the name it exports. */
+interface ImportedHelper {
+  from: string;
+  exported: string;
+}
+
+function helperNamed(sourceFile: TS.SourceFile, name: string): TS.FunctionLikeDeclaration | ImportedHelper | undefined {
   const ts = typescript();
-  // Every declaration of the name; a binding that is not a function counts as one we cannot see into.
-  const found: (TS.FunctionLikeDeclaration | undefined)[] = [];
+  // Every declaration of the name; a binding that is not a function nor a named import counts as one we cannot see into.
+  const found: (TS.FunctionLikeDeclaration | ImportedHelper | undefined)[] = [];
   const visit = (node: TS.Node): void => {
     if ((ts.isFunctionDeclaration(node) || ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isImportSpecifier(node)) && node.name) {
       if (ts.isIdentifier(node.name) && node.name.text === name) {
         const value = ts.isVariableDeclaration(node) ? node.initializer : undefined;
         if (ts.isFunctionDeclaration(node) && node.body) found.push(node);
         else if (value && (ts.isArrowFunction(value) || ts.isFunctionExpression(value))) found.push(value);
+        else if (ts.isImportSpecifier(node)) found.push(importedHelper(node));
         else found.push(undefined);
       }
     }
+    // A default or namespace import of the name: not seen into.
+    if ((ts.isImportClause(node) && node.name?.text === name) || (ts.isNamespaceImport(node) && node.name.text === name)) found.push(undefined);
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
   // One declaration only: two (an overload, a shadowing local) would need scopes to tell which one is called.
   return found.length === 1 ? found[0] : undefined;
+}
+
+function importedHelper(specifier: TS.ImportSpecifier): ImportedHelper | undefined {
+  const ts = typescript();
+  const declaration = specifier.parent.parent.parent;
+  const imported = specifier.propertyName ?? specifier.name;
+  if (specifier.isTypeOnly || declaration.importClause?.isTypeOnly || !ts.isStringLiteral(declaration.moduleSpecifier) || !ts.isIdentifier(imported)) return undefined;
+  return { from: declaration.moduleSpecifier.text, exported: imported.text };
+}
+
+/**
+ * The local name the module exports as `exported`, where it declares it there: `export function NAME`, `export const NAME = …`,
+ * or `export { local as NAME }` with no module specifier. A re-export from a third module is not followed.
+ */
+function exportedLocal(sourceFile: TS.SourceFile, exported: string): string | undefined {
+  const ts = typescript();
+  const exports = (node: TS.Node): boolean => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  const found = new Set<string>();
+  for (const statement of sourceFile.statements) {
+    if (ts.isFunctionDeclaration(statement) && statement.name?.text === exported && exports(statement)) found.add(exported);
+    if (ts.isVariableStatement(statement) && exports(statement)) {
+      for (const declaration of statement.declarationList.declarations) if (ts.isIdentifier(declaration.name) && declaration.name.text === exported) found.add(exported);
+    }
+    if (ts.isExportDeclaration(statement) && !statement.moduleSpecifier && !statement.isTypeOnly && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+      for (const element of statement.exportClause.elements) {
+        if (element.name.text === exported) found.add((element.propertyName ?? element.name).text);
+      }
+    }
+  }
+  return found.size === 1 ? [...found][0] : undefined;
 }
 
 /** One parameter, handed to the runtime's env read, and otherwise only in a template, a `new Error(…)` or a `throw`. */
