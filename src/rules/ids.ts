@@ -8,6 +8,7 @@ export const RULE_IDS = [
   'edge-function-verify-jwt',
   'deploy-verify-jwt',
   'edge-function-no-auth-check',
+  'edge-function-key-compare',
   'bearer-api-key',
   'sql-legacy-key',
   'secret-key-exposed',

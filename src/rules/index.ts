@@ -2,6 +2,7 @@
 import { bearerApiKey } from './bearer-api-key.js';
 import { deployVerifyJwt } from './deploy-verify-jwt.js';
 import { edgeFunctionEnv } from './edge-function-env.js';
+import { edgeFunctionKeyCompare } from './edge-function-key-compare.js';
 import { edgeFunctionNoAuthCheck } from './edge-function-no-auth-check.js';
 import { edgeFunctionVerifyJwt } from './edge-function-verify-jwt.js';
 import { hardcodedKey } from './hardcoded-key.js';
@@ -26,6 +27,7 @@ export const RULES: readonly Rule[] = [
   edgeFunctionVerifyJwt,
   deployVerifyJwt,
   edgeFunctionNoAuthCheck,
+  edgeFunctionKeyCompare,
   bearerApiKey,
   sqlLegacyKey,
   secretKeyExposed,

@@ -63,6 +63,12 @@ export const PAGES = {
     url: 'https://supabase.com/docs/guides/troubleshooting/rotating-anon-service-and-jwt-secrets-1Jq6yd',
   },
   getClaims: { title: 'Supabase docs: auth.getClaims() (JavaScript reference)', url: 'https://supabase.com/docs/reference/javascript/auth-getclaims' },
+  edgeEnvAfterMigration: {
+    title: 'supabase/supabase#37648: Edge function environment variables not updated after API key migration',
+    url: 'https://github.com/supabase/supabase/issues/37648',
+  },
+  serverSecurity: { title: '@supabase/server docs: Security', url: 'https://supabase.github.io/server/documents/security.html' },
+  serverReadme: { title: 'supabase/server: README (@supabase/server v1)', url: 'https://github.com/supabase/server' },
   cliSigningKeysFile: { title: 'supabase/cli#4949: db push --db-url fails when signing_keys_path file is missing', url: 'https://github.com/supabase/cli/issues/4949' },
 } as const satisfies Record<string, Page>;
 

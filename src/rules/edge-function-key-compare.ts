@@ -1,0 +1,245 @@
+// edge-function-key-compare: an Edge Function compares a request value with SUPABASE_ANON_KEY /
+// SUPABASE_SERVICE_ROLE_KEY, or decodes them as JWTs, though they may already hold the new sb_… keys.
+import type { ts as TS } from 'ts-morph';
+import { typescript } from '../core/typescript.js';
+import { dialectOf } from '../file-kinds/parse.js';
+import { isEdgeRuntimeFile } from '../supabase/paths.js';
+import type { Report, Rule, SyntaxFile } from './rule.js';
+import { cite, PAGES } from './sources.js';
+
+const ANON = 'SUPABASE_ANON_KEY';
+const SERVICE_ROLE = 'SUPABASE_SERVICE_ROLE_KEY';
+const NAMES = [ANON, SERVICE_ROLE];
+
+/** What to do instead, for the key the code uses. */
+function instead(name: string): string {
+  const [plural, mode] = name === ANON ? ['SUPABASE_PUBLISHABLE_KEYS', 'publishable'] : ['SUPABASE_SECRET_KEYS', 'secret'];
+  return (
+    `compare the caller's \`apikey\` header in constant time with the entries of \`${plural}\` (a JSON object of named keys, ` +
+    `\`Object.values(JSON.parse(Deno.env.get('${plural}') ?? '{}'))\`), or wrap the handler in @supabase/server's \`withSupabase({ auth: '${mode}' }, …)\``
+  );
+}
+
+const mayHold = (name: string) => `\`${name}\` may already hold a new \`sb_…\` key rather than the legacy JWT`;
+
+export const edgeFunctionKeyCompare: Rule = {
+  meta: {
+    id: 'edge-function-key-compare',
+    severity: 'error',
+    fix: 'none',
+    summary: 'an Edge Function compares a request header or token with SUPABASE_SERVICE_ROLE_KEY/SUPABASE_ANON_KEY, or decodes them as JWTs',
+    description:
+      'Inside Edge Functions, `SUPABASE_ANON_KEY` and `SUPABASE_SERVICE_ROLE_KEY` may already hold the new `sb_publishable_…` / ' +
+      '`sb_secret_…` values, or still the legacy JWTs: their format is not fixed. Code that authenticates a caller by comparing a request ' +
+      'header or token with them (`===`, `!==`, `includes`, `startsWith`, `timingSafeEqual`, a `Bearer ${…}` string built from them) ' +
+      'rejects callers that send the new keys, and code that decodes them as JWTs (`jwtDecode`, `atob(key.split(\'.\')[1])`, to read ' +
+      'their `role` claim) breaks on a key that is not a JWT. Compare the `apikey` header in constant time with the entries of ' +
+      "`SUPABASE_SECRET_KEYS` (or `SUPABASE_PUBLISHABLE_KEYS`), JSON objects of named keys, or use @supabase/server's " +
+      "`withSupabase({ auth: 'secret' })`, which does that. Reported only: the check has to be rewritten by hand. A user's claims " +
+      '(`auth.getUser`, `auth.getClaims`), other secrets and code outside `supabase/functions/` (or its tests) are not concerned.',
+    legacyUse: true,
+    blocksRotation: false,
+    example:
+      "req.headers.get('Authorization') === `Bearer ${Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')}`  ->  " +
+      "withSupabase({ auth: 'secret' }, handler)",
+    sources: [
+      cite(
+        PAGES.functionSecrets,
+        'Edge Functions get `SUPABASE_SECRET_KEYS` and `SUPABASE_PUBLISHABLE_KEYS`, JSON dictionaries of the secret and publishable keys, ' +
+          'and the legacy `SUPABASE_ANON_KEY` and `SUPABASE_SERVICE_ROLE_KEY`.',
+      ),
+      cite(
+        PAGES.edgeEnvAfterMigration,
+        "A function's `SUPABASE_ANON_KEY` and `SUPABASE_SERVICE_ROLE_KEY` do not follow the project's move to the new keys: they held the " +
+          'legacy JWTs after the project had switched to publishable and secret keys and disabled the legacy ones (reported 2025-08-03).',
+      ),
+      cite(
+        PAGES.serverSecurity,
+        "@supabase/server compares the `apikey` header with the stored secret (or publishable) keys in constant time (a double HMAC): a plain " +
+          '`===` leaks the key through timing.',
+      ),
+      cite(
+        PAGES.serverReadme,
+        "@supabase/server v1's `withSupabase({ auth })` takes the modes 'user', 'publishable', 'secret' and 'none' and runs the handler only " +
+          'when the request passes.',
+      ),
+      cite(
+        PAGES.serverEnvironment,
+        'On the Supabase platform and locally `SUPABASE_SECRET_KEYS` is a JSON object of named keys, `{"default":"sb_secret_..."}`.',
+      ),
+    ],
+    examples: [
+      {
+        title: 'A function that lets in only callers holding the service_role key',
+        file: 'supabase/functions/cron/index.ts',
+        before:
+          'Deno.serve(async (req) => {\n' +
+          "  if (req.headers.get('Authorization') !== `Bearer ${Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')}`) {\n" +
+          "    return new Response('Unauthorized', { status: 401 })\n" +
+          '  }\n' +
+          "  return new Response('ok')\n" +
+          '})\n',
+        after:
+          "import { withSupabase } from 'npm:@supabase/server@1'\n\n" +
+          'export default {\n' +
+          "  fetch: withSupabase({ auth: 'secret' }, async () => new Response('ok')),\n" +
+          '}\n',
+      },
+    ],
+  },
+  readsSyntax: readsKeyCompareSyntax,
+  check(file) {
+    if (file.parseError || !readsKeyCompareSyntax(file)) return [];
+    const { sourceFile } = file.scripts.parse({ start: 0, end: file.text.length, dialect: dialectOf(file.path) });
+    return keyUses(sourceFile).map(({ offset, message }): Report => ({ offset, message }));
+  },
+};
+
+/** Edge Function code (not its tests) that names one of the legacy runtime keys: read through its syntax tree. */
+function readsKeyCompareSyntax(file: SyntaxFile): boolean {
+  return file.kind === 'code' && !file.parseError && isEdgeRuntimeFile(file.path) && NAMES.some((name) => file.text.includes(name));
+}
+
+/** What an expression holds: the key itself, or a `Bearer …` string built from it. */
+interface Held {
+  name: string;
+  bearer: boolean;
+}
+
+const EQUALITY = new Set(['===', '!==', '==', '!=']);
+const MATCHERS = new Set(['includes', 'startsWith', 'endsWith', 'indexOf']);
+const DECODERS = new Set(['jwtDecode', 'decodeJwt', 'decode', 'decodeJWT', 'jwt_decode']);
+
+function keyUses(sourceFile: TS.SourceFile): { offset: number; message: string }[] {
+  const ts = typescript();
+  // Names bound to the key (or a Bearer string of it), anywhere in the module: a const's name is rarely reused.
+  const bound = new Map<string, Held>();
+
+  const unwrap = (node: TS.Expression): TS.Expression => {
+    let current = node;
+    for (;;) {
+      if (ts.isParenthesizedExpression(current) || ts.isNonNullExpression(current) || ts.isAsExpression(current) || ts.isSatisfiesExpression(current)) {
+        current = current.expression;
+      } else if (ts.isTypeAssertionExpression(current) || ts.isAwaitExpression(current)) current = current.expression;
+      else if (ts.isBinaryExpression(current) && (current.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || current.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+        current = current.left;
+      } else return current;
+    }
+  };
+
+  const literalName = (node: TS.Node | undefined): string | undefined =>
+    node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && NAMES.includes(node.text) ? node.text : undefined;
+
+  /** `Deno.env.get('NAME')`, `process.env.NAME`, `env['NAME']`. */
+  const envRead = (node: TS.Expression): string | undefined => {
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'get') {
+      const target = node.expression.expression;
+      if (ts.isPropertyAccessExpression(target) && target.name.text === 'env') return literalName(node.arguments[0]);
+    }
+    if (ts.isPropertyAccessExpression(node) && NAMES.includes(node.name.text) && /env$/i.test(node.expression.getText(sourceFile))) return node.name.text;
+    if (ts.isElementAccessExpression(node) && /env$/i.test(node.expression.getText(sourceFile))) return literalName(node.argumentExpression);
+    return undefined;
+  };
+
+  const held = (node: TS.Expression): Held | undefined => {
+    const inner = unwrap(node);
+    const name = envRead(inner);
+    if (name) return { name, bearer: false };
+    if (ts.isIdentifier(inner)) return bound.get(inner.text);
+    // `String(key)`, `key.trim()`, `encoder.encode(key)`, `Buffer.from(key)`: still the key.
+    if (ts.isCallExpression(inner)) {
+      const callee = inner.expression;
+      const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+      if (['trim', 'toString'].includes(method) && ts.isPropertyAccessExpression(callee)) return held(callee.expression);
+      if (['String', 'encode', 'from'].includes(method) && inner.arguments[0]) return held(inner.arguments[0]);
+      return undefined;
+    }
+    if (ts.isTemplateExpression(inner)) {
+      for (const span of inner.templateSpans) {
+        const part = held(span.expression);
+        if (part) return { name: part.name, bearer: part.bearer || /bearer\s*$/i.test(inner.head.text) };
+      }
+      return undefined;
+    }
+    if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+      const right = held(inner.right);
+      if (right) return { name: right.name, bearer: right.bearer || /bearer\s*['"]?$/i.test(inner.left.getText(sourceFile)) };
+      return held(inner.left);
+    }
+    return undefined;
+  };
+
+  // Bind names until nothing changes: `const key = Deno.env.get(…)`, then `const expected = \`Bearer ${key}\``.
+  const declarations: TS.VariableDeclaration[] = [];
+  const collect = (node: TS.Node): void => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) declarations.push(node);
+    node.forEachChild(collect);
+  };
+  collect(sourceFile);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const declaration of declarations) {
+      const name = (declaration.name as TS.Identifier).text;
+      if (bound.has(name)) continue;
+      const value = held(declaration.initializer as TS.Expression);
+      if (value) {
+        bound.set(name, value);
+        changed = true;
+      }
+    }
+  }
+
+  const uses: { offset: number; message: string }[] = [];
+  const compared = (node: TS.Node, value: Held, via: string): void => {
+    const message = value.bearer
+      ? `this builds \`Bearer \${${value.name}}\` to compare with the Authorization header: ${mayHold(value.name)}, and a new key belongs in the \`apikey\` header: ${instead(value.name)}`
+      : `this compares a request value with \`${value.name}\` (${via}): ${mayHold(value.name)}, so the check breaks: ${instead(value.name)}`;
+    uses.push({ offset: node.getStart(sourceFile), message });
+  };
+  const decoded = (node: TS.Node, name: string, via: string): void => {
+    uses.push({ offset: node.getStart(sourceFile), message: `this decodes \`${name}\` as a JWT (${via}): ${mayHold(name)}, which is not a JWT and has no \`role\` claim: ${instead(name)}` });
+  };
+  // A value a key is compared with that says nothing about a caller: `key === undefined`, `typeof key !== 'string'`, `key === ''`.
+  const inert = (node: TS.Expression): boolean => {
+    const inner = unwrap(node);
+    return (
+      inner.kind === ts.SyntaxKind.NullKeyword ||
+      (ts.isIdentifier(inner) && inner.text === 'undefined') ||
+      ts.isStringLiteral(inner) ||
+      ts.isNoSubstitutionTemplateLiteral(inner) ||
+      ts.isNumericLiteral(inner) ||
+      ts.isTypeOfExpression(inner)
+    );
+  };
+
+  const visit = (node: TS.Node): void => {
+    if (ts.isBinaryExpression(node) && EQUALITY.has(node.operatorToken.getText(sourceFile))) {
+      const left = held(node.left);
+      const right = held(node.right);
+      const value = left ?? right;
+      const other = left ? node.right : node.left;
+      if (value && !(left && right) && !inert(other)) compared(node, value, `\`${node.operatorToken.getText(sourceFile)}\``);
+    } else if (ts.isCallExpression(node)) {
+      const callee = node.expression;
+      const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+      if (MATCHERS.has(method) && ts.isPropertyAccessExpression(callee)) {
+        const value = node.arguments[0] ? held(node.arguments[0]) : undefined;
+        const receiver = held(callee.expression);
+        if (value && !receiver) compared(node, value, `\`${method}\``);
+        else if (receiver && !value && node.arguments[0] && !inert(node.arguments[0])) compared(node, receiver, `\`${method}\``);
+      } else if (method === 'timingSafeEqual') {
+        const value = node.arguments.map((argument) => held(argument)).find((found) => found !== undefined);
+        if (value) compared(node, value, '`timingSafeEqual`');
+      } else if (DECODERS.has(method) && node.arguments[0]) {
+        const value = held(node.arguments[0]);
+        if (value && !value.bearer) decoded(node, value.name, `\`${method}\``);
+      } else if (method === 'split' && ts.isPropertyAccessExpression(callee) && node.arguments[0] && ts.isStringLiteral(node.arguments[0]) && node.arguments[0].text === '.') {
+        const value = held(callee.expression);
+        if (value && !value.bearer) decoded(node, value.name, "`split('.')`");
+      }
+    }
+    node.forEachChild(visit);
+  };
+  visit(sourceFile);
+  return uses;
+}

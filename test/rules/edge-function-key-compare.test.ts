@@ -1,0 +1,137 @@
+// edge-function-key-compare: inside Edge Functions, SUPABASE_ANON_KEY / SUPABASE_SERVICE_ROLE_KEY may already hold
+// the new sb_… values, so code that compares a request header or token with them, builds `Bearer ${…}` from them to
+// compare, or decodes them as JWTs breaks. Reported only (no fix): the check has to be rewritten by a person.
+import { ruleTester } from '../helpers/rule-tester.js';
+
+const SECRET_INSTEAD =
+  "compare the caller's `apikey` header in constant time with the entries of `SUPABASE_SECRET_KEYS` (a JSON object of named keys, " +
+  "`Object.values(JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}'))`), or wrap the handler in @supabase/server's `withSupabase({ auth: 'secret' }, …)`";
+const PUBLISHABLE_INSTEAD =
+  "compare the caller's `apikey` header in constant time with the entries of `SUPABASE_PUBLISHABLE_KEYS` (a JSON object of named keys, " +
+  "`Object.values(JSON.parse(Deno.env.get('SUPABASE_PUBLISHABLE_KEYS') ?? '{}'))`), or wrap the handler in @supabase/server's `withSupabase({ auth: 'publishable' }, …)`";
+const MAY_HOLD = (name: string) => `\`${name}\` may already hold a new \`sb_…\` key rather than the legacy JWT`;
+const instead = (name: string) => (name === 'SUPABASE_ANON_KEY' ? PUBLISHABLE_INSTEAD : SECRET_INSTEAD);
+const compares = (name: string, via: string) => `this compares a request value with \`${name}\` (${via}): ${MAY_HOLD(name)}, so the check breaks: ${instead(name)}`;
+const bearer = (name: string) =>
+  `this builds \`Bearer \${${name}}\` to compare with the Authorization header: ${MAY_HOLD(name)}, and a new key belongs in the \`apikey\` header: ${instead(name)}`;
+const decodes = (name: string, via: string) => `this decodes \`${name}\` as a JWT (${via}): ${MAY_HOLD(name)}, which is not a JWT and has no \`role\` claim: ${instead(name)}`;
+
+const SERVE = (body: string) => `Deno.serve(async (req) => {\n${body}  return new Response('ok')\n})\n`;
+
+ruleTester('edge-function-key-compare', {
+  valid: [
+    {
+      name: "a user's JWT claims from auth.getUser, and a client built with the key",
+      files: {
+        'supabase/functions/me/index.ts':
+          "import { createClient } from 'npm:@supabase/supabase-js@2'\n" +
+          "const supabase = createClient(Deno.env.get('SUPABASE_URL')!, Deno.env.get('SUPABASE_ANON_KEY')!)\n" +
+          SERVE(
+            "  const token = req.headers.get('Authorization')?.replace('Bearer ', '') ?? ''\n" +
+              '  const { data: { user } } = await supabase.auth.getUser(token)\n' +
+              "  if (user?.role !== 'authenticated') return new Response('no', { status: 401 })\n",
+          ),
+      },
+    },
+    {
+      name: 'another secret compared (STRIPE_WEBHOOK_SECRET), and a missing key checked',
+      files: {
+        'supabase/functions/stripe/index.ts':
+          "const key = Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')\n" +
+          "if (!key || key === undefined || typeof key !== 'string') throw new Error('missing key')\n" +
+          SERVE(
+            "  const signature = req.headers.get('stripe-signature')\n" +
+              "  if (signature !== Deno.env.get('STRIPE_WEBHOOK_SECRET')) return new Response('no', { status: 401 })\n" +
+              "  if (req.headers.get('x-token')?.startsWith(Deno.env.get('STRIPE_WEBHOOK_SECRET')!)) return new Response('no')\n",
+          ),
+      },
+    },
+    {
+      name: 'a constant-time compare with the entries of SUPABASE_SECRET_KEYS',
+      files: {
+        'supabase/functions/cron/index.ts':
+          "import { timingSafeEqual } from 'jsr:@std/crypto/timing-safe-equal'\n" +
+          "const secrets = Object.values(JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}')) as string[]\n" +
+          'const enc = new TextEncoder()\n' +
+          SERVE(
+            "  const apikey = req.headers.get('apikey') ?? ''\n" +
+              '  if (!secrets.some((s) => timingSafeEqual(enc.encode(s), enc.encode(apikey)))) return new Response(\'no\', { status: 401 })\n',
+          ),
+      },
+    },
+    {
+      name: 'the same compare outside supabase/functions, and in a function test',
+      files: {
+        'src/server/check.ts': "export const ok = (h: string) => h === `Bearer ${process.env.SUPABASE_SERVICE_ROLE_KEY}`\n",
+        'supabase/functions/cron/index.test.ts': "const ok = (h: string) => h === Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')\n",
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a header compared with === and !==',
+      files: {
+        'supabase/functions/cron/index.ts':
+          "const serviceKey = Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')!\n" +
+          SERVE(
+            "  if (req.headers.get('apikey') !== serviceKey) return new Response('no', { status: 401 })\n" +
+              "  const anon = req.headers.get('x-anon') === Deno.env.get('SUPABASE_ANON_KEY')\n",
+          ),
+      },
+      findings: [
+        { line: 3, column: 7, severity: 'error', fixable: false, message: compares('SUPABASE_SERVICE_ROLE_KEY', '`!==`') },
+        { line: 4, column: 16, message: compares('SUPABASE_ANON_KEY', '`===`') },
+      ],
+    },
+    {
+      name: 'a Bearer string built from the key to compare',
+      files: {
+        'supabase/functions/webhook/index.ts': SERVE(
+          "  const auth = req.headers.get('Authorization')\n" +
+            "  if (auth !== `Bearer ${Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')}`) return new Response('no', { status: 401 })\n" +
+            "  const expected = 'Bearer ' + Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')\n" +
+            '  if (auth === expected) console.log(1)\n',
+        ),
+      },
+      findings: [
+        { line: 3, column: 7, message: bearer('SUPABASE_SERVICE_ROLE_KEY') },
+        { line: 5, column: 7, message: bearer('SUPABASE_SERVICE_ROLE_KEY') },
+      ],
+    },
+    {
+      name: 'includes, startsWith and timingSafeEqual',
+      files: {
+        'supabase/functions/admin/index.ts':
+          "import { timingSafeEqual } from 'jsr:@std/crypto/timing-safe-equal'\n" +
+          "const KEY = Deno.env.get('SUPABASE_SERVICE_ROLE_KEY') ?? ''\n" +
+          SERVE(
+            "  const auth = req.headers.get('Authorization') ?? ''\n" +
+              '  if (auth.includes(KEY)) console.log(1)\n' +
+              '  if (!auth.startsWith(`Bearer ${KEY}`)) console.log(2)\n' +
+              '  const enc = new TextEncoder()\n' +
+              '  if (timingSafeEqual(enc.encode(auth), enc.encode(KEY))) console.log(3)\n',
+          ),
+      },
+      findings: [
+        { line: 5, column: 7, message: compares('SUPABASE_SERVICE_ROLE_KEY', '`includes`') },
+        { line: 6, column: 8, message: bearer('SUPABASE_SERVICE_ROLE_KEY') },
+        { line: 8, column: 7, message: compares('SUPABASE_SERVICE_ROLE_KEY', '`timingSafeEqual`') },
+      ],
+    },
+    {
+      name: 'the key decoded as a JWT: jwtDecode, and atob of its payload',
+      files: {
+        'supabase/functions/role/index.ts':
+          "import { jwtDecode } from 'npm:jwt-decode'\n" +
+          "const key = Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')!\n" +
+          'const { role } = jwtDecode<{ role: string }>(key)\n' +
+          "const payload = JSON.parse(atob(Deno.env.get('SUPABASE_ANON_KEY')!.split('.')[1]))\n" +
+          "if (payload.role !== 'anon') throw new Error('not anon')\n",
+      },
+      findings: [
+        { line: 3, column: 18, message: decodes('SUPABASE_SERVICE_ROLE_KEY', '`jwtDecode`') },
+        { line: 4, column: 33, message: decodes('SUPABASE_ANON_KEY', "`split('.')`") },
+      ],
+    },
+  ],
+});
