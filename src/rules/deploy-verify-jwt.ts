@@ -1,4 +1,6 @@
-// deploy-verify-jwt: a deploy command that leaves verify_jwt on for functions API-key callers will reach.
+// deploy-verify-jwt: a deploy command that leaves verify_jwt on: a warning where it is a function's only guard, an info
+// where the function checks its caller in code (the model of edge-function-verify-jwt).
+import type { EdgeFunction } from '../supabase/edge/model.js';
 import type { Report, Rule } from './rule.js';
 import { cite, PAGES } from './sources.js';
 
@@ -7,11 +9,14 @@ export const deployVerifyJwt: Rule = {
     id: 'deploy-verify-jwt',
     severity: 'warning',
     fix: 'none',
-    summary: 'a `supabase functions deploy` command (scripts, CI, Makefile) that leaves verify_jwt on for such a function',
+    summary: 'a `supabase functions deploy` command (scripts, CI, Makefile) that leaves verify_jwt on for a function',
     description:
       'A deploy flag wins over config.toml. A `supabase functions deploy` without --no-verify-jwt deploys with ' +
-      'the config value, which is on by default; a deploy without function names deploys them all. Add ' +
-      '--no-verify-jwt for functions that API-key callers reach, or set verify_jwt = false in config.toml.',
+      'the config value, which is on by default; a deploy without function names deploys them all. verify_jwt does not ' +
+      'authenticate API-key callers (it accepts the new keys on either header for migration compatibility) and may reject every ' +
+      'caller once the legacy keys are disabled. For a function whose only guard it is, this is a warning: add a check in the ' +
+      'handler first, then --no-verify-jwt. For a function that checks its caller in code (as edge-function-verify-jwt finds), ' +
+      'it is an info: add --no-verify-jwt, or set verify_jwt = false in config.toml.',
     legacyUse: false,
     blocksRotation: false,
     example: 'supabase functions deploy hello-world   ->   supabase functions deploy hello-world --no-verify-jwt',
@@ -23,14 +28,19 @@ export const deployVerifyJwt: Rule = {
       ),
       cite(PAGES.functionConfiguration, '`verify_jwt = false` under `[functions.<slug>]` in `supabase/config.toml` turns the check off for that function.'),
       cite(
-        PAGES.invalidJwtIssue,
-        'A publishable key sent as `Authorization: Bearer` to a function with verify_jwt on was answered ' +
-          '`{"code":"UNAUTHORIZED_INVALID_JWT_FORMAT","message":"Invalid JWT"}` (May 2026).',
+        PAGES.apiKeyDecisionPr,
+        'The API key docs now say that, for migration compatibility, the verify_jwt check accepts publishable and secret keys on either header, ' +
+          'and that passing it does not authenticate the caller (review of 2026-09-01).',
+      ),
+      cite(
+        { title: 'supabase/supabase#50301: fix(functions): prevent JWT verification when legacy keys are disabled (open)', url: 'https://github.com/supabase/supabase/pull/50301' },
+        'An open pull request (2026-09-12) states that once the legacy keys are disabled verify_jwt can never be satisfied, so the function ' +
+          'rejects every request.',
       ),
     ],
     examples: [
       {
-        title: 'A deploy script',
+        title: 'A deploy script, for a function that checks its caller (an info)',
         file: 'scripts/deploy.sh',
         before: '#!/bin/sh\nsupabase functions deploy send-report --project-ref "$PROJECT_REF"\n',
         after: '#!/bin/sh\nsupabase functions deploy send-report --no-verify-jwt --project-ref "$PROJECT_REF"\n',
@@ -53,12 +63,28 @@ export const deployVerifyJwt: Rule = {
       const on = deploy.functions.filter((fn) => fn.configVerifyJwt);
       if (on.length === 0) continue;
       const what = deploy.command.names.length === 0 ? 'of every function ' : '';
-      reports.push({
-        offset: deploy.offset,
-        message:
-          `this deploy ${what}leaves verify_jwt on for ${on.map((fn) => `\`${fn.slug}\``).join(', ')}: callers sending only a ` +
-          'publishable or secret key fail with "Invalid JWT"; add --no-verify-jwt (or set verify_jwt = false in config.toml)',
-      });
+      const names = (fns: readonly EdgeFunction[]) => fns.map((fn) => `\`${fn.slug}\``).join(', ');
+      // Only a function that checks its caller may lose verify_jwt; for any other it is the only guard.
+      const unguarded = on.filter((fn) => !fn.checksCaller);
+      const guarded = on.filter((fn) => fn.checksCaller);
+      if (unguarded.length > 0) {
+        reports.push({
+          offset: deploy.offset,
+          message:
+            `this deploy ${what}leaves verify_jwt on for ${names(unguarded)}, its only guard: \`verify_jwt\` does not authenticate API-key ` +
+            'callers and may reject every caller once legacy keys are disabled; add a check in the handler (auth.getClaims, a constant-time ' +
+            'compare of the apikey header with an entry of SUPABASE_SECRET_KEYS, a webhook signature), then add --no-verify-jwt',
+        });
+      }
+      if (guarded.length > 0) {
+        reports.push({
+          offset: deploy.offset,
+          severity: 'info',
+          message:
+            `this deploy ${what}leaves verify_jwt on for ${names(guarded)}, which checks its caller in code: verify_jwt is safe to turn off, ` +
+            'and must be off before the move to asymmetric signing keys; add --no-verify-jwt (or set verify_jwt = false in config.toml)',
+        });
+      }
     }
     return reports;
   },

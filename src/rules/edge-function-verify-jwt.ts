@@ -1,33 +1,41 @@
-// edge-function-verify-jwt: a function whose verify_jwt is on, which API-key callers can no longer pass.
+// edge-function-verify-jwt: a function whose verify_jwt is on: a warning where it is the only guard, an info (and the
+// --unsafe fix) where the handler checks its caller.
 import { verifyJwtOffEdit } from '../supabase/edge/config-toml.js';
-import type { EdgeFunction } from '../supabase/edge/model.js';
-import type { Report, Rule } from './rule.js';
+import type { Caller, CallerKind, EdgeFunction } from '../supabase/edge/model.js';
+import type { Report, Rule, Severity } from './rule.js';
 import { cite, PAGES } from './sources.js';
+
+// Pages this rule alone cites (kept here, not in sources.ts).
+const FUNCTIONS_AUTH = { title: 'Supabase docs: Securing Edge Functions', url: 'https://supabase.com/docs/guides/functions/auth' };
+const LEGACY_DISABLED_PR = {
+  title: 'supabase/supabase#50301: fix(functions): prevent JWT verification when legacy keys are disabled (open)',
+  url: 'https://github.com/supabase/supabase/pull/50301',
+};
 
 export const edgeFunctionVerifyJwt: Rule = {
   meta: {
     id: 'edge-function-verify-jwt',
     severity: 'warning',
     fix: 'unsafe',
-    summary: 'a function with verify_jwt on (explicit or default) that API-key callers will reach',
+    summary: 'a function with verify_jwt on (explicit or default): a warning where it is the only guard, an info where the handler checks its caller',
     description:
-      'The platform\'s verify_jwt check accepts only JWTs. Once callers send a publishable or secret key ' +
-      '(anonymous functions.invoke, webhooks, cron, other services), they fail with "Invalid JWT"; signed-in ' +
-      'users still pass with their session. The unsafe fix (--write --unsafe) sets verify_jwt = false in the ' +
-      "function's [functions.<slug>] table of supabase/config.toml; the function must then check its caller itself.",
+      "The platform's verify_jwt check (flag > config.toml > default on) never authenticated a caller: the anon key is itself a valid " +
+      'project JWT shipped in every client, and since mid-2026 the check accepts publishable and secret keys on either header for ' +
+      'migration compatibility. Once the legacy keys are disabled it may reject every caller, and after the move to asymmetric signing ' +
+      'keys it cannot verify user JWTs. For each function the rule looks for a check of the caller in its code and the modules it ' +
+      'imports (auth.getUser / auth.getClaims, withSupabase from @supabase/server, a jose / JWKS verification, a webhook signature, a ' +
+      'constant-time compare with a secret) and for its callers in the repository (app code, SQL such as pg_net or cron, scripts and CI). ' +
+      "A function whose only guard is verify_jwt is a warning: add a check in the handler for its callers, then set verify_jwt = false; it " +
+      'is never fixed automatically. A function that checks its caller is an info: verify_jwt is safe to turn off, and the unsafe fix ' +
+      "(--write --unsafe) sets verify_jwt = false in its [functions.<slug>] table of supabase/config.toml.",
     legacyUse: false,
     blocksRotation: false,
-    example: '[functions.hello-world]\nverify_jwt = false   # and check the apikey header or the user in the function',
+    example: '[functions.hello-world]\nverify_jwt = false   # once the function checks its caller (auth.getClaims, the apikey header, a signature)',
     sources: [
       cite(
-        PAGES.apiKeys,
-        'Edge Functions only support JWT verification via the anon and service_role JWT-based keys: with publishable and secret keys, use ' +
-          '`--no-verify-jwt` and implement your own apikey-header authorization logic in the function.',
-      ),
-      cite(
-        PAGES.invalidJwtIssue,
-        'A publishable key sent as `Authorization: Bearer` to a function with verify_jwt on was answered ' +
-          '`{"code":"UNAUTHORIZED_INVALID_JWT_FORMAT","message":"Invalid JWT"}` (May 2026).',
+        PAGES.apiKeyDecisionPr,
+        'The API key docs now say that, for migration compatibility, the verify_jwt check accepts publishable and secret keys on either header, ' +
+          'and that passing it does not authenticate the caller (review of 2026-09-01).',
       ),
       cite(
         PAGES.authHeaders,
@@ -35,14 +43,24 @@ export const edgeFunctionVerifyJwt: Rule = {
           "user's JWT; past the check, the function decides what to do with the caller's credentials.",
       ),
       cite(
-        PAGES.apiKeyDecisionPr,
-        'The API key docs now say that, for migration compatibility, the verify_jwt check accepts publishable and secret keys on either header, ' +
-          'and that passing it does not authenticate the caller.',
+        FUNCTIONS_AUTH,
+        'The verify_jwt flag is incompatible with the new JWT signing keys; Supabase no longer forces JWT verification implicitly and suggests ' +
+          'checking the caller in the function (auth.getClaims, JWKS) and skipping the platform check.',
+      ),
+      cite(
+        LEGACY_DISABLED_PR,
+        'An open pull request (2026-09-12) states that once the legacy keys are disabled verify_jwt can never be satisfied, so the function ' +
+          'rejects every request, and that an apikey header alone or a publishable/secret key never satisfies it.',
+      ),
+      cite(
+        PAGES.invalidJwtIssue,
+        'Before the compatibility change, a publishable key sent as `Authorization: Bearer` to a function with verify_jwt on was answered ' +
+          '`{"code":"UNAUTHORIZED_INVALID_JWT_FORMAT","message":"Invalid JWT"}` (May 2026).',
       ),
     ],
     examples: [
       {
-        title: 'A function that checks its caller, with verify_jwt on by default (fixed by --write --unsafe)',
+        title: 'A function that checks its caller, with verify_jwt on by default (an info, fixed by --write --unsafe)',
         file: 'supabase/config.toml',
         before: 'project_id = "my-app"\n',
         after: 'project_id = "my-app"\n\n[functions.send-report]\nverify_jwt = false\n',
@@ -61,22 +79,25 @@ export const edgeFunctionVerifyJwt: Rule = {
     const reports: Report[] = [];
     for (const fn of context.edge.functions) {
       if (!fn.verifyJwt) continue;
+      // Only a function that checks its caller may have verify_jwt turned off: for any other it is the only guard.
+      const fixable = fn.checksCaller;
       if (fn.configFile === file.path) {
         const config = context.edge.configs.get(file.path);
         if (config?.error) continue;
-        const edit = verifyJwtOffEdit(file.text, fn.slug, fn.config);
+        const edit = fixable ? verifyJwtOffEdit(file.text, fn.slug, fn.config) : undefined;
         const own = ownPlace(fn);
-        if (own !== undefined) reports.push({ offset: own, message: message(fn), ...(edit && { fix: [edit] }) });
+        if (own !== undefined) reports.push({ offset: own, ...verdict(fn), ...(edit && { fix: [edit] }) });
         // No place of its own here: only the table this run appends, where the fix lands (the end of the file).
-        else if (edit && context.unsafe && !ignoredAtEntry(fn)) reports.push({ offset: file.text.length, message: message(fn), fix: [edit] });
+        else if (edit && context.unsafe && !ignoredAtEntry(fn)) reports.push({ offset: file.text.length, ...verdict(fn), fix: [edit] });
       }
       if (fn.entrypoint !== file.path) continue;
       if (!fn.configFile) {
-        reports.push({ offset: 0, message: `${message(fn)}; there is no ${fn.projectDir}/config.toml to set it in` });
+        const { message, severity } = verdict(fn);
+        reports.push({ offset: 0, message: `${message}; there is no ${fn.projectDir}/config.toml to set it in`, severity });
       } else if (ownPlace(fn) === undefined && !context.edge.configs.get(fn.configFile)?.error) {
         // config.toml has no line of this function: the finding is on its own entry file, not on another function's line.
-        const applied = context.unsafe && !ignoredAtEntry(fn) && verifyJwtOffEdit('', fn.slug, fn.config) !== undefined;
-        if (!applied) reports.push({ offset: 0, message: message(fn) });
+        const applied = fixable && context.unsafe && !ignoredAtEntry(fn) && verifyJwtOffEdit('', fn.slug, fn.config) !== undefined;
+        if (!applied) reports.push({ offset: 0, ...verdict(fn) });
       }
     }
     return reports;
@@ -94,11 +115,37 @@ function ignoredAtEntry(fn: EdgeFunction): boolean {
   return fn.entryDirectives.some((d) => d.line <= 1 && (d.rules.length === 0 || d.rules.includes('edge-function-verify-jwt')));
 }
 
-function message(fn: EdgeFunction): string {
+/** The warning for a function whose only guard is verify_jwt; the info for one that checks its caller in code. */
+function verdict(fn: EdgeFunction): { message: string; severity: Severity } {
   const how = fn.config?.verifyJwt ? 'verify_jwt = true' : 'verify_jwt is on by default';
+  if (fn.checksCaller) {
+    return {
+      severity: 'info',
+      message:
+        `function \`${fn.slug}\`: ${how}, and the function checks its caller in code: verify_jwt is safe to turn off, and must be off ` +
+        'before the move to asymmetric signing keys; set `verify_jwt = false` (--write --unsafe does)',
+    };
+  }
   const callers = fn.callers.length > 0 ? ` (called from ${fn.callers.slice(0, 3).map((c) => `${c.file}:${c.line}`).join(', ')}${fn.callers.length > 3 ? ', …' : ''})` : '';
-  return (
-    `function \`${fn.slug}\`: ${how}, so callers sending only a publishable or secret key${callers} fail with "Invalid JWT"; ` +
-    'signed-in users still pass. Set verify_jwt = false (--write --unsafe does) and check the caller in the function'
-  );
+  return {
+    severity: 'warning',
+    message:
+      `function \`${fn.slug}\`: ${how} and is its only guard${callers}: \`verify_jwt\` does not authenticate API-key callers and may reject ` +
+      `every caller once legacy keys are disabled; add a check in the handler (${handlerCheck(fn.callers)}), then set \`verify_jwt = false\``,
+  };
+}
+
+/** The check to add for the kinds of callers the repository shows; every kind when it shows none (a third party's, say). */
+function handlerCheck(callers: readonly Caller[]): string {
+  const kinds = new Set<CallerKind>(callers.map((c) => c.kind));
+  const any = kinds.size === 0;
+  const user = any || kinds.has('app');
+  const service = any || kinds.has('sql') || kinds.has('script');
+  const checks = [
+    ...(user ? ['auth.getClaims(token) for a signed-in user'] : []),
+    ...(service ? ['a constant-time compare of the apikey header with an entry of SUPABASE_SECRET_KEYS for a service'] : []),
+    ...(any ? ["a webhook's signature for a third party"] : []),
+  ];
+  const modes = [...(user ? ["'user'"] : []), ...(service ? ["'secret'"] : [])].join(' | ');
+  return `${checks.join('; ')}; or withSupabase({ auth: ${modes} }) from @supabase/server`;
 }

@@ -1,5 +1,5 @@
-// deploy-verify-jwt: a `supabase functions deploy` that leaves verify_jwt on for a function API-key callers reach
-// (docs/rules/deploy-verify-jwt.md).
+// deploy-verify-jwt: a `supabase functions deploy` that leaves verify_jwt on: a warning for a function whose only guard it
+// is (add a check in the handler first), an info for one that checks its caller in code (docs/rules/deploy-verify-jwt.md).
 import { ruleTester } from '../helpers/rule-tester.js';
 
 // `hello` is on by default; `cron` is off in config.toml.
@@ -9,8 +9,12 @@ const PROJECT = {
   'supabase/functions/cron/index.ts': "Deno.serve(() => new Response('cron'))\n",
 };
 const leaves = (slugs: string, every = false) =>
-  `this deploy ${every ? 'of every function ' : ''}leaves verify_jwt on for ${slugs}: callers sending only a publishable or secret key ` +
-  'fail with "Invalid JWT"; add --no-verify-jwt (or set verify_jwt = false in config.toml)';
+  `this deploy ${every ? 'of every function ' : ''}leaves verify_jwt on for ${slugs}, its only guard: \`verify_jwt\` does not authenticate ` +
+  'API-key callers and may reject every caller once legacy keys are disabled; add a check in the handler (auth.getClaims, a ' +
+  'constant-time compare of the apikey header with an entry of SUPABASE_SECRET_KEYS, a webhook signature), then add --no-verify-jwt';
+const safe = (slugs: string, every = false) =>
+  `this deploy ${every ? 'of every function ' : ''}leaves verify_jwt on for ${slugs}, which checks its caller in code: verify_jwt is safe ` +
+  'to turn off, and must be off before the move to asymmetric signing keys; add --no-verify-jwt (or set verify_jwt = false in config.toml)';
 
 ruleTester('deploy-verify-jwt', {
   valid: [
@@ -64,6 +68,19 @@ ruleTester('deploy-verify-jwt', {
       findings: [
         { file: 'apps/web/package.json', line: 1, column: 27, message: leaves('`b`', true) },
         { file: 'scripts/deploy.sh', line: 1, column: 1, message: leaves('`a`', true) },
+      ],
+    },
+    {
+      name: 'a function that checks its caller is an info, one that does not a warning, on the same deploy',
+      files: {
+        'scripts/deploy.sh': 'supabase functions deploy\n',
+        ...PROJECT,
+        'supabase/functions/me/index.ts':
+          "Deno.serve(async (req) => {\n  const { data } = await supabase.auth.getClaims(req.headers.get('Authorization')!.slice(7))\n  return Response.json(data)\n})\n",
+      },
+      findings: [
+        { line: 1, column: 1, severity: 'warning', message: leaves('`hello`', true) },
+        { line: 1, column: 1, severity: 'info', message: safe('`me`', true) },
       ],
     },
     {

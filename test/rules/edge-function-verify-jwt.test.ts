@@ -1,13 +1,29 @@
-// edge-function-verify-jwt: a function whose effective verify_jwt is on, which callers sending only an API key
-// cannot pass; --write --unsafe turns it off in config.toml (docs/rules/edge-function-verify-jwt.md).
+// edge-function-verify-jwt: a function whose effective verify_jwt is on. Its only guard → a warning (verify_jwt
+// authenticates no API-key caller; add a check in the handler first), never fixed; a function that checks its caller
+// in code → an info, and only that one gets --write --unsafe's verify_jwt = false (docs/rules/edge-function-verify-jwt.md).
 import { ruleTester } from '../helpers/rule-tester.js';
 
 const CONFIG = 'supabase/config.toml';
 const HANDLER = "Deno.serve(() => new Response('ok'))\n";
+// A handler that checks its caller: a signed-in user's token, verified by Supabase Auth.
+const GUARDED =
+  'Deno.serve(async (req) => {\n' +
+  "  const token = req.headers.get('Authorization')?.replace('Bearer ', '') ?? ''\n" +
+  '  const { data, error } = await supabase.auth.getClaims(token)\n' +
+  "  if (error || !data) return new Response('Unauthorized', { status: 401 })\n" +
+  "  return new Response('ok')\n" +
+  '})\n';
 const fn = (slug: string) => ({ [`supabase/functions/${slug}/index.ts`]: HANDLER });
-const message = (slug: string, how: string, callers = '') =>
-  `function \`${slug}\`: ${how}, so callers sending only a publishable or secret key${callers} fail with "Invalid JWT"; ` +
-  'signed-in users still pass. Set verify_jwt = false (--write --unsafe does) and check the caller in the function';
+const guarded = (slug: string) => ({ [`supabase/functions/${slug}/index.ts`]: GUARDED });
+const HINT_ANY =
+  "auth.getClaims(token) for a signed-in user; a constant-time compare of the apikey header with an entry of SUPABASE_SECRET_KEYS for a service; " +
+  "a webhook's signature for a third party; or withSupabase({ auth: 'user' | 'secret' }) from @supabase/server";
+const onlyGuard = (slug: string, how: string, callers = '', hint = HINT_ANY) =>
+  `function \`${slug}\`: ${how} and is its only guard${callers}: \`verify_jwt\` does not authenticate API-key callers and may reject every ` +
+  `caller once legacy keys are disabled; add a check in the handler (${hint}), then set \`verify_jwt = false\``;
+const safeOff = (slug: string, how: string) =>
+  `function \`${slug}\`: ${how}, and the function checks its caller in code: verify_jwt is safe to turn off, and must be off before ` +
+  'the move to asymmetric signing keys; set `verify_jwt = false` (--write --unsafe does)';
 
 ruleTester('edge-function-verify-jwt', {
   valid: [
@@ -32,78 +48,158 @@ ruleTester('edge-function-verify-jwt', {
   ],
   invalid: [
     {
-      name: 'on by default: --unsafe appends a [functions.<slug>] table',
+      name: 'only guard, on by default: a warning; --unsafe leaves config.toml alone (it wrote verify_jwt = false for a function that checks no one: issue 19)',
       files: { [CONFIG]: 'project_id = "my-app"\n', ...fn('send-report') },
       options: { unsafe: true },
+      findings: [
+        { file: 'supabase/functions/send-report/index.ts', line: 1, column: 1, severity: 'warning', message: onlyGuard('send-report', 'verify_jwt is on by default'), fixable: false },
+      ],
+      output: { [CONFIG]: 'project_id = "my-app"\n' },
+    },
+    {
+      name: 'checks its caller (auth.getClaims), on by default: an info, and --unsafe appends a [functions.<slug>] table',
+      files: { [CONFIG]: 'project_id = "my-app"\n', ...guarded('send-report') },
+      options: { unsafe: true },
       // At the end of the file, where the table goes.
-      findings: [{ file: CONFIG, line: 2, column: 1, message: message('send-report', 'verify_jwt is on by default'), fixable: true }],
+      findings: [{ file: CONFIG, line: 2, column: 1, severity: 'info', message: safeOff('send-report', 'verify_jwt is on by default'), fixable: true }],
       output: { [CONFIG]: 'project_id = "my-app"\n\n[functions.send-report]\nverify_jwt = false\n' },
+    },
+    {
+      name: 'the guard in an imported helper counts (a constant-time compare with an entry of SUPABASE_SECRET_KEYS)',
+      files: {
+        [CONFIG]: '[functions.hello]\nverify_jwt = true\n',
+        'supabase/functions/hello/index.ts': "import { requireSecret } from '../_shared/auth.ts'\nDeno.serve((req) => requireSecret(req) ?? new Response('ok'))\n",
+        'supabase/functions/_shared/auth.ts':
+          "import { timingSafeEqual } from 'jsr:@std/crypto/timing-safe-equal'\n" +
+          'export function requireSecret(req: Request) {\n' +
+          "  const keys = Object.values(JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}')) as string[]\n" +
+          "  const got = new TextEncoder().encode(req.headers.get('apikey') ?? '')\n" +
+          '  if (keys.some((k) => timingSafeEqual(new TextEncoder().encode(k), got))) return undefined\n' +
+          "  return new Response('Unauthorized', { status: 401 })\n" +
+          '}\n',
+      },
+      options: { unsafe: true },
+      findings: [{ file: CONFIG, line: 2, column: 14, severity: 'info', message: safeOff('hello', 'verify_jwt = true'), fixable: true }],
+      output: { [CONFIG]: '[functions.hello]\nverify_jwt = false\n' },
+    },
+    {
+      name: "a webhook's signature check (Stripe constructEvent) is a guard",
+      files: {
+        [CONFIG]: '[functions.stripe-webhook]\nverify_jwt = true\n',
+        'supabase/functions/stripe-webhook/index.ts':
+          'Deno.serve(async (req) => {\n' +
+          "  const event = await stripe.webhooks.constructEventAsync(await req.text(), req.headers.get('stripe-signature')!, secret)\n" +
+          '  return new Response(event.type)\n' +
+          '})\n',
+      },
+      options: { unsafe: true },
+      findings: [{ file: CONFIG, line: 2, column: 14, severity: 'info', message: safeOff('stripe-webhook', 'verify_jwt = true'), fixable: true }],
+      output: { [CONFIG]: '[functions.stripe-webhook]\nverify_jwt = false\n' },
+    },
+    {
+      name: 'a jose JWKS verification is a guard',
+      files: {
+        [CONFIG]: '[functions.hello]\nverify_jwt = true\n',
+        'supabase/functions/hello/index.ts':
+          "import { createRemoteJWKSet, jwtVerify } from 'npm:jose'\n" +
+          "const JWKS = createRemoteJWKSet(new URL(Deno.env.get('SUPABASE_URL') + '/auth/v1/.well-known/jwks.json'))\n" +
+          "Deno.serve(async (req) => { await jwtVerify(token(req), JWKS); return new Response('ok') })\n",
+      },
+      findings: [{ file: CONFIG, line: 2, column: 14, severity: 'info', message: safeOff('hello', 'verify_jwt = true') }],
     },
     {
       name: "without --unsafe the warning stands, on the function's own entry file when config.toml has no table of it (issue 18, item 14)",
       // It was anchored past the last line of config.toml, or on another function's line when the file ends without a newline.
       files: { [CONFIG]: '[functions.other]\nverify_jwt = false', ...fn('hello'), ...fn('other') },
-      findings: [{ file: 'supabase/functions/hello/index.ts', line: 1, column: 1, message: message('hello', 'verify_jwt is on by default'), fixable: false }],
+      findings: [{ file: 'supabase/functions/hello/index.ts', line: 1, column: 1, message: onlyGuard('hello', 'verify_jwt is on by default'), fixable: false }],
     },
     {
-      name: 'a function that has its own table keeps the finding there without --unsafe',
-      files: { [CONFIG]: '[functions.hello]\nimport_map = "./import_map.json"\n', ...fn('hello') },
-      findings: [{ file: CONFIG, line: 1, column: 1, message: message('hello', 'verify_jwt is on by default'), fixable: false }],
+      name: 'a function that has its own table keeps the finding there',
+      files: { [CONFIG]: '[functions.hello]\nimport_map = "./import_map.json"\n', ...fn('hello'), ...guarded('checked') },
+      findings: [
+        { file: CONFIG, line: 1, column: 1, severity: 'warning', message: onlyGuard('hello', 'verify_jwt is on by default'), fixable: false },
+        { file: 'supabase/functions/checked/index.ts', line: 1, column: 1, severity: 'info', message: safeOff('checked', 'verify_jwt is on by default'), fixable: false },
+      ],
     },
     {
       name: 'suppressed on its entry file, --unsafe leaves config.toml alone',
       files: {
         [CONFIG]: 'project_id = "my-app"\n',
-        'supabase/functions/hello/index.ts': '// migrate-keys-ignore edge-function-verify-jwt -- called by a signed-in user only\n' + HANDLER,
-        ...fn('other'),
+        'supabase/functions/hello/index.ts': '// migrate-keys-ignore edge-function-verify-jwt -- called by a signed-in user only\n' + GUARDED,
+        ...guarded('other'),
       },
       options: { unsafe: true },
-      findings: [{ file: CONFIG, line: 2, column: 1, message: message('other', 'verify_jwt is on by default'), fixable: true }],
+      findings: [{ file: CONFIG, line: 2, column: 1, severity: 'info', message: safeOff('other', 'verify_jwt is on by default'), fixable: true }],
       output: { [CONFIG]: 'project_id = "my-app"\n\n[functions.other]\nverify_jwt = false\n' },
     },
     {
       name: 'verify_jwt = true: only the value changes, comments and other keys stay',
       files: {
         [CONFIG]: 'project_id = "my-app"\n\n[functions.hello]\n# the dashboard calls it\nverify_jwt = true # for now\nimport_map = "./import_map.json"\n',
-        ...fn('hello'),
+        ...guarded('hello'),
       },
       options: { unsafe: true },
-      findings: [{ file: CONFIG, line: 5, column: 14, message: message('hello', 'verify_jwt = true'), fixable: true }],
+      findings: [{ file: CONFIG, line: 5, column: 14, severity: 'info', message: safeOff('hello', 'verify_jwt = true'), fixable: true }],
       output: { [CONFIG]: 'project_id = "my-app"\n\n[functions.hello]\n# the dashboard calls it\nverify_jwt = false # for now\nimport_map = "./import_map.json"\n' },
     },
     {
       name: 'a table without the key, CRLF and no final newline: the key goes under the header, in CRLF',
-      files: { [CONFIG]: '[functions.hello]\r\nimport_map = "./import_map.json"', ...fn('hello') },
+      files: { [CONFIG]: '[functions.hello]\r\nimport_map = "./import_map.json"', ...guarded('hello') },
       options: { unsafe: true },
-      findings: [{ file: CONFIG, line: 1, column: 1, fixable: true }],
+      findings: [{ file: CONFIG, line: 1, column: 1, severity: 'info', fixable: true }],
       output: { [CONFIG]: '[functions.hello]\r\nverify_jwt = false\r\nimport_map = "./import_map.json"' },
     },
     {
-      name: 'the callers found in the repository are named; several functions get a table each',
+      name: 'the callers found in the repository are named, and the check suggested fits them; only the guarded function gets a table',
       files: {
         [CONFIG]: '[functions.b]\nverify_jwt = false\n',
         ...fn('a'),
         ...fn('b'),
-        ...fn('c'),
+        ...guarded('c'),
+        ...fn('d'),
         'src/api.ts': "await supabase.functions.invoke('a')\nawait fetch(`${url}/functions/v1/a`)\n",
+        'supabase/migrations/20260101000000_cron.sql':
+          "select cron.schedule('nightly', '0 3 * * *', $$ select net.http_post(url := 'https://x.supabase.co/functions/v1/d', " +
+          "headers := jsonb_build_object('Authorization', 'Bearer ' || (select decrypted_secret from vault.decrypted_secrets where name = 'service_role_key'))) $$);\n",
       },
       options: { unsafe: true },
       findings: [
-        { file: CONFIG, line: 3, column: 1, message: message('a', 'verify_jwt is on by default', ' (called from src/api.ts:1, src/api.ts:2)'), fixable: true },
-        { file: CONFIG, line: 3, column: 1, message: message('c', 'verify_jwt is on by default'), fixable: true },
+        { file: CONFIG, line: 3, column: 1, severity: 'info', message: safeOff('c', 'verify_jwt is on by default'), fixable: true },
+        {
+          file: 'supabase/functions/a/index.ts',
+          line: 1,
+          column: 1,
+          severity: 'warning',
+          message: onlyGuard('a', 'verify_jwt is on by default', ' (called from src/api.ts:1, src/api.ts:2)', "auth.getClaims(token) for a signed-in user; or withSupabase({ auth: 'user' }) from @supabase/server"),
+          fixable: false,
+        },
+        {
+          file: 'supabase/functions/d/index.ts',
+          line: 1,
+          column: 1,
+          severity: 'warning',
+          message: onlyGuard(
+            'd',
+            'verify_jwt is on by default',
+            ' (called from supabase/migrations/20260101000000_cron.sql:1)',
+            "a constant-time compare of the apikey header with an entry of SUPABASE_SECRET_KEYS for a service; or withSupabase({ auth: 'secret' }) from @supabase/server",
+          ),
+          fixable: false,
+        },
       ],
-      output: { [CONFIG]: '[functions.b]\nverify_jwt = false\n\n[functions.a]\nverify_jwt = false\n\n[functions.c]\nverify_jwt = false\n' },
+      output: { [CONFIG]: '[functions.b]\nverify_jwt = false\n\n[functions.c]\nverify_jwt = false\n' },
     },
     {
       name: 'no config.toml: reported on the entrypoint, nothing to fix',
-      files: { ...fn('hello') },
+      files: { ...guarded('hello') },
       options: { unsafe: true },
       findings: [
         {
           file: 'supabase/functions/hello/index.ts',
           line: 1,
           column: 1,
-          message: `${message('hello', 'verify_jwt is on by default')}; there is no supabase/config.toml to set it in`,
+          severity: 'info',
+          message: `${safeOff('hello', 'verify_jwt is on by default')}; there is no supabase/config.toml to set it in`,
           fixable: false,
         },
       ],
@@ -111,16 +207,16 @@ ruleTester('edge-function-verify-jwt', {
     {
       name: 'an inline table is read but not edited',
       // With no [functions.<slug>] table to point at (it landed past the last line of config.toml), the finding is on the function's entry file.
-      files: { [CONFIG]: 'project_id = "my-app"\nfunctions = { hello = { verify_jwt = true } }\n', ...fn('hello') },
+      files: { [CONFIG]: 'project_id = "my-app"\nfunctions = { hello = { verify_jwt = true } }\n', ...guarded('hello') },
       options: { unsafe: true },
-      findings: [{ file: 'supabase/functions/hello/index.ts', line: 1, column: 1, message: message('hello', 'verify_jwt = true'), fixable: false }],
+      findings: [{ file: 'supabase/functions/hello/index.ts', line: 1, column: 1, severity: 'info', message: safeOff('hello', 'verify_jwt = true'), fixable: false }],
     },
     {
       name: 'verify_jwt = "false", a string, counts as on',
       // Known: the message says `verify_jwt = true` of a value written as the string "false".
-      files: { [CONFIG]: '[functions.hello]\nverify_jwt = "false"\n', ...fn('hello') },
+      files: { [CONFIG]: '[functions.hello]\nverify_jwt = "false"\n', ...guarded('hello') },
       options: { unsafe: true },
-      findings: [{ file: CONFIG, line: 2, column: 14, message: message('hello', 'verify_jwt = true'), fixable: true }],
+      findings: [{ file: CONFIG, line: 2, column: 14, severity: 'info', message: safeOff('hello', 'verify_jwt = true'), fixable: true }],
       output: { [CONFIG]: '[functions.hello]\nverify_jwt = false\n' },
     },
   ],

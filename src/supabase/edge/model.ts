@@ -23,6 +23,16 @@ interface Place {
   line: number;
 }
 
+/**
+ * Who a caller is, by where the call stands: app or server code (`functions.invoke`, a fetch of the URL), SQL
+ * (`pg_net` from a migration, a cron job, a Database Webhook), or a script or CI job (curl in a workflow, a Makefile).
+ */
+export type CallerKind = 'app' | 'sql' | 'script';
+
+export interface Caller extends Place {
+  kind: CallerKind;
+}
+
 export interface EdgeFunction {
   slug: string;
   /** The project's supabase/ folder, relative to the root ('' never: at least 'supabase'). */
@@ -34,8 +44,9 @@ export interface EdgeFunction {
   configVerifyJwt: boolean;
   /** Effective verify_jwt: deploy flag > config > default true. */
   verifyJwt: boolean;
+  /** Whether its code, or a module it imports, checks its caller: the guard it needs once verify_jwt is off. */
   checksCaller: boolean;
-  callers: Place[];
+  callers: Caller[];
   /** The `migrate-keys-ignore` comments of its entry file: a finding anchored there obeys them. */
   entryDirectives: Directive[];
 }
@@ -111,9 +122,10 @@ export function buildEdgeModel(files: readonly ModelFile[]): EdgeModel {
   }
 
   for (const file of files) {
-    if (file.kind !== 'code' && file.kind !== 'markup') continue;
+    const kind = callerKind(file);
+    if (kind === undefined) continue;
     for (const { slug, offset } of findInvocations(file.text)) {
-      for (const fn of functions) if (fn.slug === slug) fn.callers.push({ file: file.path, offset, line: lineAt(file.text, offset) });
+      for (const fn of functions) if (fn.slug === slug) fn.callers.push({ file: file.path, offset, line: lineAt(file.text, offset), kind });
     }
   }
   const importedModule = (importer: string, specifier: string): ModelFile | undefined => {
@@ -122,6 +134,14 @@ export function buildEdgeModel(files: readonly ModelFile[]): EdgeModel {
     return target === undefined ? undefined : byPath.get(target);
   };
   return { functions, deploys, configs, importedModule };
+}
+
+/** Who calls from a file of this kind; undefined for files that call no function (docs, env files, config). */
+function callerKind(file: ModelFile): CallerKind | undefined {
+  if (file.kind === 'code' || file.kind === 'markup') return 'app';
+  if (file.kind === 'sql') return 'sql';
+  if (holdsCommands(file.kind)) return 'script';
+  return undefined;
 }
 
 function directivesOf(text: string): Directive[] {
