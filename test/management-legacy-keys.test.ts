@@ -40,6 +40,9 @@ describe('migrate-keys legacy-keys', () => {
     expect(run.stderr).toContain('  .env.local:3  legacy-key-value  ');
     expect(run.stderr).toContain('  src/lib/supabase.ts:');
     expect(run.stderr).toContain('or pass --force to disable anyway');
+    // Both inventories, since the one switch takes anon and service_role together (issue 19 §4).
+    expect(run.stderr).toMatch(/client inventory \(anon key\): [1-9]\d* places?; server inventory \(service_role key\): [1-9]\d* places?/);
+    expect(run.stderr).toContain('One switch disables anon and service_role together: both inventories must be clean.');
     expect(await puts()).toEqual([]);
     expect(await legacyEnabled()).toBe(true);
 
@@ -73,6 +76,8 @@ describe('migrate-keys legacy-keys', () => {
     expect(disable.status).toBe(0);
     expect(disable.stdout).toContain('are disabled.');
     expect(disable.stdout).toContain(`Roll back at once with: migrate-keys legacy-keys --enable --project-ref ${REF}`);
+    expect(disable.stdout).toContain('anon and service_role were disabled together');
+    expect(disable.stdout).toContain('Dashboard → Project Settings → API Keys → Legacy API keys: re-enable');
     expect(await legacyEnabled()).toBe(false);
 
     const again = runCli(repo, ['legacy-keys', '--disable', '--format', 'json'], api.env);

@@ -2,6 +2,7 @@
 import { loadConfig, parseRuleSetting, type RuleSettings } from '../core/config.js';
 import { parseNameMap } from '../keys/names.js';
 import { plan } from '../core/plan.js';
+import { legacyInventories } from '../core/checklist.js';
 import { ruleById } from '../rules/index.js';
 import type { Finding } from '../rules/rule.js';
 import { ManagementError } from '../supabase/management/errors.js';
@@ -57,6 +58,21 @@ export function legacyUseLines(use: LegacyUse, limit = 50): string[] {
   const lines = use.findings.map((finding) => `  ${finding.file}:${finding.line}  ${finding.ruleId}  ${finding.message}`);
   for (const file of use.failed) lines.push(`  ${file}  could not be read or parsed, so legacy use there cannot be ruled out`);
   return lines.length > limit ? [...lines.slice(0, limit), `  … and ${lines.length - limit} more (migrate-keys --check lists them all)`] : lines;
+}
+
+/**
+ * The refusal's count by inventory: the one switch deactivates anon and service_role together (Supabase changelog 29260),
+ * so the anon key's users (client) and the service_role key's (server) must both be gone.
+ */
+export function inventoryLine(use: LegacyUse): string {
+  const { client, server, other } = legacyInventories(use.findings);
+  const places = (n: number) => `${n} place${n === 1 ? '' : 's'}`;
+  const unknown = other + use.failed.length;
+  return (
+    `client inventory (anon key): ${places(client)}; server inventory (service_role key): ${places(server)}` +
+    (unknown > 0 ? `; neither key named, or not analysed: ${places(unknown)}` : '') +
+    '. One switch disables anon and service_role together: both inventories must be clean.'
+  );
 }
 
 export function blocks(use: LegacyUse): number {

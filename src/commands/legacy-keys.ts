@@ -2,7 +2,7 @@
 import type { Io } from './io.js';
 import { legacyKeysEnabled, setLegacyKeysEnabled } from '../supabase/management/api.js';
 import { ManagementError } from '../supabase/management/errors.js';
-import { blocks, legacyUse, legacyUseLines, type LegacyUse } from './gate.js';
+import { blocks, inventoryLine, legacyUse, legacyUseLines, type LegacyUse } from './gate.js';
 import { ManagementClient } from '../supabase/management/http.js';
 import { formatOf, output, type Output } from './output.js';
 import { repositoryRefs, resolveProjectRef } from '../supabase/management/project-ref.js';
@@ -65,7 +65,8 @@ export async function legacyKeysCommand(io: Io, flags: LegacyKeysFlags): Promise
       print.err(
         `migrate-keys: refusing to disable the legacy API keys of project ${ref}: ${blocking} place(s) in this repository still use them:\n` +
           legacyUseLines(use).join('\n') +
-          '\nMigrate them first (migrate-keys --write; migrate-keys --check must pass), or pass --force to disable anyway.\n',
+          `\n${inventoryLine(use)}\n` +
+          'Migrate them first (migrate-keys --write; migrate-keys --check must pass), or pass --force to disable anyway.\n',
       );
     }
     return 1;
@@ -74,7 +75,7 @@ export async function legacyKeysCommand(io: Io, flags: LegacyKeysFlags): Promise
     print.err(
       `migrate-keys: warning: --force: disabling the legacy API keys of project ${ref} although ${blocking} place(s) in this repository still use them:\n` +
         legacyUseLines(use).join('\n') +
-        '\n',
+        `\n${inventoryLine(use)}\n`,
     );
   }
   const wasEnabled = await legacyKeysEnabled(client, ref);
@@ -90,7 +91,10 @@ function printDisabled(print: Output, ref: string, changed: boolean): void {
       ? `The legacy API keys (anon, service_role) of project ${ref} are disabled.\n`
       : `The legacy API keys (anon, service_role) of project ${ref} were already disabled.\n`,
   );
-  print.out(`Roll back at once with: migrate-keys legacy-keys --enable --project-ref ${ref}\n`);
+  print.out('anon and service_role were disabled together (one switch): every client still sending the anon key and every server still sending the service_role key now fails.\n');
+  print.out(
+    `Roll back at once with: migrate-keys legacy-keys --enable --project-ref ${ref} (or Dashboard → Project Settings → API Keys → Legacy API keys: re-enable)\n`,
+  );
   print.out('Only this repository was checked: other apps, CI secrets and hosting variables that still hold a legacy key now fail.\n');
 }
 

@@ -3,6 +3,7 @@ import type { KeyValueCounts } from './plan.js';
 import { ruleById } from '../rules/index.js';
 import type { Finding } from '../rules/rule.js';
 import type { SuppliedKeys } from '../keys/supplied.js';
+import { REVOKE_LEGACY_JWT } from '../rules/leaks.js';
 
 export type StepStatus = 'done' | 'todo' | 'blocked';
 
@@ -32,10 +33,47 @@ const MONITOR_ERRORS = [
   'HTTP 401 on requests with the secret key from a browser',
 ];
 
+/**
+ * The two inventories the disable step waits for: one switch deactivates `anon` and `service_role` together
+ * (Supabase changelog 29260; supabase/agent-skills#482), so the users of either key keep it on. `client`: places
+ * that use the anon key (its name, a publishable rename, an anon JWT); `server`: the service_role key's; `other`:
+ * legacy use that names neither (a JWT-secret read, a file that cannot be read).
+ */
+export interface LegacyInventories {
+  client: number;
+  server: number;
+  other: number;
+}
+
+const ANON = /\banon\b|ANON_KEY|PUBLISHABLE/i;
+const SERVICE_ROLE = /service_role|SERVICE_(?:ROLE_)?KEY|SECRET_KEY/i;
+
+export function legacyInventories(findings: readonly Finding[]): LegacyInventories {
+  const counts: LegacyInventories = { client: 0, server: 0, other: 0 };
+  for (const finding of findings) {
+    // The rename says which key a name is; otherwise the message's first key name or role does.
+    const text = finding.rename ? finding.rename.from : finding.message;
+    const anon = text.search(ANON);
+    const service = text.search(SERVICE_ROLE);
+    if (anon < 0 && service < 0) counts.other++;
+    else if (service < 0 || (anon >= 0 && anon < service)) counts.client++;
+    else counts.server++;
+  }
+  return counts;
+}
+
+/** The one switch, and the way back (Supabase changelog 29260: the legacy keys can be disabled and re-enabled). */
+const ONE_SWITCH = 'One switch disables `anon` and `service_role` together';
+const ROLL_BACK =
+  'roll back with `migrate-keys legacy-keys --enable` (or Dashboard → Project Settings → API Keys → Legacy API keys: re-enable)';
+
 export function checklist(input: ChecklistInput): ChecklistStep[] {
   const remaining = input.findings.filter((finding) => !finding.fixed);
   const count = (flag: 'legacyUse' | 'blocksRotation') => remaining.filter((f) => f[flag] ?? ruleById(f.ruleId)?.meta[flag]).length;
   const legacyUse = count('legacyUse');
+  const inventories = legacyInventories(remaining.filter((f) => f.legacyUse ?? ruleById(f.ruleId)?.meta.legacyUse));
+  // A leaked value stays leaked when --write has replaced it: every finding counts, fixed or not.
+  const leaks = input.findings.filter((f) => f.message.includes(REVOKE_LEGACY_JWT));
   const rotationBlockers = count('blocksRotation');
   const newKeys = input.keyValues.publishable + input.keyValues.secret > 0 || Object.keys(input.supplied).length > 0;
   // Places outside the repository are never seen done: step 2 stays to confirm while they exist.
@@ -78,19 +116,29 @@ export function checklist(input: ChecklistInput): ChecklistStep[] {
       status: legacyUse === 0 ? 'todo' : 'blocked',
       detail:
         legacyUse === 0
-          ? '`migrate-keys --check` finds no legacy use: deactivate the legacy keys with `migrate-keys legacy-keys --disable` (it checks again first; `--enable` rolls back).'
-          : `Not yet: ${plural(legacyUse, 'finding')} still show legacy use; \`migrate-keys --check\` must pass first (\`migrate-keys legacy-keys --disable\` refuses until then).`,
+          ? `\`migrate-keys --check\` finds no legacy use: deactivate the legacy keys with \`migrate-keys legacy-keys --disable\` (it checks again first). ${ONE_SWITCH}: ${ROLL_BACK}.`
+          : `Not yet: ${plural(legacyUse, 'finding')} still show legacy use (client inventory (anon key): ${plural(inventories.client, 'place')}; ` +
+            `server inventory (service_role key): ${plural(inventories.server, 'place')}` +
+            (inventories.other > 0 ? `; other: ${plural(inventories.other, 'place')}` : '') +
+            `). ${ONE_SWITCH}, so both inventories must be clean; \`migrate-keys --check\` must pass first (\`migrate-keys legacy-keys --disable\` refuses until then).`,
     },
     {
       step: 6,
       title: 'Rotate the legacy JWT secret',
       status: rotationBlockers === 0 && legacyUse === 0 ? 'todo' : 'blocked',
       detail:
-        rotationBlockers === 0 && legacyUse === 0
+        (rotationBlockers === 0 && legacyUse === 0
           ? 'Nothing found relies on the legacy JWT secret or a legacy JWT: rotate it once the legacy keys are off.'
-          : `Not yet: ${plural(rotationBlockers, 'legacy JWT or JWT-secret use')} and ${plural(legacyUse, 'legacy use')} remain.`,
+          : `Not yet: ${plural(rotationBlockers, 'legacy JWT or JWT-secret use')} and ${plural(legacyUse, 'legacy use')} remain.`) + leakDetail(leaks),
     },
   ];
+}
+
+/** Step 6 when a legacy service_role JWT has leaked: disabling does not revoke it (src/rules/leaks.ts says what does). */
+function leakDetail(leaks: readonly Finding[]): string {
+  if (leaks.length === 0) return '';
+  const where = leaks.slice(0, 3).map((f) => `${f.file}:${f.line}`).join(', ') + (leaks.length > 3 ? `, and ${leaks.length - 3} more` : '');
+  return ` A legacy service_role JWT has leaked (${where}): disabling the legacy keys does not revoke it; ${REVOKE_LEGACY_JWT}.`;
 }
 
 function plural(count: number, word: string): string {

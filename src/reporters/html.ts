@@ -5,7 +5,7 @@ import type { RunResult } from '../core/result.js';
 import { ruleDocsUrl } from '../rules/docs.js';
 import { ruleById } from '../rules/index.js';
 import type { Finding, RuleId } from '../rules/rule.js';
-import { compare, modeLine, renameRows, ruleHeading, sortFindings, STEP_MARKERS, summaryRows } from './sections.js';
+import { compare, modeLine, renameRows, ruleHeading, sortFindings, STEP_MARKERS, summaryRows, timeLines } from './sections.js';
 
 const STYLE = `
 :root { color-scheme: light dark; font: 15px/1.5 system-ui, sans-serif; }
@@ -108,6 +108,8 @@ export function html(result: RunResult): string {
     outside.length === 0
       ? '<p>None found: no workflow, hosting or deployment file names a key.</p>'
       : table(['Kind', 'Name', 'New name', 'Where', 'Action'], outside, 'outside'),
+    '<h2>Time and reach</h2>',
+    `<ul>${timeLines(result).map((line) => `<li>${text(line)}</li>`).join('')}</ul>`,
     ...stepsSection(result),
   ];
   return [

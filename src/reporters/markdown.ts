@@ -1,7 +1,7 @@
 // The migration report (SPEC §8): Markdown ready to paste into a pull request; html.ts reads the same sections.
 import { maskSecrets } from '../keys/mask.js';
 import type { RunResult } from '../core/result.js';
-import { manualGroups, modeLine, renameRows, ruleHeading, STEP_MARKERS, summaryRows } from './sections.js';
+import { manualGroups, modeLine, renameRows, ruleHeading, STEP_MARKERS, summaryRows, timeLines } from './sections.js';
 
 /** Inline Markdown from plain text with `code` spans: masked, one line, and inert outside the code spans. */
 function mdText(text: string): string {
@@ -65,6 +65,8 @@ export function markdown(result: RunResult): string {
     }
   }
   out.push('');
+
+  out.push('## Time and reach', '', ...timeLines(result).map((line) => `- ${mdText(line)}`), '');
 
   out.push('## Steps', '');
   for (const step of result.checklist) {

@@ -1,4 +1,5 @@
 // The report's content, shared by the Markdown, HTML, SARIF and GitHub reporters: what to show, in what order.
+import { posix } from 'node:path';
 import type { StepStatus } from '../core/checklist.js';
 import { countRemaining, reportedChanges, type RunResult } from '../core/result.js';
 import { ruleById, RULES } from '../rules/index.js';
@@ -47,6 +48,53 @@ export function modeLine(result: RunResult): string {
   if (result.mode === 'write') return 'Mode: `--write`; the safe fixes were applied.';
   if (result.mode === 'check') return 'Mode: `--check`; nothing was written.';
   return 'Mode: preview; nothing was written. `migrate-keys --write` applies the safe fixes.';
+}
+
+/**
+ * The deadline as SPEC §1 gives it (Supabase changelog 29260; the migration guide: "deprecated by the end of 2026"): never a fixed day.
+ */
+export const DEADLINE =
+  'Supabase is to delete the legacy API keys in late 2026 (date to be confirmed): whatever still uses them then breaks. ' +
+  'New projects and projects restored after 1 November 2025 have no legacy keys.';
+
+/** A paused project restored after that date is a restored project: it has no legacy keys (changelog 29260). */
+export const PAUSED_RESTORED =
+  'A paused project that is restored later comes back without legacy keys: migrate before pausing a project, or expect its legacy keys to be gone when it is restored.';
+
+/**
+ * Mobile and desktop apps, known by files the run discovered (no file is read again): a build already in users' hands keeps
+ * the key it was built with (SPEC §1; the migration guide lists mobile and desktop apps among the anon key's users).
+ */
+const APP_FILES: readonly (readonly [string, RegExp])[] = [
+  ['Expo/React Native', /^(?:eas\.json|metro\.config\.[cm]?[jt]s|react-native\.config\.[cm]?js)$/],
+  ['Flutter', /^pubspec\.yaml$/],
+  ['Swift', /^Package\.swift$|\.xcodeproj$|\.xcworkspace$/],
+  ['Kotlin/Android', /^AndroidManifest\.xml$/],
+  ['Capacitor', /^capacitor\.config\.(?:ts|js|json)$/],
+  ['Electron', /^(?:electron-builder\.(?:ya?ml|json5?|toml|[cm]?[jt]s)|forge\.config\.[cm]?[jt]s|electron\.vite\.config\.[cm]?[jt]s)$/],
+];
+
+export function appKinds(result: RunResult): string[] {
+  const found = new Set<string>();
+  for (const { path } of result.plan.discovery.files) {
+    // A file inside an Xcode project names the project folder (App.xcodeproj/project.pbxproj).
+    const names = [posix.basename(path), ...path.split('/').slice(0, -1)];
+    for (const [kind, pattern] of APP_FILES) if (names.some((name) => pattern.test(name))) found.add(kind);
+  }
+  return APP_FILES.map(([kind]) => kind).filter((kind) => found.has(kind));
+}
+
+function installedAppsLine(kinds: readonly string[]): string {
+  return (
+    `This repository holds a mobile or desktop app (${kinds.join(', ')}): versions already installed keep the old key, ` +
+    'so deactivating the legacy keys (step 5) waits until those versions are updated or have aged out.'
+  );
+}
+
+/** The report's "Time and reach" sentences: the deadline, a paused project, installed apps. */
+export function timeLines(result: RunResult): string[] {
+  const kinds = appKinds(result);
+  return [DEADLINE, PAUSED_RESTORED, ...(kinds.length > 0 ? [installedAppsLine(kinds)] : [])];
 }
 
 /** What a person has to do: not fixed, and not something `--write` fixes (after --write, what it could not). */

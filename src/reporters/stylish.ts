@@ -5,6 +5,7 @@ import { printable } from '../core/printable.js';
 import { countRemaining, reportedChanges, type RunResult } from '../core/result.js';
 import type { Finding } from '../rules/rule.js';
 import { unifiedDiff } from './diff.js';
+import { timeLines } from './sections.js';
 
 export interface StylishOptions {
   colors: Colors;
@@ -74,6 +75,9 @@ function summary(result: RunResult, c: Colors): string {
 
   if (result.mode === 'preview' && result.plan.changes.length > 0) lines.push(`  Apply the fixes with ${c.bold('migrate-keys --write')}.`);
   if (result.mode === 'write' && changes.length > 0) lines.push(`  Backups are in .migrate-keys/; ${c.bold('migrate-keys undo')} restores them.`);
+  // --check, while the disable step waits (legacy use remains): the deadline and what else holds the keys.
+  const waiting = result.checklist.some((step) => step.step === 5 && step.status === 'blocked');
+  if (result.mode === 'check' && waiting) lines.push(...timeLines(result).map((line) => `  ${line}`));
   return lines.join('\n') + '\n';
 }
 
