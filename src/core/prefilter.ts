@@ -3,6 +3,7 @@
 // literal is searched with Boyer-Moore; an alternation of common first letters is tried at every offset).
 import type { FileKind } from '../file-kinds/index.js';
 import { hasLegacyKeyJwt } from '../keys/values.js';
+import { namesSupabaseSdk } from '../file-kinds/lockfile.js';
 import { isEdgeFunctionFile } from '../supabase/paths.js';
 import { hasKeyLiteralHint, keyLiterals } from '../keys/literals.js';
 
@@ -54,6 +55,8 @@ function holdsWrappedKey(text: string): boolean {
  */
 export function isCandidate(file: { path: string; kind: FileKind }, text: string, names: NameFilter, named = namesSupabase(text)): boolean {
   const { path, kind } = file;
+  // A lockfile is read by sdk-version alone, and only for a Supabase SDK package it names.
+  if (kind === 'lockfile') return namesSupabaseSdk(text);
   if (kind === 'toml' || kind === 'config' || (kind === 'code' && isEdgeFunctionFile(path))) return true;
   if (text.includes('migrate-keys-ignore')) return true;
   // The names of --map need not name Supabase.
@@ -102,5 +105,6 @@ const SQL_KEY_SETTING_HINT = /current_setting|getenv/;
  */
 export function hasGenericHint(kind: FileKind, text: string): boolean {
   if (kind === 'text') return hasKeyLiteralHint(text);
+  if (kind === 'lockfile') return false;
   return GENERIC_HINT.test(text) || (kind === 'sql' && SQL_KEY_SETTING_HINT.test(text));
 }

@@ -5,6 +5,7 @@ import { configKind } from './config.js';
 import { dockerfileKind } from './dockerfile.js';
 import { envKind } from './env.js';
 import type { KindModule } from './kind.js';
+import { lockfileKind } from './lockfile.js';
 import { markdownKind } from './markdown.js';
 import { markupKind } from './markup.js';
 import { pythonKind } from './python.js';
@@ -18,9 +19,11 @@ import { yamlKind } from './yaml.js';
  * A file is of the first kind that matches its name, so the order is the precedence: code before env
  * (`.env.server.ts` is code); env before the kinds of its other extensions (`.env.vue`); commands
  * before dockerfile (`Dockerfile.sh`) and text (`package.json`); toml and config before text
- * (`supabase/config.toml`, `netlify.toml` and `vercel.json` have text's extensions).
+ * (`supabase/config.toml`, `netlify.toml` and `vercel.json` have text's extensions). The lockfiles sdk-version reads come
+ * first: `pnpm-lock.yaml` is no YAML config and `package-lock.json` no text to search for keys.
  */
 const KINDS = [
+  lockfileKind,
   codeKind,
   envKind,
   markupKind,
@@ -56,7 +59,7 @@ export function renamesAsText(kind: FileKind): boolean {
 }
 
 /**
- * Lockfiles are no kind's: written by package managers, they hold no key name and no key, and their integrity hashes
+ * Lockfiles other than the lockfile kind's are no kind's: written by package managers, they hold no key name and no key, and their integrity hashes
  * (`sha512-ZXlK…`) look like base64-wrapped keys, so reading them would only cost. Each `.lock` file is one
  * (yarn, bun, Cargo, poetry, Gemfile, composer, Pipfile, uv, deno, Podfile, pubspec, flake…), and these.
  */
@@ -65,8 +68,9 @@ const LOCKFILES = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-loc
 /** The kind of a file from its path (`/`-separated), or undefined when the tool does not read it. */
 export function fileKind(path: string): FileKind | undefined {
   const basename = path.slice(path.lastIndexOf('/') + 1);
-  if (LOCKFILES.has(basename) || basename.endsWith('.lock')) return undefined;
   const dot = basename.lastIndexOf('.');
-  const extension = dot <= 0 ? '' : basename.slice(dot).toLowerCase();
-  return KINDS.find((module) => module.matches({ path, basename, extension }))?.kind;
+  const name = { path, basename, extension: dot <= 0 ? '' : basename.slice(dot).toLowerCase() };
+  if (lockfileKind.matches(name)) return lockfileKind.kind;
+  if (LOCKFILES.has(basename) || basename.endsWith('.lock')) return undefined;
+  return KINDS.find((module) => module.matches(name))?.kind;
 }

@@ -17,6 +17,7 @@ export const RULE_IDS = [
   'legacy-jwt-secret',
   'signing-key-file',
   'realtime-public-24h',
+  'sdk-version',
   'unused-suppression',
 ] as const;
 

@@ -13,6 +13,7 @@ import { legacyKeyValue } from './legacy-key-value.js';
 import { parseError } from './parse-error.js';
 import { realtimePublic24h } from './realtime-public-24h.js';
 import type { Rule, RuleId } from './rule.js';
+import { sdkVersion } from './sdk-version.js';
 import { secretKeyExposed } from './secret-key-exposed.js';
 import { signingKeyFile } from './signing-key-file.js';
 import { sqlLegacyKey } from './sql-legacy-key.js';
@@ -36,6 +37,7 @@ export const RULES: readonly Rule[] = [
   legacyJwtSecret,
   signingKeyFile,
   realtimePublic24h,
+  sdkVersion,
   unusedSuppression,
 ];
 

@@ -31,6 +31,10 @@ export const PAGES = {
     title: 'supabase/supabase-js#2511: stop sending the API key in the Authorization header for function calls',
     url: 'https://github.com/supabase/supabase-js/pull/2511',
   },
+  supabaseJsUnknownKeyPr: {
+    title: 'supabase/supabase-js#2526: warn instead of throw for unrecognized sb_ API key subtypes',
+    url: 'https://github.com/supabase/supabase-js/pull/2526',
+  },
   supabasePyBearerIssue: {
     title: 'supabase/supabase-py#1230: API key in the Authorization header causes PGRST301 with new Supabase keys',
     url: 'https://github.com/supabase/supabase-py/issues/1230',
