@@ -50,7 +50,7 @@ function holdsWrappedKey(text: string): boolean {
  * Whether a file is a candidate whatever the rest of the repository holds: a name the migration
  * renames, a new key, a suppression comment, and the files the Edge Function model and the list of
  * places outside the repository always need (Edge Function code, project configs, deploy commands,
- * hosting configs). `named` is namesSupabase(text): the tests of Supabase's own names run only when
+ * callers of a function by its `/functions/v1/` URL, hosting configs). `named` is namesSupabase(text): the tests of Supabase's own names run only when
  * it is true, so most files of most repositories are decided by a few literal searches.
  */
 export function isCandidate(file: { path: string; kind: FileKind }, text: string, names: NameFilter, named = namesSupabase(text)): boolean {
@@ -66,10 +66,15 @@ export function isCandidate(file: { path: string; kind: FileKind }, text: string
     case 'markup':
       if (text.includes('auth-helpers') || (text.includes('functions') && INVOCATION_HINT.test(text))) return true;
       break;
+    case 'sql':
+      // A caller by URL (pg_net's net.http_post from a migration, a cron job): the Edge Function model counts it.
+      if (text.includes('/functions/v1/')) return true;
+      break;
     case 'commands':
     case 'yaml':
     case 'dockerfile':
-      if (text.includes('functions deploy')) return true;
+      // A deploy, or a caller by URL (curl in a workflow or a script): both feed the Edge Function model.
+      if (text.includes('functions deploy') || text.includes('/functions/v1/')) return true;
       break;
   }
   // A read of a pydantic-settings field named after a key (`settings.service_role_key`) in a module that imports the

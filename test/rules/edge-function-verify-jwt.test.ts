@@ -18,6 +18,8 @@ const guarded = (slug: string) => ({ [`supabase/functions/${slug}/index.ts`]: GU
 const HINT_ANY =
   "auth.getClaims(token) for a signed-in user; a constant-time compare of the apikey header with an entry of SUPABASE_SECRET_KEYS for a service; " +
   "a webhook's signature for a third party; or withSupabase({ auth: 'user' | 'secret' }) from @supabase/server";
+const SERVICE_HINT =
+  "a constant-time compare of the apikey header with an entry of SUPABASE_SECRET_KEYS for a service; or withSupabase({ auth: 'secret' }) from @supabase/server";
 const onlyGuard = (slug: string, how: string, callers = '', hint = HINT_ANY) =>
   `function \`${slug}\`: ${how} and is its only guard${callers}: \`verify_jwt\` does not authenticate API-key callers and may reject every ` +
   `caller once legacy keys are disabled; add a check in the handler (${hint}), then set \`verify_jwt = false\``;
@@ -188,6 +190,40 @@ ruleTester('edge-function-verify-jwt', {
         },
       ],
       output: { [CONFIG]: '[functions.b]\nverify_jwt = false\n\n[functions.c]\nverify_jwt = false\n' },
+    },
+    {
+      name: 'callers that only name the URL: a cron job in a migration (pg_net, project URL from Vault) and a curl in a workflow, neither naming Supabase nor a header the prefilter knows (issue 19 §1)',
+      files: {
+        [CONFIG]: 'project_id = "my-app"\n',
+        ...fn('nightly'),
+        ...fn('ping'),
+        'supabase/migrations/20260102000000_nightly.sql':
+          "select cron.schedule('nightly', '0 3 * * *', $$\n" +
+          "  select net.http_post(url := (select decrypted_secret from vault.decrypted_secrets where name = 'project_url') || '/functions/v1/nightly',\n" +
+          "    headers := jsonb_build_object('apikey', (select decrypted_secret from vault.decrypted_secrets where name = 'api_key')))\n" +
+          '$$);\n',
+        '.github/workflows/ping.yml':
+          'on: push\njobs:\n  ping:\n    runs-on: ubuntu-latest\n    steps:\n' +
+          '      - run: curl -X POST "$PROJECT_URL/functions/v1/ping" -H "apikey: $API_KEY"\n',
+      },
+      findings: [
+        {
+          file: 'supabase/functions/nightly/index.ts',
+          line: 1,
+          column: 1,
+          severity: 'warning',
+          message: onlyGuard('nightly', 'verify_jwt is on by default', ' (called from supabase/migrations/20260102000000_nightly.sql:2)', SERVICE_HINT),
+          fixable: false,
+        },
+        {
+          file: 'supabase/functions/ping/index.ts',
+          line: 1,
+          column: 1,
+          severity: 'warning',
+          message: onlyGuard('ping', 'verify_jwt is on by default', ' (called from .github/workflows/ping.yml:6)', SERVICE_HINT),
+          fixable: false,
+        },
+      ],
     },
     {
       name: 'no config.toml: reported on the entrypoint, nothing to fix',
