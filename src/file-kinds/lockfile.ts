@@ -2,8 +2,8 @@
 // sdk-version alone. Other lockfiles stay no kind's (index.ts): their integrity hashes look like base64-wrapped keys.
 import type { KindModule } from './kind.js';
 
-/** The lockfiles sdk-version reads, by basename: npm, pnpm, yarn (v1 and berry). */
-const LOCKFILE_NAMES = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock']);
+/** The lockfiles sdk-version reads, by basename: npm, pnpm, yarn (v1 and berry), Bun (text, ≥ 1.2; not bun.lockb). */
+const LOCKFILE_NAMES = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock']);
 
 /** The SDK packages sdk-version knows, as a lockfile names them: what makes a lockfile worth reading. */
 const SDK_HINT = /@supabase\/supabase-js/;

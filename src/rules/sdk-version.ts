@@ -1,4 +1,4 @@
-// sdk-version: a lockfile (npm, pnpm, yarn) that locks a Supabase SDK release that mishandles the new keys.
+// sdk-version: a lockfile (npm, pnpm, yarn, bun) that locks a Supabase SDK release that mishandles the new keys.
 import { loadYaml, loadYarnLockfile } from '../core/libraries.js';
 import type { Report, Rule } from './rule.js';
 import { cite, PAGES } from './sources.js';
@@ -122,6 +122,53 @@ function yarnLocked(text: string): Locked[] {
   return found;
 }
 
+/**
+ * JSONC as Bun writes it: the text with its comments and trailing commas blanked out (spaces, so that offsets stay
+ * the text's), strings left whole. What JSON.parse then refuses, Bun would refuse too.
+ */
+function blankJsonc(text: string): string {
+  const out = text.split('');
+  const blank = (from: number, to: number): void => {
+    for (let index = from; index < to; index++) if (out[index] !== '\n' && out[index] !== '\r') out[index] = ' ';
+  };
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (char === '"') {
+      for (index++; index < text.length && text[index] !== '"'; index++) if (text[index] === '\\') index++;
+    } else if (char === '/' && text[index + 1] === '/') {
+      const end = text.indexOf('\n', index);
+      blank(index, end < 0 ? text.length : end);
+      index = end < 0 ? text.length : end;
+    } else if (char === '/' && text[index + 1] === '*') {
+      const end = text.indexOf('*/', index + 2);
+      blank(index, end < 0 ? text.length : end + 2);
+      index = end < 0 ? text.length : end + 1;
+    }
+  }
+  // A comma whose next non-blank character closes an object or an array (comments are blank by now).
+  const blanked = out.join('');
+  return blanked.replace(/,(?=\s*[}\]])/g, ' ');
+}
+
+/** bun.lock (Bun ≥ 1.2, text): `packages` by install path, each a tuple whose first item is `name@version`. */
+function bunLocked(text: string): Locked[] {
+  const clean = blankJsonc(text);
+  const lock: unknown = JSON.parse(clean);
+  if (!isRecord(lock) || !isRecord(lock.packages)) return [];
+  const found: Locked[] = [];
+  const start = clean.search(/"packages"\s*:/);
+  for (const entry of Object.values(lock.packages)) {
+    const ident = Array.isArray(entry) ? entry[0] : undefined;
+    if (typeof ident !== 'string') continue;
+    const split = /^((?:@[^/@]+\/)?[^@]+)@(.+)$/.exec(ident);
+    if (!split || !WATCHED.has(split[1] as string)) continue;
+    const version = split[2] as string;
+    const at = clean.indexOf(JSON.stringify(ident), start);
+    found.push({ name: split[1] as string, version, offset: at < 0 ? 0 : at + 1 + (split[1] as string).length + 1 });
+  }
+  return found;
+}
+
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function lockedPackages(path: string, text: string): Locked[] {
@@ -129,6 +176,7 @@ function lockedPackages(path: string, text: string): Locked[] {
   try {
     if (basename === 'pnpm-lock.yaml') return pnpmLocked(text);
     if (basename === 'yarn.lock') return yarnLocked(text);
+    if (basename === 'bun.lock') return bunLocked(text);
     return npmLocked(text);
   } catch {
     // A lockfile its package manager would not read either: nothing is known of what it installs.
@@ -145,8 +193,9 @@ export const sdkVersion: Rule = {
     description:
       'Some Supabase SDK releases mishandle the new API keys. @supabase/supabase-js 2.110.4 and 2.110.5 throw in createClient() ' +
       'on an `sb_` key that is neither `sb_publishable_` nor `sb_secret_` (such as a temporary `sb_temp_` key); 2.110.6 warns ' +
-      'instead. The rule reads package-lock.json, npm-shrinkwrap.json, pnpm-lock.yaml and yarn.lock (v1 and berry) and names ' +
-      'the release to update to. It changes no lockfile: update the package with your package manager.',
+      'instead. The rule reads package-lock.json, npm-shrinkwrap.json, pnpm-lock.yaml, yarn.lock (v1 and berry) and bun.lock ' +
+      "(Bun's text lockfile; the binary bun.lockb is not read) and names the release to update to. It changes no lockfile: " +
+      'update the package with your package manager.',
     legacyUse: false,
     blocksRotation: false,
     example: '"node_modules/@supabase/supabase-js": { "version": "2.110.4" }  ->  npm install @supabase/supabase-js@^2.110.6',

@@ -1,5 +1,6 @@
 // sdk-version: a lockfile that pins a Supabase SDK release that mishandles the new keys. The samples are made here in
-// each package manager's own format (npm's package-lock.json v1 and v3, pnpm-lock.yaml v6 and v9, yarn.lock v1 and berry).
+// each package manager's own format (npm's package-lock.json v1 and v3, pnpm-lock.yaml v6 and v9, yarn.lock v1 and berry,
+// bun.lock).
 import { ruleTester } from '../helpers/rule-tester.js';
 
 const packageLock = (version: string) =>
@@ -94,6 +95,28 @@ __metadata:
   linkType: hard
 `;
 
+// Bun ≥ 1.2's text lockfile: JSONC (trailing commas), `packages` by install path, each a tuple whose first item is
+// `name@version`; a nested copy's key is its parent's path, then the name.
+const BUN_LOCK = `{
+  "lockfileVersion": 1,
+  "workspaces": {
+    "": {
+      "name": "web",
+      "dependencies": {
+        "@supabase/supabase-js": "2.110.4",
+      },
+    },
+  },
+  "packages": {
+    "@supabase/supabase-js": ["@supabase/supabase-js@2.110.5", "", { "dependencies": { "@supabase/auth-js": "2.110.5" } }, "sha512-bm90LWEtcmVhbC1oYXNo"],
+
+    "tools/@supabase/supabase-js": ["@supabase/supabase-js@2.110.4", "", {}, "sha512-bm90LWEtcmVhbC1oYXNo"],
+
+    "left-pad": ["left-pad@1.3.0", "", {}, "sha512-bm90LWEtcmVhbC1oYXNo"],
+  }
+}
+`;
+
 const MESSAGE = (version: string) =>
   `\`@supabase/supabase-js\` ${version} is locked here: releases 2.110.4 and 2.110.5 throw in createClient() on an \`sb_\` key ` +
   'that is neither `sb_publishable_` nor `sb_secret_` (such as `sb_temp_`); update `@supabase/supabase-js` to 2.110.6 or later';
@@ -107,6 +130,7 @@ ruleTester('sdk-version', {
         'old/package-lock.json': packageLock('2.110.3'),
         'pnpm-lock.yaml': PNPM_V9.replaceAll('2.110.4', '2.111.0'),
         'yarn.lock': YARN_V1.replaceAll('2.110.4', '2.57.4'),
+        'bun/bun.lock': BUN_LOCK.replace('@2.110.5"', '@2.110.6"').replace('@2.110.4"', '@2.112.0"'),
       },
     },
     {
@@ -119,6 +143,15 @@ ruleTester('sdk-version', {
       },
     },
     { name: 'a lockfile that does not parse', files: { 'package-lock.json': '{ "@supabase/supabase-js": 2.110.4\n' } },
+    {
+      name: 'bun.lock: the version only in a workspace range, a comment, or a string that looks like one',
+      files: {
+        'bun.lock':
+          '{\n  // "@supabase/supabase-js": ["@supabase/supabase-js@2.110.4"],\n  "lockfileVersion": 1,\n  "workspaces": { "": { "dependencies": { "@supabase/supabase-js": "2.110.4", }, }, },\n' +
+          '  "packages": {\n    "a": ["a@1.0.0", "", { "description": "// not a comment, @supabase/supabase-js@2.110.4" }, "sha512-x"],\n  },\n}\n',
+      },
+    },
+    { name: 'a bun.lock that does not parse', files: { 'bun.lock': '{ "packages": { "@supabase/supabase-js": ["@supabase/supabase-js@2.110.4" }\n' } },
   ],
   invalid: [
     {
@@ -148,6 +181,14 @@ ruleTester('sdk-version', {
       findings: [
         { file: 'berry/yarn.lock', line: 8, column: 12, message: MESSAGE('2.110.5') },
         { line: 6, column: 12, message: MESSAGE('2.110.4') },
+      ],
+    },
+    {
+      name: 'bun.lock (text, trailing commas): the package entries, a nested copy included, not the workspace range',
+      files: { 'bun.lock': BUN_LOCK },
+      findings: [
+        { line: 12, column: 54, message: MESSAGE('2.110.5') },
+        { line: 14, column: 60, message: MESSAGE('2.110.4') },
       ],
     },
   ],
