@@ -2,6 +2,7 @@
 import type { ts as TS } from 'ts-morph';
 import { authorizationSites, bearerToken, type AuthorizationSite } from './analysis/bearer/headers.js';
 import { KeySources } from './analysis/bearer/key-sources.js';
+import { describeTarget, targetBreaks, targetIn, type Target } from './analysis/bearer/targets.js';
 import { codeBlocks, pythonBearerSites, shellBearerSites, USER_TOKEN, type TextSite } from './analysis/bearer/text-sites.js';
 import { scriptRegions } from '../file-kinds/markup.js';
 import { dialectOf, type ScriptDialect } from '../file-kinds/parse.js';
@@ -21,6 +22,17 @@ const PAIR =
 // The same pair in a command or a Python dict, where no fix applies: the header is dropped by hand.
 const TEXT_PAIR = PAIR.replace('drop the Authorization entry', 'drop the Authorization header');
 
+// Issue 19 §2: where the request's target is in sight, the message names it and what it answers (meta.sources cite each).
+const TAIL = "; send the key in the `apikey` header and keep Authorization for a signed-in user's session token";
+const breaks = (target: Target | undefined): string => (target ? `${targetBreaks(target)}${TAIL}` : BREAKS);
+const pair = (target: Target | undefined, drop: 'entry' | 'header'): string =>
+  target
+    ? `${describeTarget(target)}: the gateway accepts the pair (Bearer equals apikey), but Authorization is for a signed-in user's session token; ` +
+      `drop the Authorization ${drop} (apikey carries the key)`
+    : drop === 'entry'
+      ? PAIR
+      : TEXT_PAIR;
+
 export const bearerApiKey: Rule = {
   meta: {
     id: 'bearer-api-key',
@@ -28,12 +40,13 @@ export const bearerApiKey: Rule = {
     fix: 'unsafe',
     summary: 'an API key (legacy or new) sent as Authorization: Bearer',
     description:
-      'The Authorization header is for a user\'s session JWT. Publishable and secret keys are not JWTs: sent ' +
-      'as a Bearer token they fail with "Invalid JWT" (Edge Functions), PGRST301 (PostgREST) or "Invalid ' +
-      'Compact JWS" (Storage); a legacy key there stops working when the legacy keys are deactivated. Send ' +
-      'the key in the apikey header. The unsafe fix (JS/TS, --write --unsafe) moves it there, or drops the ' +
-      'Authorization entry when apikey already carries the same key. A user\'s token, a forwarded header or a ' +
-      "third party's token is never flagged.",
+      'The Authorization header is for a user\'s session JWT. Publishable and secret keys are not JWTs: sent as a Bearer token without ' +
+      'the same key in apikey, PostgREST (/rest/v1) answers PGRST301, Storage (/storage/v1) "Invalid Compact JWS" and Auth (/auth/v1) ' +
+      '403 bad_jwt, and an Edge Function (/functions/v1/<name>) lets them past verify_jwt only for migration compatibility, which ' +
+      'authenticates no one; a legacy key there stops working when the legacy keys are deactivated. Where the request\'s URL is in ' +
+      'sight, the message names that target and its answer. Send the key in the apikey header. The unsafe fix (JS/TS, --write --unsafe) ' +
+      'moves it there, or drops the Authorization entry when apikey already carries the same key. A user\'s token, a forwarded header ' +
+      "or a third party's token is never flagged.",
     legacyUse: true,
     blocksRotation: false,
     example: "headers: { Authorization: `Bearer ${anonKey}` }   ->   headers: { apikey: anonKey }",
@@ -53,6 +66,20 @@ export const bearerApiKey: Rule = {
         PAGES.invalidJwtIssue,
         'A publishable key sent as `Authorization: Bearer` to a function with verify_jwt on was answered ' +
           '`{"code":"UNAUTHORIZED_INVALID_JWT_FORMAT","message":"Invalid JWT"}` (May 2026).',
+      ),
+      cite(
+        PAGES.storageBearerIssue,
+        'Storage (`/storage/v1`) rejected an `sb_secret_` key sent as `Authorization: Bearer` with `Invalid Compact JWS` (August 2026): ' +
+          'the key is opaque, not a JWT.',
+      ),
+      cite(
+        PAGES.authBearerIssue,
+        'An admin client built with a secret key, which sent it as `Authorization: Bearer`, was answered `403` `bad_jwt` by Auth (`/auth/v1/admin`).',
+      ),
+      cite(
+        PAGES.apiKeyDecisionPr,
+        'For migration compatibility the `verify_jwt` check of Edge Functions (`/functions/v1/<name>`) accepts publishable and secret keys on ' +
+          'either header, and that check does not authenticate the caller; keys belong on `apikey` (September 2026).',
       ),
       cite(PAGES.supabaseJsInvokePr, 'supabase-js no longer sends a new-format key as `Authorization: Bearer` on `functions.invoke`: the key goes only in `apikey`.'),
     ],
@@ -113,8 +140,8 @@ export const bearerApiKey: Rule = {
 function textReports(sites: readonly TextSite[]): Report[] {
   return sites.map((site) =>
     site.paired
-      ? { offset: site.offset, severity: 'warning' as const, message: `the ${site.kind} key (${site.via}) is sent as Authorization: Bearer as well as in apikey: ${TEXT_PAIR}` }
-      : { offset: site.offset, message: `the ${site.kind} key (${site.via}) is sent as Authorization: Bearer: ${BREAKS}` },
+      ? { offset: site.offset, severity: 'warning' as const, message: `the ${site.kind} key (${site.via}) is sent as Authorization: Bearer as well as in apikey: ${pair(site.target, 'header')}` }
+      : { offset: site.offset, message: `the ${site.kind} key (${site.via}) is sent as Authorization: Bearer: ${breaks(site.target)}` },
   );
 }
 
@@ -142,17 +169,37 @@ function codeReports(file: ScannedFile, context: RuleContext): Report[] {
       const kind = sources.kindOf(site.value) ?? (paired && !USER_TOKEN.test(site.value.getText(sourceFile)) ? 'API' : undefined);
       if (!kind) continue;
       const fix = moveToApikey(site, sourceFile, region.start);
+      const target = requestTarget(site, sourceFile);
       reports.push({
         offset: region.start + site.at,
         message: paired
-          ? `the ${kind} key is sent as Authorization: Bearer as well as in apikey: ${PAIR}`
-          : `the ${kind} key is sent as Authorization: Bearer: ${BREAKS}${fix ? '' : ' (move it by hand)'}`,
+          ? `the ${kind} key is sent as Authorization: Bearer as well as in apikey: ${pair(target, 'entry')}`
+          : `the ${kind} key is sent as Authorization: Bearer: ${breaks(target)}${fix ? '' : ' (move it by hand)'}`,
         ...(paired && { severity: 'warning' as const }),
         ...(fix && { fix }),
       });
     }
   }
   return reports;
+}
+
+/**
+ * The target of the request the header belongs to, when its URL is in sight: the first argument of a call around the
+ * header (fetch(url, { headers }), axios.get(url, config), $fetch), within the header's statement.
+ */
+function requestTarget(site: AuthorizationSite, sourceFile: TS.SourceFile): Target | undefined {
+  const ts = typescript();
+  for (let node: TS.Node = site.value; node.parent && !ts.isSourceFile(node); node = node.parent) {
+    const call = node.parent;
+    if ((ts.isCallExpression(call) || ts.isNewExpression(call)) && call.arguments && call.arguments[0] && call.arguments[0] !== node) {
+      const url = call.arguments[0];
+      if (url.pos <= site.value.pos && site.value.end <= url.end) continue;
+      const target = targetIn(url.getText(sourceFile));
+      if (target) return target;
+    }
+    if (ts.isStatement(call) || ts.isFunctionLike(call)) return undefined;
+  }
+  return undefined;
 }
 
 /** The object's `apikey` entry when it holds the very value sent as Bearer. */

@@ -74,6 +74,14 @@ export const PAGES = {
   serverSecurity: { title: '@supabase/server docs: Security', url: 'https://supabase.github.io/server/documents/security.html' },
   serverReadme: { title: 'supabase/server: README (@supabase/server v1)', url: 'https://github.com/supabase/server' },
   cliSigningKeysFile: { title: 'supabase/cli#4949: db push --db-url fails when signing_keys_path file is missing', url: 'https://github.com/supabase/cli/issues/4949' },
+  storageBearerIssue: {
+    title: 'supabase/agent-skills#280: clarify Storage REST authentication with sb_secret keys',
+    url: 'https://github.com/supabase/agent-skills/issues/280',
+  },
+  authBearerIssue: {
+    title: 'supabase/supabase-js#1568: cannot authenticate supabase admin / service_role client with new api keys',
+    url: 'https://github.com/supabase/supabase-js/issues/1568',
+  },
 } as const satisfies Record<string, Page>;
 
 export function cite(page: Page, states: string): RuleSource {

@@ -8,6 +8,17 @@ const PAIR =
   'the gateway lets the pair through, but further down new keys are not JWTs: Edge Functions answer "Invalid JWT", PostgREST PGRST301, ' +
   'Storage "Invalid Compact JWS"; drop the Authorization entry (apikey carries the key) and keep Authorization for a signed-in user\'s session token';
 const TEXT_PAIR = PAIR.replace('drop the Authorization entry', 'drop the Authorization header');
+// Issue 19 §2: a target in sight is named, with what it answers to a new key sent as Bearer.
+const TAIL = "; send the key in the `apikey` header and keep Authorization for a signed-in user's session token";
+const LEGACY = 'and a legacy key there stops working once the legacy keys are deactivated';
+const REST = `PostgREST (/rest/v1) answers a new key there with PGRST301 ("Expected 3 parts in JWT; got 1"), ${LEGACY}${TAIL}`;
+const STORAGE = `Storage (/storage/v1) answers a new key there with "Invalid Compact JWS", ${LEGACY}${TAIL}`;
+const AUTH = `Auth (/auth/v1) answers a new key there with 403 bad_jwt, ${LEGACY}${TAIL}`;
+const FUNCTION = (name: string) =>
+  `the Edge Function \`${name}\` (/functions/v1/${name}): verify_jwt lets a new key there through only for migration compatibility and authenticates no one, ` +
+  `a check in the function that reads Authorization as a user's JWT rejects it, ${LEGACY}${TAIL}`;
+const PAIR_TO = (target: string, drop = 'drop the Authorization entry') =>
+  `${target}: the gateway accepts the pair (Bearer equals apikey), but Authorization is for a signed-in user's session token; ${drop} (apikey carries the key)`;
 const PING_BEFORE =
   'const key = import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY\n\n' +
   'export function ping() {\n' +
@@ -40,7 +51,7 @@ ruleTester('bearer-api-key', {
       name: 'a key sent as a Bearer token, moved to apikey by --unsafe',
       files: { 'src/api.ts': PING_BEFORE },
       options: { unsafe: true },
-      findings: [{ line: 4, column: 87, message: `the publishable key is sent as Authorization: Bearer: ${BREAKS}`, fixable: true }],
+      findings: [{ line: 4, column: 87, message: `the publishable key is sent as Authorization: Bearer: ${FUNCTION('ping')}`, fixable: true }],
       output: {
         'src/api.ts':
           'const key = import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY\n\n' +
@@ -52,7 +63,7 @@ ruleTester('bearer-api-key', {
     {
       name: 'without --unsafe the same site is reported and left as it is',
       files: { 'src/api.ts': PING_BEFORE },
-      findings: [{ line: 4, column: 87, message: `the publishable key is sent as Authorization: Bearer: ${BREAKS}`, fixable: false }],
+      findings: [{ line: 4, column: 87, message: `the publishable key is sent as Authorization: Bearer: ${FUNCTION('ping')}`, fixable: false }],
     },
     {
       name: 'apikey already carries the same key: the Authorization entry goes, with its line',
@@ -136,7 +147,7 @@ ruleTester('bearer-api-key', {
           file: 'scripts/call.sh',
           line: 3,
           column: 7,
-          message: `the legacy anon key (\`SUPABASE_ANON_KEY\`) is sent as Authorization: Bearer: ${BREAKS}`,
+          message: `the legacy anon key (\`SUPABASE_ANON_KEY\`) is sent as Authorization: Bearer: ${FUNCTION('hello')}`,
           fixable: false,
         },
       ],
@@ -235,8 +246,8 @@ ruleTester('bearer-api-key', {
           'export const list = () => fetch(`${status.API_URL}/rest/v1/todos`, { headers: { apikey: ANON_KEY, Authorization: `Bearer ${ANON_KEY}` } })\n',
       },
       findings: [
-        { line: 4, column: 85, messageIncludes: 'the legacy service_role key is sent as Authorization: Bearer:', fixable: false },
-        { line: 5, column: 99, severity: 'warning', message: `the legacy anon key is sent as Authorization: Bearer as well as in apikey: ${PAIR}`, fixable: false },
+        { line: 4, column: 85, message: `the legacy service_role key is sent as Authorization: Bearer: ${FUNCTION('seed')}`, fixable: false },
+        { line: 5, column: 99, severity: 'warning', message: `the legacy anon key is sent as Authorization: Bearer as well as in apikey: ${PAIR_TO('PostgREST (/rest/v1)')}`, fixable: false },
       ],
     },
     {
@@ -249,9 +260,35 @@ ruleTester('bearer-api-key', {
       },
       findings: [
         { file: 'jobs/run.py', line: 5, column: 5, severity: 'warning', message: `the secret key (\`key\`) is sent as Authorization: Bearer as well as in apikey: ${TEXT_PAIR}`, fixable: false },
-        { file: 'scripts/seed.sh', line: 5, column: 7, severity: 'warning', message: `the legacy service_role key (\`KEY\`) is sent as Authorization: Bearer as well as in apikey: ${TEXT_PAIR}`, fixable: false },
+        { file: 'scripts/seed.sh', line: 5, column: 7, severity: 'warning', message: `the legacy service_role key (\`KEY\`) is sent as Authorization: Bearer as well as in apikey: ${PAIR_TO('PostgREST (/rest/v1)', 'drop the Authorization header')}`, fixable: false },
         // The next command sends it as Bearer alone: an error.
-        { file: 'scripts/seed.sh', line: 6, column: 45, message: `the legacy service_role key (\`KEY\`) is sent as Authorization: Bearer: ${BREAKS}`, fixable: false },
+        { file: 'scripts/seed.sh', line: 6, column: 45, message: `the legacy service_role key (\`KEY\`) is sent as Authorization: Bearer: ${FUNCTION('hello')}`, fixable: false },
+      ],
+    },
+    {
+      name: 'the target in sight is named, with what it answers to a new key sent as Bearer (issue 19, section 2)',
+      files: {
+        'src/targets.ts':
+          'const key = process.env.SUPABASE_SECRET_KEY!\n' +
+          'await fetch(`${process.env.SUPABASE_URL}/rest/v1/todos`, { headers: { Authorization: `Bearer ${key}` } })\n' +
+          "await fetch(process.env.SUPABASE_URL + '/storage/v1/object/avatars/a.png', { method: 'POST', headers: { Authorization: `Bearer ${key}` } })\n" +
+          "await axios.get(`${base}/auth/v1/admin/users`, { headers: { Authorization: 'Bearer ' + key } })\n" +
+          'await fetch(`${base}/functions/v1/send-mail`, { headers: { Authorization: `Bearer ${key}` } })\n' +
+          // No target in sight (a URL held in a name), or two of them: today's message.
+          'await fetch(url, { headers: { Authorization: `Bearer ${key}` } })\n' +
+          "await fetch(`${base}/rest/v1/x?next=/storage/v1/y`, { headers: { Authorization: `Bearer ${key}` } })\n",
+        'scripts/upload.sh': '#!/bin/sh\ncurl -X POST "$SUPABASE_URL/storage/v1/object/b/f.png" \\\n  -H "Authorization: Bearer $SUPABASE_SECRET_KEY"\n',
+        'requests.http': 'GET {{baseUrl}}/auth/v1/admin/users\nAuthorization: Bearer {{SUPABASE_SECRET_KEY}}\n',
+      },
+      findings: [
+        { file: 'requests.http', line: 2, column: 1, message: `the secret key (\`SUPABASE_SECRET_KEY\`) is sent as Authorization: Bearer: ${AUTH}`, fixable: false },
+        { file: 'scripts/upload.sh', line: 3, column: 7, message: `the secret key (\`SUPABASE_SECRET_KEY\`) is sent as Authorization: Bearer: ${STORAGE}`, fixable: false },
+        { file: 'src/targets.ts', line: 2, column: 71, message: `the secret key is sent as Authorization: Bearer: ${REST}`, fixable: false },
+        { file: 'src/targets.ts', line: 3, column: 105, message: `the secret key is sent as Authorization: Bearer: ${STORAGE}`, fixable: false },
+        { file: 'src/targets.ts', line: 4, column: 61, message: `the secret key is sent as Authorization: Bearer: ${AUTH}`, fixable: false },
+        { file: 'src/targets.ts', line: 5, column: 60, message: `the secret key is sent as Authorization: Bearer: ${FUNCTION('send-mail')}`, fixable: false },
+        { file: 'src/targets.ts', line: 6, column: 31, message: `the secret key is sent as Authorization: Bearer: ${BREAKS}`, fixable: false },
+        { file: 'src/targets.ts', line: 7, column: 66, message: `the secret key is sent as Authorization: Bearer: ${BREAKS}`, fixable: false },
       ],
     },
     {

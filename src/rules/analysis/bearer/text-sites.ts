@@ -1,6 +1,7 @@
 // Bearer keys outside JS/TS, found by text: shell and CI commands, HTTP client files, Markdown code
 // blocks, Python `requests`/`httpx` header dicts. The variable or literal after `Bearer` decides.
 import { keyKindOfLiteral, keyKindOfName, STATUS_FIELDS, SUPABASE_STATUS, type KeyKind } from './key-sources.js';
+import { targetIn, type Target } from './targets.js';
 
 export interface TextSite {
   offset: number;
@@ -9,6 +10,8 @@ export interface TextSite {
   via: string;
   /** The same value is sent in `apikey` too: the gateway lets the pair through (SPEC's rule table: a warning). */
   paired?: boolean;
+  /** The Supabase service the request goes to, when its URL is in the command or the request's lines. */
+  target?: Target;
 }
 
 // A user's session token, which may well travel in both headers of a request made for that user.
@@ -31,22 +34,23 @@ export function shellBearerSites(text: string): TextSite[] {
   for (const match of text.matchAll(HEADER)) {
     if (inLineComment(text, match.index as number)) continue;
     const name = match[1] ?? match[2] ?? match[3] ?? match[4];
-    const paired = sentAsApikey(text, match.index as number, valueOf(match));
+    const request = requestSpan(text, match.index as number);
+    const paired = sentAsApikey(text.slice(request.start, request.end), valueOf(match));
+    const target = targetIn(text.slice(request.start, request.end));
     // The same value in apikey is an API key whatever its origin, unless it reads as a user's token.
     const kind =
       (name ? shellKindOfName(name.split('.').pop() as string, text) : keyKindOfLiteral(match[5] as string)) ??
       (paired && name && !USER_TOKEN.test(name) ? 'API' : undefined);
-    if (kind) sites.push({ offset: match.index as number, kind, via: name ? `\`${name}\`` : 'a key literal', ...(paired && { paired }) });
+    if (kind) sites.push({ offset: match.index as number, kind, via: name ? `\`${name}\`` : 'a key literal', ...(paired && { paired }), ...(target && { target }) });
   }
   return sites;
 }
 
 /**
- * Whether the request whose Authorization header starts at `offset` sends `value` in `apikey` too: within the
- * command (its lines joined by a trailing backslash), or, for a header on a line of its own (.http files), within
- * the request's header lines (up to a blank line).
+ * The request whose Authorization header starts at `offset`: its command (its lines joined by a trailing backslash), or,
+ * for a header on a line of its own (.http files), the request's lines (up to a blank line).
  */
-function sentAsApikey(text: string, offset: number, value: string): boolean {
+function requestSpan(text: string, offset: number): { start: number; end: number } {
   const lineStartOf = (at: number) => text.lastIndexOf('\n', at - 1) + 1;
   const lineEndOf = (at: number) => (text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at));
   let start = lineStartOf(offset);
@@ -59,7 +63,12 @@ function sentAsApikey(text: string, offset: number, value: string): boolean {
     while (start > 0 && continued(lineStartOf(start - 1), start - 1)) start = lineStartOf(start - 1);
     while (end < text.length && continued(lineStartOf(end), end)) end = lineEndOf(end + 1);
   }
-  for (const apikey of text.slice(start, end).matchAll(APIKEY_HEADER)) {
+  return { start, end };
+}
+
+/** Whether the request's text sends `value` in `apikey` too. */
+function sentAsApikey(request: string, value: string): boolean {
+  for (const apikey of request.matchAll(APIKEY_HEADER)) {
     if (valueOf(apikey) === value) return true;
   }
   return false;
