@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { checklist, legacyInventories } from '../src/core/checklist.js';
 import { REVOKE_LEGACY_JWT } from '../src/rules/leaks.js';
+import { ONLY_GUARD } from '../src/rules/edge-function-verify-jwt.js';
 import { finding } from './helpers/run-result.js';
 
 const keyValues = { publishable: 0, secret: 0, legacy: 0 };
@@ -15,6 +16,22 @@ const serviceValue = finding({
   file: '.env',
   line: 4,
   message: `\`SUPABASE_SERVICE_ROLE_KEY\` holds a legacy service_role JWT. Git tracks this file, so the key has leaked: ${REVOKE_LEGACY_JWT}`,
+});
+
+// edge-function-verify-jwt's two verdicts: a function whose only guard is verify_jwt (a warning), one that checks its caller (an info).
+const onlyGuard = finding({
+  ruleId: 'edge-function-verify-jwt',
+  severity: 'warning',
+  file: 'supabase/functions/nightly/index.ts',
+  line: 1,
+  message: `function \`nightly\`: verify_jwt is on by default and ${ONLY_GUARD}: \`verify_jwt\` does not authenticate API-key callers …`,
+});
+const safeOff = finding({
+  ruleId: 'edge-function-verify-jwt',
+  severity: 'info',
+  file: 'supabase/config.toml',
+  line: 3,
+  message: 'function `c`: verify_jwt is on by default, and the function checks its caller in code: verify_jwt is safe to turn off …',
 });
 
 describe('legacyInventories', () => {
@@ -39,6 +56,21 @@ describe('step 5: deactivate the legacy keys', () => {
     const step = stepOf([serviceName], 5);
     expect(step?.status).toBe('blocked');
     expect(step?.detail).toContain('client inventory (anon key): 0 places');
+  });
+  it('is blocked while a function’s only guard is verify_jwt, even with both inventories clean (issue 19 §4), and says what to do', () => {
+    const step = stepOf([onlyGuard], 5);
+    expect(step?.status).toBe('blocked');
+    expect(step?.detail).toContain("1 Edge Function's only guard is verify_jwt (supabase/functions/nightly/index.ts:1)");
+    expect(step?.detail).toContain('may reject every caller once the legacy keys are disabled');
+    expect(step?.detail).toContain('add a check in the handler, then set `verify_jwt = false`');
+    expect(step?.detail).not.toContain('legacy-keys --disable` (it checks again first)');
+    const both = stepOf([anonName, onlyGuard], 5);
+    expect(both?.detail).toContain('client inventory (anon key): 1 place');
+    expect(both?.detail).toContain("1 Edge Function's only guard is verify_jwt");
+  });
+  it('is not blocked by a function that checks its caller (the info), nor by a warning that --write fixed', () => {
+    expect(stepOf([safeOff], 5)?.status).toBe('todo');
+    expect(stepOf([{ ...onlyGuard, fixed: true }], 5)?.status).toBe('todo');
   });
   it('when both are clean, says how to roll back', () => {
     const step = stepOf([], 5);

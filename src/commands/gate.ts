@@ -5,10 +5,14 @@ import { plan } from '../core/plan.js';
 import { legacyInventories } from '../core/checklist.js';
 import { ruleById } from '../rules/index.js';
 import type { Finding } from '../rules/rule.js';
+import { isOnlyGuardFinding, onlyGuardSentence } from '../rules/edge-function-verify-jwt.js';
 import { ManagementError } from '../supabase/management/errors.js';
 
 export interface LegacyUse {
-  /** Remaining findings of rules whose meta says `legacyUse`. */
+  /**
+   * Remaining findings of rules whose meta says `legacyUse`, and edge-function-verify-jwt's warnings (a function whose only
+   * guard is verify_jwt, which may reject every caller once the legacy keys are off: supabase/supabase#50301).
+   */
   findings: Finding[];
   /** Files that could not be read or parsed: legacy use there cannot be ruled out. */
   failed: string[];
@@ -25,6 +29,7 @@ export interface GateOptions {
 }
 
 const isLegacyUse = (finding: Finding) => !finding.fixed && ruleById(finding.ruleId)?.meta.legacyUse === true;
+const blocksDisable = (finding: Finding) => isLegacyUse(finding) || isOnlyGuardFinding(finding);
 
 /** Plans the whole root with the configuration and rule severities the CLI would use, and keeps the legacy use. */
 export async function legacyUse(options: GateOptions): Promise<LegacyUse> {
@@ -47,9 +52,9 @@ export async function legacyUse(options: GateOptions): Promise<LegacyUse> {
   }
   const planned = await plan({ root: options.root, paths: [], ignore: config.ignore, map, severities });
   return {
-    findings: planned.findings.filter(isLegacyUse),
+    findings: planned.findings.filter(blocksDisable),
     failed: planned.failed,
-    suppressed: planned.suppressed.filter(isLegacyUse).length,
+    suppressed: planned.suppressed.filter(blocksDisable).length,
   };
 }
 
@@ -65,13 +70,15 @@ export function legacyUseLines(use: LegacyUse, limit = 50): string[] {
  * so the anon key's users (client) and the service_role key's (server) must both be gone.
  */
 export function inventoryLine(use: LegacyUse): string {
-  const { client, server, other } = legacyInventories(use.findings);
+  const onlyGuard = use.findings.filter(isOnlyGuardFinding);
+  const { client, server, other } = legacyInventories(use.findings.filter((finding) => !isOnlyGuardFinding(finding)));
   const places = (n: number) => `${n} place${n === 1 ? '' : 's'}`;
   const unknown = other + use.failed.length;
   return (
     `client inventory (anon key): ${places(client)}; server inventory (service_role key): ${places(server)}` +
     (unknown > 0 ? `; neither key named, or not analysed: ${places(unknown)}` : '') +
-    '. One switch disables anon and service_role together: both inventories must be clean.'
+    '. One switch disables anon and service_role together: both inventories must be clean.' +
+    (onlyGuard.length > 0 ? ` And ${onlyGuardSentence(onlyGuard)}.` : '')
   );
 }
 

@@ -4,6 +4,7 @@ import { ruleById } from '../rules/index.js';
 import type { Finding } from '../rules/rule.js';
 import type { SuppliedKeys } from '../keys/supplied.js';
 import { REVOKE_LEGACY_JWT } from '../rules/leaks.js';
+import { isOnlyGuardFinding, onlyGuardSentence } from '../rules/edge-function-verify-jwt.js';
 
 export type StepStatus = 'done' | 'todo' | 'blocked';
 
@@ -74,6 +75,8 @@ export function checklist(input: ChecklistInput): ChecklistStep[] {
   const inventories = legacyInventories(remaining.filter((f) => f.legacyUse ?? ruleById(f.ruleId)?.meta.legacyUse));
   // A leaked value stays leaked when --write has replaced it: every finding counts, fixed or not.
   const leaks = input.findings.filter((f) => f.message.includes(REVOKE_LEGACY_JWT));
+  // Functions whose only guard is verify_jwt: it may reject every caller once the legacy keys are off, so step 5 waits for them too.
+  const onlyGuard = remaining.filter(isOnlyGuardFinding);
   const rotationBlockers = count('blocksRotation');
   const newKeys = input.keyValues.publishable + input.keyValues.secret > 0 || Object.keys(input.supplied).length > 0;
   // Places outside the repository are never seen done: step 2 stays to confirm while they exist.
@@ -113,14 +116,17 @@ export function checklist(input: ChecklistInput): ChecklistStep[] {
     {
       step: 5,
       title: 'Deactivate the legacy keys',
-      status: legacyUse === 0 ? 'todo' : 'blocked',
+      status: legacyUse === 0 && onlyGuard.length === 0 ? 'todo' : 'blocked',
       detail:
-        legacyUse === 0
+        legacyUse === 0 && onlyGuard.length === 0
           ? `\`migrate-keys --check\` finds no legacy use: deactivate the legacy keys with \`migrate-keys legacy-keys --disable\` (it checks again first). ${ONE_SWITCH}: ${ROLL_BACK}.`
-          : `Not yet: ${plural(legacyUse, 'finding')} still show legacy use (client inventory (anon key): ${plural(inventories.client, 'place')}; ` +
-            `server inventory (service_role key): ${plural(inventories.server, 'place')}` +
-            (inventories.other > 0 ? `; other: ${plural(inventories.other, 'place')}` : '') +
-            `). ${ONE_SWITCH}, so both inventories must be clean; \`migrate-keys --check\` must pass first (\`migrate-keys legacy-keys --disable\` refuses until then).`,
+          : legacyUse === 0
+            ? `Not yet: ${onlyGuardSentence(onlyGuard)}. \`migrate-keys legacy-keys --disable\` refuses until then.`
+            : `Not yet: ${plural(legacyUse, 'finding')} still show legacy use (client inventory (anon key): ${plural(inventories.client, 'place')}; ` +
+              `server inventory (service_role key): ${plural(inventories.server, 'place')}` +
+              (inventories.other > 0 ? `; other: ${plural(inventories.other, 'place')}` : '') +
+              `). ${ONE_SWITCH}, so both inventories must be clean; \`migrate-keys --check\` must pass first (\`migrate-keys legacy-keys --disable\` refuses until then).` +
+              (onlyGuard.length > 0 ? ` And ${onlyGuardSentence(onlyGuard)}.` : ''),
     },
     {
       step: 6,

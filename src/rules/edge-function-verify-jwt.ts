@@ -2,7 +2,7 @@
 // --unsafe fix) where the handler checks its caller.
 import { verifyJwtOffEdit } from '../supabase/edge/config-toml.js';
 import type { Caller, CallerKind, EdgeFunction } from '../supabase/edge/model.js';
-import type { Report, Rule, Severity } from './rule.js';
+import type { Finding, Report, Rule, Severity } from './rule.js';
 import { cite, PAGES } from './sources.js';
 
 // Pages this rule alone cites (kept here, not in sources.ts).
@@ -11,6 +11,27 @@ const LEGACY_DISABLED_PR = {
   title: 'supabase/supabase#50301: fix(functions): prevent JWT verification when legacy keys are disabled (open)',
   url: 'https://github.com/supabase/supabase/pull/50301',
 };
+
+/** The words of the warning (a function whose only guard is verify_jwt) that the disable gate and the report's step 5 look for. */
+export const ONLY_GUARD = 'is its only guard';
+
+/** A remaining warning of this rule: a function whose only guard is verify_jwt, which may reject every caller once the legacy keys are off. */
+export function isOnlyGuardFinding(finding: Pick<Finding, 'ruleId' | 'message' | 'fixed'>): boolean {
+  return finding.ruleId === 'edge-function-verify-jwt' && !finding.fixed && finding.message.includes(ONLY_GUARD);
+}
+
+/**
+ * What the gate and step 5 say of those functions (supabase/supabase#50301, open: once the legacy keys are disabled, verify_jwt
+ * can never be satisfied and the function rejects every request).
+ */
+export function onlyGuardSentence(findings: readonly Pick<Finding, 'file' | 'line'>[]): string {
+  const n = findings.length;
+  const where = findings.slice(0, 3).map((f) => `${f.file}:${f.line}`).join(', ') + (n > 3 ? `, and ${n - 3} more` : '');
+  return (
+    `${n} Edge Function${n === 1 ? "'s" : "s'"} only guard is verify_jwt (${where}), which may reject every caller once the legacy keys are disabled: ` +
+    'add a check in the handler, then set `verify_jwt = false` (edge-function-verify-jwt)'
+  );
+}
 
 export const edgeFunctionVerifyJwt: Rule = {
   meta: {
@@ -130,7 +151,7 @@ function verdict(fn: EdgeFunction): { message: string; severity: Severity } {
   return {
     severity: 'warning',
     message:
-      `function \`${fn.slug}\`: ${how} and is its only guard${callers}: \`verify_jwt\` does not authenticate API-key callers and may reject ` +
+      `function \`${fn.slug}\`: ${how} and ${ONLY_GUARD}${callers}: \`verify_jwt\` does not authenticate API-key callers and may reject ` +
       `every caller once legacy keys are disabled; add a check in the handler (${handlerCheck(fn.callers)}), then set \`verify_jwt = false\``,
   };
 }
