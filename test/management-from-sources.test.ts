@@ -56,8 +56,21 @@ describe('--from-project', () => {
     expect(read(repo, '.env.local')).toContain(`SUPABASE_SECRET_KEY="${SECRET}"\n`);
     expect(read(repo, '.env.example')).toContain('VITE_SUPABASE_PUBLISHABLE_KEY=your-anon-key\n');
     expect(runCli(repo, ['--check', '--max-warnings', '0']).status).toBe(0);
-    const [request] = await api.log();
-    expect(request).toMatchObject({ method: 'GET', path: `/v1/projects/${REF}/api-keys`, query: { reveal: 'true' } });
+    // The values are filled in, so this is the one place that asks for them (reveal=true), once.
+    const log = await api.log();
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({ method: 'GET', path: `/v1/projects/${REF}/api-keys`, query: { reveal: 'true' } });
+  });
+
+  it('never takes a value from a legacy key, disabled or not', async () => {
+    const repo = exampleRepo('vite-react');
+    await api.reset({ [REF]: { keys: [...LEGACY_KEYS, NEW_KEYS[1]!], legacyEnabled: false } });
+    const run = runCli(repo, ['--write', '--from-project', REF], api.env);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('has no publishable key: legacy anon values stay as they are');
+    expect(read(repo, '.env')).not.toContain(`VITE_SUPABASE_PUBLISHABLE_KEY=${PUBLISHABLE}`);
+    expect(read(repo, '.env.local')).toContain(`SUPABASE_SECRET_KEY="${SECRET}"\n`);
+    for (const legacy of LEGACY_KEYS) expect(read(repo, '.env.local')).not.toContain(`SUPABASE_SECRET_KEY="${legacy.api_key}"`);
   });
 
   it('refuses (exit 2, nothing written) to put them over a legacy key of another project', () => {

@@ -27,12 +27,47 @@ describe('migrate-keys keys', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(`API keys of project ${REF} (from .env (URL)`);
     expect(run.stdout).toMatch(/legacy\s+anon\s+eyJhbGci…\[legacy anon JWT\]/);
-    expect(run.stdout).toMatch(/legacy\s+service_role\s+eyJhbGci…\[legacy service_role JWT\]/);
+    // Listing fills nothing in, so nothing is revealed: the API masks the secret values itself.
+    expect(run.stdout).toMatch(/legacy\s+service_role\s+\(not revealed\)/);
     expect(run.stdout).toMatch(/publishable\s+default\s+sb_publishable_…\[redacted\]/);
-    expect(run.stdout).toMatch(/secret\s+default\s+sb_secret_…\[redacted\]/);
+    expect(run.stdout).toMatch(/secret\s+default\s+\(not revealed\)/);
+    expect(run.stdout).toContain('Legacy API keys (anon and service_role): enabled');
     expect(run.stdout).not.toContain(PUBLISHABLE);
     const log = await api.log();
-    expect(log).toEqual([{ method: 'GET', path: `/v1/projects/${REF}/api-keys`, query: { reveal: 'true' }, authorized: true }]);
+    expect(log).toEqual([
+      { method: 'GET', path: `/v1/projects/${REF}/api-keys`, query: {}, authorized: true },
+      { method: 'GET', path: `/v1/projects/${REF}/api-keys/legacy`, query: {}, authorized: true },
+    ]);
+  });
+
+  it('takes the legacy keys\' status from GET …/api-keys/legacy, and never offers a disabled legacy key as a value', async () => {
+    await api.reset({ [REF]: { keys: [...LEGACY_KEYS, ...NEW_KEYS], legacyEnabled: false } });
+    const repo = exampleRepo('vite-react');
+    const run = runCli(repo, ['keys'], api.env);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Legacy API keys (anon and service_role): disabled');
+    expect(run.stdout).toMatch(/legacy\s+anon\s+\(disabled\)/);
+    expect(run.stdout).toMatch(/legacy\s+service_role\s+\(disabled\)/);
+    expect(run.stdout).not.toContain('legacy anon JWT');
+    const json = JSON.parse(runCli(repo, ['keys', '--format', 'json'], api.env).stdout) as { keys: unknown; legacyKeysEnabled: unknown };
+    expect(json.legacyKeysEnabled).toBe(false);
+    expect(json.keys).toEqual([
+      { id: 'legacy-anon-id', type: 'legacy', name: 'anon', value: '(not revealed)', disabled: true },
+      { id: 'legacy-service_role-id', type: 'legacy', name: 'service_role', value: '(not revealed)', disabled: true },
+      { id: 'publishable-default-id', type: 'publishable', name: 'default', value: 'sb_publishable_…[redacted]' },
+      { id: 'secret-default-id', type: 'secret', name: 'default', value: '(not revealed)' },
+    ]);
+    expect((await api.log()).every((request) => request.query.reveal === undefined)).toBe(true);
+  });
+
+  it('says the legacy status is unknown when GET …/api-keys/legacy fails, and still lists the keys', async () => {
+    await api.fault({ method: 'GET', path: '/api-keys/legacy', status: 404, times: 1 });
+    const run = runCli(exampleRepo('vite-react'), ['keys'], api.env);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/publishable\s+default\s+sb_publishable_…\[redacted\]/);
+    expect(run.stdout).toContain('Legacy API keys (anon and service_role): status unknown (');
+    expect(run.stdout).toMatch(/legacy\s+anon\s+eyJhbGci…\[legacy anon JWT\]/);
   });
 
   it('writes JSON for scripts', () => {
@@ -43,10 +78,11 @@ describe('migrate-keys keys', () => {
     expect(json).toMatchObject({ schemaVersion: 1, tool: { name: 'migrate-keys' }, project: REF, created: [] });
     expect(json.keys).toEqual([
       { id: 'legacy-anon-id', type: 'legacy', name: 'anon', value: 'eyJhbGci…[legacy anon JWT]' },
-      { id: 'legacy-service_role-id', type: 'legacy', name: 'service_role', value: 'eyJhbGci…[legacy service_role JWT]' },
+      { id: 'legacy-service_role-id', type: 'legacy', name: 'service_role', value: '(not revealed)' },
       { id: 'publishable-default-id', type: 'publishable', name: 'default', value: 'sb_publishable_…[redacted]' },
-      { id: 'secret-default-id', type: 'secret', name: 'default', value: 'sb_secret_…[redacted]' },
+      { id: 'secret-default-id', type: 'secret', name: 'default', value: '(not revealed)' },
     ]);
+    expect(json.legacyKeysEnabled).toBe(true);
   });
 
   it('--create makes a publishable and a secret key named default when the project has none', async () => {
@@ -57,7 +93,9 @@ describe('migrate-keys keys', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Created: publishable "default", secret "default".');
     expect(run.stdout).toMatch(/secret\s+default\s+sb_secret_…\[redacted\]/);
-    const posts = (await api.log()).filter((request) => request.method === 'POST');
+    const log = await api.log();
+    expect(log.some((request) => request.query.reveal !== undefined)).toBe(false);
+    const posts = log.filter((request) => request.method === 'POST');
     expect(posts.map((request) => request.body)).toEqual([
       { type: 'publishable', name: 'default' },
       { type: 'secret', name: 'default' },

@@ -19,10 +19,16 @@ const notFound = (ref: string) => `project ${ref} was not found (HTTP 404): chec
 const legacyNotFound = (ref: string) =>
   `project ${ref} or the legacy-keys endpoint was not found (HTTP 404): check the project ref; Supabase has announced that this endpoint will be removed`;
 
-/** `GET /v1/projects/{ref}/api-keys?reveal=…`. */
+/**
+ * `GET /v1/projects/{ref}/api-keys`, with `reveal=true` only when asked: that is what puts the
+ * secret values in the answer (supabase/supabase#49797), so only a caller that fills a value in
+ * asks for it. Without it the API masks the secret values, and they are shown as `(not revealed)`.
+ * The list also holds the legacy keys when they are disabled: their status is `legacyKeysEnabled`'s.
+ */
 export async function listApiKeys(client: ManagementClient, ref: string, reveal: boolean): Promise<ApiKey[]> {
   const action = `list the API keys of project ${ref}`;
-  const body = await client.request({ method: 'GET', path: keysPath(ref), query: { reveal: String(reveal) }, action, notFound: notFound(ref) });
+  const query = reveal ? { query: { reveal: 'true' } } : {};
+  const body = await client.request({ method: 'GET', path: keysPath(ref), ...query, action, notFound: notFound(ref) });
   if (!Array.isArray(body)) throw unexpected(action);
   return body.map((item) => toApiKey(item, action));
 }
