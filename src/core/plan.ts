@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { discover, type DiscoverOptions, type Discovery } from './discover.js';
 import { renamesAsText, type FileKind } from '../file-kinds/index.js';
 import { createKeyExports, type KeyExports } from '../rules/analysis/bearer/module-index.js';
-import { buildEdgeModel } from '../supabase/edge/model.js';
+import { buildEdgeModel, functionFacts, type FunctionFacts } from '../supabase/edge/model.js';
 import { buildFrameworks, type Frameworks } from '../frameworks/browser.js';
 import { findOutside } from '../outside/index.js';
 import type { OutsideReference } from '../outside/reference.js';
@@ -103,6 +103,8 @@ export interface Plan {
   accepted?: string[];
   /** Places outside the repository that hold a key (SPEC §6). */
   outside: OutsideReference[];
+  /** Each Edge Function's callers, guard and verify_jwt (the report's per-function table). Absent: none found. */
+  functions?: FunctionFacts[];
 }
 
 /**
@@ -129,6 +131,7 @@ export async function plan(options: PlanOptions): Promise<Plan> {
   planFailures(result, read.failures, context);
   planFiles(result, candidates, context, prepared.readers);
   result.outside = findOutside(scanned);
+  result.functions = functionFacts(context.edge);
   result.times.rules = lap() + prepared.ms;
   result.parses = parseStats(scanned);
   return result;

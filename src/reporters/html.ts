@@ -5,7 +5,7 @@ import type { RunResult } from '../core/result.js';
 import { ruleDocsUrl } from '../rules/docs.js';
 import { ruleById } from '../rules/index.js';
 import type { Finding, RuleId } from '../rules/rule.js';
-import { compare, modeLine, renameRows, ruleHeading, sortFindings, STEP_MARKERS, summaryRows, timeLines } from './sections.js';
+import { compare, functionRows, modeLine, renameRows, ruleHeading, sortFindings, STEP_MARKERS, summaryRows, timeLines } from './sections.js';
 
 const STYLE = `
 :root { color-scheme: light dark; font: 15px/1.5 system-ui, sans-serif; }
@@ -83,6 +83,12 @@ function findingsSection(result: RunResult): string[] {
   ];
 }
 
+/** The per-function table, when the run found Edge Functions. */
+function functionsSection(result: RunResult): string[] {
+  const rows = functionRows(result).map((fn) => row([`<code>${escapeHtml(fn.slug)}</code>`, text(fn.callers), text(fn.guard), fn.verifyJwt, text(fn.todo)]));
+  return rows.length === 0 ? [] : ['<h2>Edge Functions</h2>', table(['Function', 'Callers', 'Guard', 'verify_jwt', 'What to do'], rows, 'functions')];
+}
+
 function stepsSection(result: RunResult): string[] {
   const items = result.checklist.map((step) => {
     const watch = step.watch ? `<ul>${step.watch.map((error) => `<li>${text(error)}</li>`).join('')}</ul>` : '';
@@ -108,6 +114,7 @@ export function html(result: RunResult): string {
     outside.length === 0
       ? '<p>None found: no workflow, hosting or deployment file names a key.</p>'
       : table(['Kind', 'Name', 'New name', 'Where', 'Action'], outside, 'outside'),
+    ...functionsSection(result),
     '<h2>Time and reach</h2>',
     `<ul>${timeLines(result).map((line) => `<li>${text(line)}</li>`).join('')}</ul>`,
     ...stepsSection(result),

@@ -1,7 +1,7 @@
 // The migration report (SPEC §8): Markdown ready to paste into a pull request; html.ts reads the same sections.
 import { maskSecrets } from '../keys/mask.js';
 import type { RunResult } from '../core/result.js';
-import { manualGroups, modeLine, renameRows, ruleHeading, STEP_MARKERS, summaryRows, timeLines } from './sections.js';
+import { functionRows, manualGroups, modeLine, renameRows, ruleHeading, STEP_MARKERS, summaryRows, timeLines } from './sections.js';
 
 /** Inline Markdown from plain text with `code` spans: masked, one line, and inert outside the code spans. */
 function mdText(text: string): string {
@@ -65,6 +65,13 @@ export function markdown(result: RunResult): string {
     }
   }
   out.push('');
+
+  const functions = functionRows(result);
+  if (functions.length > 0) {
+    out.push('## Edge Functions', '', '| Function | Callers | Guard | verify_jwt | What to do |', '|---|---|---|---|---|');
+    for (const fn of functions) out.push(`| ${mdCell(`\`${fn.slug}\``)} | ${mdCell(fn.callers)} | ${mdCell(fn.guard)} | ${fn.verifyJwt} | ${mdCell(fn.todo)} |`);
+    out.push('');
+  }
 
   out.push('## Time and reach', '', ...timeLines(result).map((line) => `- ${mdText(line)}`), '');
 

@@ -97,6 +97,34 @@ export function timeLines(result: RunResult): string[] {
   return [DEADLINE, PAUSED_RESTORED, ...(kinds.length > 0 ? [installedAppsLine(kinds)] : [])];
 }
 
+export interface FunctionRow {
+  slug: string;
+  callers: string;
+  guard: string;
+  verifyJwt: 'on' | 'off';
+  /** What to do, as edge-function-verify-jwt and edge-function-no-auth-check say it. */
+  todo: string;
+}
+
+const CALLER_NAMES = { app: 'app', sql: 'SQL', script: 'scripts/CI' } as const;
+
+/** The per-function table: one row per Edge Function the run found (Plan.functions). */
+export function functionRows(result: RunResult): FunctionRow[] {
+  return (result.plan.functions ?? []).map((fn) => ({
+    slug: fn.slug,
+    callers: fn.callers.length > 0 ? fn.callers.map((kind) => CALLER_NAMES[kind]).join(', ') : 'none found',
+    guard: fn.guard ? 'in the handler' : fn.verifyJwt ? 'verify_jwt only' : 'none',
+    verifyJwt: fn.verifyJwt ? 'on' : 'off',
+    todo: fn.verifyJwt
+      ? fn.guard
+        ? 'safe to turn off: set `verify_jwt = false` (`--write --unsafe` does)'
+        : 'add a check in the handler for its callers, then set `verify_jwt = false`; `legacy-keys --disable` waits for it'
+      : fn.guard
+        ? 'nothing'
+        : 'anyone can call it: add a check in the handler',
+  }));
+}
+
 /** What a person has to do: not fixed, and not something `--write` fixes (after --write, what it could not). */
 export function manualGroups(result: RunResult): [RuleId, Finding[]][] {
   const manual = result.findings.filter((f) => !f.fixed && !(f.fixable && result.mode !== 'write'));

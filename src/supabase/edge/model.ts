@@ -67,6 +67,33 @@ export interface EdgeModel {
   importedModule(importer: string, specifier: string): ModelFile | undefined;
 }
 
+/** What the report's per-function table shows of a function (Plan.functions): the facts the verify_jwt rules decide by. */
+export interface FunctionFacts {
+  slug: string;
+  entrypoint: string;
+  /** The kinds of caller the repository shows, each once, in CALLER_KINDS' order. */
+  callers: CallerKind[];
+  /** Whether its code, or a module it imports, checks its caller. */
+  guard: boolean;
+  /** Effective verify_jwt (deploy flag > config > default true). */
+  verifyJwt: boolean;
+}
+
+const CALLER_KINDS: readonly CallerKind[] = ['app', 'sql', 'script'];
+
+/** Every function's facts, by entrypoint. */
+export function functionFacts(model: EdgeModel): FunctionFacts[] {
+  return model.functions
+    .map((fn) => ({
+      slug: fn.slug,
+      entrypoint: fn.entrypoint,
+      callers: CALLER_KINDS.filter((kind) => fn.callers.some((caller) => caller.kind === kind)),
+      guard: fn.checksCaller,
+      verifyJwt: fn.verifyJwt,
+    }))
+    .sort((a, b) => (a.entrypoint < b.entrypoint ? -1 : a.entrypoint > b.entrypoint ? 1 : 0));
+}
+
 const ENTRYPOINTS = ['index.ts', 'index.js', 'index.tsx', 'index.jsx', 'index.mts', 'index.mjs'];
 
 export function buildEdgeModel(files: readonly ModelFile[]): EdgeModel {
