@@ -4,18 +4,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { plan } from '../src/core/plan.js';
 import { html } from '../src/reporters/html.js';
 import { markdown } from '../src/reporters/markdown.js';
+import { GUARDED, HANDLER } from './helpers/edge-handlers.js';
 import { removeTempDirs, writeTree } from './helpers/repo.js';
 import { sampleRunResult } from './helpers/run-result.js';
 
 afterAll(removeTempDirs);
-
-const HANDLER = "Deno.serve(() => new Response('ok'))\n";
-const GUARDED =
-  'Deno.serve(async (req) => {\n' +
-  "  const { data, error } = await supabase.auth.getClaims(req.headers.get('Authorization')?.replace('Bearer ', '') ?? '')\n" +
-  "  if (error || !data) return new Response('Unauthorized', { status: 401 })\n" +
-  "  return new Response('ok')\n" +
-  '})\n';
 
 async function planned() {
   const root = writeTree({

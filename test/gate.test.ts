@@ -1,17 +1,10 @@
 // The disable gate (src/commands/gate.ts) on a repository: blocked while a function's only guard is verify_jwt (issue 19 §4).
 import { afterAll, describe, expect, it } from 'vitest';
 import { blocks, inventoryLine, legacyUse, legacyUseLines } from '../src/commands/gate.js';
+import { GUARDED, HANDLER } from './helpers/edge-handlers.js';
 import { removeTempDirs, writeTree } from './helpers/repo.js';
 
 afterAll(removeTempDirs);
-
-const HANDLER = "Deno.serve(() => new Response('ok'))\n";
-const GUARDED =
-  'Deno.serve(async (req) => {\n' +
-  "  const { data, error } = await supabase.auth.getClaims(req.headers.get('Authorization')?.replace('Bearer ', '') ?? '')\n" +
-  "  if (error || !data) return new Response('Unauthorized', { status: 401 })\n" +
-  "  return new Response('ok')\n" +
-  '})\n';
 
 describe('legacy-keys --disable gate', () => {
   it('blocks while a function has verify_jwt as its only guard, though no legacy key is used, and says why and what to do', async () => {
