@@ -164,7 +164,7 @@ function codeReports(file: ScannedFile, context: RuleContext): Report[] {
     const { sourceFile } = file.scripts.parse(region);
     const sources = new KeySources(sourceFile, (specifier, name) => context.keyExports(file.path, specifier, name));
     for (const site of authorizationSites(sourceFile)) {
-      const paired = pairedApikey(site, sourceFile) !== undefined;
+      const paired = bearerEntry(site, sourceFile)?.paired === true;
       // With the same value in apikey, a value of unknown origin is an API key too, unless it reads as a user's token.
       const kind = sources.kindOf(site.value) ?? (paired && !USER_TOKEN.test(site.value.getText(sourceFile)) ? 'API' : undefined);
       if (!kind) continue;
@@ -202,8 +202,15 @@ function requestTarget(site: AuthorizationSite, sourceFile: TS.SourceFile): Targ
   return undefined;
 }
 
-/** The object's `apikey` entry when it holds the very value sent as Bearer. */
-function pairedApikey(site: AuthorizationSite, sourceFile: TS.SourceFile): TS.ObjectLiteralElementLike | undefined {
+/** An `Authorization: Bearer …` object entry: its token, and the object's `apikey` entry and whether it holds that very token. */
+interface BearerEntry {
+  entry: TS.PropertyAssignment;
+  token: TS.Expression;
+  apikey: TS.ObjectLiteralElementLike | undefined;
+  paired: boolean;
+}
+
+function bearerEntry(site: AuthorizationSite, sourceFile: TS.SourceFile): BearerEntry | undefined {
   const ts = typescript();
   const entry = site.entry;
   if (!entry || !ts.isObjectLiteralExpression(entry.parent)) return undefined;
@@ -211,10 +218,10 @@ function pairedApikey(site: AuthorizationSite, sourceFile: TS.SourceFile): TS.Ob
   if (!token) return undefined;
   const tokenText = token.getText(sourceFile);
   const apikey = apikeyEntry(entry, sourceFile);
-  const same =
+  const paired =
     apikey !== undefined &&
     ((ts.isPropertyAssignment(apikey) && apikey.initializer.getText(sourceFile) === tokenText) || (ts.isShorthandPropertyAssignment(apikey) && tokenText === 'apikey'));
-  return same ? apikey : undefined;
+  return { entry, token, apikey, paired };
 }
 
 function apikeyEntry(entry: TS.PropertyAssignment, sourceFile: TS.SourceFile): TS.ObjectLiteralElementLike | undefined {
@@ -228,12 +235,9 @@ function apikeyEntry(entry: TS.PropertyAssignment, sourceFile: TS.SourceFile): T
  */
 function moveToApikey(site: AuthorizationSite, sourceFile: TS.SourceFile, shift: number): Edit[] | undefined {
   const ts = typescript();
-  const entry = site.entry;
-  if (!entry || !ts.isObjectLiteralExpression(entry.parent)) return undefined;
-  const token = bearerToken(entry.initializer);
-  if (!token) return undefined;
-  const tokenText = token.getText(sourceFile);
-  const apikey = apikeyEntry(entry, sourceFile);
+  const found = bearerEntry(site, sourceFile);
+  if (!found) return undefined;
+  const { entry, token, apikey, paired } = found;
   const text = sourceFile.text;
   if (!apikey) {
     const name = entry.name;
@@ -241,9 +245,9 @@ function moveToApikey(site: AuthorizationSite, sourceFile: TS.SourceFile, shift:
     const key = ts.isComputedPropertyName(name) ? `[${text[name.expression.getStart(sourceFile)]}apikey${text[name.expression.getStart(sourceFile)]}]` : `${quote}apikey${quote}`;
     // The token moves as it is: a rename inside it (another rule's fix) is made in the moved copy.
     const keeps = [{ start: shift + token.getStart(sourceFile), end: shift + token.end, at: key.length + 2 }];
-    return [{ start: shift + entry.getStart(sourceFile), end: shift + entry.end, text: `${key}: ${tokenText}`, keeps }];
+    return [{ start: shift + entry.getStart(sourceFile), end: shift + entry.end, text: `${key}: ${token.getText(sourceFile)}`, keeps }];
   }
-  if (!pairedApikey(site, sourceFile)) return undefined;
+  if (!paired) return undefined;
   const span = entryRemoval(text, entry.getStart(sourceFile), entry.end);
   return [{ start: shift + span.start, end: shift + span.end, text: '' }];
 }

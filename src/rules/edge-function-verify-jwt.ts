@@ -14,6 +14,10 @@ const LEGACY_DISABLED_PR = {
 
 /** The words of the warning (a function whose only guard is verify_jwt) that the disable gate and the report's step 5 look for. */
 export const ONLY_GUARD = 'is its only guard';
+/** Why verify_jwt alone is no guard (supabase/supabase#49799, #50301): the warning of this rule and deploy-verify-jwt. */
+export const NOT_A_GUARD = '`verify_jwt` does not authenticate API-key callers and may reject every caller once legacy keys are disabled';
+/** What both rules say of verify_jwt on a function that checks its caller in code. */
+export const SAFE_TO_TURN_OFF = 'verify_jwt is safe to turn off, and must be off before the move to asymmetric signing keys';
 
 /** A remaining warning of this rule: a function whose only guard is verify_jwt, which may reject every caller once the legacy keys are off. */
 export function isOnlyGuardFinding(finding: Pick<Finding, 'ruleId' | 'message' | 'fixed'>): boolean {
@@ -143,16 +147,16 @@ function verdict(fn: EdgeFunction): { message: string; severity: Severity } {
     return {
       severity: 'info',
       message:
-        `function \`${fn.slug}\`: ${how}, and the function checks its caller in code: verify_jwt is safe to turn off, and must be off ` +
-        'before the move to asymmetric signing keys; set `verify_jwt = false` (--write --unsafe does)',
+        `function \`${fn.slug}\`: ${how}, and the function checks its caller in code: ${SAFE_TO_TURN_OFF}; ` +
+        'set `verify_jwt = false` (--write --unsafe does)',
     };
   }
   const callers = fn.callers.length > 0 ? ` (called from ${fn.callers.slice(0, 3).map((c) => `${c.file}:${c.line}`).join(', ')}${fn.callers.length > 3 ? ', …' : ''})` : '';
   return {
     severity: 'warning',
     message:
-      `function \`${fn.slug}\`: ${how} and ${ONLY_GUARD}${callers}: \`verify_jwt\` does not authenticate API-key callers and may reject ` +
-      `every caller once legacy keys are disabled; add a check in the handler (${handlerCheck(fn.callers)}), then set \`verify_jwt = false\``,
+      `function \`${fn.slug}\`: ${how} and ${ONLY_GUARD}${callers}: ${NOT_A_GUARD}; ` +
+      `add a check in the handler (${handlerCheck(fn.callers)}), then set \`verify_jwt = false\``,
   };
 }
 
