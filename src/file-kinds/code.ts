@@ -1,6 +1,6 @@
 // The code kind (TypeScript and JavaScript): each name's syntax, from the script's tree (parse.ts).
 import type { KindModule } from './kind.js';
-import { dialectOf, siteAt, type ScriptDialect } from './parse.js';
+import { siteAt, wholeScript, type ScriptDialect } from './parse.js';
 import type { ScannedText } from './scanned-text.js';
 
 const CODE_EXTENSIONS = new Set(['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts']);
@@ -12,7 +12,7 @@ export const codeKind: KindModule<'code'> = {
   context: 'identifier',
   scan(file) {
     if (file.occurrences.length === 0) return;
-    classifyRegion(file, { start: 0, end: file.text.length, dialect: dialectOf(file.path) });
+    classifyRegion(file, wholeScript(file.path, file.text));
   },
 };
 

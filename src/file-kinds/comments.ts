@@ -4,10 +4,9 @@
 // regular expression.
 import type { ts as TS } from 'ts-morph';
 import { typescript } from '../core/typescript.js';
-import { scriptRegions, type ScriptRegion } from './markup.js';
-import { dialectOf, Scripts } from './parse.js';
+import { scriptsIn } from './markup.js';
+import { Scripts } from './parse.js';
 
-const MARKUP = /\.(vue|svelte|astro)$/;
 const HTML_COMMENT = /<!--[\s\S]*?-->/g;
 
 /**
@@ -19,13 +18,16 @@ export function matchesOutsideComments(path: string, text: string, pattern: RegE
   const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
   const offsets = [...text.matchAll(new RegExp(pattern.source, flags))].map((match) => match.index as number);
   if (offsets.length === 0) return false;
-  const markup = MARKUP.test(path);
-  const regions: ScriptRegion[] = markup ? scriptRegions(path, text) : [{ start: 0, end: text.length, dialect: dialectOf(path) }];
+  const regions = scriptsIn(path, text);
   const trees = scripts ?? new Scripts(path, text);
-  const htmlComments = markup ? [...text.matchAll(HTML_COMMENT)].map((m) => ({ start: m.index as number, end: (m.index as number) + m[0].length })) : [];
+  // Only a component has text outside its scripts: its markup, where HTML comments are the comments.
+  let htmlComments: { start: number; end: number }[] | undefined;
   return offsets.some((offset) => {
     const region = regions.find((r) => offset >= r.start && offset < r.end);
-    if (!region) return !htmlComments.some((comment) => offset >= comment.start && offset < comment.end);
+    if (!region) {
+      htmlComments ??= [...text.matchAll(HTML_COMMENT)].map((m) => ({ start: m.index as number, end: (m.index as number) + m[0].length }));
+      return !htmlComments.some((comment) => offset >= comment.start && offset < comment.end);
+    }
     return !inComment(trees.parse(region).sourceFile, offset - region.start);
   });
 }

@@ -2,7 +2,7 @@
 // frontmatter, each placed like code.
 import { classifyRegion } from './code.js';
 import type { KindModule } from './kind.js';
-import type { ScriptDialect } from './parse.js';
+import { wholeScript, type ScriptDialect } from './parse.js';
 
 export interface ScriptRegion {
   start: number;
@@ -15,6 +15,12 @@ const SCRIPT_BLOCK = /<script\b((?:[^>"']|"[^"]*"|'[^']*')*)>([\s\S]*?)<\/script
 const HTML_COMMENT = /<!--[\s\S]*?-->/g;
 const FRONTMATTER = /^(\uFEFF?---[^\S\r\n]*\r?\n)([\s\S]*?)\r?\n---[^\S\r\n]*(?:\r?\n|$)/;
 const MARKUP_EXTENSIONS = new Set(['.vue', '.svelte', '.astro']);
+
+/** The scripts of a code or markup file: the whole text of code; the `<script>` blocks and frontmatter of a component. */
+export function scriptsIn(path: string, text: string): ScriptRegion[] {
+  const dot = path.lastIndexOf('.');
+  return MARKUP_EXTENSIONS.has(path.slice(dot).toLowerCase()) ? scriptRegions(path, text) : [wholeScript(path, text)];
+}
 
 export const markupKind: KindModule<'markup'> = {
   kind: 'markup',

@@ -13,6 +13,11 @@ export function dialectOf(path: string): ScriptDialect {
   return 'js';
 }
 
+/** A code file's one script: its whole text. */
+export function wholeScript(path: string, text: string): { start: number; end: number; dialect: ScriptDialect } {
+  return { start: 0, end: text.length, dialect: dialectOf(path) };
+}
+
 /**
  * Strict-mode complaints TypeScript's parser makes about valid sloppy-mode JavaScript (legacy octal
  * literals and escapes, decimals with leading zeros): they change nothing about where names are.

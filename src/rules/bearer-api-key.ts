@@ -4,8 +4,8 @@ import { authorizationSites, bearerToken, type AuthorizationSite } from './analy
 import { KeySources } from './analysis/bearer/key-sources.js';
 import { describeTarget, targetBreaks, targetIn, type Target } from './analysis/bearer/targets.js';
 import { codeBlocks, pythonBearerSites, shellBearerSites, USER_TOKEN, type TextSite } from './analysis/bearer/text-sites.js';
-import { scriptRegions } from '../file-kinds/markup.js';
-import { dialectOf, type ScriptDialect } from '../file-kinds/parse.js';
+import { scriptsIn } from '../file-kinds/markup.js';
+import { type ScriptDialect } from '../file-kinds/parse.js';
 import type { ScannedFile } from '../file-kinds/scanned.js';
 import { typescript } from '../core/typescript.js';
 import type { Edit, Report, Rule, RuleContext, SyntaxContext, SyntaxFile } from './rule.js';
@@ -158,7 +158,7 @@ function readsCode(file: SyntaxFile, context: SyntaxContext): boolean {
 
 function codeReports(file: ScannedFile, context: RuleContext): Report[] {
   const regions: { start: number; end: number; dialect: ScriptDialect }[] =
-    file.kind === 'code' ? [{ start: 0, end: file.text.length, dialect: dialectOf(file.path) }] : scriptRegions(file.path, file.text);
+    scriptsIn(file.path, file.text);
   const reports: Report[] = [];
   for (const region of regions) {
     const { sourceFile } = file.scripts.parse(region);

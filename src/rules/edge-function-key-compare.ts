@@ -2,7 +2,7 @@
 // SUPABASE_SERVICE_ROLE_KEY, or decodes them as JWTs, though they may already hold the new sb_… keys.
 import type { ts as TS } from 'ts-morph';
 import { typescript } from '../core/typescript.js';
-import { dialectOf } from '../file-kinds/parse.js';
+import { wholeScript } from '../file-kinds/parse.js';
 import { isEdgeRuntimeFile } from '../supabase/paths.js';
 import type { Report, Rule, SyntaxFile } from './rule.js';
 import { cite, PAGES } from './sources.js';
@@ -90,7 +90,7 @@ export const edgeFunctionKeyCompare: Rule = {
   readsSyntax: readsKeyCompareSyntax,
   check(file) {
     if (file.parseError || !readsKeyCompareSyntax(file)) return [];
-    const { sourceFile } = file.scripts.parse({ start: 0, end: file.text.length, dialect: dialectOf(file.path) });
+    const { sourceFile } = file.scripts.parse(wholeScript(file.path, file.text));
     return keyUses(sourceFile).map(({ offset, message }): Report => ({ offset, message }));
   },
 };

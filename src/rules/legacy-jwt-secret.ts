@@ -1,6 +1,5 @@
 // legacy-jwt-secret: tokens verified or signed with the legacy shared JWT secret, which blocks rotating it.
-import { scriptRegions } from '../file-kinds/markup.js';
-import { dialectOf } from '../file-kinds/parse.js';
+import { scriptsIn } from '../file-kinds/markup.js';
 import { jwtSecretUses, pythonJwtSecretUses, type JwtSecretUse } from './analysis/security/jwt-secret.js';
 import type { Report, Rule, SyntaxFile } from './rule.js';
 import { cite, PAGES } from './sources.js';
@@ -67,7 +66,7 @@ export const legacyJwtSecret: Rule = {
     if (file.kind === 'python') uses = pythonJwtSecretUses(file.text);
     else if (mayUseJwtSecret(file)) {
       // Server code counts here as much as client code: an .astro frontmatter too.
-      const regions = file.kind === 'code' ? [{ start: 0, end: file.text.length, dialect: dialectOf(file.path) }] : scriptRegions(file.path, file.text);
+      const regions = scriptsIn(file.path, file.text);
       for (const region of regions) {
         const { sourceFile } = file.scripts.parse(region);
         for (const use of jwtSecretUses(sourceFile)) uses.push({ ...use, offset: use.offset + region.start });

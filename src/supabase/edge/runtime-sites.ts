@@ -5,7 +5,7 @@
 import type { ts as TS } from 'ts-morph';
 import { typescript } from '../../core/typescript.js';
 import type { Edit } from '../../core/types.js';
-import { dialectOf, Scripts } from '../../file-kinds/parse.js';
+import { Scripts, wholeScript } from '../../file-kinds/parse.js';
 import { describeEnvRead, readSite, type EnvRead } from '../../file-kinds/reads.js';
 import type { Occurrence } from '../../file-kinds/scanned-text.js';
 import type { ScannedFile } from '../../file-kinds/scanned.js';
@@ -61,7 +61,7 @@ export interface SingularRead {
 export function singularReadsOf(file: EdgeFile): SingularRead[] {
   if (file.kind !== 'code' || !isEdgeRuntimeFile(file.path) || !SINGULAR_NAMES.some((name) => file.text.includes(name))) return [];
   const ts = typescript();
-  const sourceFile = file.scripts.parse({ start: 0, end: file.text.length, dialect: dialectOf(file.path) }).sourceFile;
+  const sourceFile = file.scripts.parse(wholeScript(file.path, file.text)).sourceFile;
   const reads: SingularRead[] = [];
   const chain: TS.Node[] = [];
   const visit = (node: TS.Node): void => {
@@ -92,13 +92,13 @@ export function edgeSiteOf(file: EdgeFile, occurrence: Occurrence, edge?: Pick<E
   if (occurrence.context === 'comment' || occurrence.context === 'jsx-text') return runtime ? { kind: 'comment' } : undefined;
   if (runtime && occurrence.runtimeRead) {
     if (occurrence.read || file.kind !== 'code') return { kind: 'read' };
-    const sourceFile = file.scripts.parse({ start: 0, end: file.text.length, dialect: dialectOf(file.path) }).sourceFile;
+    const sourceFile = file.scripts.parse(wholeScript(file.path, file.text)).sourceFile;
     const node = nodeAt(sourceFile, occurrence.start);
     const split = node && splitOut(node, file, sourceFile);
     return split ? { kind: 'read', split } : { kind: 'read' };
   }
   if (file.kind !== 'code' || !isEdgeFunctionFile(file.path)) return undefined;
-  const sourceFile = file.scripts.parse({ start: 0, end: file.text.length, dialect: dialectOf(file.path) }).sourceFile;
+  const sourceFile = file.scripts.parse(wholeScript(file.path, file.text)).sourceFile;
   const node = nodeAt(sourceFile, occurrence.start);
   if (!node) return undefined;
   if (runtime) {
@@ -182,7 +182,7 @@ function readerCall(node: TS.Node, sourceFile: TS.SourceFile, path: string, edge
   if (helper && !('parameters' in helper)) {
     // Imported: the helper as the other module declares and exports it, read from the run's files, never from disk.
     const module = edge?.importedModule(path, helper.from);
-    const parsed = module && (module.scripts ?? new Scripts(module.path, module.text)).parse({ start: 0, end: module.text.length, dialect: dialectOf(module.path) });
+    const parsed = module && (module.scripts ?? new Scripts(module.path, module.text)).parse(wholeScript(module.path, module.text));
     if (!parsed || parsed.error) return undefined;
     const local = exportedLocal(parsed.sourceFile, helper.exported);
     helper = local === undefined ? undefined : helperNamed(parsed.sourceFile, local);

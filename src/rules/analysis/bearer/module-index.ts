@@ -1,6 +1,6 @@
 // Key-holding exports across the repository's modules, resolved on demand for `import { key } from '../../../bearer/x'`.
 import { posix } from 'node:path';
-import { dialectOf, type Scripts } from '../../../file-kinds/parse.js';
+import { wholeScript, type Scripts } from '../../../file-kinds/parse.js';
 import { STATIC_ENV_MODULES } from '../../../frameworks/index.js';
 import { hasLegacyKeyJwt } from '../../../keys/values.js';
 import { KeySources, keyKindOfName, type KeyKind } from './key-sources.js';
@@ -61,7 +61,7 @@ export function createKeyExports(files: readonly SourceText[], resolver?: Module
     if (inProgress.has(path)) return new Map();
     inProgress.add(path);
     const file = byPath.get(path) as SourceText;
-    const { sourceFile } = file.scripts.parse({ start: 0, end: file.text.length, dialect: dialectOf(path) });
+    const { sourceFile } = file.scripts.parse(wholeScript(path, file.text));
     const sources = new KeySources(sourceFile, (specifier, name) => lookup(path, specifier, name));
     const found = sources.exports();
     inProgress.delete(path);
