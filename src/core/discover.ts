@@ -153,6 +153,21 @@ export function toPosix(path: string): string {
 }
 
 /** Git's ignore semantics over nested .gitignore files: the deepest file that decides wins. */
+/** `<folder>/<name>` for every folder below the root down to `dir`, outermost first (the root's own is loaded apart). */
+function folderFiles(dir: string, name: string): string[] {
+  const parts = dir === '' ? [] : dir.split('/');
+  return parts.map((_, i) => `${parts.slice(0, i + 1).join('/')}/${name}`);
+}
+
+/** A file's text, or undefined when it cannot be read (most folders have no .gitignore). */
+function readIfThere(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 class GitIgnoreRules {
   private readonly byDirectory = new Map<string, Ignore>();
   private readonly loaded = new Set<string>();
@@ -176,8 +191,7 @@ class GitIgnoreRules {
 
   /** Loads the .gitignore files of every folder from the root down to `dir`. */
   loadAncestors(dir: string): void {
-    const parts = dir === '' ? [] : dir.split('/');
-    for (let i = 1; i <= parts.length; i++) this.load(`${parts.slice(0, i).join('/')}/.gitignore`);
+    for (const path of folderFiles(dir, '.gitignore')) this.load(path);
   }
 
   ignoredByUser(path: string): boolean {
@@ -193,12 +207,8 @@ class GitIgnoreRules {
   private loadFile(dir: string, file: string): void {
     if (this.loaded.has(file)) return;
     this.loaded.add(file);
-    let content: string;
-    try {
-      content = readFileSync(file, 'utf8');
-    } catch {
-      return;
-    }
+    const content = readIfThere(file);
+    if (content === undefined) return;
     const existing = this.byDirectory.get(dir);
     this.byDirectory.set(dir, (existing ?? ignore()).add(content));
     this.ignoredDirectories.clear();
@@ -253,12 +263,8 @@ class GeneratedAttributes {
   load(attributesPath: string): void {
     if (this.loaded.has(attributesPath)) return;
     this.loaded.add(attributesPath);
-    let content: string;
-    try {
-      content = readFileSync(join(this.root, ...attributesPath.split('/')), 'utf8');
-    } catch {
-      return;
-    }
+    const content = readIfThere(join(this.root, ...attributesPath.split('/')));
+    if (content === undefined) return;
     const lines: GeneratedLine[] = [];
     for (const line of content.split(/\r?\n/)) {
       const [pattern, ...attributes] = line.trim().split(/\s+/);
@@ -275,8 +281,7 @@ class GeneratedAttributes {
 
   /** Loads the .gitattributes files of every folder from the root down to `dir`. */
   loadAncestors(dir: string): void {
-    const parts = dir === '' ? [] : dir.split('/');
-    for (let i = 1; i <= parts.length; i++) this.load(`${parts.slice(0, i).join('/')}/.gitattributes`);
+    for (const path of folderFiles(dir, '.gitattributes')) this.load(path);
   }
 
   generated(path: string): boolean {
