@@ -2,6 +2,7 @@
 // Read from the config files' text (no TypeScript, no evaluation), so that an import such as
 // `@lib/keys` or `#shared/supabase` reaches the module it names (src/frameworks/browser.ts resolve).
 import { posix } from 'node:path';
+import { blankJsonc } from '../file-kinds/jsonc.js';
 
 /** One alias: a specifier that equals `find`, or starts with it (`prefix`), maps to `targets` (paths from the root). */
 export interface ImportAlias {
@@ -38,7 +39,7 @@ const join = (...parts: string[]) => {
 function tsconfigAliases(dir: string, text: string): ImportAlias[] {
   let config: { compilerOptions?: { baseUrl?: unknown; paths?: unknown } };
   try {
-    config = JSON.parse(withoutCommentsAndTrailingCommas(text)) as typeof config;
+    config = JSON.parse(blankJsonc(text)) as typeof config;
   } catch {
     return [];
   }
@@ -90,34 +91,6 @@ function viteAliases(dir: string, text: string): ImportAlias[] {
     for (const match of block.matchAll(pattern)) add(match[2] as string, pathValue(block.slice((match.index as number) + match[0].length)));
   }
   return aliases;
-}
-
-/** JSON with comments and trailing commas (tsconfig's dialect) as plain JSON; strings are kept as they are. */
-function withoutCommentsAndTrailingCommas(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (c === '"') {
-      const end = stringEnd(text, i);
-      out += text.slice(i, end);
-      i = end - 1;
-    } else if (c === '/' && text[i + 1] === '/') {
-      const end = text.indexOf('\n', i);
-      i = end < 0 ? text.length : end - 1;
-    } else if (c === '/' && text[i + 1] === '*') {
-      const end = text.indexOf('*/', i + 2);
-      i = end < 0 ? text.length : end + 1;
-    } else out += c;
-  }
-  return out.replace(/,(\s*[}\]])/g, '$1');
-}
-
-function stringEnd(text: string, start: number): number {
-  for (let i = start + 1; i < text.length; i++) {
-    if (text[i] === '\\') i++;
-    else if (text[i] === '"') return i + 1;
-  }
-  return text.length;
 }
 
 /**

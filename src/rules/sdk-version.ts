@@ -1,5 +1,6 @@
 // sdk-version: a lockfile (npm, pnpm, yarn, bun) that locks a Supabase SDK release that mishandles the new keys.
 import { loadYaml, loadYarnLockfile } from '../core/libraries.js';
+import { blankJsonc } from '../file-kinds/jsonc.js';
 import type { Report, Rule } from './rule.js';
 import { cite, PAGES } from './sources.js';
 
@@ -122,33 +123,6 @@ function yarnLocked(text: string): Locked[] {
   return found;
 }
 
-/**
- * JSONC as Bun writes it: the text with its comments and trailing commas blanked out (spaces, so that offsets stay
- * the text's), strings left whole. What JSON.parse then refuses, Bun would refuse too.
- */
-function blankJsonc(text: string): string {
-  const out = text.split('');
-  const blank = (from: number, to: number): void => {
-    for (let index = from; index < to; index++) if (out[index] !== '\n' && out[index] !== '\r') out[index] = ' ';
-  };
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index];
-    if (char === '"') {
-      for (index++; index < text.length && text[index] !== '"'; index++) if (text[index] === '\\') index++;
-    } else if (char === '/' && text[index + 1] === '/') {
-      const end = text.indexOf('\n', index);
-      blank(index, end < 0 ? text.length : end);
-      index = end < 0 ? text.length : end;
-    } else if (char === '/' && text[index + 1] === '*') {
-      const end = text.indexOf('*/', index + 2);
-      blank(index, end < 0 ? text.length : end + 2);
-      index = end < 0 ? text.length : end + 1;
-    }
-  }
-  // A comma whose next non-blank character closes an object or an array (comments are blank by now).
-  const blanked = out.join('');
-  return blanked.replace(/,(?=\s*[}\]])/g, ' ');
-}
 
 /** bun.lock (Bun ≥ 1.2, text): `packages` by install path, each a tuple whose first item is `name@version`. */
 function bunLocked(text: string): Locked[] {
