@@ -4,10 +4,9 @@
 // regular expression.
 import type { ts as TS } from 'ts-morph';
 import { typescript } from '../core/typescript.js';
-import { scriptsIn } from './markup.js';
+import { htmlComments, scriptsIn } from './markup.js';
 import { Scripts } from './parse.js';
 
-const HTML_COMMENT = /<!--[\s\S]*?-->/g;
 
 /**
  * Whether `pattern` matches `text` (a code or markup module at `path`) somewhere outside a comment: in a script,
@@ -21,12 +20,12 @@ export function matchesOutsideComments(path: string, text: string, pattern: RegE
   const regions = scriptsIn(path, text);
   const trees = scripts ?? new Scripts(path, text);
   // Only a component has text outside its scripts: its markup, where HTML comments are the comments.
-  let htmlComments: { start: number; end: number }[] | undefined;
+  let comments: { start: number; end: number }[] | undefined;
   return offsets.some((offset) => {
     const region = regions.find((r) => offset >= r.start && offset < r.end);
     if (!region) {
-      htmlComments ??= [...text.matchAll(HTML_COMMENT)].map((m) => ({ start: m.index as number, end: (m.index as number) + m[0].length }));
-      return !htmlComments.some((comment) => offset >= comment.start && offset < comment.end);
+      comments ??= htmlComments(text);
+      return !comments.some((comment) => offset >= comment.start && offset < comment.end);
     }
     return !inComment(trees.parse(region).sourceFile, offset - region.start);
   });

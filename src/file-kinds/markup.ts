@@ -16,6 +16,11 @@ const HTML_COMMENT = /<!--[\s\S]*?-->/g;
 const FRONTMATTER = /^(\uFEFF?---[^\S\r\n]*\r?\n)([\s\S]*?)\r?\n---[^\S\r\n]*(?:\r?\n|$)/;
 const MARKUP_EXTENSIONS = new Set(['.vue', '.svelte', '.astro']);
 
+/** The spans of a component's HTML comments (`<!-- … -->`). */
+export function htmlComments(text: string): { start: number; end: number }[] {
+  return [...text.matchAll(HTML_COMMENT)].map((m) => ({ start: m.index as number, end: (m.index as number) + m[0].length }));
+}
+
 /** The scripts of a code or markup file: the whole text of code; the `<script>` blocks and frontmatter of a component. */
 export function scriptsIn(path: string, text: string): ScriptRegion[] {
   const dot = path.lastIndexOf('.');
@@ -44,7 +49,7 @@ export function scriptRegions(path: string, text: string): ScriptRegion[] {
     }
   }
   // A `<script>` inside an HTML comment or inside the frontmatter is text, not a block.
-  const opaque = [...text.matchAll(HTML_COMMENT)].map((m) => ({ start: m.index as number, end: (m.index as number) + m[0].length }));
+  const opaque = htmlComments(text);
   opaque.push(...regions);
   const blocks = new RegExp(SCRIPT_BLOCK.source, 'gi');
   for (let match = blocks.exec(text); match; match = blocks.exec(text)) {

@@ -108,7 +108,7 @@ export function nameHint(map: NameMap = {}): RegExp {
   return new RegExp(`(?:${[STEMS, ...extra].join('|')})${AFTER}`);
 }
 
-function escapeRegExp(text: string): string {
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

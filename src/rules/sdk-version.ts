@@ -1,6 +1,7 @@
 // sdk-version: a lockfile (npm, pnpm, yarn, bun) that locks a Supabase SDK release that mishandles the new keys.
 import { loadYaml, loadYarnLockfile } from '../core/libraries.js';
 import { blankJsonc } from '../file-kinds/jsonc.js';
+import { escapeRegExp } from '../keys/names.js';
 import type { Report, Rule } from './rule.js';
 import { cite, PAGES } from './sources.js';
 
@@ -114,10 +115,10 @@ function yarnLocked(text: string): Locked[] {
     const name = /^((?:@[^/]+\/)?[^@]+)@/.exec(key.split(',')[0]?.trim() ?? '')?.[1];
     if (!name || !WATCHED.has(name)) continue;
     // The entry's line starts with its first range, quoted or not.
-    const line = new RegExp(`^"?${escape(key.split(',')[0]?.trim() ?? key)}`, 'm').exec(text);
+    const line = new RegExp(`^"?${escapeRegExp(key.split(',')[0]?.trim() ?? key)}`, 'm').exec(text);
     const at = line ? line.index : 0;
     // Its `version "x"` (v1) or `version: x` (berry) line.
-    const field = new RegExp(`^[ \\t]+version:?[ \\t]+"?${escape(entry.version)}`, 'm').exec(text.slice(at));
+    const field = new RegExp(`^[ \\t]+version:?[ \\t]+"?${escapeRegExp(entry.version)}`, 'm').exec(text.slice(at));
     found.push({ name, version: entry.version, offset: field ? at + field.index + field[0].length - entry.version.length : at });
   }
   return found;
@@ -142,8 +143,6 @@ function bunLocked(text: string): Locked[] {
   }
   return found;
 }
-
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function lockedPackages(path: string, text: string): Locked[] {
   const basename = path.slice(path.lastIndexOf('/') + 1);
