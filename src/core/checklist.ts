@@ -28,9 +28,10 @@ export interface ChecklistInput {
 
 /** The error strings that show a client still sending a key the wrong way after the switch. */
 const MONITOR_ERRORS = [
-  '`Invalid JWT` / `UNAUTHORIZED_INVALID_JWT_FORMAT` (Edge Functions with verify_jwt on, or a key sent as Bearer)',
-  '`PGRST301` (PostgREST given a non-JWT Bearer token)',
+  "`Invalid JWT` (an Edge Function whose verify_jwt or own check expects a JWT in Authorization)",
+  '`PGRST301` (PostgREST given a non-JWT Bearer token without the same key in apikey)',
   '`Invalid Compact JWS` (Storage given a non-JWT Bearer token)',
+  '`403 bad_jwt` (Auth given a non-JWT Bearer token)',
   'HTTP 401 on requests with the secret key from a browser',
 ];
 

@@ -2,7 +2,7 @@
 import type { ts as TS } from 'ts-morph';
 import { authorizationSites, bearerToken, type AuthorizationSite } from './analysis/bearer/headers.js';
 import { KeySources } from './analysis/bearer/key-sources.js';
-import { describeTarget, targetBreaks, targetIn, type Target } from './analysis/bearer/targets.js';
+import { describeTarget, TARGET_SOURCES, targetBreaks, targetIn, type Target } from './analysis/bearer/targets.js';
 import { codeBlocks, pythonBearerSites, shellBearerSites, USER_TOKEN, type TextSite } from './analysis/bearer/text-sites.js';
 import { scriptsIn } from '../file-kinds/markup.js';
 import { type ScriptDialect } from '../file-kinds/parse.js';
@@ -11,13 +11,16 @@ import { typescript } from '../core/typescript.js';
 import type { Edit, Report, Rule, RuleContext, SyntaxContext, SyntaxFile } from './rule.js';
 import { cite, PAGES } from './sources.js';
 
+// No target in sight: what each service answers (SPEC §1). Not "Edge Functions answer Invalid JWT": since mid-2026
+// verify_jwt accepts the new keys on either header (cited: PAGES.authHeaders).
 const BREAKS =
-  'new keys are not JWTs: Edge Functions answer "Invalid JWT", PostgREST PGRST301, Storage "Invalid Compact JWS"; ' +
-  'send the key in the `apikey` header and keep Authorization for a signed-in user\'s session token';
-// The same key in both headers: the gateway lets the pair through (cited: PAGES.apiKeys), the services behind it do not.
+  'new keys are not JWTs: sent as Bearer without the same key in `apikey`, PostgREST answers PGRST301, Storage "Invalid Compact JWS", ' +
+  "Auth 403 bad_jwt, and a function that reads Authorization as a user's JWT rejects them; a legacy key there stops working once the legacy " +
+  "keys are deactivated; send the key in the `apikey` header and keep Authorization for a signed-in user's session token";
+// The same key in both headers: the gateway accepts the pair (cited: PAGES.apiKeys); Authorization is still for user tokens.
 const PAIR =
-  'the gateway lets the pair through, but further down new keys are not JWTs: Edge Functions answer "Invalid JWT", PostgREST PGRST301, ' +
-  'Storage "Invalid Compact JWS"; drop the Authorization entry (apikey carries the key) and keep Authorization for a signed-in user\'s session token';
+  "the gateway accepts the pair (Bearer equals apikey), but Authorization is for a signed-in user's session token; " +
+  'drop the Authorization entry (apikey carries the key)';
 
 // The same pair in a command or a Python dict, where no fix applies: the header is dropped by hand.
 const TEXT_PAIR = PAIR.replace('drop the Authorization entry', 'drop the Authorization header');
@@ -54,33 +57,19 @@ export const bearerApiKey: Rule = {
       cite(
         PAGES.apiKeys,
         'You cannot send a publishable or secret key in the `Authorization: Bearer` header, except if the value exactly equals the `apikey` ' +
-          'header; even then the request is rejected further down, as the value is not a JWT.',
+          'header (the gateway then accepts the pair: supabase-js itself sends it to PostgREST, Auth and Storage when no user is signed in).',
       ),
       cite(
         PAGES.authHeaders,
         "`Authorization: Bearer` carries a signed-in user's JWT and API keys go in the `apikey` header: sending a publishable or secret key " +
           'as a bearer token is a common mistake.',
       ),
-      cite(PAGES.supabasePyBearerIssue, 'With a new key in `Authorization`, PostgREST answers `PGRST301` ("Expected 3 parts in JWT; got 1").'),
       cite(
         PAGES.invalidJwtIssue,
         'A publishable key sent as `Authorization: Bearer` to a function with verify_jwt on was answered ' +
-          '`{"code":"UNAUTHORIZED_INVALID_JWT_FORMAT","message":"Invalid JWT"}` (May 2026).',
+          '`{"code":"UNAUTHORIZED_INVALID_JWT_FORMAT","message":"Invalid JWT"}` (May 2026, before verify_jwt accepted the new keys for migration compatibility).',
       ),
-      cite(
-        PAGES.storageBearerIssue,
-        'Storage (`/storage/v1`) rejected an `sb_secret_` key sent as `Authorization: Bearer` with `Invalid Compact JWS` (August 2026): ' +
-          'the key is opaque, not a JWT.',
-      ),
-      cite(
-        PAGES.authBearerIssue,
-        'An admin client built with a secret key, which sent it as `Authorization: Bearer`, was answered `403` `bad_jwt` by Auth (`/auth/v1/admin`).',
-      ),
-      cite(
-        PAGES.apiKeyDecisionPr,
-        'For migration compatibility the `verify_jwt` check of Edge Functions (`/functions/v1/<name>`) accepts publishable and secret keys on ' +
-          'either header, and that check does not authenticate the caller; keys belong on `apikey` (September 2026).',
-      ),
+      ...TARGET_SOURCES,
       cite(PAGES.supabaseJsInvokePr, 'supabase-js no longer sends a new-format key as `Authorization: Bearer` on `functions.invoke`: the key goes only in `apikey`.'),
     ],
     examples: [

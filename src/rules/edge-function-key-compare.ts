@@ -10,6 +10,9 @@ import { cite, PAGES } from './sources.js';
 const ANON = 'SUPABASE_ANON_KEY';
 const SERVICE_ROLE = 'SUPABASE_SERVICE_ROLE_KEY';
 const NAMES = [ANON, SERVICE_ROLE];
+// The new keys' variables (JSON objects of named keys): comparing them with a key read from Authorization is the
+// issue-19 §2 case, callers moved to `apikey` carry no key there.
+const NEW_NAMES = ['SUPABASE_SECRET_KEYS', 'SUPABASE_PUBLISHABLE_KEYS'];
 
 /** What to do instead, for the key the code uses. */
 function instead(name: string): string {
@@ -20,6 +23,11 @@ function instead(name: string): string {
   );
 }
 
+const readsAuthorization = (plural: string) =>
+  `this check reads the caller's key from the \`Authorization\` header and compares it with \`${plural}\`: callers that send the key in ` +
+  "the `apikey` header, as supabase-js's functions.invoke does and as the migrated callers will, carry no key there (or a signed-in " +
+  "user's token), so they are rejected: compare `req.headers.get('apikey')` instead";
+
 const mayHold = (name: string) => `\`${name}\` may already hold a new \`sb_…\` key rather than the legacy JWT`;
 
 export const edgeFunctionKeyCompare: Rule = {
@@ -27,7 +35,8 @@ export const edgeFunctionKeyCompare: Rule = {
     id: 'edge-function-key-compare',
     severity: 'error',
     fix: 'none',
-    summary: 'an Edge Function compares a request header or token with SUPABASE_SERVICE_ROLE_KEY/SUPABASE_ANON_KEY, or decodes them as JWTs',
+    summary:
+      'an Edge Function compares a request header or token with SUPABASE_SERVICE_ROLE_KEY/SUPABASE_ANON_KEY, decodes them as JWTs, or reads an API key from Authorization',
     description:
       'Inside Edge Functions, `SUPABASE_ANON_KEY` and `SUPABASE_SERVICE_ROLE_KEY` may already hold the new `sb_publishable_…` / ' +
       '`sb_secret_…` values, or still the legacy JWTs: their format is not fixed. Code that authenticates a caller by comparing a request ' +
@@ -35,7 +44,9 @@ export const edgeFunctionKeyCompare: Rule = {
       'rejects callers that send the new keys, and code that decodes them as JWTs (`jwtDecode`, `atob(key.split(\'.\')[1])`, to read ' +
       'their `role` claim) breaks on a key that is not a JWT. Compare the `apikey` header in constant time with the entries of ' +
       "`SUPABASE_SECRET_KEYS` (or `SUPABASE_PUBLISHABLE_KEYS`), JSON objects of named keys, or use @supabase/server's " +
-      "`withSupabase({ auth: 'secret' })`, which does that. Reported only: the check has to be rewritten by hand. A user's claims " +
+      "`withSupabase({ auth: 'secret' })`, which does that. A check that reads the caller's key from the `Authorization` header and " +
+      'compares it with the entries of `SUPABASE_SECRET_KEYS` / `SUPABASE_PUBLISHABLE_KEYS` is reported too: supabase-js sends the key only ' +
+      "in `apikey` to functions, and callers moved to `apikey` carry no key in Authorization. Reported only: the check has to be rewritten by hand. A user's claims " +
       '(`auth.getUser`, `auth.getClaims`), other secrets and code outside `supabase/functions/` (or its tests) are not concerned.',
     legacyUse: true,
     blocksRotation: false,
@@ -52,6 +63,10 @@ export const edgeFunctionKeyCompare: Rule = {
         PAGES.edgeEnvAfterMigration,
         "A function's `SUPABASE_ANON_KEY` and `SUPABASE_SERVICE_ROLE_KEY` do not follow the project's move to the new keys: they held the " +
           'legacy JWTs after the project had switched to publishable and secret keys and disabled the legacy ones (reported 2025-08-03).',
+      ),
+      cite(
+        PAGES.supabaseJsInvokePr,
+        'supabase-js (from 2.110.4) no longer sends a new-format key as `Authorization: Bearer` on `functions.invoke`: the key goes only in `apikey`.',
       ),
       cite(
         PAGES.serverSecurity,
@@ -97,13 +112,15 @@ export const edgeFunctionKeyCompare: Rule = {
 
 /** Edge Function code (not its tests) that names one of the legacy runtime keys: read through its syntax tree. */
 function readsKeyCompareSyntax(file: SyntaxFile): boolean {
-  return file.kind === 'code' && !file.parseError && isEdgeRuntimeFile(file.path) && NAMES.some((name) => file.text.includes(name));
+  if (file.kind !== 'code' || file.parseError || !isEdgeRuntimeFile(file.path)) return false;
+  return NAMES.some((name) => file.text.includes(name)) || (/authorization/i.test(file.text) && NEW_NAMES.some((name) => file.text.includes(name)));
 }
 
-/** What an expression holds: the key itself, or a `Bearer …` string built from it. */
+/** What an expression holds: the key itself, or a `Bearer …` string built from it; `fresh` for the new keys' variables. */
 interface Held {
   name: string;
   bearer: boolean;
+  fresh?: boolean;
 }
 
 const EQUALITY = new Set(['===', '!==', '==', '!=']);
@@ -128,7 +145,9 @@ function keyUses(sourceFile: TS.SourceFile): { offset: number; message: string }
   };
 
   const literalName = (node: TS.Node | undefined): string | undefined =>
-    node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && NAMES.includes(node.text) ? node.text : undefined;
+    node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && (NAMES.includes(node.text) || NEW_NAMES.includes(node.text))
+      ? node.text
+      : undefined;
 
   /** `Deno.env.get('NAME')`, `process.env.NAME`, `env['NAME']`. */
   const envRead = (node: TS.Expression): string | undefined => {
@@ -144,53 +163,109 @@ function keyUses(sourceFile: TS.SourceFile): { offset: number; message: string }
   const held = (node: TS.Expression): Held | undefined => {
     const inner = unwrap(node);
     const name = envRead(inner);
-    if (name) return { name, bearer: false };
+    if (name) return NEW_NAMES.includes(name) ? { name, bearer: false, fresh: true } : { name, bearer: false };
     if (ts.isIdentifier(inner)) return bound.get(inner.text);
+    // `JSON.parse(keys).default`, `keys['default']`, `Object.values(keys)[0]`: still one of the new keys.
+    if (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) {
+      const whole = held(inner.expression);
+      return whole?.fresh ? whole : undefined;
+    }
     // `String(key)`, `key.trim()`, `encoder.encode(key)`, `Buffer.from(key)`: still the key.
     if (ts.isCallExpression(inner)) {
       const callee = inner.expression;
       const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
       if (['trim', 'toString'].includes(method) && ts.isPropertyAccessExpression(callee)) return held(callee.expression);
       if (['String', 'encode', 'from'].includes(method) && inner.arguments[0]) return held(inner.arguments[0]);
+      if (['parse', 'values'].includes(method) && inner.arguments[0]) {
+        const parsed = held(inner.arguments[0]);
+        return parsed?.fresh ? parsed : undefined;
+      }
       return undefined;
     }
     if (ts.isTemplateExpression(inner)) {
       for (const span of inner.templateSpans) {
         const part = held(span.expression);
-        if (part) return { name: part.name, bearer: part.bearer || /bearer\s*$/i.test(inner.head.text) };
+        if (part) return { ...part, bearer: part.bearer || /bearer\s*$/i.test(inner.head.text) };
       }
       return undefined;
     }
     if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.PlusToken) {
       const right = held(inner.right);
-      if (right) return { name: right.name, bearer: right.bearer || /bearer\s*['"]?$/i.test(inner.left.getText(sourceFile)) };
+      if (right) return { ...right, bearer: right.bearer || /bearer\s*['"]?$/i.test(inner.left.getText(sourceFile)) };
       return held(inner.left);
     }
     return undefined;
   };
 
-  // Bind names until nothing changes: `const key = Deno.env.get(…)`, then `const expected = \`Bearer ${key}\``.
+  // Names bound to what the request's Authorization header holds, or a piece of it (`token`, `[, key]`).
+  const authorized = new Set<string>();
+  const CUTS = new Set(['replace', 'replaceAll', 'split', 'slice', 'substring', 'substr', 'trim', 'at', 'toString']);
+  const fromAuthorization = (node: TS.Expression): boolean => {
+    const inner = unwrap(node);
+    if (ts.isIdentifier(inner)) return authorized.has(inner.text);
+    if (ts.isElementAccessExpression(inner)) return fromAuthorization(inner.expression);
+    if (ts.isPropertyAccessExpression(inner)) return inner.name.text.toLowerCase() === 'authorization' && /headers$/i.test(inner.expression.getText(sourceFile));
+    if (!ts.isCallExpression(inner)) return false;
+    const callee = inner.expression;
+    const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+    const argument = inner.arguments[0];
+    if (method === 'get' && ts.isPropertyAccessExpression(callee) && /headers$/i.test(callee.expression.getText(sourceFile))) {
+      return argument !== undefined && ts.isStringLiteralLike(argument) && argument.text.toLowerCase() === 'authorization';
+    }
+    if (CUTS.has(method) && ts.isPropertyAccessExpression(callee)) return fromAuthorization(callee.expression);
+    return ['String', 'encode', 'from'].includes(method) && argument !== undefined && fromAuthorization(argument);
+  };
+
+  // Bind names until nothing changes: `const key = Deno.env.get(…)`, then `const expected = \`Bearer ${key}\``; a
+  // callback over the new keys (`secrets.some((s) => …)`) binds its parameter to them.
   const declarations: TS.VariableDeclaration[] = [];
+  const callbacks: TS.CallExpression[] = [];
   const collect = (node: TS.Node): void => {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) declarations.push(node);
+    if (ts.isVariableDeclaration(node) && node.initializer) declarations.push(node);
+    else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.arguments.length > 0) callbacks.push(node);
     node.forEachChild(collect);
   };
   collect(sourceFile);
+  const bind = (name: string, value: Held | undefined): boolean => {
+    if (!value || bound.has(name)) return false;
+    bound.set(name, value);
+    return true;
+  };
   for (let changed = true; changed; ) {
     changed = false;
     for (const declaration of declarations) {
-      const name = (declaration.name as TS.Identifier).text;
-      if (bound.has(name)) continue;
-      const value = held(declaration.initializer as TS.Expression);
-      if (value) {
-        bound.set(name, value);
-        changed = true;
+      const initializer = declaration.initializer as TS.Expression;
+      if (ts.isIdentifier(declaration.name)) {
+        changed = bind(declaration.name.text, held(initializer)) || changed;
+        if (!authorized.has(declaration.name.text) && fromAuthorization(initializer)) {
+          authorized.add(declaration.name.text);
+          changed = true;
+        }
+      } else if (ts.isArrayBindingPattern(declaration.name) && fromAuthorization(initializer)) {
+        for (const element of declaration.name.elements) {
+          if (ts.isBindingElement(element) && ts.isIdentifier(element.name) && !authorized.has(element.name.text)) {
+            authorized.add(element.name.text);
+            changed = true;
+          }
+        }
       }
+    }
+    for (const call of callbacks) {
+      const receiver = held((call.expression as TS.PropertyAccessExpression).expression);
+      const callback = call.arguments[0];
+      if (!receiver?.fresh || !callback || !(ts.isArrowFunction(callback) || ts.isFunctionExpression(callback))) continue;
+      const parameter = callback.parameters[0]?.name;
+      if (parameter && ts.isIdentifier(parameter)) changed = bind(parameter.text, receiver) || changed;
     }
   }
 
   const uses: { offset: number; message: string }[] = [];
-  const compared = (node: TS.Node, value: Held, via: string): void => {
+  const compared = (node: TS.Node, value: Held, via: string, others: readonly TS.Expression[]): void => {
+    // The new keys' variables are the right thing to compare with: only a key read from Authorization is wrong there.
+    if (value.fresh) {
+      if (others.some(fromAuthorization)) uses.push({ offset: node.getStart(sourceFile), message: readsAuthorization(value.name) });
+      return;
+    }
     const message = value.bearer
       ? `this builds \`Bearer \${${value.name}}\` to compare with the Authorization header: ${mayHold(value.name)}, and a new key belongs in the \`apikey\` header: ${instead(value.name)}`
       : `this compares a request value with \`${value.name}\` (${via}): ${mayHold(value.name)}, so the check breaks: ${instead(value.name)}`;
@@ -218,24 +293,24 @@ function keyUses(sourceFile: TS.SourceFile): { offset: number; message: string }
       const right = held(node.right);
       const value = left ?? right;
       const other = left ? node.right : node.left;
-      if (value && !(left && right) && !inert(other)) compared(node, value, `\`${node.operatorToken.getText(sourceFile)}\``);
+      if (value && !(left && right) && !inert(other)) compared(node, value, `\`${node.operatorToken.getText(sourceFile)}\``, [other]);
     } else if (ts.isCallExpression(node)) {
       const callee = node.expression;
       const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
       if (MATCHERS.has(method) && ts.isPropertyAccessExpression(callee)) {
         const value = node.arguments[0] ? held(node.arguments[0]) : undefined;
         const receiver = held(callee.expression);
-        if (value && !receiver) compared(node, value, `\`${method}\``);
-        else if (receiver && !value && node.arguments[0] && !inert(node.arguments[0])) compared(node, receiver, `\`${method}\``);
+        if (value && !receiver) compared(node, value, `\`${method}\``, [callee.expression]);
+        else if (receiver && !value && node.arguments[0] && !inert(node.arguments[0])) compared(node, receiver, `\`${method}\``, [node.arguments[0]]);
       } else if (method === 'timingSafeEqual') {
         const value = node.arguments.map((argument) => held(argument)).find((found) => found !== undefined);
-        if (value) compared(node, value, '`timingSafeEqual`');
+        if (value) compared(node, value, '`timingSafeEqual`', node.arguments.filter((argument) => held(argument) === undefined));
       } else if (DECODERS.has(method) && node.arguments[0]) {
         const value = held(node.arguments[0]);
-        if (value && !value.bearer) decoded(node, value.name, `\`${method}\``);
+        if (value && !value.bearer && !value.fresh) decoded(node, value.name, `\`${method}\``);
       } else if (method === 'split' && ts.isPropertyAccessExpression(callee) && node.arguments[0] && ts.isStringLiteral(node.arguments[0]) && node.arguments[0].text === '.') {
         const value = held(callee.expression);
-        if (value && !value.bearer) decoded(node, value.name, "`split('.')`");
+        if (value && !value.bearer && !value.fresh) decoded(node, value.name, "`split('.')`");
       }
     }
     node.forEachChild(visit);

@@ -1,6 +1,7 @@
 // sql-legacy-key: SQL (migrations, seeds, pg_net / http calls) that sends or holds a legacy or API key.
 import { keyKindOfLiteral, keyKindOfName, type KeyKind } from './analysis/bearer/key-sources.js';
 import { inLineComment } from './analysis/bearer/text-sites.js';
+import { describeTarget, TARGET_SOURCES, targetBreaks, targetIn, type Target } from './analysis/bearer/targets.js';
 import { isMigrationFile } from '../supabase/paths.js';
 import { REVOKE_LEGACY_JWT, REVOKE_LEGACY_JWT_SOURCES } from './leaks.js';
 import type { Report, Rule } from './rule.js';
@@ -25,7 +26,8 @@ export const sqlLegacyKey: Rule = {
       'header and reads it from Vault (vault.decrypted_secrets), not from a literal. A legacy key read by its name from a ' +
       "database setting (current_setting('app.settings.service_role_key')) or the environment (getenv) is reported too. " +
       "A PL/pgSQL variable filled from vault.decrypted_secrets by a key's secret name (anon_key, service_role_key; not " +
-      "another service's, such as stripe_key) holds that key whatever it is called, so `'Bearer ' || tok` sends it.",
+      "another service's, such as stripe_key) holds that key whatever it is called, so `'Bearer ' || tok` sends it. Where the " +
+      'statement names its target (`/functions/v1/<name>`, `/rest/v1`, `/storage/v1`, `/auth/v1`), the message names it and what it answers.',
     legacyUse: true,
     blocksRotation: true,
     example: "headers := jsonb_build_object('Authorization', 'Bearer ' || key)   ->   jsonb_build_object('apikey', key)",
@@ -39,6 +41,7 @@ export const sqlLegacyKey: Rule = {
         PAGES.migratingGuidePr,
         "The migration guide's section on Database Webhooks and pg_net moves the key from the `Authorization: Bearer` header to the `apikey` header.",
       ),
+      ...TARGET_SOURCES,
       ...REVOKE_LEGACY_JWT_SOURCES,
     ],
     examples: [
@@ -78,7 +81,7 @@ export const sqlLegacyKey: Rule = {
       const kind = literal ? keyKindOfLiteral(literal[0]) : NAMED_KEY.test(value) || sendsKeyVariable(file.text, bearer, keyVariables) ? 'API' : undefined;
       if (!kind) continue;
       reported.add(statement.start);
-      reports.push({ offset: statement.start + header.index, message: `this statement sends the ${kind} key as Authorization: Bearer: ${advice}${leaked(kind)}` });
+      reports.push({ offset: statement.start + header.index, message: `this statement sends the ${kind} key as Authorization: Bearer${toTarget(kind, targetIn(body))}: ${advice}${leaked(kind)}` });
     }
     // A legacy key read by its name from a database setting or the environment (issue 18, item 16): the value
     // behind the name is the legacy key, so the statement stops working with it. Reported once per statement.
@@ -208,6 +211,13 @@ function legacyKindOfSetting(name: string): KeyKind | undefined {
 }
 
 /** A service_role JWT written into SQL has leaked with the repository: what revokes it (issue 18, item 9). */
+/** Issue 19 §2: the target in sight (a `/functions/v1/<name>`, `/rest/v1`… URL in the statement), with what it does with the key. */
+function toTarget(kind: KeyKind | 'API', target: Target | undefined): string {
+  if (!target) return '';
+  if (kind === 'legacy service_role' || kind === 'legacy anon') return ` to ${describeTarget(target)}, which stops taking it once the legacy keys are deactivated`;
+  return `: ${targetBreaks(target)}`;
+}
+
 function leaked(kind: KeyKind): string {
   return kind === 'legacy service_role' ? `. The key has leaked: ${REVOKE_LEGACY_JWT}` : '';
 }

@@ -1,12 +1,15 @@
 // bearer-api-key: an API key sent as `Authorization: Bearer`, where only a user's JWT belongs (docs/rules/bearer-api-key.md).
 import { KEYS, ruleTester } from '../helpers/rule-tester.js';
 
+// No target in sight (issue 19 §2, SPEC §1): what each service answers, never "Edge Functions answer Invalid JWT"
+// (since mid-2026 verify_jwt accepts the new keys on either header).
 const BREAKS =
-  'new keys are not JWTs: Edge Functions answer "Invalid JWT", PostgREST PGRST301, Storage "Invalid Compact JWS"; ' +
-  "send the key in the `apikey` header and keep Authorization for a signed-in user's session token";
+  'new keys are not JWTs: sent as Bearer without the same key in `apikey`, PostgREST answers PGRST301, Storage "Invalid Compact JWS", ' +
+  "Auth 403 bad_jwt, and a function that reads Authorization as a user's JWT rejects them; a legacy key there stops working once the legacy " +
+  "keys are deactivated; send the key in the `apikey` header and keep Authorization for a signed-in user's session token";
 const PAIR =
-  'the gateway lets the pair through, but further down new keys are not JWTs: Edge Functions answer "Invalid JWT", PostgREST PGRST301, ' +
-  'Storage "Invalid Compact JWS"; drop the Authorization entry (apikey carries the key) and keep Authorization for a signed-in user\'s session token';
+  "the gateway accepts the pair (Bearer equals apikey), but Authorization is for a signed-in user's session token; " +
+  'drop the Authorization entry (apikey carries the key)';
 const TEXT_PAIR = PAIR.replace('drop the Authorization entry', 'drop the Authorization header');
 // Issue 19 §2: a target in sight is named, with what it answers to a new key sent as Bearer.
 const TAIL = "; send the key in the `apikey` header and keep Authorization for a signed-in user's session token";

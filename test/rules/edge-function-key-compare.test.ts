@@ -16,6 +16,13 @@ const bearer = (name: string) =>
   `this builds \`Bearer \${${name}}\` to compare with the Authorization header: ${MAY_HOLD(name)}, and a new key belongs in the \`apikey\` header: ${instead(name)}`;
 const decodes = (name: string, via: string) => `this decodes \`${name}\` as a JWT (${via}): ${MAY_HOLD(name)}, which is not a JWT and has no \`role\` claim: ${instead(name)}`;
 
+// Issue 19 §2: a function that checks an API-key caller by reading the key from Authorization rejects the callers that
+// send it in `apikey`, as supabase-js (functions.invoke) and the migrated callers do.
+const READS_AUTHORIZATION = (plural: string) =>
+  `this check reads the caller's key from the \`Authorization\` header and compares it with \`${plural}\`: callers that send the key in ` +
+  "the `apikey` header, as supabase-js's functions.invoke does and as the migrated callers will, carry no key there (or a signed-in " +
+  "user's token), so they are rejected: compare `req.headers.get('apikey')` instead";
+
 const SERVE = (body: string) => `Deno.serve(async (req) => {\n${body}  return new Response('ok')\n})\n`;
 
 ruleTester('edge-function-key-compare', {
@@ -56,6 +63,22 @@ ruleTester('edge-function-key-compare', {
           SERVE(
             "  const apikey = req.headers.get('apikey') ?? ''\n" +
               '  if (!secrets.some((s) => timingSafeEqual(enc.encode(s), enc.encode(apikey)))) return new Response(\'no\', { status: 401 })\n',
+          ),
+      },
+    },
+    {
+      name: "the Authorization header read as a user's token beside a SUPABASE_SECRET_KEYS check on apikey (issue 19, section 2)",
+      files: {
+        'supabase/functions/mixed/index.ts':
+          "import { createClient } from 'npm:@supabase/supabase-js@2'\n" +
+          "const secrets = Object.values(JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}')) as string[]\n" +
+          SERVE(
+            "  if (secrets.includes(req.headers.get('apikey') ?? '')) return new Response('admin')\n" +
+              "  const token = req.headers.get('Authorization')?.replace('Bearer ', '') ?? ''\n" +
+              "  const supabase = createClient(Deno.env.get('SUPABASE_URL')!, Object.values(JSON.parse(Deno.env.get('SUPABASE_PUBLISHABLE_KEYS')!))[0] as string)\n" +
+              '  const { data } = await supabase.auth.getUser(token)\n' +
+              "  if (token === '' || data.user === null) return new Response('no', { status: 401 })\n" +
+              "  if (req.headers.get('Authorization') !== Deno.env.get('CRON_SECRET')) return new Response('no', { status: 401 })\n",
           ),
       },
     },
@@ -116,6 +139,31 @@ ruleTester('edge-function-key-compare', {
         { line: 5, column: 7, message: compares('SUPABASE_SERVICE_ROLE_KEY', '`includes`') },
         { line: 6, column: 8, message: bearer('SUPABASE_SERVICE_ROLE_KEY') },
         { line: 8, column: 7, message: compares('SUPABASE_SERVICE_ROLE_KEY', '`timingSafeEqual`') },
+      ],
+    },
+    {
+      name: 'the key read from Authorization and compared with SUPABASE_SECRET_KEYS entries: includes, some + timingSafeEqual, === (issue 19, section 2)',
+      files: {
+        'supabase/functions/cron/index.ts':
+          "import { timingSafeEqual } from 'jsr:@std/crypto/timing-safe-equal'\n" +
+          "const secrets = Object.values(JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}')) as string[]\n" +
+          "const primary = JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS')!).default\n" +
+          'const enc = new TextEncoder()\n' +
+          SERVE(
+            "  const token = req.headers.get('Authorization')?.replace('Bearer ', '') ?? ''\n" +
+              "  if (!secrets.includes(token)) return new Response('no', { status: 401 })\n" +
+              '  if (!secrets.some((s) => timingSafeEqual(enc.encode(s), enc.encode(token)))) return new Response(\'no\', { status: 401 })\n' +
+              "  if (req.headers.get('authorization') !== `Bearer ${primary}`) return new Response('no', { status: 401 })\n",
+          ),
+        'supabase/functions/webhook/index.ts':
+          "const publishable = JSON.parse(Deno.env.get('SUPABASE_PUBLISHABLE_KEYS') ?? '{}')\n" +
+          SERVE("  const [, key] = (req.headers.get('Authorization') ?? '').split(' ')\n  if (key !== publishable.default) return new Response('no', { status: 401 })\n"),
+      },
+      findings: [
+        { file: 'supabase/functions/cron/index.ts', line: 7, column: 8, message: READS_AUTHORIZATION('SUPABASE_SECRET_KEYS') },
+        { file: 'supabase/functions/cron/index.ts', line: 8, column: 28, message: READS_AUTHORIZATION('SUPABASE_SECRET_KEYS') },
+        { file: 'supabase/functions/cron/index.ts', line: 9, column: 7, message: READS_AUTHORIZATION('SUPABASE_SECRET_KEYS') },
+        { file: 'supabase/functions/webhook/index.ts', line: 4, column: 7, message: READS_AUTHORIZATION('SUPABASE_PUBLISHABLE_KEYS') },
       ],
     },
     {

@@ -4,6 +4,12 @@ import { KEYS, ruleTester } from '../helpers/rule-tester.js';
 
 const MIGRATION = 'applied migrations are not edited: write a new migration that sends the key in the apikey header, read from Vault';
 const ELSEWHERE = 'send the key in the apikey header and read it from Vault';
+// Issue 19 §2: the target in sight is named, with what it does with the key.
+const HOOK = 'the Edge Function `hook` (/functions/v1/hook)';
+const HOOK_BREAKS =
+  `${HOOK}: verify_jwt lets a new key there through only for migration compatibility and authenticates no one, a check in the function ` +
+  "that reads Authorization as a user's JWT rejects it, and a legacy key there stops working once the legacy keys are deactivated";
+const LEGACY_TO = (target: string) => `to ${target}, which stops taking it once the legacy keys are deactivated`;
 const REVOKE =
   'deactivate the legacy keys, and, since that does not revoke a legacy JWT sent as Authorization: Bearer, move the project to JWT signing keys ' +
   'and revoke the legacy JWT secret (Project Settings → JWT Keys)';
@@ -72,7 +78,7 @@ ruleTester('sql-legacy-key', {
           `select net.http_post(\n  url := ${URL},\n` +
           "  headers := jsonb_build_object('Authorization', 'Bearer ' || (select decrypted_secret from vault.decrypted_secrets where name = 'service_role_key'))\n);\n",
       },
-      findings: [{ line: 3, column: 33, severity: 'error', fixable: false, message: `this statement sends the API key as Authorization: Bearer: ${MIGRATION}` }],
+      findings: [{ line: 3, column: 33, severity: 'error', fixable: false, message: `this statement sends the API key as Authorization: Bearer: ${HOOK_BREAKS}: ${MIGRATION}` }],
     },
     {
       name: 'a webhook trigger with the key literal in its headers: one finding per statement',
@@ -81,7 +87,7 @@ ruleTester('sql-legacy-key', {
           'create trigger hook after insert on public.orders for each row execute function supabase_functions.http_request(\n' +
           `  ${URL}, 'POST',\n  '{"Content-Type":"application/json","Authorization":"Bearer ${KEYS.serviceRole}"}', '{}', '1000'\n);\n`,
       },
-      findings: [{ line: 3, column: 39, message: `this statement sends the legacy service_role key as Authorization: Bearer: ${MIGRATION}. The key has leaked: ${REVOKE}` }],
+      findings: [{ line: 3, column: 39, message: `this statement sends the legacy service_role key as Authorization: Bearer ${LEGACY_TO(HOOK)}: ${MIGRATION}. The key has leaked: ${REVOKE}` }],
     },
     {
       name: 'outside migrations the advice is to send the key in apikey; lower case headers count',
@@ -91,8 +97,26 @@ ruleTester('sql-legacy-key', {
           `select net.http_post(url := ${URL}, headers := '{"authorization": "bearer ${KEYS.anon}"}'::jsonb);\n`,
       },
       findings: [
-        { line: 2, column: 21, message: `this statement sends the API key as Authorization: Bearer: ${ELSEWHERE}` },
-        { line: 4, message: `this statement sends the legacy anon key as Authorization: Bearer: ${ELSEWHERE}` },
+        { line: 2, column: 21, message: `this statement sends the API key as Authorization: Bearer: ${HOOK_BREAKS}: ${ELSEWHERE}` },
+        { line: 4, message: `this statement sends the legacy anon key as Authorization: Bearer ${LEGACY_TO(HOOK)}: ${ELSEWHERE}` },
+      ],
+    },
+    {
+      name: 'the target in sight is named: PostgREST and its answer to a new key as Bearer (issue 19, section 2)',
+      files: {
+        'sql/jobs.sql':
+          "select net.http_post(url := 'https://abcdefghijklmnopqrst.supabase.co/rest/v1/rpc/tick',\n" +
+          "  headers := jsonb_build_object('Authorization', 'Bearer ' || (select decrypted_secret from vault.decrypted_secrets where name = 'supabase_secret_key')));\n" +
+          "select net.http_get('https://example.com/ping', headers := jsonb_build_object('Authorization', 'Bearer ' || (select decrypted_secret from vault.decrypted_secrets where name = 'service_role_key')));\n",
+      },
+      findings: [
+        {
+          line: 2,
+          message:
+            'this statement sends the API key as Authorization: Bearer: PostgREST (/rest/v1) answers a new key there with PGRST301 ' +
+            `("Expected 3 parts in JWT; got 1"), and a legacy key there stops working once the legacy keys are deactivated: ${ELSEWHERE}`,
+        },
+        { line: 3, message: `this statement sends the API key as Authorization: Bearer: ${ELSEWHERE}` },
       ],
     },
     {
@@ -125,7 +149,7 @@ ruleTester('sql-legacy-key', {
       files: {
         'supabase/migrations/1_local.sql': `select net.http_post(url := 'http://host.docker.internal:54321/functions/v1/hook', headers := jsonb_build_object('Authorization', 'Bearer ${DEMO_SERVICE_ROLE}'));\n`,
       },
-      findings: [{ line: 1, severity: 'error', message: `this statement sends the legacy anon key as Authorization: Bearer: ${MIGRATION}` }],
+      findings: [{ line: 1, severity: 'error', message: `this statement sends the legacy anon key as Authorization: Bearer ${LEGACY_TO(HOOK)}: ${MIGRATION}` }],
     },
     {
       // Leaked means rotate (issue 18, item 9): a service_role JWT written into a migration has leaked.
@@ -136,7 +160,7 @@ ruleTester('sql-legacy-key', {
           `select vault.create_secret('${KEYS.serviceRole}', 'service_role_key');\n`,
       },
       findings: [
-        { line: 1, message: `this statement sends the legacy service_role key as Authorization: Bearer: ${MIGRATION}. The key has leaked: ${REVOKE}` },
+        { line: 1, message: `this statement sends the legacy service_role key as Authorization: Bearer ${LEGACY_TO(HOOK)}: ${MIGRATION}. The key has leaked: ${REVOKE}` },
         { line: 2, message: `a legacy service_role key is written into SQL: ${MIGRATION}. The key has leaked: ${REVOKE}` },
       ],
     },
@@ -183,10 +207,10 @@ ruleTester('sql-legacy-key', {
           'end;\n$body$;\n',
       },
       findings: [
-        { file: 'sql/jobs.sql', line: 8, column: 124, messageIncludes: `this statement sends the API key as Authorization: Bearer: ${ELSEWHERE}` },
+        { file: 'sql/jobs.sql', line: 8, column: 124, messageIncludes: `this statement sends the API key as Authorization: Bearer: ${HOOK_BREAKS}: ${ELSEWHERE}` },
         { file: 'sql/jobs.sql', line: 10, column: 108, messageIncludes: 'this statement sends the API key as Authorization: Bearer' },
         { file: 'sql/jobs.sql', line: 12, column: 124, messageIncludes: 'this statement sends the API key as Authorization: Bearer' },
-        { file: 'supabase/migrations/8_hook.sql', line: 6, column: 160, fixable: false, message: `this statement sends the API key as Authorization: Bearer: ${MIGRATION}` },
+        { file: 'supabase/migrations/8_hook.sql', line: 6, column: 160, fixable: false, message: `this statement sends the API key as Authorization: Bearer: ${HOOK_BREAKS}: ${MIGRATION}` },
       ],
     },
     {

@@ -1,5 +1,6 @@
 // The Supabase service a request with a Bearer key goes to, when its URL is in sight: what that service answers to a
-// new key sent as Bearer differs (cited in bearer-api-key's meta.sources).
+// new key sent as Bearer differs (TARGET_SOURCES, cited by bearer-api-key and sql-legacy-key).
+import { cite, PAGES } from '../../sources.js';
 
 export type Target = { service: 'rest' | 'storage' | 'auth' } | { service: 'functions'; name: string };
 
@@ -49,3 +50,22 @@ export function targetBreaks(target: Target): string {
       );
   }
 }
+
+/** The sources of what each target answers (targetBreaks), for the rules that name a target. */
+export const TARGET_SOURCES = [
+  cite(PAGES.supabasePyBearerIssue, 'With a new key in `Authorization`, PostgREST answers `PGRST301` ("Expected 3 parts in JWT; got 1").'),
+  cite(
+    PAGES.storageBearerIssue,
+    'Storage (`/storage/v1`) rejected an `sb_secret_` key sent as `Authorization: Bearer` with `Invalid Compact JWS` (August 2026): ' +
+      'the key is opaque, not a JWT.',
+  ),
+  cite(
+    PAGES.authBearerIssue,
+    'An admin client built with a secret key, which sent it as `Authorization: Bearer`, was answered `403` `bad_jwt` by Auth (`/auth/v1/admin`).',
+  ),
+  cite(
+    PAGES.apiKeyDecisionPr,
+    'For migration compatibility the `verify_jwt` check of Edge Functions (`/functions/v1/<name>`) accepts publishable and secret keys on ' +
+      'either header, and that check does not authenticate the caller; keys belong on `apikey` (September 2026).',
+  ),
+];
