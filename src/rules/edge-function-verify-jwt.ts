@@ -50,7 +50,8 @@ export const edgeFunctionVerifyJwt: Rule = {
       'keys it cannot verify user JWTs. For each function the rule looks for a check of the caller in its code and the modules it ' +
       'imports (auth.getUser / auth.getClaims, withSupabase from @supabase/server, a jose / JWKS verification, a webhook signature, a ' +
       'constant-time compare with a secret) and for its callers in the repository (app code, SQL such as pg_net or cron, scripts and CI). ' +
-      "A function whose only guard is verify_jwt is a warning: add a check in the handler for its callers, then set verify_jwt = false; it " +
+      "A function whose only guard is verify_jwt is a warning: add a check in the handler for its callers (a signed-in user's claims when " +
+      "the calling app signs users in, the publishable key when it does not, a secret key for SQL and scripts), then set verify_jwt = false; it " +
       'is never fixed automatically. A function that checks its caller is an info: verify_jwt is safe to turn off, and the unsafe fix ' +
       "(--write --unsafe) sets verify_jwt = false in its [functions.<slug>] table of supabase/config.toml.",
     legacyUse: false,
@@ -111,18 +112,18 @@ export const edgeFunctionVerifyJwt: Rule = {
         if (config?.error) continue;
         const edit = fixable ? verifyJwtOffEdit(file.text, fn.slug, fn.config) : undefined;
         const own = ownPlace(fn);
-        if (own !== undefined) reports.push({ offset: own, ...verdict(fn), ...(edit && { fix: [edit] }) });
+        if (own !== undefined) reports.push({ offset: own, ...verdict(fn, context.security.signsIn), ...(edit && { fix: [edit] }) });
         // No place of its own here: only the table this run appends, where the fix lands (the end of the file).
-        else if (edit && context.unsafe && !ignoredAtEntry(fn)) reports.push({ offset: file.text.length, ...verdict(fn), fix: [edit] });
+        else if (edit && context.unsafe && !ignoredAtEntry(fn)) reports.push({ offset: file.text.length, ...verdict(fn, context.security.signsIn), fix: [edit] });
       }
       if (fn.entrypoint !== file.path) continue;
       if (!fn.configFile) {
-        const { message, severity } = verdict(fn);
+        const { message, severity } = verdict(fn, context.security.signsIn);
         reports.push({ offset: 0, message: `${message}; there is no ${fn.projectDir}/config.toml to set it in`, severity });
       } else if (ownPlace(fn) === undefined && !context.edge.configs.get(fn.configFile)?.error) {
         // config.toml has no line of this function: the finding is on its own entry file, not on another function's line.
         const applied = fixable && context.unsafe && !ignoredAtEntry(fn) && verifyJwtOffEdit('', fn.slug, fn.config) !== undefined;
-        if (!applied) reports.push({ offset: 0, ...verdict(fn) });
+        if (!applied) reports.push({ offset: 0, ...verdict(fn, context.security.signsIn) });
       }
     }
     return reports;
@@ -141,7 +142,7 @@ function ignoredAtEntry(fn: EdgeFunction): boolean {
 }
 
 /** The warning for a function whose only guard is verify_jwt; the info for one that checks its caller in code. */
-function verdict(fn: EdgeFunction): { message: string; severity: Severity } {
+function verdict(fn: EdgeFunction, signsIn: (path: string) => boolean): { message: string; severity: Severity } {
   const how = fn.config?.verifyJwt ? 'verify_jwt = true' : 'verify_jwt is on by default';
   if (fn.checksCaller) {
     return {
@@ -156,21 +157,28 @@ function verdict(fn: EdgeFunction): { message: string; severity: Severity } {
     severity: 'warning',
     message:
       `function \`${fn.slug}\`: ${how} and ${ONLY_GUARD}${callers}: ${NOT_A_GUARD}; ` +
-      `add a check in the handler (${handlerCheck(fn.callers)}), then set \`verify_jwt = false\``,
+      `add a check in the handler (${handlerCheck(fn.callers, signsIn)}), then set \`verify_jwt = false\``,
   };
 }
 
-/** The check to add for the kinds of callers the repository shows; every kind when it shows none (a third party's, say). */
-function handlerCheck(callers: readonly Caller[]): string {
+/**
+ * The check to add for the kinds of callers the repository shows; every kind when it shows none (a third party's, say).
+ * App code calls on a signed-in user's behalf when its package signs users in (the security model's signsIn), else with
+ * the publishable key alone.
+ */
+function handlerCheck(callers: readonly Caller[], signsIn: (path: string) => boolean): string {
   const kinds = new Set<CallerKind>(callers.map((c) => c.kind));
   const any = kinds.size === 0;
-  const user = any || kinds.has('app');
+  const apps = callers.filter((c) => c.kind === 'app');
+  const user = any || apps.some((c) => signsIn(c.file));
+  const anonymous = apps.some((c) => !signsIn(c.file));
   const service = any || kinds.has('sql') || kinds.has('script');
   const checks = [
     ...(user ? ['auth.getClaims(token) for a signed-in user'] : []),
+    ...(anonymous ? ['a constant-time compare of the apikey header with an entry of SUPABASE_PUBLISHABLE_KEYS for an app without sign-in'] : []),
     ...(service ? ['a constant-time compare of the apikey header with an entry of SUPABASE_SECRET_KEYS for a service'] : []),
     ...(any ? ["a webhook's signature for a third party"] : []),
   ];
-  const modes = [...(user ? ["'user'"] : []), ...(service ? ["'secret'"] : [])].join(' | ');
+  const modes = [...(user ? ["'user'"] : []), ...(anonymous ? ["'publishable'"] : []), ...(service ? ["'secret'"] : [])].join(' | ');
   return `${checks.join('; ')}; or withSupabase({ auth: ${modes} }) from @supabase/server`;
 }

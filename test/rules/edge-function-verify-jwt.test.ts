@@ -20,6 +20,10 @@ const HINT_ANY =
   "a webhook's signature for a third party; or withSupabase({ auth: 'user' | 'secret' }) from @supabase/server";
 const SERVICE_HINT =
   "a constant-time compare of the apikey header with an entry of SUPABASE_SECRET_KEYS for a service; or withSupabase({ auth: 'secret' }) from @supabase/server";
+// An app that signs no user in calls with the publishable key alone (issue 19 §1: signed-in or anonymous path).
+const ANONYMOUS_HINT =
+  "a constant-time compare of the apikey header with an entry of SUPABASE_PUBLISHABLE_KEYS for an app without sign-in; or withSupabase({ auth: 'publishable' }) from @supabase/server";
+const USER_HINT = "auth.getClaims(token) for a signed-in user; or withSupabase({ auth: 'user' }) from @supabase/server";
 const onlyGuard = (slug: string, how: string, callers = '', hint = HINT_ANY) =>
   `function \`${slug}\`: ${how} and is its only guard${callers}: \`verify_jwt\` does not authenticate API-key callers and may reject every ` +
   `caller once legacy keys are disabled; add a check in the handler (${hint}), then set \`verify_jwt = false\``;
@@ -172,7 +176,7 @@ ruleTester('edge-function-verify-jwt', {
           line: 1,
           column: 1,
           severity: 'warning',
-          message: onlyGuard('a', 'verify_jwt is on by default', ' (called from src/api.ts:1, src/api.ts:2)', "auth.getClaims(token) for a signed-in user; or withSupabase({ auth: 'user' }) from @supabase/server"),
+          message: onlyGuard('a', 'verify_jwt is on by default', ' (called from src/api.ts:1, src/api.ts:2)', ANONYMOUS_HINT),
           fixable: false,
         },
         {
@@ -190,6 +194,36 @@ ruleTester('edge-function-verify-jwt', {
         },
       ],
       output: { [CONFIG]: '[functions.b]\nverify_jwt = false\n\n[functions.c]\nverify_jwt = false\n' },
+    },
+    {
+      name: 'a signed-in-only caller and an anonymous one, each in its own package: the check fits the path; --unsafe leaves config.toml alone (issue 19 §1)',
+      files: {
+        [CONFIG]: '[functions.orders]\nverify_jwt = true\n',
+        ...fn('orders'),
+        ...fn('contact'),
+        'apps/shop/package.json': '{ "name": "shop" }\n',
+        'apps/shop/src/login.ts': 'export const login = (email: string, password: string) => supabase.auth.signInWithPassword({ email, password })\n',
+        'apps/shop/src/orders.ts': "export const orders = () => supabase.functions.invoke('orders')\n",
+        'apps/landing/package.json': '{ "name": "landing" }\n',
+        'apps/landing/src/form.ts': "export const send = (body: string) => supabase.functions.invoke('contact', { body })\n",
+      },
+      options: { unsafe: true },
+      findings: [
+        {
+          file: CONFIG,
+          line: 2,
+          severity: 'warning',
+          message: onlyGuard('orders', 'verify_jwt = true', ' (called from apps/shop/src/orders.ts:1)', USER_HINT),
+          fixable: false,
+        },
+        {
+          file: 'supabase/functions/contact/index.ts',
+          line: 1,
+          severity: 'warning',
+          message: onlyGuard('contact', 'verify_jwt is on by default', ' (called from apps/landing/src/form.ts:1)', ANONYMOUS_HINT),
+          fixable: false,
+        },
+      ],
     },
     {
       name: 'callers that only name the URL: a cron job in a migration (pg_net, project URL from Vault) and a curl in a workflow, neither naming Supabase nor a header the prefilter knows (issue 19 §1)',
