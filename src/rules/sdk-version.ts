@@ -1,35 +1,63 @@
-// sdk-version: a lockfile (npm, pnpm, yarn, bun) that locks a Supabase SDK release that mishandles the new keys.
-import { loadYaml, loadYarnLockfile } from '../core/libraries.js';
-import { blankJsonc } from '../file-kinds/jsonc.js';
-import { escapeRegExp } from '../keys/names.js';
+// sdk-version: a lockfile (npm, pnpm, yarn, bun; pub; Poetry, uv, Pipenv, pip requirements; NuGet, .csproj) that locks a
+// Supabase SDK release that mishandles the new keys. The readers of each format are in analysis/lockfiles/.
+import { canonicalName, type Ecosystem, type Locked, lockedPackages, type Watched } from './analysis/lockfiles/index.js';
 import type { Report, Rule } from './rule.js';
 import { cite, PAGES } from './sources.js';
 
 /** A release range of an SDK that mishandles the new keys, and the first release that does not. */
 interface Flaw {
+  ecosystem: Ecosystem;
   name: string;
-  /** The first affected release, and the first fixed one. */
+  /** The first affected release, and the first fixed one; no `fixed`: every release is affected. */
   from: string;
-  fixed: string;
+  fixed?: string;
   /** What goes wrong, after "`<name>` <version> is locked here: ". */
   problem: string;
+  /** What to do, when it is not "update `<name>` to <fixed> or later". */
+  action?: string;
 }
 
 const FLAWS: readonly Flaw[] = [
   {
+    ecosystem: 'npm',
     name: '@supabase/supabase-js',
     from: '2.110.4',
     fixed: '2.110.6',
     problem: 'releases 2.110.4 and 2.110.5 throw in createClient() on an `sb_` key that is neither `sb_publishable_` nor `sb_secret_` (such as `sb_temp_`)',
   },
+  {
+    ecosystem: 'pypi',
+    name: 'supabase',
+    from: '0.0.0',
+    fixed: '2.16.0',
+    problem:
+      'releases before 2.16.0 raise `SupabaseException("Invalid API key")` in create_client() for any key that is not a JWT, ' +
+      'so they refuse a publishable or secret key',
+  },
+  {
+    ecosystem: 'pub',
+    name: 'supabase_flutter',
+    from: '0.0.0',
+    fixed: '2.13.0',
+    problem: 'releases before 2.13.0 have no `publishableKey:` parameter in `Supabase.initialize()`; until the upgrade, pass the publishable key as `anonKey:`',
+  },
+  {
+    ecosystem: 'nuget',
+    name: 'Supabase',
+    from: '0.0.0',
+    fixed: '8.0.0',
+    problem: 'releases before 8.0.0 fail when given a key that is not a JWT, so they refuse a publishable or secret key',
+  },
+  {
+    ecosystem: 'nuget',
+    name: 'supabase-csharp',
+    from: '0.0.0',
+    problem:
+      'the package under its old id (now `Supabase`) fails, in every release, when given a key that is not a JWT, ' +
+      'so it refuses a publishable or secret key',
+    action: 'replace `supabase-csharp` with `Supabase` 8.0.0 or later',
+  },
 ];
-
-/** A package a lockfile locks: its name, version, and where the lockfile says so. */
-interface Locked {
-  name: string;
-  version: string;
-  offset: number;
-}
 
 type Triple = [number, number, number, boolean];
 
@@ -44,117 +72,23 @@ function compare(a: Triple, b: Triple): number {
   return a[3] === b[3] ? 0 : a[3] ? -1 : 1;
 }
 
+/** Whether a locked version is in the flaw's range; a version that is not plain `x.y.z(-pre)` (PEP 440, NuGet ranges) is not judged. */
 function affected(flaw: Flaw, version: string): boolean {
+  if (flaw.fixed === undefined) return true;
   const at = semver(version);
   const from = semver(flaw.from) as Triple;
   const fixed = semver(flaw.fixed) as Triple;
   return at !== undefined && compare(at, from) >= 0 && compare(at, fixed) < 0;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Whether a package is one a flaw names, as its registry compares names. */
+const watched: Watched = (ecosystem, name) =>
+  FLAWS.some((flaw) => flaw.ecosystem === ecosystem && canonicalName(ecosystem, flaw.name) === canonicalName(ecosystem, name));
 
-/** Where the lockfile states a version: the version after `anchor` when it comes soon after, else the anchor. */
-function locate(text: string, anchor: string, version: string): number {
-  const at = text.indexOf(anchor);
-  if (at < 0) return 0;
-  const within = anchor.indexOf(version);
-  if (within >= 0) return at + within;
-  const next = text.indexOf(version, at + anchor.length);
-  return next >= 0 && next - at < 1000 ? next : at;
-}
-
-const WATCHED = new Set(FLAWS.map((flaw) => flaw.name));
-
-/** package-lock.json / npm-shrinkwrap.json: `packages` (v2, v3) by install path, else `dependencies` (v1), nested. */
-function npmLocked(text: string): Locked[] {
-  const lock: unknown = JSON.parse(text);
-  if (!isRecord(lock)) return [];
-  const found: Locked[] = [];
-  if (isRecord(lock.packages)) {
-    for (const [path, entry] of Object.entries(lock.packages)) {
-      const name = path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length);
-      if (!path.includes('node_modules/') || !WATCHED.has(name) || !isRecord(entry) || typeof entry.version !== 'string') continue;
-      found.push({ name, version: entry.version, offset: locate(text, JSON.stringify(path), entry.version) });
-    }
-    return found;
-  }
-  const walk = (dependencies: unknown): void => {
-    if (!isRecord(dependencies)) return;
-    for (const [name, entry] of Object.entries(dependencies)) {
-      if (!isRecord(entry)) continue;
-      if (WATCHED.has(name) && typeof entry.version === 'string') found.push({ name, version: entry.version, offset: locate(text, `${JSON.stringify(name)}: {`, entry.version) });
-      walk(entry.dependencies);
-    }
-  };
-  walk(lock.dependencies);
-  return found;
-}
-
-/** pnpm-lock.yaml: the keys of `packages`, `name@version` (v9), `/name@version` (v6), `/name/version` (v5), peers aside. */
-function pnpmLocked(text: string): Locked[] {
-  const lock: unknown = loadYaml().parse(text);
-  if (!isRecord(lock) || !isRecord(lock.packages)) return [];
-  const found: Locked[] = [];
-  for (const key of Object.keys(lock.packages)) {
-    const bare = key.replace(/^\//, '').replace(/\(.*$/, '').replace(/_.*$/, '');
-    const split = /^((?:@[^/]+\/)?[^@/]+)[@/](.+)$/.exec(bare);
-    if (!split || !WATCHED.has(split[1] as string)) continue;
-    found.push({ name: split[1] as string, version: split[2] as string, offset: locate(text, key, split[2] as string) });
-  }
-  return found;
-}
-
-/** yarn.lock: v1 through @yarnpkg/lockfile (loaded on first use, as yaml), berry (YAML with `__metadata`) through yaml; entries keyed by their ranges. */
-function yarnLocked(text: string): Locked[] {
-  const berry = /^__metadata:/m.test(text);
-  const entries: unknown = berry ? loadYaml().parse(text) : loadYarnLockfile().parse(text).object;
-  if (!isRecord(entries)) return [];
-  const found: Locked[] = [];
-  for (const [key, entry] of Object.entries(entries)) {
-    if (!isRecord(entry) || typeof entry.version !== 'string') continue;
-    const name = /^((?:@[^/]+\/)?[^@]+)@/.exec(key.split(',')[0]?.trim() ?? '')?.[1];
-    if (!name || !WATCHED.has(name)) continue;
-    // The entry's line starts with its first range, quoted or not.
-    const line = new RegExp(`^"?${escapeRegExp(key.split(',')[0]?.trim() ?? key)}`, 'm').exec(text);
-    const at = line ? line.index : 0;
-    // Its `version "x"` (v1) or `version: x` (berry) line.
-    const field = new RegExp(`^[ \\t]+version:?[ \\t]+"?${escapeRegExp(entry.version)}`, 'm').exec(text.slice(at));
-    found.push({ name, version: entry.version, offset: field ? at + field.index + field[0].length - entry.version.length : at });
-  }
-  return found;
-}
-
-
-/** bun.lock (Bun ≥ 1.2, text): `packages` by install path, each a tuple whose first item is `name@version`. */
-function bunLocked(text: string): Locked[] {
-  const clean = blankJsonc(text);
-  const lock: unknown = JSON.parse(clean);
-  if (!isRecord(lock) || !isRecord(lock.packages)) return [];
-  const found: Locked[] = [];
-  const start = clean.search(/"packages"\s*:/);
-  for (const entry of Object.values(lock.packages)) {
-    const ident = Array.isArray(entry) ? entry[0] : undefined;
-    if (typeof ident !== 'string') continue;
-    const split = /^((?:@[^/@]+\/)?[^@]+)@(.+)$/.exec(ident);
-    if (!split || !WATCHED.has(split[1] as string)) continue;
-    const version = split[2] as string;
-    const at = clean.indexOf(JSON.stringify(ident), start);
-    found.push({ name: split[1] as string, version, offset: at < 0 ? 0 : at + 1 + (split[1] as string).length + 1 });
-  }
-  return found;
-}
-
-function lockedPackages(path: string, text: string): Locked[] {
-  const basename = path.slice(path.lastIndexOf('/') + 1);
-  try {
-    if (basename === 'pnpm-lock.yaml') return pnpmLocked(text);
-    if (basename === 'yarn.lock') return yarnLocked(text);
-    if (basename === 'bun.lock') return bunLocked(text);
-    return npmLocked(text);
-  } catch {
-    // A lockfile its package manager would not read either: nothing is known of what it installs.
-    return [];
-  }
+function flawOf(locked: Locked): Flaw | undefined {
+  return FLAWS.find(
+    (flaw) => flaw.ecosystem === locked.ecosystem && canonicalName(flaw.ecosystem, flaw.name) === canonicalName(locked.ecosystem, locked.name) && affected(flaw, locked.version),
+  );
 }
 
 export const sdkVersion: Rule = {
@@ -162,13 +96,20 @@ export const sdkVersion: Rule = {
     id: 'sdk-version',
     severity: 'warning',
     fix: 'none',
-    summary: 'a lockfile locks a Supabase SDK release that mishandles the new keys',
+    summary: 'a lockfile or exact pin locks a Supabase SDK release that mishandles the new keys (JavaScript, Python, Flutter, .NET)',
     description:
       'Some Supabase SDK releases mishandle the new API keys. @supabase/supabase-js 2.110.4 and 2.110.5 throw in createClient() ' +
       'on an `sb_` key that is neither `sb_publishable_` nor `sb_secret_` (such as a temporary `sb_temp_` key); 2.110.6 warns ' +
-      'instead. The rule reads package-lock.json, npm-shrinkwrap.json, pnpm-lock.yaml, yarn.lock (v1 and berry) and bun.lock ' +
-      "(Bun's text lockfile; the binary bun.lockb is not read) and names the release to update to. It changes no lockfile: " +
-      'update the package with your package manager.',
+      'instead. The Python `supabase` package before 2.16.0 refuses any key that is not a JWT in create_client(). ' +
+      '`supabase_flutter` before 2.13.0 has no `publishableKey:` parameter (the publishable key goes in `anonKey:` until the ' +
+      'upgrade). The .NET `Supabase` package before 8.0.0, and every release of its old id `supabase-csharp`, fail on a key that ' +
+      'is not a JWT. The rule reads package-lock.json, npm-shrinkwrap.json, pnpm-lock.yaml, yarn.lock (v1 and berry) and bun.lock ' +
+      "(Bun's text lockfile; the binary bun.lockb is not read); pubspec.lock; poetry.lock, uv.lock, Pipfile.lock and the exact " +
+      '`==` pins of requirements files (ranges are not judged); .csproj, Directory.Packages.props and NuGet\'s packages.lock.json. ' +
+      'A version that is not plain `x.y.z` is not judged. Swift Package.resolved and Gradle version catalogs are not read: no ' +
+      'supabase-swift or supabase-kt release is known to fail with the new keys, since they send the key as both `apikey` and ' +
+      'Bearer, which the gateway accepts. It names the release to update to and changes no file: update the package with your ' +
+      'package manager.',
     legacyUse: false,
     blocksRotation: false,
     example: '"node_modules/@supabase/supabase-js": { "version": "2.110.4" }  ->  npm install @supabase/supabase-js@^2.110.6',
@@ -182,6 +123,25 @@ export const sdkVersion: Rule = {
         PAGES.supabaseJsInvokePr,
         'functions.invoke() stops sending a new-format key as `Authorization: Bearer` when no user is signed in (merged 2026-07-10).',
       ),
+      cite(
+        PAGES.supabasePyJwtCheckPr,
+        'removes the check that made create_client() raise `SupabaseException("Invalid API key")` for a key that is not JWT-shaped ' +
+          '(closes supabase-py#1150; merged 2025-06-23, released in 2.16.0).',
+      ),
+      cite(
+        PAGES.supabaseFlutterPublishableKeyPr,
+        '`Supabase.initialize()` takes `publishableKey:`; `anonKey:` is deprecated in its favour, both accepted.',
+      ),
+      cite(PAGES.flutterPublishableKeyVersion, 'review (2026-06-08): publishable keys were introduced in supabase_flutter 2.13.0, and `anonKey` is deprecated.'),
+      cite(
+        PAGES.supabaseCsharpKeysIssue,
+        'passing a publishable or secret key to the C# client errors because the new keys are not JWTs; both formats work since PRs #397 and #401 (2026-09-11).',
+      ),
+      cite(PAGES.supabaseCsharpKeysPr, 'the C# SDK supports publishable and secret API keys.'),
+      cite(
+        PAGES.dotnetSdkV8,
+        'v8.0.0 (2026-10-19) is the first release of all .NET packages from the one repository under one version; the main package was on v1.x.x before.',
+      ),
     ],
     examples: [
       {
@@ -194,21 +154,25 @@ export const sdkVersion: Rule = {
           '{\n  "name": "web",\n  "lockfileVersion": 3,\n  "requires": true,\n  "packages": {\n' +
           '    "node_modules/@supabase/supabase-js": {\n      "version": "2.110.6"\n    }\n  }\n}\n',
       },
+      {
+        title: 'A requirements.txt that pins the Python supabase package before 2.16.0',
+        file: 'requirements.txt',
+        before: 'httpx==0.28.1\nsupabase==2.15.0\n',
+        after: 'httpx==0.28.1\nsupabase==2.16.0\n',
+      },
     ],
   },
   check(file) {
     if (file.kind !== 'lockfile') return [];
     const reports: Report[] = [];
     const seen = new Set<string>();
-    for (const locked of lockedPackages(file.path, file.text)) {
-      const flaw = FLAWS.find((candidate) => candidate.name === locked.name && affected(candidate, locked.version));
-      const key = `${locked.name}@${locked.version}`;
+    for (const locked of lockedPackages(file.path, file.text, watched)) {
+      const flaw = flawOf(locked);
+      const key = `${locked.ecosystem}:${canonicalName(locked.ecosystem, locked.name)}@${locked.version}`;
       if (!flaw || seen.has(key)) continue;
       seen.add(key);
-      reports.push({
-        offset: locked.offset,
-        message: `\`${locked.name}\` ${locked.version} is locked here: ${flaw.problem}; update \`${locked.name}\` to ${flaw.fixed} or later`,
-      });
+      const action = flaw.action ?? `update \`${flaw.name}\` to ${flaw.fixed ?? ''} or later`;
+      reports.push({ offset: locked.offset, message: `\`${flaw.name}\` ${locked.version} is locked here: ${flaw.problem}; ${action}` });
     }
     return reports;
   },

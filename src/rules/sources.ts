@@ -82,6 +82,27 @@ export const PAGES = {
     title: 'supabase/supabase-js#1568: cannot authenticate supabase admin / service_role client with new api keys',
     url: 'https://github.com/supabase/supabase-js/issues/1568',
   },
+  supabasePyJwtCheckPr: {
+    title: 'supabase/supabase-py#1151: remove jwt key validation to allow new api keys',
+    url: 'https://github.com/supabase/supabase-py/pull/1151',
+  },
+  supabaseFlutterPublishableKeyPr: {
+    title: 'supabase/supabase-flutter#1360: rename anon key to publishable key, service role key to secret key',
+    url: 'https://github.com/supabase/supabase-flutter/pull/1360',
+  },
+  flutterPublishableKeyVersion: {
+    title: 'supabase/supabase#46732: docs: couple of random anon leftovers (review: publishable keys since supabase_flutter 2.13.0)',
+    url: 'https://github.com/supabase/supabase/pull/46732',
+  },
+  supabaseCsharpKeysIssue: {
+    title: 'supabase/supabase-csharp#237: support publishable key and secret key for SDK operations',
+    url: 'https://github.com/supabase/supabase-csharp/issues/237',
+  },
+  supabaseCsharpKeysPr: {
+    title: 'supabase/supabase-csharp#397: support publishable and secret API keys',
+    url: 'https://github.com/supabase/supabase-csharp/pull/397',
+  },
+  dotnetSdkV8: { title: 'Supabase blog: Introducing the unified Supabase .NET SDK', url: 'https://supabase.com/blog/introducing-the-unified-supabase-net-sdk' },
 } as const satisfies Record<string, Page>;
 
 export function cite(page: Page, states: string): RuleSource {
