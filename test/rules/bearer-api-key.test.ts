@@ -269,6 +269,19 @@ ruleTester('bearer-api-key', {
       ],
     },
     {
+      name: 'Python: a Bearer string built into a name first, then used as the header (a real repo: SQSupabase test scripts)',
+      files: {
+        'scripts/functions_test.py':
+          'import os, requests\n\nclass Tester:\n    def __init__(self):\n        anon_key = os.getenv("SUPABASE_ANON_KEY")\n' +
+          '        self.auth_token = f"Bearer {anon_key}"\n        self.headers = {\n            "Authorization": self.auth_token,\n' +
+          '            "Content-Type": "application/json",\n        }\n\n' +
+          '    def user(self, session):\n        token = f"Bearer {session.access_token}"\n        return {"Authorization": token}\n',
+      },
+      findings: [
+        { file: 'scripts/functions_test.py', line: 8, column: 13, messageIncludes: 'the legacy anon key (`anon_key`) is sent as Authorization: Bearer', fixable: false },
+      ],
+    },
+    {
       name: 'the target in sight is named, with what it answers to a new key sent as Bearer (issue 19, section 2)',
       files: {
         'src/targets.ts':

@@ -108,8 +108,11 @@ export function codeBlocks(text: string): [number, number][] {
 
 // headers = {"Authorization": f"Bearer {key}"} | "Bearer " + key | "Bearer %s" % key | "Bearer {}".format(key)
 // | "Bearer <literal>"
-const PY_HEADER =
-  /["']Authorization["']\s*:\s*(?:f["']Bearer\s+\{([^}]+)\}|["']Bearer\s*["']\s*\+\s*([\w.()[\]'"]+)|["']Bearer\s*(?:%s|\{\})["']\s*(?:%|\.format\()\s*\(?\s*([\w.()[\]'"]+?)\)?(?=[\s,}])|["']Bearer\s+([^"'{}%\s]+)["'])/g;
+// A Bearer value: an f-string, a concatenation, `%` / `.format()`, or a literal (groups 1–4: the key's expression).
+const PY_BEARER =
+  /(?:f["']Bearer\s+\{([^}]+)\}|["']Bearer\s*["']\s*\+\s*([\w.()[\]'"]+)|["']Bearer\s*(?:%s|\{\})["']\s*(?:%|\.format\()\s*\(?\s*([\w.()[\]'"]+?)\)?(?=[\s,}])|["']Bearer\s+([^"'{}%\s]+)["'])/;
+// The Authorization entry of a dict: a Bearer value, or a name (group 5) that was assigned one (`self.auth_token = f"Bearer {key}"`).
+const PY_HEADER = new RegExp(`["']Authorization["']\\s*:\\s*(?:${PY_BEARER.source}|([A-Za-z_][\\w.]*)(?=\\s*[,}\\n]))`, 'g');
 const PY_ENV_READ = /(?:os\.environ(?:\.get)?\s*[([]\s*|os\.getenv\(\s*|getenv\(\s*|config\(\s*)["']([A-Za-z_]\w*)["']/;
 
 export function pythonBearerSites(text: string): TextSite[] {
@@ -117,9 +120,11 @@ export function pythonBearerSites(text: string): TextSite[] {
   let dicts: [number, number][] | undefined;
   for (const match of text.matchAll(PY_HEADER)) {
     if (inLineComment(text, match.index as number)) continue;
-    const expression = ((match[1] ?? match[2] ?? match[3] ?? match[4]) as string).trim();
+    const bearer = match[5] === undefined ? match : bearerAssignedTo(match[5], text);
+    if (!bearer) continue;
+    const expression = ((bearer[1] ?? bearer[2] ?? bearer[3] ?? bearer[4]) as string).trim();
     dicts ??= pythonDicts(text);
-    const paired = pythonApikeyValues(text, match.index as number, dicts).some((value) => samePythonValue(value, match[4] ? `"${expression}"` : expression));
+    const paired = pythonApikeyValues(text, match.index as number, dicts).some((value) => samePythonValue(value, bearer[4] ? `"${expression}"` : expression));
     // The same value in apikey is an API key whatever its origin, unless it reads as a user's token.
     const kind = pythonKind(expression, text) ?? (paired && !USER_TOKEN.test(expression) ? 'API' : undefined);
     // A literal is named as one: its value is never shown.
@@ -127,6 +132,13 @@ export function pythonBearerSites(text: string): TextSite[] {
     if (kind) sites.push({ offset: match.index as number, kind, via: literal ? 'a key literal' : `\`${expression}\``, ...(paired && { paired }) });
   }
   return sites;
+}
+
+/** The Bearer value a name was assigned in the module (`auth = f"Bearer {key}"`, `self.auth = "Bearer " + key`), if any. */
+function bearerAssignedTo(name: string, text: string): RegExpExecArray | undefined {
+  const last = name.split('.').pop() as string;
+  const assignment = new RegExp(`^[ \\t]*(?:self\\.)?${last}\\s*(?::[^=\\n]*)?=\\s*(.+)$`, 'm').exec(text);
+  return (assignment && PY_BEARER.exec(assignment[1] as string)) ?? undefined;
 }
 
 /** The `{…}` spans of a Python text, braces inside strings and comments aside (an f-string's `{key}` is not a dict). */
