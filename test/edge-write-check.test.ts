@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { plan } from '../src/core/plan.js';
+import { exitCode, type RunResult } from '../src/core/result.js';
 import { removeTempDirs, writeTree } from './helpers/repo.js';
 
 afterAll(removeTempDirs);
@@ -252,5 +253,24 @@ describe('edge functions: --write then --check', () => {
         "const config = { SUPABASE_PUBLISHABLE_KEY: Deno.env.get('SUPABASE_PUBLISHABLE_KEY')! }\n" +
         'await fetch(url, { headers: { apikey: config.SUPABASE_PUBLISHABLE_KEY } })\n',
     });
+  });
+
+  it('a read compared with a key taken from Authorization (Team-Medio/SQSupabase) is left as it is: --check still fails with edge-function-key-compare', async () => {
+    const fn = 'supabase/functions/common/Helpers/checkAuthorization.ts';
+    const text =
+      'export const checkAuthorization = (req: Request): Response | undefined => {\n' +
+      "    const authHeader = req.headers.get('Authorization');\n" +
+      "    const authAnonKey = authHeader?.startsWith('Bearer ') ? authHeader.split(' ')[1] : authHeader;\n" +
+      "    if(Deno.env.get('SUPABASE_ANON_KEY') !== authAnonKey) {\n" +
+      "    return new Response('Authorization error', { status: 401 });\n" +
+      '  }\n' +
+      '  return undefined;\n' +
+      '}\n';
+    const { written, second } = await writeThenCheck({ [fn]: text });
+    expect(written).toEqual({});
+    const check = exitCode({ mode: 'check', plan: second, findings: second.findings } as unknown as RunResult, undefined);
+    expect(check).toBe(1);
+    expect(second.findings.filter((f) => f.ruleId === 'edge-function-key-compare').map((f) => `${f.file}:${f.line}:${f.column} ${f.severity}`)).toEqual([`${fn}:4:8 error`]);
+    expect(second.findings.filter((f) => f.ruleId === 'edge-function-env').map((f) => `${f.line}:${f.column} ${f.fixable}`)).toEqual(['4:22 false']);
   });
 });

@@ -1,8 +1,10 @@
 // edge-function-env: an Edge Function reads SUPABASE_ANON_KEY / SUPABASE_SERVICE_ROLE_KEY from the runtime.
 import { EDGE_RUNTIME_NAMES } from '../supabase/paths.js';
 import { EDGE_KEY_NAMES, edgeSiteOf, readsEdgeSyntax, singularReadsOf } from '../supabase/edge/runtime-sites.js';
+import { wholeScript } from '../file-kinds/parse.js';
 import type { ScannedFile } from '../file-kinds/scanned.js';
 import type { Occurrence } from '../file-kinds/scanned-text.js';
+import { keyCheckReads, readsKeyCompareSyntax } from './analysis/edge/key-compares.js';
 import { readFix, renamedRead } from './read-fix.js';
 import type { Edit, Report, Rule } from './rule.js';
 import { cite, PAGES } from './sources.js';
@@ -21,7 +23,10 @@ export const edgeFunctionEnv: Rule = {
       "(`Deno.env.set`, a mocked env map handed to the runtime) set the JSON variable, `JSON.stringify({ default: … })`; " +
       'tests reading their own env get the plain rename. The service_role key\'s alias SUPABASE_SERVICE_KEY is never set in a ' +
       'function either (the platform injects SUPABASE_SERVICE_ROLE_KEY, and `supabase secrets set` skips SUPABASE_ names): its ' +
-      'reads there become the same JSON read, not a rename to SUPABASE_SECRET_KEY.',
+      'reads there become the same JSON read, not a rename to SUPABASE_SECRET_KEY. A read that feeds a key check ' +
+      'edge-function-key-compare reports (a request value compared with the key, directly or through a name bound to the read, ' +
+      'or the key decoded as a JWT) is reported without a fix: rewritten alone, the check would still compare a request value ' +
+      'with a key, and `--check` would no longer say so; the check is rewritten by hand first.',
     legacyUse: true,
     blocksRotation: false,
     example: "Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')!  ->  JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}').default!",
@@ -67,6 +72,9 @@ export const edgeFunctionEnv: Rule = {
     // What each runtime read of the file becomes, so that a chain of two legacy names of one JSON variable
     // (`SUPABASE_SERVICE_KEY ?? SUPABASE_SERVICE_ROLE_KEY`) collapses to one read, never `X ?? X`.
     const jsonReads = new Map<string, string>();
+    // Reads that feed a key check edge-function-key-compare reports: rewritten alone they would keep the check wrong, silently.
+    const checked = file.parseError || !readsKeyCompareSyntax(file) ? [] : keyCheckReads(file.scripts.parse(wholeScript(file.path, file.text)).sourceFile);
+    const feedsCheck = (occurrence: Occurrence) => checked.some((read) => read.start <= occurrence.start && occurrence.start < read.end);
     const sites = file.occurrences.map((occurrence) => {
       const site = edgeSiteOf(file, occurrence, context.edge);
       // A helper's call that returns the runtime's read (`requireEnv('NAME')`, the helper declared in the module or
@@ -74,7 +82,7 @@ export const edgeFunctionEnv: Rule = {
       return [site?.kind === 'read' && site.read ? { ...occurrence, read: site.read } : occurrence, site] as const;
     });
     for (const [occurrence, site] of sites) {
-      if (site?.kind === 'read' && occurrence.read) jsonReads.set(`${occurrence.read.start}:${occurrence.read.end}`, jsonRead(occurrence, EDGE_KEY_NAMES[occurrence.decision.name] as string));
+      if (site?.kind === 'read' && occurrence.read && !feedsCheck(occurrence)) jsonReads.set(`${occurrence.read.start}:${occurrence.read.end}`, jsonRead(occurrence, EDGE_KEY_NAMES[occurrence.decision.name] as string));
     }
     const finalText = (start: number, end: number): string => jsonReads.get(`${start}:${end}`) ?? file.text.slice(start, end);
     for (const [occurrence, site] of sites) {
@@ -87,6 +95,15 @@ export const edgeFunctionEnv: Rule = {
       }
       const newRead = site.kind === 'read' && occurrence.read ? jsonRead(occurrence, plural) : undefined;
       const what = `Edge Functions get the new keys as JSON in \`${plural}\``;
+      if (site.kind === 'read' && feedsCheck(occurrence)) {
+        reports.push({
+          offset: occurrence.start,
+          message:
+            `${what}, but this read of \`${name}\` feeds a key check that edge-function-key-compare reports, which rewriting the read alone ` +
+            `would leave comparing a request value with a key: rewrite that check by hand, then read \`JSON.parse(Deno.env.get('${plural}') ?? '{}').default\``,
+        });
+        continue;
+      }
       if (site.kind === 'read' && site.split && !context.transitional && !file.parseError) {
         // A destructured env object: the name is split out into its own JSON read.
         reports.push({ offset: occurrence.start, message: `${what}: this read of \`${name}\`${aliasNote(name)} becomes the \`default\` entry of it`, fix: site.split });

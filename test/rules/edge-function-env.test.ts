@@ -9,6 +9,13 @@ const byHand = (name: string, plural: string) =>
   `Edge Functions get the new keys as JSON in \`${plural}\`, and a bare rename reads a variable the platform does not set: ` +
   `read \`JSON.parse(Deno.env.get('${plural}') ?? '{}').default\` instead of \`${name}\``;
 
+// A read that feeds a key check edge-function-key-compare reports: rewritten alone, the check would still compare a
+// request value with a key, silently (--check goes clean) and wrongly; the whole check is rewritten by hand.
+const feedsCheck = (name: string, plural: string) =>
+  `Edge Functions get the new keys as JSON in \`${plural}\`, but this read of \`${name}\` feeds a key check that edge-function-key-compare ` +
+  `reports, which rewriting the read alone would leave comparing a request value with a key: rewrite that check by hand, ` +
+  `then read \`JSON.parse(Deno.env.get('${plural}') ?? '{}').default\``;
+
 ruleTester('edge-function-env', {
   valid: [
     {
@@ -382,6 +389,54 @@ ruleTester('edge-function-env', {
       name: 'a function that does not parse: the legacy read is reported, not rewritten; its singular read is not looked at',
       files: { [FN]: "const k = Deno.env.get('SUPABASE_ANON_KEY') (\nconst s = Deno.env.get('SUPABASE_SECRET_KEY')\n" },
       findings: [{ line: 1, column: 25, message: byHand('SUPABASE_ANON_KEY', 'SUPABASE_PUBLISHABLE_KEYS'), fixable: false }],
+    },
+    {
+      name: 'a read compared with a key taken from Authorization (Team-Medio/SQSupabase): reported, not rewritten',
+      files: {
+        'supabase/functions/common/Helpers/checkAuthorization.ts':
+          'export const checkAuthorization = (req: Request): Response | undefined => {\n' +
+          "    const authHeader = req.headers.get('Authorization');\n" +
+          "    const authAnonKey = authHeader?.startsWith('Bearer ') ? authHeader.split(' ')[1] : authHeader;\n" +
+          "    if(Deno.env.get('SUPABASE_ANON_KEY') !== authAnonKey) {\n" +
+          "    return new Response('Authorization error', { status: 401 });\n" +
+          '  }\n' +
+          '  return undefined;\n' +
+          '}\n',
+      },
+      findings: [{ line: 4, column: 22, message: feedsCheck('SUPABASE_ANON_KEY', 'SUPABASE_PUBLISHABLE_KEYS'), fixable: false }],
+      output: null,
+    },
+    {
+      name: 'a read bound to a variable that is compared or decoded: reported, not rewritten; the client read beside it is',
+      files: {
+        [FN]:
+          "import { jwtDecode } from 'npm:jwt-decode'\n" +
+          "const anonKey = Deno.env.get('SUPABASE_ANON_KEY')!\n" +
+          "const role = jwtDecode<{ role: string }>(Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')!).role\n" +
+          "const admin = Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')!\n" +
+          'Deno.serve((req) => {\n' +
+          "  const token = req.headers.get('apikey')\n" +
+          "  if (token !== anonKey) return new Response('no', { status: 401 })\n" +
+          '  return new Response(role + admin)\n' +
+          '})\n',
+      },
+      findings: [
+        { line: 2, column: 31, message: feedsCheck('SUPABASE_ANON_KEY', 'SUPABASE_PUBLISHABLE_KEYS'), fixable: false },
+        { line: 3, column: 56, message: feedsCheck('SUPABASE_SERVICE_ROLE_KEY', 'SUPABASE_SECRET_KEYS'), fixable: false },
+        { line: 4, column: 29, message: becomes('SUPABASE_SERVICE_ROLE_KEY', 'SUPABASE_SECRET_KEYS'), fixable: true },
+      ],
+      output: {
+        [FN]:
+          "import { jwtDecode } from 'npm:jwt-decode'\n" +
+          "const anonKey = Deno.env.get('SUPABASE_ANON_KEY')!\n" +
+          "const role = jwtDecode<{ role: string }>(Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')!).role\n" +
+          "const admin = JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}').default!\n" +
+          'Deno.serve((req) => {\n' +
+          "  const token = req.headers.get('apikey')\n" +
+          "  if (token !== anonKey) return new Response('no', { status: 401 })\n" +
+          '  return new Response(role + admin)\n' +
+          '})\n',
+      },
     },
   ],
 });

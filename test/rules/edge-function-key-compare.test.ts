@@ -181,5 +181,25 @@ ruleTester('edge-function-key-compare', {
         { line: 4, column: 33, message: decodes('SUPABASE_ANON_KEY', "`split('.')`") },
       ],
     },
+    {
+      name: 'a key taken from Authorization through a conditional (`a ? b : c`), compared with SUPABASE_SECRET_KEYS (the Team-Medio/SQSupabase shape)',
+      files: {
+        'supabase/functions/common/Helpers/checkAuthorization.ts':
+          'export const checkAuthorization = (req: Request): Response | undefined => {\n' +
+          "    const authHeader = req.headers.get('Authorization');\n" +
+          "    const authKey = authHeader?.startsWith('Bearer ') ? authHeader.split(' ')[1] : authHeader;\n" +
+          "    if(JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}').default !== authKey) {\n" +
+          "    return new Response('Authorization error', { status: 401 });\n" +
+          '  }\n' +
+          "  const other = req.headers.get('x-token') ? req.headers.get('Authorization') : ''\n" +
+          "  if (Object.values(JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}')).includes(other)) return undefined\n" +
+          '  return undefined;\n' +
+          '}\n',
+      },
+      findings: [
+        { line: 4, column: 8, message: READS_AUTHORIZATION('SUPABASE_SECRET_KEYS') },
+        { line: 8, column: 7, message: READS_AUTHORIZATION('SUPABASE_SECRET_KEYS') },
+      ],
+    },
   ],
 });
