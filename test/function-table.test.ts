@@ -19,6 +19,10 @@ async function planned() {
     'supabase/functions/open/index.ts': HANDLER,
     'src/app.ts': "import { supabase } from './supabase'\nawait supabase.functions.invoke('me')\nawait supabase.functions.invoke('nightly')\n",
     'supabase/migrations/20260101000000_cron.sql': "select net.http_post(url := 'https://x.example/functions/v1/nightly');\n",
+    // Another Edge Function calls webhook (a server); open's own commented-out curl example calls no one.
+    'supabase/functions/relay/index.ts': "Deno.serve(() => fetch(`${Deno.env.get('SUPABASE_URL')}/functions/v1/webhook`))\n",
+    'supabase/functions/open/README.ts': "// curl -i --location --request POST 'http://127.0.0.1:54321/functions/v1/open'\n",
+    'scripts/backfill.py': "import os, requests\nrequests.post(os.environ['SUPABASE_URL'] + '/functions/v1/nightly', headers={'apikey': os.environ['API_KEY']})\n",
   });
   return plan({ root, paths: [], ignore: [], map: {} });
 }
@@ -28,9 +32,10 @@ describe('the per-function table', () => {
     const { functions } = await planned();
     expect(functions).toEqual([
       { slug: 'me', entrypoint: 'supabase/functions/me/index.ts', callers: ['app'], guard: true, verifyJwt: true },
-      { slug: 'nightly', entrypoint: 'supabase/functions/nightly/index.ts', callers: ['app', 'sql'], guard: false, verifyJwt: true },
+      { slug: 'nightly', entrypoint: 'supabase/functions/nightly/index.ts', callers: ['app', 'sql', 'script'], guard: false, verifyJwt: true },
       { slug: 'open', entrypoint: 'supabase/functions/open/index.ts', callers: [], guard: false, verifyJwt: false },
-      { slug: 'webhook', entrypoint: 'supabase/functions/webhook/index.ts', callers: [], guard: true, verifyJwt: false },
+      { slug: 'relay', entrypoint: 'supabase/functions/relay/index.ts', callers: [], guard: false, verifyJwt: true },
+      { slug: 'webhook', entrypoint: 'supabase/functions/webhook/index.ts', callers: ['function'], guard: true, verifyJwt: false },
     ]);
   });
 
@@ -42,15 +47,15 @@ describe('the per-function table', () => {
     expect(md).toContain('## Edge Functions');
     expect(md).toContain('| Function | Callers | Guard | verify_jwt | What to do |');
     expect(md).toContain(
-      '| `nightly` | app, SQL | verify_jwt only | on | add a check in the handler for its callers, then set `verify_jwt = false`; `legacy-keys --disable` waits for it |',
+      '| `nightly` | app, SQL, scripts/CI | verify_jwt only | on | add a check in the handler for its callers, then set `verify_jwt = false`; `legacy-keys --disable` waits for it |',
     );
     expect(md).toContain('| `me` | app | in the handler | on | safe to turn off: set `verify_jwt = false` (`--write --unsafe` does) |');
     expect(md).toContain('| `open` | none found | none | off | anyone can call it: add a check in the handler |');
-    expect(md).toContain('| `webhook` | none found | in the handler | off | nothing |');
+    expect(md).toContain('| `webhook` | another Edge Function | in the handler | off | nothing |');
     const page = html(result);
     expect(page).toContain('<h2>Edge Functions</h2>');
     expect(page).toContain(
-      '<td><code>nightly</code></td><td>app, SQL</td><td>verify_jwt only</td><td>on</td><td>add a check in the handler for its callers, then set <code>verify_jwt = false</code>; <code>legacy-keys --disable</code> waits for it</td>',
+      '<td><code>nightly</code></td><td>app, SQL, scripts/CI</td><td>verify_jwt only</td><td>on</td><td>add a check in the handler for its callers, then set <code>verify_jwt = false</code>; <code>legacy-keys --disable</code> waits for it</td>',
     );
   });
 

@@ -76,6 +76,11 @@ export function isCandidate(file: { path: string; kind: FileKind }, text: string
       // A deploy, or a caller by URL (curl in a workflow or a script): both feed the Edge Function model.
       if (text.includes('functions deploy') || text.includes('/functions/v1/')) return true;
       break;
+    case 'python':
+    case 'source':
+      // A caller by URL or SDK (a Python script, a Go server, a Flutter app's functions.invoke): the Edge Function model counts it.
+      if (text.includes('functions') && INVOCATION_HINT.test(text)) return true;
+      break;
   }
   // A read of a pydantic-settings field named after a key (`settings.service_role_key`) in a module that imports the
   // settings: it moves with the field (file-kinds/python.ts linkPythonFields), whether or not the module names Supabase.

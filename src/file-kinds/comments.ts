@@ -17,18 +17,27 @@ export function matchesOutsideComments(path: string, text: string, pattern: RegE
   const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
   const offsets = [...text.matchAll(new RegExp(pattern.source, flags))].map((match) => match.index as number);
   if (offsets.length === 0) return false;
+  const inComments = commentTest(path, text, scripts);
+  return offsets.some((offset) => !inComments(offset));
+}
+
+/**
+ * A test of offsets of `text` (a code or markup module at `path`): whether each lies in a comment (a script's, or a
+ * component's HTML comment). The scripts are parsed on the first offset asked.
+ */
+export function commentTest(path: string, text: string, scripts?: Scripts): (offset: number) => boolean {
   const regions = scriptsIn(path, text);
   const trees = scripts ?? new Scripts(path, text);
   // Only a component has text outside its scripts: its markup, where HTML comments are the comments.
   let comments: { start: number; end: number }[] | undefined;
-  return offsets.some((offset) => {
+  return (offset) => {
     const region = regions.find((r) => offset >= r.start && offset < r.end);
     if (!region) {
       comments ??= htmlComments(text);
-      return !comments.some((comment) => offset >= comment.start && offset < comment.end);
+      return comments.some((comment) => offset >= comment.start && offset < comment.end);
     }
-    return !inComment(trees.parse(region).sourceFile, offset - region.start);
-  });
+    return inComment(trees.parse(region).sourceFile, offset - region.start);
+  };
 }
 
 /**

@@ -106,7 +106,7 @@ export interface FunctionRow {
   todo: string;
 }
 
-const CALLER_NAMES = { app: 'app', sql: 'SQL', script: 'scripts/CI' } as const;
+const CALLER_NAMES = { app: 'app', function: 'another Edge Function', sql: 'SQL', script: 'scripts/CI' } as const;
 
 /** The per-function table: one row per Edge Function the run found (Plan.functions). */
 export function functionRows(result: RunResult): FunctionRow[] {

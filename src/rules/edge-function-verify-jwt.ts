@@ -172,7 +172,8 @@ function handlerCheck(callers: readonly Caller[], signsIn: (path: string) => boo
   const apps = callers.filter((c) => c.kind === 'app');
   const user = any || apps.some((c) => signsIn(c.file));
   const anonymous = apps.some((c) => !signsIn(c.file));
-  const service = any || kinds.has('sql') || kinds.has('script');
+  // Another Edge Function, SQL and scripts run on a server, which holds a secret key.
+  const service = any || kinds.has('function') || kinds.has('sql') || kinds.has('script');
   const checks = [
     ...(user ? ['auth.getClaims(token) for a signed-in user'] : []),
     ...(anonymous ? ['a constant-time compare of the apikey header with an entry of SUPABASE_PUBLISHABLE_KEYS for an app without sign-in'] : []),

@@ -260,6 +260,71 @@ ruleTester('edge-function-verify-jwt', {
       ],
     },
     {
+      name: "a caller in a comment is none, nor a function's own file: a commented-out curl example in the function, a commented invoke, a commented pg_net call and a commented curl in a workflow (issue 19 §4: SQSupabase)",
+      files: {
+        [CONFIG]: 'project_id = "my-app"\n',
+        'supabase/functions/sqoops/index.ts':
+          HANDLER +
+          '/* To invoke locally:\n' +
+          "  curl -i --location --request POST 'http://127.0.0.1:54321/functions/v1/sqoops' \\\n" +
+          "    --header 'Content-Type: application/json'\n" +
+          '*/\n' +
+          "// then: await fetch('http://127.0.0.1:54321/functions/v1/sqoops')\n" +
+          "export const self = () => fetch('http://127.0.0.1:54321/functions/v1/sqoops')\n",
+        'src/notes.ts': "// TODO: await supabase.functions.invoke('sqoops')\n/** calls /functions/v1/sqoops some day */\nexport const x = 1\n",
+        'supabase/migrations/20260101000000_cron.sql':
+          "-- select net.http_post(url := 'https://x.supabase.co/functions/v1/sqoops');\nselect 1; /* net.http_post(url := '/functions/v1/sqoops') */\n",
+        '.github/workflows/ping.yml':
+          'on: push\njobs:\n  ping:\n    runs-on: ubuntu-latest\n    steps:\n' +
+          '      # - run: curl -X POST "$PROJECT_URL/functions/v1/sqoops"\n      - run: echo ok # curl "$PROJECT_URL/functions/v1/sqoops"\n',
+      },
+      findings: [
+        { file: 'supabase/functions/sqoops/index.ts', line: 1, column: 1, severity: 'warning', message: onlyGuard('sqoops', 'verify_jwt is on by default'), fixable: false },
+      ],
+    },
+    {
+      name: 'another Edge Function is a server: it holds the secret key, so the secret-key check is suggested (issue 19 §4: MoviNesta admin-openrouter-refresh)',
+      files: {
+        [CONFIG]: 'project_id = "my-app"\n',
+        ...fn('openrouter-refresh'),
+        'supabase/functions/admin-refresh/index.ts':
+          "Deno.serve(async () => {\n  const url = `${Deno.env.get('SUPABASE_URL')}/functions/v1/openrouter-refresh`\n  return await fetch(url)\n})\n",
+      },
+      findings: [
+        { file: 'supabase/functions/admin-refresh/index.ts', line: 1, column: 1, severity: 'warning', message: onlyGuard('admin-refresh', 'verify_jwt is on by default'), fixable: false },
+        {
+          file: 'supabase/functions/openrouter-refresh/index.ts',
+          line: 1,
+          column: 1,
+          severity: 'warning',
+          message: onlyGuard('openrouter-refresh', 'verify_jwt is on by default', ' (called from supabase/functions/admin-refresh/index.ts:2)', SERVICE_HINT),
+          fixable: false,
+        },
+      ],
+    },
+    {
+      name: 'a Python script that posts to the function URL is a script caller; its commented-out call is none (issue 19 §4)',
+      files: {
+        [CONFIG]: 'project_id = "my-app"\n',
+        ...fn('pyjob'),
+        'scripts/run_job.py':
+          'import os\nimport requests\n\n' +
+          "URL = os.environ['SUPABASE_URL']\n" +
+          "# requests.get(f'{URL}/functions/v1/pyjob')\n" +
+          "requests.post(f'{URL}/functions/v1/pyjob', headers={'apikey': os.environ['API_KEY']})\n",
+      },
+      findings: [
+        {
+          file: 'supabase/functions/pyjob/index.ts',
+          line: 1,
+          column: 1,
+          severity: 'warning',
+          message: onlyGuard('pyjob', 'verify_jwt is on by default', ' (called from scripts/run_job.py:6)', SERVICE_HINT),
+          fixable: false,
+        },
+      ],
+    },
+    {
       name: 'no config.toml: reported on the entrypoint, nothing to fix',
       files: { ...guarded('hello') },
       options: { unsafe: true },

@@ -1,6 +1,7 @@
 // A model of every Supabase project in the repository: its config.toml, its Edge Functions, how each
 // is deployed, whether it checks its caller, and who calls it. Built once per run from what was read.
 import { posix } from 'node:path';
+import { commentTest } from '../../file-kinds/comments.js';
 import { findDirectives, type Directive } from '../../file-kinds/directives.js';
 import { holdsCommands, type FileKind } from '../../file-kinds/index.js';
 import { checksCaller, findInvocations, localImports } from './auth-check.js';
@@ -24,10 +25,12 @@ interface Place {
 }
 
 /**
- * Who a caller is, by where the call stands: app or server code (`functions.invoke`, a fetch of the URL), SQL
- * (`pg_net` from a migration, a cron job, a Database Webhook), or a script or CI job (curl in a workflow, a Makefile).
+ * Who a caller is, by where the call stands: app code (`functions.invoke`, a fetch of the URL; server-side app code,
+ * a Next.js route handler, counts as app too), another Edge Function (code under a supabase/functions/ folder: a server,
+ * which holds the secret key), SQL (`pg_net` from a migration, a cron job, a Database Webhook), or a script or CI job
+ * (curl in a workflow, a Makefile, a Python or Go program).
  */
-export type CallerKind = 'app' | 'sql' | 'script';
+export type CallerKind = 'app' | 'function' | 'sql' | 'script';
 
 export interface Caller extends Place {
   kind: CallerKind;
@@ -79,7 +82,7 @@ export interface FunctionFacts {
   verifyJwt: boolean;
 }
 
-const CALLER_KINDS: readonly CallerKind[] = ['app', 'sql', 'script'];
+const CALLER_KINDS: readonly CallerKind[] = ['app', 'function', 'sql', 'script'];
 
 /** Every function's facts, by entrypoint. */
 export function functionFacts(model: EdgeModel): FunctionFacts[] {
@@ -151,8 +154,16 @@ export function buildEdgeModel(files: readonly ModelFile[]): EdgeModel {
   for (const file of files) {
     const kind = callerKind(file);
     if (kind === undefined) continue;
-    for (const { slug, offset } of findInvocations(file.text)) {
-      for (const fn of functions) if (fn.slug === slug) fn.callers.push({ file: file.path, offset, line: lineAt(file.text, offset), kind });
+    const invocations = findInvocations(file.text);
+    if (invocations.length === 0) continue;
+    // A call in a comment (a commented-out curl example, a TODO) calls no one.
+    const inComment = commentsOf(file);
+    for (const { slug, offset } of invocations) {
+      if (inComment(offset)) continue;
+      for (const fn of functions) {
+        // A function's own files never call it: they show how to call it (a curl example) or build its own URL.
+        if (fn.slug === slug && !ownFile(fn, file.path)) fn.callers.push({ file: file.path, offset, line: lineAt(file.text, offset), kind });
+      }
     }
   }
   const importedModule = (importer: string, specifier: string): ModelFile | undefined => {
@@ -163,12 +174,71 @@ export function buildEdgeModel(files: readonly ModelFile[]): EdgeModel {
   return { functions, deploys, configs, importedModule };
 }
 
-/** Who calls from a file of this kind; undefined for files that call no function (docs, env files, config). */
+/**
+ * Who calls from a file of this kind; undefined for files that call no function (docs, env files, config). Code under a
+ * supabase/functions/ folder is another Edge Function's; Python and Go are scripts or servers, Dart a Flutter app.
+ */
 function callerKind(file: ModelFile): CallerKind | undefined {
-  if (file.kind === 'code' || file.kind === 'markup') return 'app';
+  if (file.kind === 'code' || file.kind === 'markup') return functionsRoot(file.path) === undefined ? 'app' : 'function';
   if (file.kind === 'sql') return 'sql';
-  if (holdsCommands(file.kind)) return 'script';
+  if (file.kind === 'source') return file.path.endsWith('.dart') ? 'app' : 'script';
+  if (file.kind === 'python' || holdsCommands(file.kind)) return 'script';
   return undefined;
+}
+
+/** Whether a file is one of the function's own: under its folder, or its entrypoint. */
+function ownFile(fn: EdgeFunction, path: string): boolean {
+  return path === fn.entrypoint || path.startsWith(`${fn.projectDir}/functions/${fn.slug}/`);
+}
+
+interface CommentSyntax {
+  /** What starts a comment to the end of the line. */
+  line: readonly string[];
+  /** A line comment starts only at the line's start or after a blank (shell, YAML: `a#b` is a word). */
+  lineAfterBlank?: true;
+  block?: readonly [string, string];
+  /** String quotes: a comment marker inside a string starts none. */
+  quotes: string;
+  /** Quotes whose strings may span lines; the others end at the line's end (a stray apostrophe in YAML or shell prose). */
+  multiline: string;
+  /** Quotes in which a backslash escapes the next character. */
+  escapes: string;
+}
+
+const HASH_COMMENTS: CommentSyntax = { line: ['#'], lineAfterBlank: true, quotes: `'"`, multiline: '', escapes: '"' };
+const SQL_COMMENTS: CommentSyntax = { line: ['--'], block: ['/*', '*/'], quotes: `'"`, multiline: `'"`, escapes: '' };
+const C_COMMENTS: CommentSyntax = { line: ['//'], block: ['/*', '*/'], quotes: '\'"`', multiline: '`', escapes: `'"` };
+
+/** A test of a caller file's offsets: whether each lies in a comment of its syntax (code and markup by their syntax tree). */
+function commentsOf(file: ModelFile): (offset: number) => boolean {
+  if (file.kind === 'code' || file.kind === 'markup') return commentTest(file.path, file.text, file.scripts);
+  const syntax = file.kind === 'sql' ? SQL_COMMENTS : file.kind === 'source' ? C_COMMENTS : HASH_COMMENTS;
+  const spans = commentSpans(file.text, syntax);
+  return (offset) => spans.some((span) => offset >= span.start && offset < span.end);
+}
+
+/** The comments of a text, strings skipped, by a lexical scan of its syntax's markers. */
+function commentSpans(text: string, syntax: CommentSyntax): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  const lineEnd = (from: number) => (text.indexOf('\n', from) < 0 ? text.length : text.indexOf('\n', from));
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i] as string;
+    if (syntax.quotes.includes(c)) {
+      let j = i + 1;
+      while (j < text.length && text[j] !== c && (text[j] !== '\n' || syntax.multiline.includes(c))) j += text[j] === '\\' && syntax.escapes.includes(c) ? 2 : 1;
+      i = j + 1;
+    } else if (syntax.line.some((marker) => text.startsWith(marker, i)) && (!syntax.lineAfterBlank || i === 0 || /\s/.test(text[i - 1] as string))) {
+      spans.push({ start: i, end: lineEnd(i) });
+      i = lineEnd(i);
+    } else if (syntax.block && text.startsWith(syntax.block[0], i)) {
+      const close = text.indexOf(syntax.block[1], i + syntax.block[0].length);
+      const end = close < 0 ? text.length : close + syntax.block[1].length;
+      spans.push({ start: i, end });
+      i = end;
+    } else i++;
+  }
+  return spans;
 }
 
 function directivesOf(text: string): Directive[] {
