@@ -27,7 +27,10 @@ const TEXT_PAIR = PAIR.replace('drop the Authorization entry', 'drop the Authori
 
 // Issue 19 §2: where the request's target is in sight, the message names it and what it answers (meta.sources cite each).
 const TAIL = "; send the key in the `apikey` header and keep Authorization for a signed-in user's session token";
-const breaks = (target: Target | undefined): string => (target ? `${targetBreaks(target)}${TAIL}` : BREAKS);
+const breaks = (target: Target | undefined, edge: EdgeFunctions): string => (target ? `${targetBreaks(target, functionOf(target, edge))}${TAIL}` : BREAKS);
+type EdgeFunctions = RuleContext['edge']['functions'];
+/** The repository's Edge Function a target names, when there is one: whether the platform checks its header. */
+const functionOf = (target: Target, edge: EdgeFunctions) => (target.service === 'functions' ? edge.find((fn) => fn.slug === target.name) : undefined);
 const pair = (target: Target | undefined, drop: 'entry' | 'header'): string =>
   target
     ? `${describeTarget(target)}: the gateway accepts the pair (Bearer equals apikey), but Authorization is for a signed-in user's session token; ` +
@@ -111,14 +114,14 @@ export const bearerApiKey: Rule = {
         return readsCode(file, context) ? codeReports(file, context) : [];
       case 'commands':
       case 'yaml':
-        return textReports(shellBearerSites(file.text));
+        return textReports(shellBearerSites(file.text), context.edge.functions);
       case 'python':
-        return textReports(pythonBearerSites(file.text));
+        return textReports(pythonBearerSites(file.text), context.edge.functions);
       case 'markdown': {
         // Docs show commands people copy: reported, as info.
         const blocks = codeBlocks(file.text);
         const inBlock = (offset: number) => blocks.some(([start, end]) => offset >= start && offset < end);
-        return textReports(shellBearerSites(file.text).filter((site) => inBlock(site.offset))).map((r) => ({ ...r, severity: 'info' as const }));
+        return textReports(shellBearerSites(file.text).filter((site) => inBlock(site.offset)), context.edge.functions).map((r) => ({ ...r, severity: 'info' as const }));
       }
       default:
         return [];
@@ -126,11 +129,11 @@ export const bearerApiKey: Rule = {
   },
 };
 
-function textReports(sites: readonly TextSite[]): Report[] {
+function textReports(sites: readonly TextSite[], edge: EdgeFunctions): Report[] {
   return sites.map((site) =>
     site.paired
       ? { offset: site.offset, severity: 'warning' as const, message: `the ${site.kind} key (${site.via}) is sent as Authorization: Bearer as well as in apikey: ${pair(site.target, 'header')}` }
-      : { offset: site.offset, message: `the ${site.kind} key (${site.via}) is sent as Authorization: Bearer: ${breaks(site.target)}` },
+      : { offset: site.offset, message: `the ${site.kind} key (${site.via}) is sent as Authorization: Bearer: ${breaks(site.target, edge)}` },
   );
 }
 
@@ -163,7 +166,7 @@ function codeReports(file: ScannedFile, context: RuleContext): Report[] {
         offset: region.start + site.at,
         message: paired
           ? `the ${kind} key is sent as Authorization: Bearer as well as in apikey: ${pair(target, 'entry')}`
-          : `the ${kind} key is sent as Authorization: Bearer: ${breaks(target)}${fix ? '' : ' (move it by hand)'}`,
+          : `the ${kind} key is sent as Authorization: Bearer: ${breaks(target, context.edge.functions)}${fix ? '' : ' (move it by hand)'}`,
         ...(paired && { severity: 'warning' as const }),
         ...(fix && { fix }),
       });

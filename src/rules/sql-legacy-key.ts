@@ -1,7 +1,7 @@
 // sql-legacy-key: SQL (migrations, seeds, pg_net / http calls) that sends or holds a legacy or API key.
 import { keyKindOfLiteral, keyKindOfName, type KeyKind } from './analysis/bearer/key-sources.js';
 import { inLineComment } from './analysis/bearer/text-sites.js';
-import { describeTarget, TARGET_SOURCES, targetBreaks, targetIn, type Target } from './analysis/bearer/targets.js';
+import { describeTarget, TARGET_SOURCES, targetBreaks, targetIn, type Target, type TargetFunction } from './analysis/bearer/targets.js';
 import { isMigrationFile } from '../supabase/paths.js';
 import { REVOKE_LEGACY_JWT, REVOKE_LEGACY_JWT_SOURCES } from './leaks.js';
 import type { Report, Rule } from './rule.js';
@@ -61,11 +61,23 @@ export const sqlLegacyKey: Rule = {
       },
     ],
   },
-  check(file) {
+  check(file, context) {
     if (file.kind !== 'sql') return [];
-    const advice = isMigrationFile(file.path)
+    const migration = isMigrationFile(file.path);
+    const advice = migration
       ? 'applied migrations are not edited: write a new migration that sends the key in the apikey header, read from Vault'
       : 'send the key in the apikey header and read it from Vault';
+    // A statement that already reads the key from Vault: the secret stored there is what changes.
+    const vaultAdvice = (kind: KeyKind) =>
+      kind === 'legacy anon' || kind === 'legacy service_role'
+        ? migration
+          ? 'applied migrations are not edited: store the new key in Vault and write a new migration that sends it in the apikey header'
+          : 'store the new key in Vault and send it in the apikey header'
+        : migration
+          ? 'applied migrations are not edited: write a new migration that sends the key in the apikey header'
+          : 'send the key in the apikey header';
+    const functionNamed = (target: Target | undefined) =>
+      target?.service === 'functions' ? context.edge.functions.find((fn) => fn.slug === target.name) : undefined;
     const reports: Report[] = [];
     const reported = new Set<number>();
     const keyVariables = keyVariablesOf(file.text);
@@ -78,10 +90,19 @@ export const sqlLegacyKey: Rule = {
       if (!/Bearer/i.test(value)) continue;
       const literal = [...value.matchAll(JWT_OR_KEY)][0];
       const bearer = statement.start + header.index + value.search(/Bearer/i);
-      const kind = literal ? keyKindOfLiteral(literal[0]) : NAMED_KEY.test(value) || sendsKeyVariable(file.text, bearer, keyVariables) ? 'API' : undefined;
+      const vault = literal ? undefined : VAULT_SECRET.exec(value)?.[1];
+      const named = vault === undefined ? undefined : vaultKind(vault);
+      const kind = literal
+        ? keyKindOfLiteral(literal[0])
+        : (named ?? (NAMED_KEY.test(value) || sendsKeyVariable(file.text, bearer, keyVariables) ? 'API' : undefined));
       if (!kind) continue;
       reported.add(statement.start);
-      reports.push({ offset: statement.start + header.index, message: `this statement sends the ${kind} key as Authorization: Bearer${toTarget(kind, targetIn(body))}: ${advice}${leaked(kind)}` });
+      const target = targetIn(body);
+      const what = `the ${kind} key${named ? ` (Vault secret \`${vault}\`)` : ''}`;
+      reports.push({
+        offset: statement.start + header.index,
+        message: `this statement sends ${what} as Authorization: Bearer${toTarget(kind, target, functionNamed(target))}: ${named ? vaultAdvice(kind) : advice}${literal ? leaked(kind) : ''}`,
+      });
     }
     // A legacy key read by its name from a database setting or the environment (issue 18, item 16): the value
     // behind the name is the legacy key, so the statement stops working with it. Reported once per statement.
@@ -210,14 +231,31 @@ function legacyKindOfSetting(name: string): KeyKind | undefined {
   return undefined;
 }
 
-/** A service_role JWT written into SQL has leaked with the repository: what revokes it (issue 18, item 9). */
-/** Issue 19 §2: the target in sight (a `/functions/v1/<name>`, `/rest/v1`… URL in the statement), with what it does with the key. */
-function toTarget(kind: KeyKind | 'API', target: Target | undefined): string {
+/**
+ * Issue 19 §2: the target in sight (a `/functions/v1/<name>`, `/rest/v1`… URL in the statement), with what it does with
+ * the key; a function of the repository with verify_jwt off is said to leave the header to its own code.
+ */
+function toTarget(kind: KeyKind, target: Target | undefined, fn: TargetFunction | undefined): string {
   if (!target) return '';
-  if (kind === 'legacy service_role' || kind === 'legacy anon') return ` to ${describeTarget(target)}, which stops taking it once the legacy keys are deactivated`;
-  return `: ${targetBreaks(target)}`;
+  if (kind === 'legacy service_role' || kind === 'legacy anon') {
+    return ` to ${describeTarget(target)}, ${fn && !fn.verifyJwt ? 'which has verify_jwt off, so only its own code reads the header' : 'which stops taking it once the legacy keys are deactivated'}`;
+  }
+  return `: ${targetBreaks(target, fn)}`;
 }
 
+// `(select decrypted_secret from vault.decrypted_secrets where name = 'anon_key')`: the secret's name says which key it holds.
+const VAULT_SECRET = /vault\.decrypted_secrets\s+where\s+name\s*=\s*'([^']+)'/i;
+
+/** The key a Vault secret holds, by its name (the docs' `anon_key`, `service_role_key`, `secret_key`, `publishable_key`). */
+function vaultKind(name: string): KeyKind | undefined {
+  const legacy = legacyKindOfSetting(name);
+  if (legacy) return legacy;
+  if (/(?:^|_)secret_key$/i.test(name)) return 'secret';
+  if (/(?:^|_)publishable_key$/i.test(name)) return 'publishable';
+  return undefined;
+}
+
+/** A service_role JWT written into SQL has leaked with the repository: what revokes it (issue 18, item 9). */
 function leaked(kind: KeyKind): string {
   return kind === 'legacy service_role' ? `. The key has leaked: ${REVOKE_LEGACY_JWT}` : '';
 }

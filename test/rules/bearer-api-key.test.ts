@@ -269,6 +269,25 @@ ruleTester('bearer-api-key', {
       ],
     },
     {
+      name: "a function of the repository with verify_jwt off: its own code reads the header, not the platform (issue 19 §2)",
+      files: {
+        'supabase/config.toml': '[functions.hook]\nverify_jwt = false\n',
+        'supabase/functions/hook/index.ts': "Deno.serve(() => new Response('ok'))\n",
+        'scripts/call.sh': '#!/bin/sh\ncurl "$SUPABASE_URL/functions/v1/hook" -H "Authorization: Bearer $SUPABASE_SECRET_KEY"\n',
+      },
+      findings: [
+        {
+          file: 'scripts/call.sh',
+          line: 2,
+          message:
+            'the secret key (`SUPABASE_SECRET_KEY`) is sent as Authorization: Bearer: the Edge Function `hook` (/functions/v1/hook) has verify_jwt off, ' +
+            "so only its own code reads the header: a check there that reads Authorization as a user's JWT rejects a new key, and a legacy key there " +
+            `stops working once the legacy keys are deactivated if the function checks it${TAIL}`,
+          fixable: false,
+        },
+      ],
+    },
+    {
       name: 'Python: a Bearer string built into a name first, then used as the header (a real repo: SQSupabase test scripts)',
       files: {
         'scripts/functions_test.py':

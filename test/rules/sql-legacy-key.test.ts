@@ -9,6 +9,8 @@ const HOOK = 'the Edge Function `hook` (/functions/v1/hook)';
 const HOOK_BREAKS =
   `${HOOK}: verify_jwt lets a new key there through only for migration compatibility and authenticates no one, a check in the function ` +
   "that reads Authorization as a user's JWT rejects it, and a legacy key there stops working once the legacy keys are deactivated";
+const VAULT_MIGRATION = 'applied migrations are not edited: store the new key in Vault and write a new migration that sends it in the apikey header';
+const VAULT_ELSEWHERE = 'store the new key in Vault and send it in the apikey header';
 const LEGACY_TO = (target: string) => `to ${target}, which stops taking it once the legacy keys are deactivated`;
 const REVOKE =
   'deactivate the legacy keys, and, since that does not revoke a legacy JWT sent as Authorization: Bearer, move the project to JWT signing keys ' +
@@ -78,7 +80,7 @@ ruleTester('sql-legacy-key', {
           `select net.http_post(\n  url := ${URL},\n` +
           "  headers := jsonb_build_object('Authorization', 'Bearer ' || (select decrypted_secret from vault.decrypted_secrets where name = 'service_role_key'))\n);\n",
       },
-      findings: [{ line: 3, column: 33, severity: 'error', fixable: false, message: `this statement sends the API key as Authorization: Bearer: ${HOOK_BREAKS}: ${MIGRATION}` }],
+      findings: [{ line: 3, column: 33, severity: 'error', fixable: false, message: `this statement sends the legacy service_role key (Vault secret \`service_role_key\`) as Authorization: Bearer ${LEGACY_TO(HOOK)}: ${VAULT_MIGRATION}` }],
     },
     {
       name: 'a webhook trigger with the key literal in its headers: one finding per statement',
@@ -97,7 +99,7 @@ ruleTester('sql-legacy-key', {
           `select net.http_post(url := ${URL}, headers := '{"authorization": "bearer ${KEYS.anon}"}'::jsonb);\n`,
       },
       findings: [
-        { line: 2, column: 21, message: `this statement sends the API key as Authorization: Bearer: ${HOOK_BREAKS}: ${ELSEWHERE}` },
+        { line: 2, column: 21, message: `this statement sends the legacy service_role key (Vault secret \`supabase_service_key\`) as Authorization: Bearer ${LEGACY_TO(HOOK)}: ${VAULT_ELSEWHERE}` },
         { line: 4, message: `this statement sends the legacy anon key as Authorization: Bearer ${LEGACY_TO(HOOK)}: ${ELSEWHERE}` },
       ],
     },
@@ -113,10 +115,31 @@ ruleTester('sql-legacy-key', {
         {
           line: 2,
           message:
-            'this statement sends the API key as Authorization: Bearer: PostgREST (/rest/v1) answers a new key there with PGRST301 ' +
-            `("Expected 3 parts in JWT; got 1"), and a legacy key there stops working once the legacy keys are deactivated: ${ELSEWHERE}`,
+            'this statement sends the secret key (Vault secret `supabase_secret_key`) as Authorization: Bearer: PostgREST (/rest/v1) answers a new key there with PGRST301 ' +
+            '("Expected 3 parts in JWT; got 1"), and a legacy key there stops working once the legacy keys are deactivated: send the key in the apikey header',
         },
-        { line: 3, message: `this statement sends the API key as Authorization: Bearer: ${ELSEWHERE}` },
+        { line: 3, message: `this statement sends the legacy service_role key (Vault secret \`service_role_key\`) as Authorization: Bearer: ${VAULT_ELSEWHERE}` },
+      ],
+    },
+    {
+      name: "a Vault secret named for a legacy key is that key; a target with verify_jwt off is told as such (a real repo's cron job)",
+      files: {
+        'supabase/config.toml': '[functions.demo-cleanup]\nverify_jwt = false\n',
+        'supabase/functions/demo-cleanup/index.ts': "Deno.serve(() => new Response('ok'))\n",
+        'supabase/scripts/cron.sql':
+          "select cron.schedule('demo-cleanup-job', '30 2 * * 0', $$\n  select net.http_post(\n" +
+          "    url := (select decrypted_secret from vault.decrypted_secrets where name = 'project_url') || '/functions/v1/demo-cleanup',\n" +
+          "    headers := jsonb_build_object('Authorization', 'Bearer ' || (select decrypted_secret from vault.decrypted_secrets where name = 'anon_key'))\n" +
+          '  ) as request_id;\n$$);\n',
+      },
+      findings: [
+        {
+          file: 'supabase/scripts/cron.sql',
+          line: 4,
+          message:
+            'this statement sends the legacy anon key (Vault secret `anon_key`) as Authorization: Bearer to the Edge Function `demo-cleanup` ' +
+            '(/functions/v1/demo-cleanup), which has verify_jwt off, so only its own code reads the header: store the new key in Vault and send it in the apikey header',
+        },
       ],
     },
     {

@@ -33,8 +33,13 @@ export function describeTarget(target: Target): string {
   }
 }
 
-/** What the target does with a new key sent as Bearer without the same key in apikey. */
-export function targetBreaks(target: Target): string {
+/** What the repository says of an Edge Function target (supabase/edge/model.ts): whether the platform checks the header. */
+export interface TargetFunction {
+  verifyJwt: boolean;
+}
+
+/** What the target does with a new key sent as Bearer without the same key in apikey; `fn`, when the function is in the repository. */
+export function targetBreaks(target: Target, fn?: TargetFunction): string {
   const legacy = 'and a legacy key there stops working once the legacy keys are deactivated';
   switch (target.service) {
     case 'rest':
@@ -44,6 +49,12 @@ export function targetBreaks(target: Target): string {
     case 'auth':
       return `${describeTarget(target)} answers a new key there with 403 bad_jwt, ${legacy}`;
     case 'functions':
+      if (fn && !fn.verifyJwt) {
+        return (
+          `${describeTarget(target)} has verify_jwt off, so only its own code reads the header: a check there that reads Authorization ` +
+          `as a user's JWT rejects a new key, ${legacy} if the function checks it`
+        );
+      }
       return (
         `${describeTarget(target)}: verify_jwt lets a new key there through only for migration compatibility and authenticates no one, ` +
         `a check in the function that reads Authorization as a user's JWT rejects it, ${legacy}`
