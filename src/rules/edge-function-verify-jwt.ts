@@ -49,9 +49,9 @@ export const edgeFunctionVerifyJwt: Rule = {
       'migration compatibility. Once the legacy keys are disabled it may reject every caller, and after the move to asymmetric signing ' +
       'keys it cannot verify user JWTs. For each function the rule looks for a check of the caller in its code and the modules it ' +
       'imports (auth.getUser / auth.getClaims, withSupabase from @supabase/server, a jose / JWKS verification, a webhook signature, a ' +
-      'constant-time compare with a secret) and for its callers in the repository (app code, SQL such as pg_net or cron, scripts and CI). ' +
+      'constant-time compare with a secret) and for its callers in the repository (app code, other Edge Functions, SQL such as pg_net or cron, scripts and CI; never a comment or the function\'s own files). ' +
       "A function whose only guard is verify_jwt is a warning: add a check in the handler for its callers (a signed-in user's claims when " +
-      "the calling app signs users in, the publishable key when it does not, a secret key for SQL and scripts), then set verify_jwt = false; it " +
+      "the calling app signs users in, the publishable key when it does not, a secret key for SQL, scripts and other functions), then set verify_jwt = false; it " +
       'is never fixed automatically. A function that checks its caller is an info: verify_jwt is safe to turn off, and the unsafe fix ' +
       "(--write --unsafe) sets verify_jwt = false in its [functions.<slug>] table of supabase/config.toml.",
     legacyUse: false,
