@@ -10,8 +10,11 @@ export const edgeFunctionNoAuthCheck: Rule = {
     summary: 'a function with verify_jwt off that never checks its caller',
     description:
       'With verify_jwt off the platform lets every request through. The function must check its caller: compare ' +
-      'the apikey header with the key it expects, verify the user (auth.getUser / auth.getClaims, or withSupabase ' +
-      'from @supabase/server), or check a webhook signature or shared secret. None of these was found in the ' +
+      'the apikey header with an entry of SUPABASE_SECRET_KEYS, verify the user (auth.getUser / auth.getClaims, a jose / ' +
+      'JWKS verification, or withSupabase from @supabase/server), check a webhook signature, or compare a request header ' +
+      '(such as x-job-token or Authorization) with a shared secret read from the environment. A compare with the anon or ' +
+      'publishable key checks no one (anyone can read that key), and reading the apikey header without comparing it with ' +
+      'a secret checks nothing. None of these was found in the ' +
       "function's code or the modules it imports (relative imports and import-map aliases such as @shared/auth.ts, " +
       'followed within supabase/functions); a check named only in a comment does not count.',
     legacyUse: false,
@@ -29,6 +32,11 @@ export const edgeFunctionNoAuthCheck: Rule = {
           'authorization logic in the function.',
       ),
       cite(PAGES.functionDeploy, '`--no-verify-jwt` allows anyone to invoke the function without a valid JWT.'),
+      cite(
+        PAGES.apiKeys,
+        'The publishable key goes in anything you ship (browser, mobile app, CLI, script): anyone can read it, so it only reaches what Row ' +
+          'Level Security allows. The secret key stays on what you control.',
+      ),
     ],
     examples: [
       {

@@ -78,6 +78,33 @@ ruleTester('edge-function-no-auth-check', {
           "export async function requireUser(req: Request) {\n  if (!(await verifyWebhook(req))) throw new Response('Unauthorized', { status: 401 })\n}\n",
       },
     },
+    {
+      name: 'off, and a _shared helper compares a custom header with a secret from the environment (a shared-secret guard)',
+      files: {
+        ...OFF,
+        [FN]: "import { requireInternalJob } from '../_shared/internal.ts'\nDeno.serve((req) => requireInternalJob(req) ?? new Response('ok'))\n",
+        'supabase/functions/_shared/internal.ts':
+          'export function requireInternalJob(req: Request): Response | null {\n' +
+          "  const expected = Deno.env.get('INTERNAL_JOB_TOKEN') ?? ''\n" +
+          "  const provided = req.headers.get('x-job-token') ?? ''\n" +
+          "  if (!expected || !provided || expected !== provided) return new Response('Unauthorized', { status: 401 })\n" +
+          '  return null\n}\n',
+      },
+    },
+    {
+      name: 'off, and the handler compares a custom header with a secret from the environment inline',
+      files: {
+        ...OFF,
+        [FN]:
+          'Deno.serve(async (req) => {\n' +
+          "  const internalToken = Deno.env.get('INTERNAL_JOB_TOKEN') ?? ''\n" +
+          "  const jobHeader = req.headers.get('x-job-token') ?? ''\n" +
+          '  const hasInternalToken = internalToken && jobHeader === internalToken\n' +
+          "  if (!hasInternalToken) return new Response('Unauthorized', { status: 401 })\n" +
+          "  return new Response('sent')\n" +
+          '})\n',
+      },
+    },
   ],
   invalid: [
     {
@@ -107,6 +134,32 @@ ruleTester('edge-function-no-auth-check', {
         [FN]: 'const { data } = await supabase.auth.getSession()\n' + OPEN,
         [CONFIG]: 'project_id = "my-app"\n',
         'scripts/deploy.sh': 'supabase functions deploy send-report --no-verify-jwt\n',
+      },
+      findings: [{ line: 1, column: 1, message: never('runs with verify_jwt off') }],
+    },
+    {
+      name: 'a compare with the anon key only: the key is public, so it authenticates no one',
+      files: {
+        [FN]:
+          'Deno.serve(async (req) => {\n' +
+          "  const anonKey = Deno.env.get('SUPABASE_ANON_KEY') ?? ''\n" +
+          "  const authHeader = req.headers.get('Authorization') ?? ''\n" +
+          "  const bearerToken = authHeader.startsWith('Bearer ') ? authHeader.slice(7) : ''\n" +
+          "  const apiKeyHeader = req.headers.get('apikey') ?? ''\n" +
+          "  if (!(bearerToken === anonKey || apiKeyHeader === anonKey)) return new Response('Unauthorized', { status: 401 })\n" +
+          "  return new Response('sent')\n" +
+          '})\n',
+        ...OFF,
+      },
+      findings: [{ line: 1, column: 1, message: never('runs with verify_jwt off') }],
+    },
+    {
+      name: "a lone 'apikey' string (the CORS allow-list) is no check",
+      files: {
+        [FN]:
+          "const cors = { 'Access-Control-Allow-Headers': 'authorization, x-client-info, apikey, content-type' }\n" +
+          "Deno.serve(async (req) => {\n  const key = req.headers.get('apikey')\n  return new Response(`sent with ${key ? 'a key' : 'none'}`, { headers: cors })\n})\n",
+        ...OFF,
       },
       findings: [{ line: 1, column: 1, message: never('runs with verify_jwt off') }],
     },

@@ -1,10 +1,12 @@
 // Whether a function's code checks its caller itself, as it must once verify_jwt is off.
 import { matchesOutsideComments } from '../../file-kinds/comments.js';
 import type { Scripts } from '../../file-kinds/parse.js';
+import { comparesHeaderWithSecret } from './secret-compare.js';
 
-// An apikey comparison, Supabase Auth, @supabase/server, or a webhook signature / shared-secret check.
+// Supabase Auth, @supabase/server, a JWT verification, or a webhook signature check. A compare of a request header
+// with a secret (SUPABASE_SECRET_KEYS, a shared secret) is read on the syntax tree (secret-compare.ts): a lone
+// 'apikey' string or a compare with the public anon/publishable key checks no one.
 const CALLER_CHECKS = [
-  /['"`]apikey['"`]/i,
   /\bauth\s*\.\s*getUser\s*\(/,
   /\bauth\s*\.\s*getClaims\s*\(/,
   /\bwithSupabase\s*\(/,
@@ -12,7 +14,6 @@ const CALLER_CHECKS = [
   /\bconstructEvent(?:Async)?\s*\(/,
   /\bverify(?:Signature|Webhook|Token|Jwt)\s*\(/i,
   /\bjwtVerify\s*\(|\bcreateRemoteJWKSet\s*\(/,
-  /timingSafeEqual\s*\(/,
 ];
 
 /** A module of a function's code: its path, its text, and its parsed scripts when the scan kept them. */
@@ -24,9 +25,10 @@ export interface FunctionModule {
 
 /** Whether any of the modules checks the caller in its code: a check named only in a comment (a TODO) is none. */
 export function checksCaller(modules: readonly FunctionModule[]): boolean {
-  return modules.some((module) =>
+  const named = modules.some((module) =>
     CALLER_CHECKS.some((pattern) => pattern.test(module.text) && matchesOutsideComments(module.path, module.text, pattern, module.scripts)),
   );
+  return named || comparesHeaderWithSecret(modules);
 }
 
 /**
