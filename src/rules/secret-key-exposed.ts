@@ -13,6 +13,21 @@ import { cite, PAGES } from './sources.js';
 const ADVICE = 'use it only in server code under a name without the prefix (SUPABASE_SECRET_KEY), and rotate the key';
 // A legacy JWT is revoked only with the legacy JWT secret (issue 18, item 9).
 const LEGACY_ADVICE = `use a secret key only in server code under a name without the prefix (SUPABASE_SECRET_KEY), then ${REVOKE_LEGACY_JWT}`;
+// `${{ secrets.NAME }}` / `${{ vars.NAME }}`: the name of a GitHub secret or variable, not an environment variable a bundler reads.
+const PLATFORM_SECRET = /\b(?:secrets|vars)\.$/;
+const platformSecret = (text: string, offset: number) => PLATFORM_SECRET.test(text.slice(Math.max(0, offset - 16), offset));
+
+/** A GitHub secret named with a public prefix: exposed only where a build step reads it under that name. */
+function renameSecret(offset: number, name: string, what: string): Report {
+  return {
+    offset,
+    severity: 'warning',
+    message:
+      `\`${name}\` names a GitHub secret that holds ${what} under a public prefix: it ships to browsers only where a build reads it under that name; ` +
+      'store the secret key under a name without the prefix (`gh secret set SUPABASE_SECRET_KEY`), use that name here, delete this secret, and rotate the key if a build ever bundled it',
+  };
+}
+
 const SECRET_READ_HINT = /SUPABASE_(?:SECRET_KEY|SERVICE_ROLE_KEY|SERVICE_KEY|JWT_SECRET)/;
 // What becomes of a secret read in browser code of a package without a framework (or whose plugin does not say).
 const SECRET_IN_CLIENT =
@@ -26,7 +41,8 @@ export const secretKeyExposed: Rule = {
     summary: 'a secret/service_role key in a public env name or in browser code',
     description:
       'Bundlers inline variables with public prefixes (VITE_, NEXT_PUBLIC_, EXPO_PUBLIC_, PUBLIC_, …) into ' +
-      'browser code, and a secret key used from a browser is refused with HTTP 401. The tool never renames a ' +
+      'browser code, and a secret key used from a browser is refused with HTTP 401. A GitHub secret or variable named with such a prefix ' +
+      '(`${{ secrets.VITE_… }}`) ships only where a build reads it under that name: a warning to rename it. The tool never renames a ' +
       'secret into another public name: move the call server-side, read the key under a name without the ' +
       'public prefix (SUPABASE_SECRET_KEY), and rotate the key, since it has been public. Found by name ' +
       '(legacy and new names, the JWT secret), by value (a service_role JWT or sb_secret_… under a public ' +
@@ -73,17 +89,22 @@ export const secretKeyExposed: Rule = {
     for (const occurrence of file.occurrences) {
       if (occurrence.decision.kind !== 'exposed') continue;
       reported.add(occurrence.start);
-      reports.push({
-        offset: occurrence.start,
-        message: `\`${occurrence.decision.name}\` puts the service_role key behind a public prefix, so it ships to browsers: ${ADVICE}`,
-      });
+      reports.push(
+        platformSecret(file.text, occurrence.start)
+          ? renameSecret(occurrence.start, occurrence.decision.name, 'the service_role key')
+          : { offset: occurrence.start, message: `\`${occurrence.decision.name}\` puts the service_role key behind a public prefix, so it ships to browsers: ${ADVICE}` },
+      );
     }
     // New names and the JWT secret, and legacy names where no occurrence was scanned (CI and deploy files).
     if (file.kind !== 'text') {
       for (const found of publicSecretNames(file.text)) {
         if (reported.has(found.offset)) continue;
         reported.add(found.offset);
-        reports.push({ offset: found.offset, message: `\`${found.name}\` puts ${found.what} behind a public prefix, so it ships to browsers: ${ADVICE}` });
+        reports.push(
+          platformSecret(file.text, found.offset)
+            ? renameSecret(found.offset, found.name, found.what)
+            : { offset: found.offset, message: `\`${found.name}\` puts ${found.what} behind a public prefix, so it ships to browsers: ${ADVICE}` },
+        );
       }
     }
     // By value: whatever the name says, a service_role JWT or a secret key under a public name is exposed.

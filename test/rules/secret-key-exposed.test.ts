@@ -44,6 +44,23 @@ ruleTester('secret-key-exposed', {
   ],
   invalid: [
     {
+      name: "a GitHub secret whose name has a public prefix, mapped to a server name in a CI job: a warning to rename it, not 'ships to browsers' (a real repo)",
+      files: {
+        '.github/workflows/train.yml':
+          'on: push\njobs:\n  train:\n    runs-on: ubuntu-latest\n    env:\n' +
+          '      SUPABASE_SERVICE_ROLE_KEY: ${{ secrets.VITE_SUPABASE_SERVICE_ROLE_KEY }}\n    steps:\n      - run: python train.py\n',
+      },
+      findings: [
+        {
+          file: '.github/workflows/train.yml',
+          line: 6,
+          severity: 'warning',
+          messageIncludes:
+            '`VITE_SUPABASE_SERVICE_ROLE_KEY` names a GitHub secret that holds the service_role key under a public prefix: it ships to browsers only where a build reads it under that name;',
+        },
+      ],
+    },
+    {
       name: 'a service_role name behind a public prefix: reported, and never renamed into another public name',
       files: { '.env.local': 'NEXT_PUBLIC_SUPABASE_URL=\nNEXT_PUBLIC_SUPABASE_SERVICE_ROLE_KEY=\n' },
       // Every rule runs, as in the CLI: legacy-env-name must not rename it either.
