@@ -111,6 +111,19 @@ describe('sources', () => {
       expect(source.states).toMatch(/[.)]$/);
     }
   });
+
+  // The date the source states the fact (a merge, a comment, a changelog entry, a post), or, for a living docs page, the day it was
+  // last read again: never missing, never in the future, and on the rule's page beside the link.
+  const TODAY = new Date().toISOString().slice(0, 10);
+  it.each(metas.filter((meta) => meta.sources.length > 0).map((meta) => [meta.id]))('%s dates each source, on its page', (id) => {
+    const meta = byId(id);
+    const page = renderRulePage(meta);
+    for (const source of meta.sources) {
+      expect(source.date, `${source.url} has no date`).toMatch(/^\d{4}-\d{2}(-\d{2})?$/);
+      expect(source.date <= TODAY, `${source.url}: ${source.date} is after ${TODAY}`).toBe(true);
+      expect(page).toContain(`](${source.url}), ${source.checked ? 'checked ' : ''}${source.date}`);
+    }
+  });
 });
 
 // The examples show keys masked, as the tool prints them; planned, they hold keys that were never issued by anyone.

@@ -34,7 +34,11 @@ export const deployVerifyJwt: Rule = {
           'and that passing it does not authenticate the caller (review of 2026-09-01).',
       ),
       cite(
-        { title: 'supabase/supabase#50301: fix(functions): prevent JWT verification when legacy keys are disabled (open)', url: 'https://github.com/supabase/supabase/pull/50301' },
+        {
+          title: 'supabase/supabase#50301: fix(functions): prevent JWT verification when legacy keys are disabled (open)',
+          url: 'https://github.com/supabase/supabase/pull/50301',
+          date: '2026-09-12',
+        },
         'An open pull request (2026-09-12) states that once the legacy keys are disabled verify_jwt can never be satisfied, so the function ' +
           'rejects every request.',
       ),

@@ -95,7 +95,10 @@ const FIX_TEXT: Readonly<Record<FixKind, string>> = {
 };
 
 function whyItMatters(meta: RuleMeta): string[] {
-  const facts = meta.sources.map((source) => `- ${prose(source.states)} Source: [${escapeLinkText(source.title)}](${source.url})`);
+  const facts = meta.sources.map(
+    (source) =>
+      `- ${prose(source.states)} Source: [${escapeLinkText(source.title)}](${source.url}), ${source.checked ? 'checked ' : ''}${source.date}`,
+  );
   const blocks: string[] = [];
   if (facts.length > 0) blocks.push(`What Supabase states:\n\n${facts.join('\n')}`);
   else blocks.push("This rule is about the tool's own work, not a Supabase fact: it cites no source.");

@@ -6,10 +6,16 @@ import type { Finding, Report, Rule, Severity } from './rule.js';
 import { cite, PAGES } from './sources.js';
 
 // Pages this rule alone cites (kept here, not in sources.ts).
-const FUNCTIONS_AUTH = { title: 'Supabase docs: Securing Edge Functions', url: 'https://supabase.com/docs/guides/functions/auth' };
+const FUNCTIONS_AUTH = {
+  title: 'Supabase docs: Securing Edge Functions',
+  url: 'https://supabase.com/docs/guides/functions/auth',
+  date: '2026-12-07',
+  checked: true,
+} as const;
 const LEGACY_DISABLED_PR = {
   title: 'supabase/supabase#50301: fix(functions): prevent JWT verification when legacy keys are disabled (open)',
   url: 'https://github.com/supabase/supabase/pull/50301',
+  date: '2026-09-12',
 };
 
 /** The words of the warning (a function whose only guard is verify_jwt) that the disable gate and the report's step 5 look for. */

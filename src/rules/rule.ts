@@ -41,6 +41,10 @@ export interface RuleSource {
   url: string;
   /** The fact, in one sentence, as the page states it. */
   states: string;
+  /** YYYY-MM-DD or YYYY-MM: when the source states the fact, or, with `checked`, when a living page was last read and still stated it. */
+  date: string;
+  /** A living page (docs, README): `date` is the day it was checked, rendered "checked <date>". */
+  checked?: boolean;
 }
 
 /**
