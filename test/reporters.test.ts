@@ -141,7 +141,7 @@ describe('markdown', () => {
     expect(steps.map((step) => step[0])).toEqual(['1', '2', '3', '4', '5', '6']);
     expect(report).toContain('5. ⛔ **Deactivate the legacy keys** (blocked)');
     expect(report).toMatch(/^4\. .*\n {3}- `Invalid JWT`/m);
-    expect(report).toContain('   - `PGRST301` (PostgREST given a non-JWT Bearer token)');
+    expect(report).toContain('   - `PGRST301` (PostgREST given a non-JWT Bearer token without the same key in apikey)');
   });
 
   it('lists the outside places, or says there are none', () => {
