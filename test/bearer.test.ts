@@ -498,7 +498,8 @@ const flagged: Flagged[] = [
       "  headers := jsonb_build_object('Content-Type', 'application/json', 'Authorization', 'Bearer ' || (select decrypted_secret from vault.decrypted_secrets where name = 'service_role_key'))",
       ');',
     ),
-    kind: 'API',
+    // The Vault secret's name says which key it holds (issue 19 §2).
+    kind: 'legacy service_role',
     line: 3,
   },
   {

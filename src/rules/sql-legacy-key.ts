@@ -246,12 +246,16 @@ function toTarget(kind: KeyKind, target: Target | undefined, fn: TargetFunction 
 // `(select decrypted_secret from vault.decrypted_secrets where name = 'anon_key')`: the secret's name says which key it holds.
 const VAULT_SECRET = /vault\.decrypted_secrets\s+where\s+name\s*=\s*'([^']+)'/i;
 
-/** The key a Vault secret holds, by its name (the docs' `anon_key`, `service_role_key`, `secret_key`, `publishable_key`). */
+/**
+ * The key a Vault secret holds, by its name (the docs' `anon_key`, `service_role_key`, `secret_key`, `publishable_key`,
+ * with a `supabase_` prefix or not); another service's secret (`stripe_secret_key`) is none.
+ */
 function vaultKind(name: string): KeyKind | undefined {
-  const legacy = legacyKindOfSetting(name);
-  if (legacy) return legacy;
-  if (/(?:^|_)secret_key$/i.test(name)) return 'secret';
-  if (/(?:^|_)publishable_key$/i.test(name)) return 'publishable';
+  const bare = name.toLowerCase().replace(/^supabase_/, '');
+  if (/^(?:service_role(?:_key)?|service_key)$/.test(bare)) return 'legacy service_role';
+  if (/^anon(?:_key)?$/.test(bare)) return 'legacy anon';
+  if (bare === 'secret_key') return 'secret';
+  if (bare === 'publishable_key') return 'publishable';
   return undefined;
 }
 
