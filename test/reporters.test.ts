@@ -131,7 +131,7 @@ describe('markdown', () => {
 
   it('lists manual actions by rule with links, leaving what --write fixes out', () => {
     expect(report).toContain('### secret-key-exposed: a secret/service_role key in a public env name or in browser code');
-    expect(report).toContain('- [supabase/functions/hello, world/index.ts:9](supabase/functions/hello%2C%20world/index.ts#L9) (error): ');
+    expect(report).toMatch(/\n- \*\*error\*\*: Edge Functions get the new keys as JSON[^\n]*\n {2}- \[supabase\/functions\/hello, world\/index\.ts:9\]\(supabase\/functions\/hello%2C%20world\/index\.ts#L9\)\n/);
     expect(report).not.toContain('[src/lib/supabase.ts:4]');
     expect(report).toContain('[supabase/migrations/20240101000000_init.sql:12]');
   });
@@ -150,11 +150,85 @@ describe('markdown', () => {
   });
 });
 
+describe('markdown for a pull-request comment', () => {
+  const SHA = '0123456789abcdef0123456789abcdef01234567';
+  const ACTIONS = { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/app', GITHUB_SHA: SHA };
+  const same = (file: string, line: number) => finding({ ruleId: 'hardcoded-key', file, line, message: 'a key value is written in the code: read it from the environment' });
+
+  it('links to the commit on GitHub when the Actions variables are set, and relative to the repository otherwise', () => {
+    const absolute = markdown(sampleRunResult(), { env: ACTIONS });
+    expect(absolute).toContain(`[supabase/functions/hello, world/index.ts:9](https://github.com/acme/app/blob/${SHA}/supabase/functions/hello%2C%20world/index.ts#L9)`);
+    expect(absolute).not.toMatch(/\]\((?!https:\/\/github\.com\/acme\/app\/blob\/)/);
+    // Run in a folder of the checkout: links name the path from the repository's root.
+    const nested = markdown({ ...sampleRunResult(), plan: { ...sampleRunResult().plan, root: '/w/app/web' } }, { env: { ...ACTIONS, GITHUB_WORKSPACE: '/w/app' } });
+    expect(nested).toContain(`(https://github.com/acme/app/blob/${SHA}/web/src/broken.ts#L3)`);
+    // A variable that is not what GitHub sets (no scheme, a path in the repository name) gives relative links.
+    expect(markdown(sampleRunResult(), { env: { ...ACTIONS, GITHUB_REPOSITORY: 'acme/app/../x' } })).toContain('](src/broken.ts#L3)');
+    expect(markdown(sampleRunResult(), { env: { ...ACTIONS, GITHUB_SERVER_URL: 'javascript:alert(1)' } })).toContain('](src/broken.ts#L3)');
+  });
+
+  it('folds each rule in a <details>, and says a repeated message once with its locations', () => {
+    const report = markdown(sampleRunResult({ findings: [...sampleFindings(), same('src/b.ts', 2), same('src/a.ts', 5), same('src/c.ts', 1)] }));
+    const rules = report.match(/^### /gm) ?? [];
+    expect(report.match(/^<details( open)?><summary>/gm)).toHaveLength(rules.length);
+    expect(report.match(/^<\/details>$/gm)).toHaveLength(rules.length);
+    expect(report.match(/a key value is written in the code/g)).toHaveLength(1);
+    expect(report).toContain('- **error**: a key value is written in the code: read it from the environment (3 places)\n  - [src/a.ts:5](src/a.ts#L5)\n  - [src/b.ts:2](src/b.ts#L2)\n  - [src/c.ts:1](src/c.ts#L1)\n');
+  });
+
+  it('lists the changed files with the rules whose fixes apply, and points step 1 at `keys --create`', () => {
+    const report = markdown(sampleRunResult());
+    expect(report).toContain('## Files to change');
+    expect(report).toContain('| [src/lib/supabase.ts](src/lib/supabase.ts#L4) | 2 | `legacy-env-name` |');
+    expect(report).toMatch(/^1\. .*\n {3}- .*`migrate-keys keys --create`/m);
+  });
+
+  it('stays under 65,536 characters however many findings, cutting between blocks and counting what it left out', () => {
+    const many = Array.from({ length: 6000 }, (_, i) =>
+      finding({ ruleId: i % 2 ? 'hardcoded-key' : 'secret-key-exposed', file: `src/deep/folder/f${i}.ts`, line: i + 1, message: `message number ${i} about a key` }),
+    );
+    const report = markdown(sampleRunResult({ findings: many }), { env: ACTIONS });
+    expect(report.length).toBeLessThan(65_536);
+    expect(report.length).toBeGreaterThan(60_000);
+    const shown = report.match(/^ {2}- \[src\/deep/gm)?.length ?? 0;
+    expect(report).toContain(`… and ${(6000 - shown).toLocaleString('en-US')} more findings in ${(6000 - shown).toLocaleString('en-US')} files: run \`migrate-keys --check\` locally`);
+    expect(report.match(/<details/g)?.length).toBe(report.match(/<\/details>/g)?.length);
+    expect(report).toContain('## Outside the repository');
+    expect(report).toMatch(/\n6\. \S+ \*\*Rotate the legacy JWT secret\*\*[^\n]*\n$/);
+    expect(markdown(sampleRunResult())).not.toContain('more findings in');
+  });
+});
+
+describe('needs a person first', () => {
+  const renames = Array.from({ length: 30 }, (_, i) =>
+    finding({ ruleId: 'legacy-env-name', file: `src/a${String(i).padStart(2, '0')}.ts`, line: 1, fixable: true, message: 'rename it' }),
+  );
+  const exposed = finding({ ruleId: 'secret-key-exposed', file: 'src/z.ts', line: 1, message: 'ships to browsers' });
+  const hardcoded = finding({ ruleId: 'hardcoded-key', file: 'src/y.ts', line: 1, message: 'written in the code' });
+  const parse = finding({ ruleId: 'parse-error', file: 'src/x.ts', line: 1, message: 'not parsed' });
+
+  it('annotates what --write cannot fix before the renames, security rules first', () => {
+    const lines = github(sampleRunResult({ findings: [...renames, parse, hardcoded, exposed] })).split('\n').filter((line) => line.startsWith('::'));
+    expect(lines).toHaveLength(10);
+    expect(lines.slice(0, 3).map((line) => /\((.+)\)::/.exec(line)?.[1])).toEqual(['secret-key-exposed', 'hardcoded-key', 'parse-error']);
+  });
+
+  it('merges duplicate HTML rows and marks each row for the filters', () => {
+    const page = html(sampleRunResult({ findings: [...renames, exposed] }));
+    expect(page.match(/<tr data-rule="/g)).toHaveLength(2);
+    expect(page).toMatch(/<tr data-rule="secret-key-exposed" data-severity="error" data-person="yes">[\s\S]*<tr data-rule="legacy-env-name" data-severity="error" data-person="no">/);
+    expect(page).toContain('30 places');
+    expect(page).toContain('<select id="severity-filter">');
+    expect(page).toContain('<input type="checkbox" id="person-filter">');
+  });
+});
+
 describe('html', () => {
   it('escapes every text and has one filterable row per remaining finding', () => {
     const page = html(sampleRunResult());
     expect(page).toContain('unexpected <code>&lt;</code> after 100% | expected <code>&amp;&amp;</code>');
-    expect(page.match(/<tr data-rule="/g)).toHaveLength(sampleFindings().filter((f) => !f.fixed).length);
+    // The two open VITE_SUPABASE_ANON_KEY renames share a row.
+    expect(page.match(/<tr data-rule="/g)).toHaveLength(sampleFindings().filter((f) => !f.fixed).length - 1);
     expect(page).toContain('<select id="rule-filter"><option value="all">all</option>');
     // Offline: nothing is loaded from elsewhere, and the only links out are the rules' docs pages.
     expect(page).not.toMatch(/\bsrc="(?:https?:)?\/\//);

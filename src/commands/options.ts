@@ -65,7 +65,7 @@ export async function runOptions(paths: string[], flags: RunFlags, io: Io, note:
   if (flags.write && flags.check) throw new UsageError('--write and --check cannot be used together');
   const format = flags.format ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish');
   if (!isFormat(format)) throw new UsageError(`unknown format "${format}"`);
-  const render = flags.report === undefined ? undefined : reportFor(flags.report);
+  const render = flags.report === undefined ? undefined : reportFor(flags.report, io.env);
   if (flags.report !== undefined && !render) throw new UsageError(`--report ${flags.report}: use a .md, .json, .sarif or .html file`);
   const report = flags.report === undefined || !render ? undefined : { path: resolve(io.cwd, flags.report), render };
   const maxWarnings = flags.maxWarnings === undefined ? undefined : Number(flags.maxWarnings);

@@ -4,7 +4,7 @@ import { printable } from '../core/printable.js';
 import { countRemaining, type RunResult } from '../core/result.js';
 import type { Finding, Severity } from '../rules/rule.js';
 import { mdCell } from './markdown.js';
-import { modeLine, sortFindings } from './sections.js';
+import { byUrgency, modeLine, sortFindings } from './sections.js';
 
 /** GitHub shows at most 10 annotations of each level per step (and 50 per job). */
 const ANNOTATIONS_PER_LEVEL = 10;
@@ -28,13 +28,19 @@ function tally(result: RunResult): string {
 }
 
 export function github(result: RunResult): string {
-  const remaining = sortFindings(result.findings.filter((f) => !f.fixed));
+  // What needs a person first, so that the cap of each level never hides a secret-key-exposed behind renames.
+  const remaining = byUrgency(
+    result.findings.filter((f) => !f.fixed),
+    result.mode,
+  );
   const lines: string[] = [];
+  const shown = new Map<Severity, number>(SEVERITIES.map((severity) => [severity, 0]));
   let omitted = 0;
-  for (const severity of SEVERITIES) {
-    const ofLevel = remaining.filter((f) => f.severity === severity);
-    lines.push(...ofLevel.slice(0, ANNOTATIONS_PER_LEVEL).map(annotation));
-    omitted += Math.max(0, ofLevel.length - ANNOTATIONS_PER_LEVEL);
+  for (const f of remaining) {
+    const count = shown.get(f.severity) ?? 0;
+    if (count < ANNOTATIONS_PER_LEVEL) lines.push(annotation(f));
+    else omitted++;
+    shown.set(f.severity, count + 1);
   }
   const rest =
     omitted > 0

@@ -1,11 +1,12 @@
-// The migration report as one self-contained HTML page (inline CSS and JS, readable offline), findings filterable by rule.
+// The migration report as one self-contained HTML page (inline CSS and JS, readable offline): findings that need a person
+// first, a repeated message as one row, filterable by rule, severity and "needs a person".
 import { createHash } from 'node:crypto';
 import { maskSecrets } from '../keys/mask.js';
 import type { RunResult } from '../core/result.js';
 import { ruleDocsUrl } from '../rules/docs.js';
 import { ruleById } from '../rules/index.js';
 import type { Finding, RuleId } from '../rules/rule.js';
-import { compare, functionRows, modeLine, renameRows, ruleHeading, sortFindings, STEP_MARKERS, summaryRows, timeLines } from './sections.js';
+import { byUrgency, compare, functionRows, modeLine, needsPerson, renameRows, ruleHeading, STEP_MARKERS, summaryRows, timeLines } from './sections.js';
 
 const STYLE = `
 :root { color-scheme: light dark; font: 15px/1.5 system-ui, sans-serif; }
@@ -19,18 +20,23 @@ ol.steps > li { margin-bottom: 0.5rem; }
 `;
 
 const SCRIPT = `
-const filter = document.getElementById('rule-filter');
+const rule = document.getElementById('rule-filter');
+const severity = document.getElementById('severity-filter');
+const person = document.getElementById('person-filter');
 const rows = Array.from(document.querySelectorAll('#findings tbody tr'));
 const shown = document.getElementById('shown');
 function applyFilter() {
   let visible = 0;
   for (const row of rows) {
-    row.hidden = filter.value !== 'all' && row.dataset.rule !== filter.value;
+    row.hidden =
+      (rule.value !== 'all' && row.dataset.rule !== rule.value) ||
+      (severity.value !== 'all' && row.dataset.severity !== severity.value) ||
+      (person.checked && row.dataset.person !== 'yes');
     if (!row.hidden) visible++;
   }
   shown.textContent = visible + ' of ' + rows.length + ' shown';
 }
-filter.addEventListener('change', applyFilter);
+for (const control of [rule, severity, person]) control.addEventListener('change', applyFilter);
 applyFilter();
 `;
 
@@ -63,22 +69,39 @@ function ruleLink(ruleId: RuleId, version: string): string {
   return ruleById(ruleId) ? `<a href="${escapeHtml(ruleDocsUrl(ruleId, version))}">${id}</a>` : id;
 }
 
+/** The remaining findings, what needs a person first; a message repeated in several places is one row with its places. */
 function findingsSection(result: RunResult): string[] {
-  const remaining = sortFindings(result.findings.filter((f) => !f.fixed));
+  const remaining = byUrgency(
+    result.findings.filter((f) => !f.fixed),
+    result.mode,
+  );
+  const rowsOf = new Map<string, Finding[]>();
+  for (const f of remaining) {
+    const key = [f.ruleId, f.severity, needsPerson(f, result.mode), maskSecrets(f.message)].join('\0');
+    rowsOf.set(key, [...(rowsOf.get(key) ?? []), f]);
+  }
   const counts = new Map<RuleId, number>();
   for (const f of remaining) counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
   const options = [...counts.entries()].sort(([a], [b]) => compare(a, b)).map(([id, n]) => `<option value="${escapeHtml(id)}">${escapeHtml(id)} (${n})</option>`);
-  const fix = (f: Finding) => (f.fixable && result.mode !== 'write' ? '<code>--write</code>' : 'manual');
-  const rows = remaining.map((f) =>
-    row(
-      [ruleLink(f.ruleId, result.version), `<span class="${f.severity}">${f.severity}</span>`, location(f.file, f.line), text(f.message), fix(f)],
-      ` data-rule="${escapeHtml(f.ruleId)}"`,
-    ),
-  );
+  const severities = ['error', 'warning', 'info'].map((level) => `<option value="${level}">${level}</option>`);
+  const rows = [...rowsOf.values()].map((same) => {
+    const f = same[0] as Finding;
+    const person = needsPerson(f, result.mode);
+    const places = same.map((one) => location(one.file, one.line));
+    const where = places.length === 1 ? places.join('') : `<details><summary>${places.length} places</summary>${places.join('<br>')}</details>`;
+    return row(
+      [ruleLink(f.ruleId, result.version), `<span class="${f.severity}">${f.severity}</span>`, where, text(f.message), person ? 'manual' : '<code>--write</code>'],
+      ` data-rule="${escapeHtml(f.ruleId)}" data-severity="${f.severity}" data-person="${person ? 'yes' : 'no'}"`,
+    );
+  });
   return [
     '<h2>Findings</h2>',
-    remaining.length === 0 ? '<p>No findings remain.</p>' : '<p>Rows marked <code>--write</code> are fixed by <code>migrate-keys --write</code>; the others need a person.</p>',
-    `<p><label for="rule-filter">Rule</label> <select id="rule-filter"><option value="all">all</option>${options.join('')}</select> <span id="shown"></span></p>`,
+    remaining.length === 0
+      ? '<p>No findings remain.</p>'
+      : '<p>What needs a person comes first. Rows marked <code>--write</code> are fixed by <code>migrate-keys --write</code>; the others need a person.</p>',
+    `<p><label for="rule-filter">Rule</label> <select id="rule-filter"><option value="all">all</option>${options.join('')}</select> ` +
+      `<label for="severity-filter">Severity</label> <select id="severity-filter"><option value="all">all</option>${severities.join('')}</select> ` +
+      `<label><input type="checkbox" id="person-filter"> needs a person only</label> <span id="shown"></span></p>`,
     table(['Rule', 'Severity', 'Location', 'Message', 'Fix'], rows, 'findings'),
   ];
 }

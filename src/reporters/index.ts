@@ -29,15 +29,19 @@ export function isFormat(name: string): name is Format {
   return Object.hasOwn(FORMATS, name);
 }
 
-/** `--report <file>`: the reporter its extension names. */
-const REPORT_EXTENSIONS: Readonly<Record<string, (result: RunResult) => string>> = {
-  '.md': markdown,
-  '.json': json,
-  '.sarif': sarif,
-  '.html': html,
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** `--report <file>`: the reporter its extension names; the Markdown report reads GitHub Actions' variables for its links. */
+const REPORT_EXTENSIONS: Readonly<Record<string, (result: RunResult, env: Env) => string>> = {
+  '.md': (result, env) => markdown(result, { env }),
+  '.json': (result) => json(result),
+  '.sarif': (result) => sarif(result),
+  '.html': (result) => html(result),
 };
 
-export function reportFor(path: string): ((result: RunResult) => string) | undefined {
+/** The reporter of a report file, given the environment of the run (never read from process.env here). */
+export function reportFor(path: string, env: Env = {}): ((result: RunResult) => string) | undefined {
   const extension = path.slice(path.lastIndexOf('.')).toLowerCase();
-  return Object.hasOwn(REPORT_EXTENSIONS, extension) ? REPORT_EXTENSIONS[extension] : undefined;
+  const reporter = Object.hasOwn(REPORT_EXTENSIONS, extension) ? REPORT_EXTENSIONS[extension] : undefined;
+  return reporter && ((result) => reporter(result, env));
 }

@@ -1,7 +1,10 @@
-// The migration report (SPEC §8): Markdown ready to paste into a pull request; html.ts reads the same sections.
+// The migration report (SPEC §8): Markdown ready to paste into a pull request or post as its comment (within GitHub's
+// limit, links to the commit under GitHub Actions); html.ts reads the same sections.
+import { isAbsolute, relative, sep } from 'node:path';
 import { maskSecrets } from '../keys/mask.js';
-import type { RunResult } from '../core/result.js';
-import { functionRows, manualGroups, modeLine, renameRows, ruleHeading, STEP_MARKERS, summaryRows, timeLines } from './sections.js';
+import { reportedChanges, type RunResult } from '../core/result.js';
+import type { Finding } from '../rules/rule.js';
+import { compare, functionRows, manualGroups, modeLine, needsPerson, renameRows, ruleHeading, STEP_MARKERS, summaryRows, timeLines } from './sections.js';
 
 /** Inline Markdown from plain text with `code` spans: masked, one line, and inert outside the code spans. */
 function mdText(text: string): string {
@@ -25,60 +28,203 @@ function escapeOutsideCode(text: string): string {
     .replace(/>/g, '&gt;');
 }
 
-function mdLink(file: string, line: number): string {
-  const target = file.split('/').map(encodeURIComponent).join('/');
-  return `[${mdText(`${file}:${line}`)}](${target}#L${line})`;
+/** What the report reads beyond the result: the environment, for links to the commit on GitHub under Actions. */
+export interface MarkdownOptions {
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
-export function markdown(result: RunResult): string {
+/** GitHub's limit on the body of a comment, in characters: the report stays below it whatever the repository holds. */
+const COMMENT_LIMIT = 65_536;
+/** Room kept for the note that counts what was left out. */
+const NOTE_ROOM = 400;
+
+const encodePath = (path: string): string =>
+  path
+    .split('/')
+    .map(encodeURIComponent)
+    .join('/')
+    .replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/**
+ * `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/blob/${GITHUB_SHA}/` (and the run's folder below GITHUB_WORKSPACE) when GitHub
+ * Actions sets them as it does; '' (links relative to the repository) otherwise.
+ */
+function linkBase(root: string, env: Readonly<Record<string, string | undefined>>): string {
+  const server = env.GITHUB_SERVER_URL?.replace(/\/+$/, '') ?? '';
+  const repository = env.GITHUB_REPOSITORY ?? '';
+  const sha = env.GITHUB_SHA ?? '';
+  if (!/^https?:\/\/[^\s/?#]+$/.test(server) || !/^[\w.-]+\/[\w.-]+$/.test(repository) || /(^|\/)\.\.?(\/|$)/.test(repository) || !/^[0-9a-f]{7,64}$/i.test(sha)) return '';
+  const folder = env.GITHUB_WORKSPACE ? relative(env.GITHUB_WORKSPACE, root) : '';
+  const inside = folder !== '' && !folder.startsWith('..') && !isAbsolute(folder);
+  return `${server}/${repository}/blob/${sha}/${inside ? `${encodePath(folder.split(sep).join('/'))}/` : ''}`;
+}
+
+/** The lines of one part of the report, drawn from a budget all parts share; once a line does not fit, no part adds more. */
+interface Budget {
+  left: number;
+  full: boolean;
+  /** The findings whose location a line shows. */
+  shown: Set<Finding>;
+}
+
+interface Item {
+  lines: string[];
+  findings: readonly Finding[];
+}
+
+const size = (lines: readonly string[]): number => lines.reduce((n, line) => n + line.length + 1, 0);
+
+function add(budget: Budget, out: string[], item: Item, keep: number): boolean {
+  const needed = size(item.lines);
+  if (budget.full || needed + keep > budget.left) {
+    budget.full = true;
+    return false;
+  }
+  out.push(...item.lines);
+  budget.left -= needed;
+  for (const f of item.findings) budget.shown.add(f);
+  return true;
+}
+
+/** A table or a <details>: its opening with the first item, items while they fit, and always its closing (never cut inside). */
+function block(budget: Budget, out: string[], open: readonly string[], items: readonly Item[], close: readonly string[]): void {
+  const [first, ...rest] = items;
+  if (!first) return;
+  const keep = size(close);
+  if (!add(budget, out, { lines: [...open, ...first.lines], findings: first.findings }, keep)) return;
+  for (const item of rest) if (!add(budget, out, item, keep)) break;
+  out.push(...close);
+  budget.left -= keep;
+}
+
+const count = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+
+export function markdown(result: RunResult, options: MarkdownOptions = {}): string {
+  const base = linkBase(result.plan.root, options.env ?? {});
+  const link = (file: string, line?: number, label = line === undefined ? file : `${file}:${line}`): string =>
+    `[${mdText(label)}](${base}${encodePath(file)}${line === undefined ? '' : `#L${line}`})`;
+
   // The marker keeps a later run from migrating the report's own mentions of legacy names.
-  const out: string[] = ['<!-- migrate-keys-ignore-file -->', '# Supabase API key migration', '', `Generated by migrate-keys ${mdText(result.version)} in ${mdText(`\`${result.displayRoot}\``)}. ${modeLine(result)}`, ''];
+  const head: string[] = ['<!-- migrate-keys-ignore-file -->', '# Supabase API key migration', '', `Generated by migrate-keys ${mdText(result.version)} in ${mdText(`\`${result.displayRoot}\``)}. ${modeLine(result)}`, ''];
 
-  out.push('## Summary', '', '| | Count |', '|---|---:|', ...summaryRows(result).map(([label, n]) => `| ${label} | ${n} |`), '');
+  head.push('## Summary', '', '| | Count |', '|---|---:|', ...summaryRows(result).map(([label, n]) => `| ${label} | ${n} |`), '');
 
-  out.push('## Renames', '');
+  head.push('## Renames', '');
   const renames = renameRows(result.findings);
-  if (renames.length === 0) out.push('No legacy key name to rename.');
+  if (renames.length === 0) head.push('No legacy key name to rename.');
   else {
-    out.push('| Old name | New name | Files | Sites |', '|---|---|---:|---:|');
-    for (const row of renames) out.push(`| ${mdCell(`\`${row.from}\``)} | ${mdCell(`\`${row.to}\``)} | ${row.files} | ${row.sites} |`);
+    head.push('| Old name | New name | Files | Sites |', '|---|---|---:|---:|');
+    for (const row of renames) head.push(`| ${mdCell(`\`${row.from}\``)} | ${mdCell(`\`${row.to}\``)} | ${row.files} | ${row.sites} |`);
   }
-  out.push('');
+  head.push('');
 
-  out.push('## Manual actions', '');
-  const groups = manualGroups(result);
-  if (groups.length === 0) out.push('None: nothing left needs a person.', '');
-  for (const [ruleId, findings] of groups) {
-    out.push(`### ${mdText(ruleHeading(ruleId))}`, '');
-    for (const f of findings) out.push(`- ${mdLink(f.file, f.line)} (${f.severity}): ${mdText(f.message)}`);
-    out.push('');
-  }
-
-  out.push('## Outside the repository', '');
-  if (result.outside.length === 0) out.push('None found: no workflow, hosting or deployment file names a key.');
-  else {
-    out.push('These places hold a key beyond the repository and must be updated by hand.', '');
-    out.push('| Kind | Name | New name | Where | Action |', '|---|---|---|---|---|');
-    for (const o of result.outside) {
-      const newName = o.newName ? mdCell(`\`${o.newName}\``) : '—';
-      out.push(`| ${mdCell(o.kind)} | ${mdCell(`\`${o.name}\``)} | ${newName} | ${mdLink(o.file, o.line).replace(/\|/g, '\\|')} | ${mdCell(o.action)} |`);
-    }
-  }
-  out.push('');
-
-  const functions = functionRows(result);
-  if (functions.length > 0) {
-    out.push('## Edge Functions', '', '| Function | Callers | Guard | verify_jwt | What to do |', '|---|---|---|---|---|');
-    for (const fn of functions) out.push(`| ${mdCell(`\`${fn.slug}\``)} | ${mdCell(fn.callers)} | ${mdCell(fn.guard)} | ${fn.verifyJwt} | ${mdCell(fn.todo)} |`);
-    out.push('');
-  }
-
-  out.push('## Time and reach', '', ...timeLines(result).map((line) => `- ${mdText(line)}`), '');
-
-  out.push('## Steps', '');
+  const tail: string[] = ['## Time and reach', '', ...timeLines(result).map((line) => `- ${mdText(line)}`), '', '## Steps', ''];
   for (const step of result.checklist) {
-    out.push(`${step.step}. ${STEP_MARKERS[step.status]} **${mdText(step.title)}** (${step.status}): ${mdText(step.detail)}`);
-    out.push(...(step.watch ?? []).map((error) => `   - ${mdText(error)}`));
+    tail.push(`${step.step}. ${STEP_MARKERS[step.status]} **${mdText(step.title)}** (${step.status}): ${mdText(step.detail)}`);
+    if (step.step === 1 && step.status !== 'done') {
+      tail.push('   - From a terminal: `migrate-keys keys --create` creates them through the Management API (with `SUPABASE_ACCESS_TOKEN` set).');
+    }
+    tail.push(...(step.watch ?? []).map((error) => `   - ${mdText(error)}`));
   }
-  return out.join('\n') + '\n';
+
+  // The parts that grow with the repository share what the limit leaves, the outside places and Edge Functions first.
+  const budget: Budget = { left: COMMENT_LIMIT - size(head) - size(tail) - NOTE_ROOM, full: false, shown: new Set() };
+  const outside = outsidePart(result, budget, link);
+  const functions = functionsPart(result, budget);
+  const manual = manualPart(result, budget, link);
+  const changed = changedPart(result, budget, link);
+
+  const listed = [...result.findings.filter((f) => needsPerson(f, result.mode)), ...changedFindings(result)];
+  const omitted = [...new Set(listed)].filter((f) => !budget.shown.has(f));
+  const note =
+    omitted.length === 0
+      ? []
+      : [`> … and ${count(omitted.length, 'more finding')} in ${count(new Set(omitted.map((f) => f.file)).size, 'file')}: run \`migrate-keys --check\` locally for the whole list.`, ''];
+  return [...head, ...manual, ...outside, ...functions, ...changed, ...note, ...tail].join('\n') + '\n';
+}
+
+type Link = (file: string, line?: number, label?: string) => string;
+
+/** Manual actions: a <details> per rule, each message once with the places it applies to. */
+function manualPart(result: RunResult, budget: Budget, link: Link): string[] {
+  const out: string[] = [];
+  const groups = manualGroups(result);
+  add(budget, out, { lines: ['## Manual actions', '', ...(groups.length === 0 ? ['None: nothing left needs a person.', ''] : [])], findings: [] }, 0);
+  for (const [ruleId, findings] of groups) {
+    const byMessage = new Map<string, Finding[]>();
+    for (const f of findings) {
+      const key = `${f.severity}\0${maskSecrets(f.message)}`;
+      byMessage.set(key, [...(byMessage.get(key) ?? []), f]);
+    }
+    const items = [...byMessage.values()].flatMap((same) =>
+      same.map((f, i) => {
+        const places = same.length > 1 ? ` (${count(same.length, 'place')})` : '';
+        const location = `  - ${link(f.file, f.line)}`;
+        return { lines: i === 0 ? [`- **${f.severity}**: ${mdText(f.message)}${places}`, location] : [location], findings: [f] };
+      }),
+    );
+    const files = new Set(findings.map((f) => f.file)).size;
+    const open = findings.some((f) => f.severity === 'error') ? ' open' : '';
+    const summary = `<details${open}><summary>${count(findings.length, 'finding')} in ${count(files, 'file')}</summary>`;
+    block(budget, out, [`### ${mdText(ruleHeading(ruleId))}`, '', summary, ''], items, ['', '</details>', '']);
+  }
+  return out;
+}
+
+function outsidePart(result: RunResult, budget: Budget, link: Link): string[] {
+  const out: string[] = [];
+  if (result.outside.length === 0) {
+    add(budget, out, { lines: ['## Outside the repository', '', 'None found: no workflow, hosting or deployment file names a key.', ''], findings: [] }, 0);
+    return out;
+  }
+  const rows = result.outside.map((o) => {
+    const newName = o.newName ? mdCell(`\`${o.newName}\``) : '—';
+    return { lines: [`| ${mdCell(o.kind)} | ${mdCell(`\`${o.name}\``)} | ${newName} | ${link(o.file, o.line).replace(/\|/g, '\\|')} | ${mdCell(o.action)} |`], findings: [] };
+  });
+  const open = ['## Outside the repository', '', 'These places hold a key beyond the repository and must be updated by hand.', '', '| Kind | Name | New name | Where | Action |', '|---|---|---|---|---|'];
+  block(budget, out, open, rows, ['']);
+  return out;
+}
+
+function functionsPart(result: RunResult, budget: Budget): string[] {
+  const out: string[] = [];
+  const rows = functionRows(result).map((fn) => ({
+    lines: [`| ${mdCell(`\`${fn.slug}\``)} | ${mdCell(fn.callers)} | ${mdCell(fn.guard)} | ${fn.verifyJwt} | ${mdCell(fn.todo)} |`],
+    findings: [],
+  }));
+  block(budget, out, ['## Edge Functions', '', '| Function | Callers | Guard | verify_jwt | What to do |', '|---|---|---|---|---|'], rows, ['']);
+  return out;
+}
+
+/** The fixable findings of the files the run changes (or changed): a row of the changed files shows them. */
+function changedFindings(result: RunResult): Finding[] {
+  const paths = new Set(reportedChanges(result).map((change) => change.path));
+  return result.findings.filter((f) => f.fixable && paths.has(f.file));
+}
+
+/** The files --write changes (or changed), each with the rules whose fixes apply to it. */
+function changedPart(result: RunResult, budget: Budget, link: Link): string[] {
+  const out: string[] = [];
+  const byFile = new Map<string, Finding[]>();
+  for (const f of changedFindings(result)) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  const rows = reportedChanges(result).map(({ path, edits }) => {
+    const findings = byFile.get(path) ?? [];
+    const rules = [...new Set(findings.map((f) => f.ruleId))].sort(compare);
+    const line = findings.length > 0 ? Math.min(...findings.map((f) => f.line)) : undefined;
+    return {
+      lines: [`| ${link(path, line, path).replace(/\|/g, '\\|')} | ${edits} | ${rules.length > 0 ? rules.map((id) => `\`${id}\``).join(', ') : '—'} |`],
+      findings,
+    };
+  });
+  const written = result.mode === 'write';
+  const open = [
+    written ? '## Files changed' : '## Files to change',
+    '',
+    written ? '`--write` made these edits:' : '`migrate-keys --write` makes these edits:',
+    '',
+    '| File | Edits | Fix |',
+    '|---|---:|---|',
+  ];
+  block(budget, out, open, rows, ['']);
+  return out;
 }

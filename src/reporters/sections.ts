@@ -1,7 +1,7 @@
 // The report's content, shared by the Markdown, HTML, SARIF and GitHub reporters: what to show, in what order.
 import { posix } from 'node:path';
 import type { StepStatus } from '../core/checklist.js';
-import { countRemaining, reportedChanges, type RunResult } from '../core/result.js';
+import { countRemaining, reportedChanges, type Mode, type RunResult } from '../core/result.js';
 import { ruleById, RULES } from '../rules/index.js';
 import type { Finding, RuleId, Severity } from '../rules/rule.js';
 
@@ -125,9 +125,33 @@ export function functionRows(result: RunResult): FunctionRow[] {
   }));
 }
 
-/** What a person has to do: not fixed, and not something `--write` fixes (after --write, what it could not). */
+/** Whether a finding needs a person: not fixed, and not something `--write` fixes (after --write, what it could not). */
+export function needsPerson(f: Finding, mode: Mode): boolean {
+  return !f.fixed && !(f.fixable && mode !== 'write');
+}
+
+/** Rules whose findings are a security problem today, not only a migration step: first wherever a list is cut. */
+const SECURITY_RULES: readonly RuleId[] = ['secret-key-exposed', 'hardcoded-key', 'signing-key-file', 'edge-function-no-auth-check', 'edge-function-key-compare'];
+
+function securityRank(id: RuleId): number {
+  const index = SECURITY_RULES.indexOf(id);
+  return index < 0 ? SECURITY_RULES.length : index;
+}
+
+/**
+ * The order of lists a reader (or GitHub's 10-annotations-per-level cap) may cut: what needs a person first, then the most
+ * severe, security rules first, then by place, so a secret-key-exposed never sits behind renames.
+ */
+export function byUrgency(findings: readonly Finding[], mode: Mode): Finding[] {
+  const person = (f: Finding) => (needsPerson(f, mode) ? 0 : 1);
+  return sortFindings(findings).sort(
+    (a, b) => person(a) - person(b) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || securityRank(a.ruleId) - securityRank(b.ruleId),
+  );
+}
+
+/** What a person has to do, grouped by rule. */
 export function manualGroups(result: RunResult): [RuleId, Finding[]][] {
-  const manual = result.findings.filter((f) => !f.fixed && !(f.fixable && result.mode !== 'write'));
+  const manual = result.findings.filter((f) => needsPerson(f, result.mode));
   const groups = new Map<RuleId, Finding[]>();
   for (const f of sortFindings(manual)) groups.set(f.ruleId, [...(groups.get(f.ruleId) ?? []), f]);
   const rank = (id: RuleId, first: Finding) => SEVERITY_ORDER[first.severity] * 1000 + ruleRank(id);
