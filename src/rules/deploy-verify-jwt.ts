@@ -1,7 +1,7 @@
 // deploy-verify-jwt: a deploy command that leaves verify_jwt on: a warning where it is a function's only guard, an info
 // where the function checks its caller in code (the model of edge-function-verify-jwt).
 import type { EdgeFunction } from '../supabase/edge/model.js';
-import { NOT_A_GUARD, SAFE_TO_TURN_OFF } from './edge-function-verify-jwt.js';
+import { MUST_BE_OFF, REJECTS_EVERY_CALLER } from './edge-function-verify-jwt.js';
 import type { Report, Rule } from './rule.js';
 import { cite, PAGES } from './sources.js';
 
@@ -76,9 +76,8 @@ export const deployVerifyJwt: Rule = {
         reports.push({
           offset: deploy.offset,
           message:
-            `this deploy ${what}leaves verify_jwt on for ${names(unguarded)}, its only guard: ${NOT_A_GUARD}; add a check in the handler ` +
-            '(auth.getClaims, a constant-time compare of the apikey header with an entry of SUPABASE_SECRET_KEYS, a webhook signature), ' +
-            'then add --no-verify-jwt',
+            `this deploy ${what}leaves verify_jwt on for ${names(unguarded)}, its only guard, ${REJECTS_EVERY_CALLER}. ` +
+            'Add a check in the handler (auth.getClaims, the apikey header against SUPABASE_SECRET_KEYS, a webhook signature), then --no-verify-jwt.',
         });
       }
       if (guarded.length > 0) {
@@ -86,8 +85,8 @@ export const deployVerifyJwt: Rule = {
           offset: deploy.offset,
           severity: 'info',
           message:
-            `this deploy ${what}leaves verify_jwt on for ${names(guarded)}, which checks its caller in code: ${SAFE_TO_TURN_OFF}; ` +
-            'add --no-verify-jwt (or set verify_jwt = false in config.toml)',
+            `this deploy ${what}leaves verify_jwt on for ${names(guarded)}, which checks its caller in code, though ${MUST_BE_OFF}. ` +
+            'Add --no-verify-jwt (or set verify_jwt = false in config.toml).',
         });
       }
     }

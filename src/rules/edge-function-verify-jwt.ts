@@ -20,10 +20,10 @@ const LEGACY_DISABLED_PR = {
 
 /** The words of the warning (a function whose only guard is verify_jwt) that the disable gate and the report's step 5 look for. */
 export const ONLY_GUARD = 'is its only guard';
-/** Why verify_jwt alone is no guard (supabase/supabase#49799, #50301): the warning of this rule and deploy-verify-jwt. */
-export const NOT_A_GUARD = '`verify_jwt` does not authenticate API-key callers and may reject every caller once legacy keys are disabled';
+/** What makes verify_jwt as the only guard wrong (supabase/supabase#50301): the warning of this rule and deploy-verify-jwt; the longer why is in meta.description. */
+export const REJECTS_EVERY_CALLER = 'which may reject every caller once the legacy keys are disabled';
 /** What both rules say of verify_jwt on a function that checks its caller in code. */
-export const SAFE_TO_TURN_OFF = 'verify_jwt is safe to turn off, and must be off before the move to asymmetric signing keys';
+export const MUST_BE_OFF = 'verify_jwt must be off before the move to asymmetric signing keys';
 
 /** A remaining warning of this rule: a function whose only guard is verify_jwt, which may reject every caller once the legacy keys are off. */
 export function isOnlyGuardFinding(finding: Pick<Finding, 'ruleId' | 'message' | 'fixed'>): boolean {
@@ -57,7 +57,8 @@ export const edgeFunctionVerifyJwt: Rule = {
       'imports (auth.getUser / auth.getClaims, withSupabase from @supabase/server, a jose / JWKS verification, a webhook signature, a ' +
       'constant-time compare with a secret) and for its callers in the repository (app code, other Edge Functions, SQL such as pg_net or cron, scripts and CI; never a comment or the function\'s own files). ' +
       "A function whose only guard is verify_jwt is a warning: add a check in the handler for its callers (a signed-in user's claims when " +
-      "the calling app signs users in, the publishable key when it does not, a secret key for SQL, scripts and other functions), then set verify_jwt = false; it " +
+      "the calling app signs users in, the publishable key when it does not, a secret key for SQL, scripts and other functions, each key compared in constant time with an " +
+      "entry of SUPABASE_PUBLISHABLE_KEYS / SUPABASE_SECRET_KEYS), then set verify_jwt = false; it " +
       'is never fixed automatically. A function that checks its caller is an info: verify_jwt is safe to turn off, and the unsafe fix ' +
       "(--write --unsafe) sets verify_jwt = false in its [functions.<slug>] table of supabase/config.toml.",
     legacyUse: false,
@@ -125,7 +126,7 @@ export const edgeFunctionVerifyJwt: Rule = {
       if (fn.entrypoint !== file.path) continue;
       if (!fn.configFile) {
         const { message, severity } = verdict(fn, context.security.signsIn);
-        reports.push({ offset: 0, message: `${message}; there is no ${fn.projectDir}/config.toml to set it in`, severity });
+        reports.push({ offset: 0, message: message.replace(/ \(--write --unsafe does\)\.$|\.$/, ` under \`[functions.${fn.slug}]\` in a new ${fn.projectDir}/config.toml.`), severity });
       } else if (ownPlace(fn) === undefined && !context.edge.configs.get(fn.configFile)?.error) {
         // config.toml has no line of this function: the finding is on its own entry file, not on another function's line.
         const applied = fixable && context.unsafe && !ignoredAtEntry(fn) && verifyJwtOffEdit('', fn.slug, fn.config) !== undefined;
@@ -153,17 +154,15 @@ function verdict(fn: EdgeFunction, signsIn: (path: string) => boolean): { messag
   if (fn.checksCaller) {
     return {
       severity: 'info',
-      message:
-        `function \`${fn.slug}\`: ${how}, and the function checks its caller in code: ${SAFE_TO_TURN_OFF}; ` +
-        'set `verify_jwt = false` (--write --unsafe does)',
+      message: `function \`${fn.slug}\`: ${how} though the function checks its caller in code, and ${MUST_BE_OFF}. Set \`verify_jwt = false\` (--write --unsafe does).`,
     };
   }
   const callers = fn.callers.length > 0 ? ` (called from ${fn.callers.slice(0, 3).map((c) => `${c.file}:${c.line}`).join(', ')}${fn.callers.length > 3 ? ', …' : ''})` : '';
   return {
     severity: 'warning',
     message:
-      `function \`${fn.slug}\`: ${how} and ${ONLY_GUARD}${callers}: ${NOT_A_GUARD}; ` +
-      `add a check in the handler (${handlerCheck(fn.callers, signsIn)}), then set \`verify_jwt = false\``,
+      `function \`${fn.slug}\`: ${how} and ${ONLY_GUARD}${callers}, ${REJECTS_EVERY_CALLER}. ` +
+      `Add a check in the handler (${handlerCheck(fn.callers, signsIn)}), then set \`verify_jwt = false\`.`,
   };
 }
 
@@ -181,10 +180,10 @@ function handlerCheck(callers: readonly Caller[], signsIn: (path: string) => boo
   // Another Edge Function, SQL and scripts run on a server, which holds a secret key.
   const service = any || kinds.has('function') || kinds.has('sql') || kinds.has('script');
   const checks = [
-    ...(user ? ['auth.getClaims(token) for a signed-in user'] : []),
-    ...(anonymous ? ['a constant-time compare of the apikey header with an entry of SUPABASE_PUBLISHABLE_KEYS for an app without sign-in'] : []),
-    ...(service ? ['a constant-time compare of the apikey header with an entry of SUPABASE_SECRET_KEYS for a service'] : []),
-    ...(any ? ["a webhook's signature for a third party"] : []),
+    ...(user ? ['auth.getClaims(token) for signed-in users'] : []),
+    ...(anonymous ? ['the apikey header against SUPABASE_PUBLISHABLE_KEYS for an app without sign-in'] : []),
+    ...(service ? ['the apikey header against SUPABASE_SECRET_KEYS for services'] : []),
+    ...(any ? ['a webhook signature for third parties'] : []),
   ];
   const modes = [...(user ? ["'user'"] : []), ...(anonymous ? ["'publishable'"] : []), ...(service ? ["'secret'"] : [])].join(' | ');
   return `${checks.join('; ')}; or withSupabase({ auth: ${modes} }) from @supabase/server`;

@@ -8,13 +8,14 @@ const PROJECT = {
   'supabase/functions/hello/index.ts': "Deno.serve(() => new Response('hello'))\n",
   'supabase/functions/cron/index.ts': "Deno.serve(() => new Response('cron'))\n",
 };
+// Issue 20 item 7: one sentence of what is wrong, one of what to do; the why is in the rule's docs.
 const leaves = (slugs: string, every = false) =>
-  `this deploy ${every ? 'of every function ' : ''}leaves verify_jwt on for ${slugs}, its only guard: \`verify_jwt\` does not authenticate ` +
-  'API-key callers and may reject every caller once legacy keys are disabled; add a check in the handler (auth.getClaims, a ' +
-  'constant-time compare of the apikey header with an entry of SUPABASE_SECRET_KEYS, a webhook signature), then add --no-verify-jwt';
+  `this deploy ${every ? 'of every function ' : ''}leaves verify_jwt on for ${slugs}, its only guard, which may reject every caller once ` +
+  'the legacy keys are disabled. Add a check in the handler (auth.getClaims, the apikey header against SUPABASE_SECRET_KEYS, a webhook ' +
+  'signature), then --no-verify-jwt.';
 const safe = (slugs: string, every = false) =>
-  `this deploy ${every ? 'of every function ' : ''}leaves verify_jwt on for ${slugs}, which checks its caller in code: verify_jwt is safe ` +
-  'to turn off, and must be off before the move to asymmetric signing keys; add --no-verify-jwt (or set verify_jwt = false in config.toml)';
+  `this deploy ${every ? 'of every function ' : ''}leaves verify_jwt on for ${slugs}, which checks its caller in code, though verify_jwt ` +
+  'must be off before the move to asymmetric signing keys. Add --no-verify-jwt (or set verify_jwt = false in config.toml).';
 
 ruleTester('deploy-verify-jwt', {
   valid: [

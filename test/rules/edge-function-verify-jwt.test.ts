@@ -16,20 +16,19 @@ const GUARDED =
 const fn = (slug: string) => ({ [`supabase/functions/${slug}/index.ts`]: HANDLER });
 const guarded = (slug: string) => ({ [`supabase/functions/${slug}/index.ts`]: GUARDED });
 const HINT_ANY =
-  "auth.getClaims(token) for a signed-in user; a constant-time compare of the apikey header with an entry of SUPABASE_SECRET_KEYS for a service; " +
-  "a webhook's signature for a third party; or withSupabase({ auth: 'user' | 'secret' }) from @supabase/server";
-const SERVICE_HINT =
-  "a constant-time compare of the apikey header with an entry of SUPABASE_SECRET_KEYS for a service; or withSupabase({ auth: 'secret' }) from @supabase/server";
+  "auth.getClaims(token) for signed-in users; the apikey header against SUPABASE_SECRET_KEYS for services; " +
+  "a webhook signature for third parties; or withSupabase({ auth: 'user' | 'secret' }) from @supabase/server";
+const SERVICE_HINT = "the apikey header against SUPABASE_SECRET_KEYS for services; or withSupabase({ auth: 'secret' }) from @supabase/server";
 // An app that signs no user in calls with the publishable key alone (issue 19 §1: signed-in or anonymous path).
 const ANONYMOUS_HINT =
-  "a constant-time compare of the apikey header with an entry of SUPABASE_PUBLISHABLE_KEYS for an app without sign-in; or withSupabase({ auth: 'publishable' }) from @supabase/server";
-const USER_HINT = "auth.getClaims(token) for a signed-in user; or withSupabase({ auth: 'user' }) from @supabase/server";
+  "the apikey header against SUPABASE_PUBLISHABLE_KEYS for an app without sign-in; or withSupabase({ auth: 'publishable' }) from @supabase/server";
+const USER_HINT = "auth.getClaims(token) for signed-in users; or withSupabase({ auth: 'user' }) from @supabase/server";
+// Issue 20 item 7: one sentence of what is wrong, one of what to do; the why is in the rule's docs.
 const onlyGuard = (slug: string, how: string, callers = '', hint = HINT_ANY) =>
-  `function \`${slug}\`: ${how} and is its only guard${callers}: \`verify_jwt\` does not authenticate API-key callers and may reject every ` +
-  `caller once legacy keys are disabled; add a check in the handler (${hint}), then set \`verify_jwt = false\``;
-const safeOff = (slug: string, how: string) =>
-  `function \`${slug}\`: ${how}, and the function checks its caller in code: verify_jwt is safe to turn off, and must be off before ` +
-  'the move to asymmetric signing keys; set `verify_jwt = false` (--write --unsafe does)';
+  `function \`${slug}\`: ${how} and is its only guard${callers}, which may reject every caller once the legacy keys are disabled. ` +
+  `Add a check in the handler (${hint}), then set \`verify_jwt = false\`.`;
+const safeOff = (slug: string, how: string, todo = 'Set `verify_jwt = false` (--write --unsafe does).') =>
+  `function \`${slug}\`: ${how} though the function checks its caller in code, and verify_jwt must be off before the move to asymmetric signing keys. ${todo}`;
 
 ruleTester('edge-function-verify-jwt', {
   valid: [
@@ -188,7 +187,7 @@ ruleTester('edge-function-verify-jwt', {
             'd',
             'verify_jwt is on by default',
             ' (called from supabase/migrations/20260101000000_cron.sql:1)',
-            "a constant-time compare of the apikey header with an entry of SUPABASE_SECRET_KEYS for a service; or withSupabase({ auth: 'secret' }) from @supabase/server",
+            SERVICE_HINT,
           ),
           fixable: false,
         },
@@ -334,7 +333,7 @@ ruleTester('edge-function-verify-jwt', {
           line: 1,
           column: 1,
           severity: 'info',
-          message: `${safeOff('hello', 'verify_jwt is on by default')}; there is no supabase/config.toml to set it in`,
+          message: safeOff('hello', 'verify_jwt is on by default', 'Set `verify_jwt = false` under `[functions.hello]` in a new supabase/config.toml.'),
           fixable: false,
         },
       ],
