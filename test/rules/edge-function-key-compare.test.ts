@@ -3,25 +3,24 @@
 // compare, or decodes them as JWTs breaks. Reported only (no fix): the check has to be rewritten by a person.
 import { ruleTester } from '../helpers/rule-tester.js';
 
+// Issue 20 item 7: one sentence of what is wrong, one of what to do; the why (constant time, JSON of named keys) is in the rule's docs.
 const SECRET_INSTEAD =
-  "compare the caller's `apikey` header in constant time with the entries of `SUPABASE_SECRET_KEYS` (a JSON object of named keys, " +
-  "`Object.values(JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}'))`), or wrap the handler in @supabase/server's `withSupabase({ auth: 'secret' }, …)`";
+  "Compare the `apikey` header with the entries of the `SUPABASE_SECRET_KEYS` JSON, or use `withSupabase({ auth: 'secret' }, …)` from @supabase/server.";
 const PUBLISHABLE_INSTEAD =
-  "compare the caller's `apikey` header in constant time with the entries of `SUPABASE_PUBLISHABLE_KEYS` (a JSON object of named keys, " +
-  "`Object.values(JSON.parse(Deno.env.get('SUPABASE_PUBLISHABLE_KEYS') ?? '{}'))`), or wrap the handler in @supabase/server's `withSupabase({ auth: 'publishable' }, …)`";
-const MAY_HOLD = (name: string) => `\`${name}\` may already hold a new \`sb_…\` key rather than the legacy JWT`;
+  "Compare the `apikey` header with the entries of the `SUPABASE_PUBLISHABLE_KEYS` JSON, or use `withSupabase({ auth: 'publishable' }, …)` from @supabase/server.";
+const MAY_HOLD = 'may already hold a new `sb_…` key, not the legacy JWT';
 const instead = (name: string) => (name === 'SUPABASE_ANON_KEY' ? PUBLISHABLE_INSTEAD : SECRET_INSTEAD);
-const compares = (name: string, via: string) => `this compares a request value with \`${name}\` (${via}): ${MAY_HOLD(name)}, so the check breaks: ${instead(name)}`;
+const compares = (name: string, via: string) => `this compares a request value with \`${name}\` (${via}), which ${MAY_HOLD}. ${instead(name)}`;
 const bearer = (name: string) =>
-  `this builds \`Bearer \${${name}}\` to compare with the Authorization header: ${MAY_HOLD(name)}, and a new key belongs in the \`apikey\` header: ${instead(name)}`;
-const decodes = (name: string, via: string) => `this decodes \`${name}\` as a JWT (${via}): ${MAY_HOLD(name)}, which is not a JWT and has no \`role\` claim: ${instead(name)}`;
+  `this builds \`Bearer \${${name}}\` to compare with the Authorization header, but \`${name}\` ${MAY_HOLD}, and a new key belongs in \`apikey\`. ${instead(name)}`;
+const decodes = (name: string, via: string) =>
+  `this decodes \`${name}\` as a JWT (${via}), but it may already hold a new \`sb_…\` key, which is not a JWT and has no \`role\` claim. ${instead(name)}`;
 
 // Issue 19 §2: a function that checks an API-key caller by reading the key from Authorization rejects the callers that
 // send it in `apikey`, as supabase-js (functions.invoke) and the migrated callers do.
 const READS_AUTHORIZATION = (plural: string) =>
-  `this check reads the caller's key from the \`Authorization\` header and compares it with \`${plural}\`: callers that send the key in ` +
-  "the `apikey` header, as supabase-js's functions.invoke does and as the migrated callers will, carry no key there (or a signed-in " +
-  "user's token), so they are rejected: compare `req.headers.get('apikey')` instead";
+  `this check reads the caller's key from \`Authorization\` to compare with \`${plural}\`, but supabase-js's functions.invoke and ` +
+  "migrated callers send it in `apikey`, so they are rejected. Compare `req.headers.get('apikey')` instead.";
 
 const SERVE = (body: string) => `Deno.serve(async (req) => {\n${body}  return new Response('ok')\n})\n`;
 

@@ -18,18 +18,15 @@ const NEW_NAMES = ['SUPABASE_SECRET_KEYS', 'SUPABASE_PUBLISHABLE_KEYS'];
 /** What to do instead, for the key the code uses. */
 function instead(name: string): string {
   const [plural, mode] = name === ANON ? ['SUPABASE_PUBLISHABLE_KEYS', 'publishable'] : ['SUPABASE_SECRET_KEYS', 'secret'];
-  return (
-    `compare the caller's \`apikey\` header in constant time with the entries of \`${plural}\` (a JSON object of named keys, ` +
-    `\`Object.values(JSON.parse(Deno.env.get('${plural}') ?? '{}'))\`), or wrap the handler in @supabase/server's \`withSupabase({ auth: '${mode}' }, …)\``
-  );
+  // In constant time, and why the JSON: the rule's meta.description.
+  return `Compare the \`apikey\` header with the entries of the \`${plural}\` JSON, or use \`withSupabase({ auth: '${mode}' }, …)\` from @supabase/server.`;
 }
 
 const readsAuthorization = (plural: string) =>
-  `this check reads the caller's key from the \`Authorization\` header and compares it with \`${plural}\`: callers that send the key in ` +
-  "the `apikey` header, as supabase-js's functions.invoke does and as the migrated callers will, carry no key there (or a signed-in " +
-  "user's token), so they are rejected: compare `req.headers.get('apikey')` instead";
+  `this check reads the caller's key from \`Authorization\` to compare with \`${plural}\`, but supabase-js's functions.invoke and ` +
+  "migrated callers send it in `apikey`, so they are rejected. Compare `req.headers.get('apikey')` instead.";
 
-const mayHold = (name: string) => `\`${name}\` may already hold a new \`sb_…\` key rather than the legacy JWT`;
+const MAY_HOLD = 'may already hold a new `sb_…` key, not the legacy JWT';
 
 /** Edge Function code (not its tests) that names one of the legacy runtime keys: read through its syntax tree. */
 export function readsKeyCompareSyntax(file: SyntaxFile): boolean {
@@ -211,13 +208,13 @@ export function keyUses(sourceFile: TS.SourceFile): KeyUse[] {
       return;
     }
     const message = value.bearer
-      ? `this builds \`Bearer \${${value.name}}\` to compare with the Authorization header: ${mayHold(value.name)}, and a new key belongs in the \`apikey\` header: ${instead(value.name)}`
-      : `this compares a request value with \`${value.name}\` (${via}): ${mayHold(value.name)}, so the check breaks: ${instead(value.name)}`;
+      ? `this builds \`Bearer \${${value.name}}\` to compare with the Authorization header, but \`${value.name}\` ${MAY_HOLD}, and a new key belongs in \`apikey\`. ${instead(value.name)}`
+      : `this compares a request value with \`${value.name}\` (${via}), which ${MAY_HOLD}. ${instead(value.name)}`;
     uses.push({ offset: node.getStart(sourceFile), message, reads: spans(value.reads) });
   };
   const decoded = (node: TS.Node, value: Held, via: string): void => {
     const name = value.name;
-    const message = `this decodes \`${name}\` as a JWT (${via}): ${mayHold(name)}, which is not a JWT and has no \`role\` claim: ${instead(name)}`;
+    const message = `this decodes \`${name}\` as a JWT (${via}), but it may already hold a new \`sb_…\` key, which is not a JWT and has no \`role\` claim. ${instead(name)}`;
     uses.push({ offset: node.getStart(sourceFile), message, reads: spans(value.reads) });
   };
   // A value a key is compared with that says nothing about a caller: `key === undefined`, `typeof key !== 'string'`, `key === ''`.
