@@ -2,7 +2,7 @@
 import type { ts as TS } from 'ts-morph';
 import { authorizationSites, bearerToken, type AuthorizationSite } from './analysis/bearer/headers.js';
 import { KeySources } from './analysis/bearer/key-sources.js';
-import { describeTarget, TARGET_SOURCES, targetBreaks, targetIn, type Target } from './analysis/bearer/targets.js';
+import { describeTarget, LEGACY_STOPS, NEW_KEY_REFUSED, TARGET_SOURCES, targetBreaks, targetIn, type Target } from './analysis/bearer/targets.js';
 import { codeBlocks, pythonBearerSites, shellBearerSites, USER_TOKEN, type TextSite } from './analysis/bearer/text-sites.js';
 import { scriptsIn } from '../file-kinds/markup.js';
 import { type ScriptDialect } from '../file-kinds/parse.js';
@@ -11,33 +11,23 @@ import { typescript } from '../core/typescript.js';
 import type { Edit, Report, Rule, RuleContext, SyntaxContext, SyntaxFile } from './rule.js';
 import { cite, PAGES } from './sources.js';
 
-// No target in sight: what each service answers (SPEC §1). Not "Edge Functions answer Invalid JWT": since mid-2026
-// verify_jwt accepts the new keys on either header (cited: PAGES.authHeaders).
-const BREAKS =
-  'new keys are not JWTs: sent as Bearer without the same key in `apikey`, PostgREST answers PGRST301, Storage "Invalid Compact JWS", ' +
-  "Auth 403 bad_jwt, and a function that reads Authorization as a user's JWT rejects them; a legacy key there stops working once the legacy " +
-  "keys are deactivated; send the key in the `apikey` header and keep Authorization for a signed-in user's session token";
-// The same key in both headers: the gateway accepts the pair (cited: PAGES.apiKeys); Authorization is still for user tokens.
-const PAIR =
-  "the gateway accepts the pair (Bearer equals apikey), but Authorization is for a signed-in user's session token; " +
-  'drop the Authorization entry (apikey carries the key)';
-
-// The same pair in a command or a Python dict, where no fix applies: the header is dropped by hand.
-const TEXT_PAIR = PAIR.replace('drop the Authorization entry', 'drop the Authorization header');
-
-// Issue 19 §2: where the request's target is in sight, the message names it and what it answers (meta.sources cite each).
-const TAIL = "; send the key in the `apikey` header and keep Authorization for a signed-in user's session token";
-const breaks = (target: Target | undefined, edge: EdgeFunctions): string => (target ? `${targetBreaks(target, functionOf(target, edge))}${TAIL}` : BREAKS);
+// No target in sight: the one fact true of every service (what each answers is in meta.description, SPEC §1). Not
+// "Edge Functions answer Invalid JWT": since mid-2026 verify_jwt accepts the new keys on either header (PAGES.authHeaders).
+const BREAKS = `${NEW_KEY_REFUSED}, ${LEGACY_STOPS}`;
 type EdgeFunctions = RuleContext['edge']['functions'];
 /** The repository's Edge Function a target names, when there is one: whether the platform checks its header. */
 const functionOf = (target: Target, edge: EdgeFunctions) => (target.service === 'functions' ? edge.find((fn) => fn.slug === target.name) : undefined);
-const pair = (target: Target | undefined, drop: 'entry' | 'header'): string =>
-  target
-    ? `${describeTarget(target)}: the gateway accepts the pair (Bearer equals apikey), but Authorization is for a signed-in user's session token; ` +
-      `drop the Authorization ${drop} (apikey carries the key)`
-    : drop === 'entry'
-      ? PAIR
-      : TEXT_PAIR;
+
+/**
+ * Issue 20 item 7: what is wrong (the key, the target in sight and what it answers, issue 19 §2), then what to do;
+ * `how`, whether --write --unsafe does it.
+ */
+const sentAlone = (what: string, target: Target | undefined, edge: EdgeFunctions, how = ''): string =>
+  `${what} is sent as Authorization: Bearer${target ? targetBreaks(target, functionOf(target, edge)) : BREAKS}. Send it in the \`apikey\` header instead${how}.`;
+// The same key in both headers: the gateway accepts the pair (cited: PAGES.apiKeys); Authorization is still for user tokens.
+const sentTwice = (what: string, target: Target | undefined, drop: 'entry' | 'header', how = ''): string =>
+  `${what} is sent as Authorization: Bearer as well as in apikey${target ? ` to ${describeTarget(target)}` : ''}: the gateway accepts that pair, ` +
+  `but Authorization is for a signed-in user's session token. Drop the Authorization ${drop}${how}.`;
 
 export const bearerApiKey: Rule = {
   meta: {
@@ -132,8 +122,8 @@ export const bearerApiKey: Rule = {
 function textReports(sites: readonly TextSite[], edge: EdgeFunctions): Report[] {
   return sites.map((site) =>
     site.paired
-      ? { offset: site.offset, severity: 'warning' as const, message: `the ${site.kind} key (${site.via}) is sent as Authorization: Bearer as well as in apikey: ${pair(site.target, 'header')}` }
-      : { offset: site.offset, message: `the ${site.kind} key (${site.via}) is sent as Authorization: Bearer: ${breaks(site.target, edge)}` },
+      ? { offset: site.offset, severity: 'warning' as const, message: sentTwice(`the ${site.kind} key (${site.via})`, site.target, 'header') }
+      : { offset: site.offset, message: sentAlone(`the ${site.kind} key (${site.via})`, site.target, edge) },
   );
 }
 
@@ -165,8 +155,8 @@ function codeReports(file: ScannedFile, context: RuleContext): Report[] {
       reports.push({
         offset: region.start + site.at,
         message: paired
-          ? `the ${kind} key is sent as Authorization: Bearer as well as in apikey: ${pair(target, 'entry')}`
-          : `the ${kind} key is sent as Authorization: Bearer: ${breaks(target, context.edge.functions)}${fix ? '' : ' (move it by hand)'}`,
+          ? sentTwice(`the ${kind} key`, target, 'entry', fix ? ' (--write --unsafe does)' : '')
+          : sentAlone(`the ${kind} key`, target, context.edge.functions, fix ? ' (--write --unsafe does)' : ' (move it by hand)'),
         ...(paired && { severity: 'warning' as const }),
         ...(fix && { fix }),
       });

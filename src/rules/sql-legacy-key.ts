@@ -1,7 +1,7 @@
 // sql-legacy-key: SQL (migrations, seeds, pg_net / http calls) that sends or holds a legacy or API key.
 import { keyKindOfLiteral, keyKindOfName, type KeyKind } from './analysis/bearer/key-sources.js';
 import { inLineComment } from './analysis/bearer/text-sites.js';
-import { describeTarget, TARGET_SOURCES, targetBreaks, targetIn, type Target, type TargetFunction } from './analysis/bearer/targets.js';
+import { describeTarget, LEGACY_STOPS, NEW_KEY_REFUSED, TARGET_SOURCES, targetBreaks, targetIn, type Target, type TargetFunction } from './analysis/bearer/targets.js';
 import { isMigrationFile } from '../supabase/paths.js';
 import { REVOKE_LEGACY_JWT, REVOKE_LEGACY_JWT_SOURCES } from './leaks.js';
 import type { Report, Rule } from './rule.js';
@@ -64,18 +64,19 @@ export const sqlLegacyKey: Rule = {
   check(file, context) {
     if (file.kind !== 'sql') return [];
     const migration = isMigrationFile(file.path);
+    // Issue 20 item 7: the second sentence of each message, what to do.
     const advice = migration
-      ? 'applied migrations are not edited: write a new migration that sends the key in the apikey header, read from Vault'
-      : 'send the key in the apikey header and read it from Vault';
+      ? 'Write a new migration (applied ones are not edited) that sends the key in the apikey header, read from Vault'
+      : 'Send the key in the apikey header, read from Vault';
     // A statement that already reads the key from Vault: the secret stored there is what changes.
     const vaultAdvice = (kind: KeyKind) =>
       kind === 'legacy anon' || kind === 'legacy service_role'
         ? migration
-          ? 'applied migrations are not edited: store the new key in Vault and write a new migration that sends it in the apikey header'
-          : 'store the new key in Vault and send it in the apikey header'
+          ? 'Store the new key in Vault and write a new migration (applied ones are not edited) that sends it in the apikey header'
+          : 'Store the new key in Vault and send it in the apikey header'
         : migration
-          ? 'applied migrations are not edited: write a new migration that sends the key in the apikey header'
-          : 'send the key in the apikey header';
+          ? 'Write a new migration (applied ones are not edited) that sends the key in the apikey header'
+          : 'Send the key in the apikey header';
     const functionNamed = (target: Target | undefined) =>
       target?.service === 'functions' ? context.edge.functions.find((fn) => fn.slug === target.name) : undefined;
     const reports: Report[] = [];
@@ -101,7 +102,7 @@ export const sqlLegacyKey: Rule = {
       const what = `the ${kind} key${named ? ` (Vault secret \`${vault}\`)` : ''}`;
       reports.push({
         offset: statement.start + header.index,
-        message: `this statement sends ${what} as Authorization: Bearer${toTarget(kind, target, functionNamed(target))}: ${named ? vaultAdvice(kind) : advice}${literal ? leaked(kind) : ''}`,
+        message: `this statement sends ${what} as Authorization: Bearer${toTarget(kind, target, functionNamed(target))}${literal ? leaked(kind) : ''}. ${named ? vaultAdvice(kind) : advice}${literal ? revoke(kind) : ''}.`,
       });
     }
     // A legacy key read by its name from a database setting or the environment (issue 18, item 16): the value
@@ -114,14 +115,14 @@ export const sqlLegacyKey: Rule = {
       if ((kind !== 'legacy service_role' && kind !== 'legacy anon') || inLineComment(file.text, at)) continue;
       if ([...reported].some((start) => at >= start && at < statementEnd(file.text, start))) continue;
       const source = fromSetting ? `a setting (${name})` : `the environment (${name})`;
-      reports.push({ offset: at, message: `this statement reads the ${kind} key from ${source}, which stops working when the legacy keys are deactivated: ${advice}` });
+      reports.push({ offset: at, message: `this statement reads the ${kind} key from ${source}, which stops working when the legacy keys are deactivated. ${advice}.` });
     }
     for (const match of file.text.matchAll(JWT_OR_KEY)) {
       const kind = keyKindOfLiteral(match[0]);
       const at = match.index as number;
       if (!kind || [...reported].some((start) => at >= start && at < statementEnd(file.text, start))) continue;
-      const rotate = kind === 'legacy service_role' ? leaked(kind) : ', and rotate the key';
-      reports.push({ offset: at, message: `a ${kind} key is written into SQL: ${advice}${rotate}` });
+      const rotate = kind === 'legacy service_role' ? revoke(kind) : ', and rotate the key';
+      reports.push({ offset: at, message: `a ${kind} key is written into SQL${leaked(kind)}. ${advice}${rotate}.` });
     }
     return reports;
   },
@@ -236,11 +237,14 @@ function legacyKindOfSetting(name: string): KeyKind | undefined {
  * the key; a function of the repository with verify_jwt off is said to leave the header to its own code.
  */
 function toTarget(kind: KeyKind, target: Target | undefined, fn: TargetFunction | undefined): string {
-  if (!target) return '';
+  if (!target) {
+    if (kind === 'legacy service_role' || kind === 'legacy anon') return ', which stops working once the legacy keys are deactivated';
+    return kind === 'API' ? `${NEW_KEY_REFUSED}, ${LEGACY_STOPS}` : NEW_KEY_REFUSED;
+  }
   if (kind === 'legacy service_role' || kind === 'legacy anon') {
     return ` to ${describeTarget(target)}, ${fn && !fn.verifyJwt ? 'which has verify_jwt off, so only its own code reads the header' : 'which stops taking it once the legacy keys are deactivated'}`;
   }
-  return `: ${targetBreaks(target, fn)}`;
+  return targetBreaks(target, fn);
 }
 
 // `(select decrypted_secret from vault.decrypted_secrets where name = 'anon_key')`: the secret's name says which key it holds.
@@ -259,9 +263,14 @@ function vaultKind(name: string): KeyKind | undefined {
   return undefined;
 }
 
-/** A service_role JWT written into SQL has leaked with the repository: what revokes it (issue 18, item 9). */
+/** A service_role JWT written into SQL has leaked with the repository (issue 18, item 9): said in the first sentence, */
 function leaked(kind: KeyKind): string {
-  return kind === 'legacy service_role' ? `. The key has leaked: ${REVOKE_LEGACY_JWT}` : '';
+  return kind === 'legacy service_role' ? ', and it has leaked with the repository' : '';
+}
+
+/** and what revokes it, in the second. */
+function revoke(kind: KeyKind): string {
+  return kind === 'legacy service_role' ? `; then ${REVOKE_LEGACY_JWT}` : '';
 }
 
 function statements(text: string): { start: number; end: number }[] {

@@ -1,27 +1,25 @@
 // bearer-api-key: an API key sent as `Authorization: Bearer`, where only a user's JWT belongs (docs/rules/bearer-api-key.md).
 import { KEYS, ruleTester } from '../helpers/rule-tester.js';
 
-// No target in sight (issue 19 §2, SPEC §1): what each service answers, never "Edge Functions answer Invalid JWT"
-// (since mid-2026 verify_jwt accepts the new keys on either header).
-const BREAKS =
-  'new keys are not JWTs: sent as Bearer without the same key in `apikey`, PostgREST answers PGRST301, Storage "Invalid Compact JWS", ' +
-  "Auth 403 bad_jwt, and a function that reads Authorization as a user's JWT rejects them; a legacy key there stops working once the legacy " +
-  "keys are deactivated; send the key in the `apikey` header and keep Authorization for a signed-in user's session token";
-const PAIR =
-  "the gateway accepts the pair (Bearer equals apikey), but Authorization is for a signed-in user's session token; " +
-  'drop the Authorization entry (apikey carries the key)';
-const TEXT_PAIR = PAIR.replace('drop the Authorization entry', 'drop the Authorization header');
+// Issue 20 item 7: one sentence of what is wrong (the key, the target in sight and what it answers), one of what to do.
+// No target in sight (issue 19 §2, SPEC §1): never "Edge Functions answer Invalid JWT" (since mid-2026 verify_jwt
+// accepts the new keys on either header); what each service answers is in the rule's docs.
+const LEGACY = 'and a legacy key stops working once the legacy keys are deactivated';
+const BREAKS = `, where a new key (not a JWT) is refused unless apikey holds the same key, ${LEGACY}`;
+const MOVE = 'Send it in the `apikey` header instead';
+const UNSAFE = ' (--write --unsafe does)';
+const HAND = ' (move it by hand)';
+/** The message of a key sent as Bearer alone: what it breaks (BREAKS or a target's), then where it goes. */
+const sent = (what: string, breaks: string, how = '') => `${what} is sent as Authorization: Bearer${breaks}. ${MOVE}${how}.`;
+const PAIR = (what: string, how = '', target = '', drop = 'entry') =>
+  `${what} is sent as Authorization: Bearer as well as in apikey${target ? ` to ${target}` : ''}: the gateway accepts that pair, ` +
+  `but Authorization is for a signed-in user's session token. Drop the Authorization ${drop}${how}.`;
 // Issue 19 §2: a target in sight is named, with what it answers to a new key sent as Bearer.
-const TAIL = "; send the key in the `apikey` header and keep Authorization for a signed-in user's session token";
-const LEGACY = 'and a legacy key there stops working once the legacy keys are deactivated';
-const REST = `PostgREST (/rest/v1) answers a new key there with PGRST301 ("Expected 3 parts in JWT; got 1"), ${LEGACY}${TAIL}`;
-const STORAGE = `Storage (/storage/v1) answers a new key there with "Invalid Compact JWS", ${LEGACY}${TAIL}`;
-const AUTH = `Auth (/auth/v1) answers a new key there with 403 bad_jwt, ${LEGACY}${TAIL}`;
+const REST = ` to PostgREST (/rest/v1), which answers PGRST301 to a new key there, ${LEGACY}`;
+const STORAGE = ` to Storage (/storage/v1), which answers "Invalid Compact JWS" to a new key there, ${LEGACY}`;
+const AUTH = ` to Auth (/auth/v1), which answers 403 bad_jwt to a new key there, ${LEGACY}`;
 const FUNCTION = (name: string) =>
-  `the Edge Function \`${name}\` (/functions/v1/${name}): verify_jwt lets a new key there through only for migration compatibility and authenticates no one, ` +
-  `a check in the function that reads Authorization as a user's JWT rejects it, ${LEGACY}${TAIL}`;
-const PAIR_TO = (target: string, drop = 'drop the Authorization entry') =>
-  `${target}: the gateway accepts the pair (Bearer equals apikey), but Authorization is for a signed-in user's session token; ${drop} (apikey carries the key)`;
+  ` to the Edge Function \`${name}\` (/functions/v1/${name}), where a check that reads Authorization as a user's JWT rejects a new key, ${LEGACY}`;
 const PING_BEFORE =
   'const key = import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY\n\n' +
   'export function ping() {\n' +
@@ -54,7 +52,7 @@ ruleTester('bearer-api-key', {
       name: 'a key sent as a Bearer token, moved to apikey by --unsafe',
       files: { 'src/api.ts': PING_BEFORE },
       options: { unsafe: true },
-      findings: [{ line: 4, column: 87, message: `the publishable key is sent as Authorization: Bearer: ${FUNCTION('ping')}`, fixable: true }],
+      findings: [{ line: 4, column: 87, message: sent(`the publishable key`, FUNCTION('ping'), UNSAFE), fixable: true }],
       output: {
         'src/api.ts':
           'const key = import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY\n\n' +
@@ -66,7 +64,7 @@ ruleTester('bearer-api-key', {
     {
       name: 'without --unsafe the same site is reported and left as it is',
       files: { 'src/api.ts': PING_BEFORE },
-      findings: [{ line: 4, column: 87, message: `the publishable key is sent as Authorization: Bearer: ${FUNCTION('ping')}`, fixable: false }],
+      findings: [{ line: 4, column: 87, message: sent(`the publishable key`, FUNCTION('ping'), UNSAFE), fixable: false }],
     },
     {
       name: 'apikey already carries the same key: the Authorization entry goes, with its line',
@@ -83,7 +81,7 @@ ruleTester('bearer-api-key', {
       },
       options: { unsafe: true },
       // The gateway accepts a key in Bearer that equals apikey (SPEC's rule table: a warning there); before, this was an error.
-      findings: [{ line: 5, column: 5, severity: 'warning', message: `the legacy service_role key is sent as Authorization: Bearer as well as in apikey: ${PAIR}`, fixable: true }],
+      findings: [{ line: 5, column: 5, severity: 'warning', message: PAIR(`the legacy service_role key`, UNSAFE), fixable: true }],
       output: {
         'src/admin.ts':
           'const key = process.env.SUPABASE_SERVICE_ROLE_KEY!\n' +
@@ -108,9 +106,9 @@ ruleTester('bearer-api-key', {
       },
       options: { unsafe: true },
       findings: [
-        { line: 3, column: 52, message: `the secret key is sent as Authorization: Bearer: ${BREAKS} (move it by hand)`, fixable: false },
-        { line: 5, column: 7, message: `the publishable key is sent as Authorization: Bearer: ${BREAKS} (move it by hand)`, fixable: false },
-        { line: 6, column: 31, message: `the legacy anon key is sent as Authorization: Bearer: ${BREAKS} (move it by hand)`, fixable: false },
+        { line: 3, column: 52, message: sent(`the secret key`, BREAKS, HAND), fixable: false },
+        { line: 5, column: 7, message: sent(`the publishable key`, BREAKS, HAND), fixable: false },
+        { line: 6, column: 31, message: sent(`the legacy anon key`, BREAKS, HAND), fixable: false },
       ],
     },
     {
@@ -150,7 +148,7 @@ ruleTester('bearer-api-key', {
           file: 'scripts/call.sh',
           line: 3,
           column: 7,
-          message: `the legacy anon key (\`SUPABASE_ANON_KEY\`) is sent as Authorization: Bearer: ${FUNCTION('hello')}`,
+          message: sent(`the legacy anon key (\`SUPABASE_ANON_KEY\`)`, FUNCTION('hello')),
           fixable: false,
         },
       ],
@@ -166,7 +164,7 @@ ruleTester('bearer-api-key', {
           '}\n',
       },
       options: { unsafe: true },
-      findings: [{ file: 'src/rest.ts', line: 2, column: 47, severity: 'warning', message: `the API key is sent as Authorization: Bearer as well as in apikey: ${PAIR}`, fixable: true }],
+      findings: [{ file: 'src/rest.ts', line: 2, column: 47, severity: 'warning', message: PAIR(`the API key`, UNSAFE), fixable: true }],
       output: { 'src/rest.ts': 'export async function rest(url: string, key: string) {\n  return fetch(url, { headers: { apikey: key } })\n}\n' },
     },
     {
@@ -249,8 +247,8 @@ ruleTester('bearer-api-key', {
           'export const list = () => fetch(`${status.API_URL}/rest/v1/todos`, { headers: { apikey: ANON_KEY, Authorization: `Bearer ${ANON_KEY}` } })\n',
       },
       findings: [
-        { line: 4, column: 85, message: `the legacy service_role key is sent as Authorization: Bearer: ${FUNCTION('seed')}`, fixable: false },
-        { line: 5, column: 99, severity: 'warning', message: `the legacy anon key is sent as Authorization: Bearer as well as in apikey: ${PAIR_TO('PostgREST (/rest/v1)')}`, fixable: false },
+        { line: 4, column: 85, message: sent(`the legacy service_role key`, FUNCTION('seed'), UNSAFE), fixable: false },
+        { line: 5, column: 99, severity: 'warning', message: PAIR(`the legacy anon key`, UNSAFE, 'PostgREST (/rest/v1)'), fixable: false },
       ],
     },
     {
@@ -262,10 +260,10 @@ ruleTester('bearer-api-key', {
         'jobs/run.py': 'import os, requests\nkey = os.environ["SUPABASE_SECRET_KEY"]\nrequests.get(url, headers={\n    "apikey": key,\n    "Authorization": f"Bearer {key}",\n})\n',
       },
       findings: [
-        { file: 'jobs/run.py', line: 5, column: 5, severity: 'warning', message: `the secret key (\`key\`) is sent as Authorization: Bearer as well as in apikey: ${TEXT_PAIR}`, fixable: false },
-        { file: 'scripts/seed.sh', line: 5, column: 7, severity: 'warning', message: `the legacy service_role key (\`KEY\`) is sent as Authorization: Bearer as well as in apikey: ${PAIR_TO('PostgREST (/rest/v1)', 'drop the Authorization header')}`, fixable: false },
+        { file: 'jobs/run.py', line: 5, column: 5, severity: 'warning', message: PAIR(`the secret key (\`key\`)`, '', '', 'header'), fixable: false },
+        { file: 'scripts/seed.sh', line: 5, column: 7, severity: 'warning', message: PAIR('the legacy service_role key (`KEY`)', '', 'PostgREST (/rest/v1)', 'header'), fixable: false },
         // The next command sends it as Bearer alone: an error.
-        { file: 'scripts/seed.sh', line: 6, column: 45, message: `the legacy service_role key (\`KEY\`) is sent as Authorization: Bearer: ${FUNCTION('hello')}`, fixable: false },
+        { file: 'scripts/seed.sh', line: 6, column: 45, message: sent(`the legacy service_role key (\`KEY\`)`, FUNCTION('hello')), fixable: false },
       ],
     },
     {
@@ -280,9 +278,8 @@ ruleTester('bearer-api-key', {
           file: 'scripts/call.sh',
           line: 2,
           message:
-            'the secret key (`SUPABASE_SECRET_KEY`) is sent as Authorization: Bearer: the Edge Function `hook` (/functions/v1/hook) has verify_jwt off, ' +
-            "so only its own code reads the header: a check there that reads Authorization as a user's JWT rejects a new key, and a legacy key there " +
-            `stops working once the legacy keys are deactivated if the function checks it${TAIL}`,
+            'the secret key (`SUPABASE_SECRET_KEY`) is sent as Authorization: Bearer to the Edge Function `hook` (/functions/v1/hook), which has verify_jwt off: ' +
+            `a check there that reads Authorization as a user's JWT rejects a new key, ${LEGACY} if it checks one. ${MOVE}.`,
           fixable: false,
         },
       ],
@@ -316,14 +313,14 @@ ruleTester('bearer-api-key', {
         'requests.http': 'GET {{baseUrl}}/auth/v1/admin/users\nAuthorization: Bearer {{SUPABASE_SECRET_KEY}}\n',
       },
       findings: [
-        { file: 'requests.http', line: 2, column: 1, message: `the secret key (\`SUPABASE_SECRET_KEY\`) is sent as Authorization: Bearer: ${AUTH}`, fixable: false },
-        { file: 'scripts/upload.sh', line: 3, column: 7, message: `the secret key (\`SUPABASE_SECRET_KEY\`) is sent as Authorization: Bearer: ${STORAGE}`, fixable: false },
-        { file: 'src/targets.ts', line: 2, column: 71, message: `the secret key is sent as Authorization: Bearer: ${REST}`, fixable: false },
-        { file: 'src/targets.ts', line: 3, column: 105, message: `the secret key is sent as Authorization: Bearer: ${STORAGE}`, fixable: false },
-        { file: 'src/targets.ts', line: 4, column: 61, message: `the secret key is sent as Authorization: Bearer: ${AUTH}`, fixable: false },
-        { file: 'src/targets.ts', line: 5, column: 60, message: `the secret key is sent as Authorization: Bearer: ${FUNCTION('send-mail')}`, fixable: false },
-        { file: 'src/targets.ts', line: 6, column: 31, message: `the secret key is sent as Authorization: Bearer: ${BREAKS}`, fixable: false },
-        { file: 'src/targets.ts', line: 7, column: 66, message: `the secret key is sent as Authorization: Bearer: ${BREAKS}`, fixable: false },
+        { file: 'requests.http', line: 2, column: 1, message: sent(`the secret key (\`SUPABASE_SECRET_KEY\`)`, AUTH), fixable: false },
+        { file: 'scripts/upload.sh', line: 3, column: 7, message: sent(`the secret key (\`SUPABASE_SECRET_KEY\`)`, STORAGE), fixable: false },
+        { file: 'src/targets.ts', line: 2, column: 71, message: sent(`the secret key`, REST, UNSAFE), fixable: false },
+        { file: 'src/targets.ts', line: 3, column: 105, message: sent(`the secret key`, STORAGE, UNSAFE), fixable: false },
+        { file: 'src/targets.ts', line: 4, column: 61, message: sent(`the secret key`, AUTH, UNSAFE), fixable: false },
+        { file: 'src/targets.ts', line: 5, column: 60, message: sent(`the secret key`, FUNCTION('send-mail'), UNSAFE), fixable: false },
+        { file: 'src/targets.ts', line: 6, column: 31, message: sent(`the secret key`, BREAKS, UNSAFE), fixable: false },
+        { file: 'src/targets.ts', line: 7, column: 66, message: sent(`the secret key`, BREAKS, UNSAFE), fixable: false },
       ],
     },
     {

@@ -2,16 +2,19 @@
 // Migrations are history: the message asks for a new one. Never fixed.
 import { KEYS, ruleTester } from '../helpers/rule-tester.js';
 
-const MIGRATION = 'applied migrations are not edited: write a new migration that sends the key in the apikey header, read from Vault';
-const ELSEWHERE = 'send the key in the apikey header and read it from Vault';
+// Issue 20 item 7: one sentence of what is wrong (the key, the Vault secret, the target in sight), one of what to do.
+const MIGRATION = 'Write a new migration (applied ones are not edited) that sends the key in the apikey header, read from Vault';
+const ELSEWHERE = 'Send the key in the apikey header, read from Vault';
 // Issue 19 §2: the target in sight is named, with what it does with the key.
 const HOOK = 'the Edge Function `hook` (/functions/v1/hook)';
-const HOOK_BREAKS =
-  `${HOOK}: verify_jwt lets a new key there through only for migration compatibility and authenticates no one, a check in the function ` +
-  "that reads Authorization as a user's JWT rejects it, and a legacy key there stops working once the legacy keys are deactivated";
-const VAULT_MIGRATION = 'applied migrations are not edited: store the new key in Vault and write a new migration that sends it in the apikey header';
-const VAULT_ELSEWHERE = 'store the new key in Vault and send it in the apikey header';
+const LEGACY = 'and a legacy key stops working once the legacy keys are deactivated';
+const HOOK_BREAKS = ` to ${HOOK}, where a check that reads Authorization as a user's JWT rejects a new key, ${LEGACY}`;
+const VAULT_MIGRATION = 'Store the new key in Vault and write a new migration (applied ones are not edited) that sends it in the apikey header';
+const VAULT_ELSEWHERE = 'Store the new key in Vault and send it in the apikey header';
 const LEGACY_TO = (target: string) => `to ${target}, which stops taking it once the legacy keys are deactivated`;
+// No target in sight: what a legacy key comes to.
+const LEGACY_STOPS = ', which stops working once the legacy keys are deactivated';
+const LEAKED = ', and it has leaked with the repository';
 const REVOKE =
   'deactivate the legacy keys, and, since that does not revoke a legacy JWT sent as Authorization: Bearer, move the project to JWT signing keys ' +
   'and revoke the legacy JWT secret (Project Settings → JWT Keys)';
@@ -80,7 +83,7 @@ ruleTester('sql-legacy-key', {
           `select net.http_post(\n  url := ${URL},\n` +
           "  headers := jsonb_build_object('Authorization', 'Bearer ' || (select decrypted_secret from vault.decrypted_secrets where name = 'service_role_key'))\n);\n",
       },
-      findings: [{ line: 3, column: 33, severity: 'error', fixable: false, message: `this statement sends the legacy service_role key (Vault secret \`service_role_key\`) as Authorization: Bearer ${LEGACY_TO(HOOK)}: ${VAULT_MIGRATION}` }],
+      findings: [{ line: 3, column: 33, severity: 'error', fixable: false, message: `this statement sends the legacy service_role key (Vault secret \`service_role_key\`) as Authorization: Bearer ${LEGACY_TO(HOOK)}. ${VAULT_MIGRATION}.` }],
     },
     {
       name: 'a webhook trigger with the key literal in its headers: one finding per statement',
@@ -89,7 +92,7 @@ ruleTester('sql-legacy-key', {
           'create trigger hook after insert on public.orders for each row execute function supabase_functions.http_request(\n' +
           `  ${URL}, 'POST',\n  '{"Content-Type":"application/json","Authorization":"Bearer ${KEYS.serviceRole}"}', '{}', '1000'\n);\n`,
       },
-      findings: [{ line: 3, column: 39, message: `this statement sends the legacy service_role key as Authorization: Bearer ${LEGACY_TO(HOOK)}: ${MIGRATION}. The key has leaked: ${REVOKE}` }],
+      findings: [{ line: 3, column: 39, message: `this statement sends the legacy service_role key as Authorization: Bearer ${LEGACY_TO(HOOK)}${LEAKED}. ${MIGRATION}; then ${REVOKE}.` }],
     },
     {
       name: 'outside migrations the advice is to send the key in apikey; lower case headers count',
@@ -99,8 +102,8 @@ ruleTester('sql-legacy-key', {
           `select net.http_post(url := ${URL}, headers := '{"authorization": "bearer ${KEYS.anon}"}'::jsonb);\n`,
       },
       findings: [
-        { line: 2, column: 21, message: `this statement sends the legacy service_role key (Vault secret \`supabase_service_key\`) as Authorization: Bearer ${LEGACY_TO(HOOK)}: ${VAULT_ELSEWHERE}` },
-        { line: 4, message: `this statement sends the legacy anon key as Authorization: Bearer ${LEGACY_TO(HOOK)}: ${ELSEWHERE}` },
+        { line: 2, column: 21, message: `this statement sends the legacy service_role key (Vault secret \`supabase_service_key\`) as Authorization: Bearer ${LEGACY_TO(HOOK)}. ${VAULT_ELSEWHERE}.` },
+        { line: 4, message: `this statement sends the legacy anon key as Authorization: Bearer ${LEGACY_TO(HOOK)}. ${ELSEWHERE}.` },
       ],
     },
     {
@@ -115,10 +118,10 @@ ruleTester('sql-legacy-key', {
         {
           line: 2,
           message:
-            'this statement sends the secret key (Vault secret `supabase_secret_key`) as Authorization: Bearer: PostgREST (/rest/v1) answers a new key there with PGRST301 ' +
-            '("Expected 3 parts in JWT; got 1"), and a legacy key there stops working once the legacy keys are deactivated: send the key in the apikey header',
+            'this statement sends the secret key (Vault secret `supabase_secret_key`) as Authorization: Bearer to PostgREST (/rest/v1), which answers ' +
+            `PGRST301 to a new key there, ${LEGACY}. Send the key in the apikey header.`,
         },
-        { line: 3, message: `this statement sends the legacy service_role key (Vault secret \`service_role_key\`) as Authorization: Bearer: ${VAULT_ELSEWHERE}` },
+        { line: 3, message: `this statement sends the legacy service_role key (Vault secret \`service_role_key\`) as Authorization: Bearer${LEGACY_STOPS}. ${VAULT_ELSEWHERE}.` },
       ],
     },
     {
@@ -138,7 +141,7 @@ ruleTester('sql-legacy-key', {
           line: 4,
           message:
             'this statement sends the legacy anon key (Vault secret `anon_key`) as Authorization: Bearer to the Edge Function `demo-cleanup` ' +
-            '(/functions/v1/demo-cleanup), which has verify_jwt off, so only its own code reads the header: store the new key in Vault and send it in the apikey header',
+            `(/functions/v1/demo-cleanup), which has verify_jwt off, so only its own code reads the header. ${VAULT_ELSEWHERE}.`,
         },
       ],
     },
@@ -149,9 +152,9 @@ ruleTester('sql-legacy-key', {
           `-- old key: ${KEYS.anon}\nselect vault.create_secret('${KEYS.secret}', 'secret_key');\nselect vault.create_secret('${KEYS.publishable}', 'publishable_key');\n`,
       },
       findings: [
-        { line: 1, column: 13, message: `a legacy anon key is written into SQL: ${ELSEWHERE}, and rotate the key` },
-        { line: 2, message: `a secret key is written into SQL: ${ELSEWHERE}, and rotate the key` },
-        { line: 3, message: `a publishable key is written into SQL: ${ELSEWHERE}, and rotate the key` },
+        { line: 1, column: 13, message: `a legacy anon key is written into SQL. ${ELSEWHERE}, and rotate the key.` },
+        { line: 2, message: `a secret key is written into SQL. ${ELSEWHERE}, and rotate the key.` },
+        { line: 3, message: `a publishable key is written into SQL. ${ELSEWHERE}, and rotate the key.` },
       ],
     },
     {
@@ -161,7 +164,7 @@ ruleTester('sql-legacy-key', {
       },
       findings: [
         { line: 1, messageIncludes: 'this statement sends the legacy service_role key as Authorization: Bearer' },
-        { line: 2, message: `a legacy anon key is written into SQL: ${MIGRATION}, and rotate the key` },
+        { line: 2, message: `a legacy anon key is written into SQL. ${MIGRATION}, and rotate the key.` },
       ],
     },
     {
@@ -172,7 +175,7 @@ ruleTester('sql-legacy-key', {
       files: {
         'supabase/migrations/1_local.sql': `select net.http_post(url := 'http://host.docker.internal:54321/functions/v1/hook', headers := jsonb_build_object('Authorization', 'Bearer ${DEMO_SERVICE_ROLE}'));\n`,
       },
-      findings: [{ line: 1, severity: 'error', message: `this statement sends the legacy anon key as Authorization: Bearer ${LEGACY_TO(HOOK)}: ${MIGRATION}` }],
+      findings: [{ line: 1, severity: 'error', message: `this statement sends the legacy anon key as Authorization: Bearer ${LEGACY_TO(HOOK)}. ${MIGRATION}.` }],
     },
     {
       // Leaked means rotate (issue 18, item 9): a service_role JWT written into a migration has leaked.
@@ -183,8 +186,8 @@ ruleTester('sql-legacy-key', {
           `select vault.create_secret('${KEYS.serviceRole}', 'service_role_key');\n`,
       },
       findings: [
-        { line: 1, message: `this statement sends the legacy service_role key as Authorization: Bearer ${LEGACY_TO(HOOK)}: ${MIGRATION}. The key has leaked: ${REVOKE}` },
-        { line: 2, message: `a legacy service_role key is written into SQL: ${MIGRATION}. The key has leaked: ${REVOKE}` },
+        { line: 1, message: `this statement sends the legacy service_role key as Authorization: Bearer ${LEGACY_TO(HOOK)}${LEAKED}. ${MIGRATION}; then ${REVOKE}.` },
+        { line: 2, message: `a legacy service_role key is written into SQL${LEAKED}. ${MIGRATION}; then ${REVOKE}.` },
       ],
     },
     {
@@ -197,9 +200,9 @@ ruleTester('sql-legacy-key', {
         'supabase/seed.sql': "create function k() returns text language plpgsql as $f$ begin return getenv('SUPABASE_SERVICE_ROLE_KEY'); end $f$;\n",
       },
       findings: [
-        { file: 'supabase/migrations/5_cron.sql', line: 2, column: 43, fixable: false, message: `this statement reads the legacy service_role key from a setting (app.settings.service_role_key), which stops working when the legacy keys are deactivated: ${MIGRATION}` },
-        { file: 'supabase/migrations/5_cron.sql', line: 3, column: 8, message: `this statement reads the legacy anon key from a setting (app.settings.anon_key), which stops working when the legacy keys are deactivated: ${MIGRATION}` },
-        { file: 'supabase/seed.sql', line: 1, message: `this statement reads the legacy service_role key from the environment (SUPABASE_SERVICE_ROLE_KEY), which stops working when the legacy keys are deactivated: ${ELSEWHERE}` },
+        { file: 'supabase/migrations/5_cron.sql', line: 2, column: 43, fixable: false, message: `this statement reads the legacy service_role key from a setting (app.settings.service_role_key), which stops working when the legacy keys are deactivated. ${MIGRATION}.` },
+        { file: 'supabase/migrations/5_cron.sql', line: 3, column: 8, message: `this statement reads the legacy anon key from a setting (app.settings.anon_key), which stops working when the legacy keys are deactivated. ${MIGRATION}.` },
+        { file: 'supabase/seed.sql', line: 1, message: `this statement reads the legacy service_role key from the environment (SUPABASE_SERVICE_ROLE_KEY), which stops working when the legacy keys are deactivated. ${ELSEWHERE}.` },
       ],
       output: null,
     },
@@ -230,10 +233,10 @@ ruleTester('sql-legacy-key', {
           'end;\n$body$;\n',
       },
       findings: [
-        { file: 'sql/jobs.sql', line: 8, column: 124, messageIncludes: `this statement sends the API key as Authorization: Bearer: ${HOOK_BREAKS}: ${ELSEWHERE}` },
+        { file: 'sql/jobs.sql', line: 8, column: 124, messageIncludes: `this statement sends the API key as Authorization: Bearer${HOOK_BREAKS}. ${ELSEWHERE}.` },
         { file: 'sql/jobs.sql', line: 10, column: 108, messageIncludes: 'this statement sends the API key as Authorization: Bearer' },
         { file: 'sql/jobs.sql', line: 12, column: 124, messageIncludes: 'this statement sends the API key as Authorization: Bearer' },
-        { file: 'supabase/migrations/8_hook.sql', line: 6, column: 160, fixable: false, message: `this statement sends the API key as Authorization: Bearer: ${HOOK_BREAKS}: ${MIGRATION}` },
+        { file: 'supabase/migrations/8_hook.sql', line: 6, column: 160, fixable: false, message: `this statement sends the API key as Authorization: Bearer${HOOK_BREAKS}. ${MIGRATION}.` },
       ],
     },
     {

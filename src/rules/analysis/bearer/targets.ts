@@ -38,27 +38,30 @@ export interface TargetFunction {
   verifyJwt: boolean;
 }
 
-/** What the target does with a new key sent as Bearer without the same key in apikey; `fn`, when the function is in the repository. */
+/** What a new key sent as Bearer comes to with no target in sight (what each service answers: the rules' meta.description). */
+export const NEW_KEY_REFUSED = ', where a new key (not a JWT) is refused unless apikey holds the same key';
+/** What a legacy key sent as Bearer comes to, wherever it goes. */
+export const LEGACY_STOPS = 'and a legacy key stops working once the legacy keys are deactivated';
+
+/**
+ * What the target does with a new key sent as Bearer without the same key in apikey, as the end of a sentence that says
+ * what is sent (" to PostgREST (/rest/v1), which answers …"); `fn`, when the function is in the repository. The longer
+ * why (verify_jwt's migration compatibility, which authenticates no one) is in the rules' meta.description.
+ */
 export function targetBreaks(target: Target, fn?: TargetFunction): string {
-  const legacy = 'and a legacy key there stops working once the legacy keys are deactivated';
+  const to = ` to ${describeTarget(target)}`;
   switch (target.service) {
     case 'rest':
-      return `${describeTarget(target)} answers a new key there with PGRST301 ("Expected 3 parts in JWT; got 1"), ${legacy}`;
+      return `${to}, which answers PGRST301 to a new key there, ${LEGACY_STOPS}`;
     case 'storage':
-      return `${describeTarget(target)} answers a new key there with "Invalid Compact JWS", ${legacy}`;
+      return `${to}, which answers "Invalid Compact JWS" to a new key there, ${LEGACY_STOPS}`;
     case 'auth':
-      return `${describeTarget(target)} answers a new key there with 403 bad_jwt, ${legacy}`;
+      return `${to}, which answers 403 bad_jwt to a new key there, ${LEGACY_STOPS}`;
     case 'functions':
       if (fn && !fn.verifyJwt) {
-        return (
-          `${describeTarget(target)} has verify_jwt off, so only its own code reads the header: a check there that reads Authorization ` +
-          `as a user's JWT rejects a new key, ${legacy} if the function checks it`
-        );
+        return `${to}, which has verify_jwt off: a check there that reads Authorization as a user's JWT rejects a new key, ${LEGACY_STOPS} if it checks one`;
       }
-      return (
-        `${describeTarget(target)}: verify_jwt lets a new key there through only for migration compatibility and authenticates no one, ` +
-        `a check in the function that reads Authorization as a user's JWT rejects it, ${legacy}`
-      );
+      return `${to}, where a check that reads Authorization as a user's JWT rejects a new key, ${LEGACY_STOPS}`;
   }
 }
 
