@@ -37,6 +37,9 @@ const BEFORE = places([
   { kind: 'docker-build-arg', name: ANON, newName: PUBLISHABLE, file: 'Dockerfile' },
   { kind: 'vercel', name: ANON, newName: PUBLISHABLE, file: 'vercel.json' },
   { kind: 'vercel', name: SERVICE_ROLE, newName: SECRET, file: 'vercel.json' },
+  // The Dockerfile shows the app runs in a container: its runtime environment (docker run -e, compose, the platform) is a place too.
+  { kind: 'docker', name: ANON, newName: PUBLISHABLE, file: 'Dockerfile' },
+  { kind: 'docker', name: SERVICE_ROLE, newName: SECRET, file: 'Dockerfile' },
 ] as OutsideReference[]);
 
 /** After it: the same places, now named by the new names the repository reads. */
@@ -45,6 +48,8 @@ const AFTER_IN_FILES = places([
   { kind: 'github-secret', name: SECRET, file: WORKFLOW },
   { kind: 'docker-build-arg', name: PUBLISHABLE, file: WORKFLOW },
   { kind: 'docker-build-arg', name: PUBLISHABLE, file: 'Dockerfile' },
+  { kind: 'docker', name: PUBLISHABLE, file: 'Dockerfile' },
+  { kind: 'docker', name: SECRET, file: 'Dockerfile' },
 ] as OutsideReference[]);
 
 function json(stdout: string): Report {

@@ -2,6 +2,7 @@
 import { relative } from 'node:path';
 import { appendStepSummary, applyChangesAsync, writeReport, type ApplyResult } from '../core/apply.js';
 import { checklist } from '../core/checklist.js';
+import { markOutsideDone } from '../outside/index.js';
 import { toPosix } from '../core/discover.js';
 import { plan, type Plan } from '../core/plan.js';
 import { exitCode, withFixed, type RunResult } from '../core/result.js';
@@ -29,6 +30,7 @@ export async function migrate(paths: string[], flags: RunFlags, io: Io, { print,
   if (applied) warnApplied(applied, warn);
 
   const findings = withFixed(planned.findings, applied?.written ?? []);
+  const outside = markOutsideDone(planned.outside, options.outsideDone);
   const result: RunResult = {
     mode: options.mode,
     version: packageVersion(),
@@ -36,8 +38,8 @@ export async function migrate(paths: string[], flags: RunFlags, io: Io, { print,
     plan: planned,
     findings,
     applied,
-    outside: planned.outside,
-    checklist: checklist({ findings, keyValues: planned.keyValues, supplied: options.supplied, outside: planned.outside.length }),
+    outside,
+    checklist: checklist({ findings, keyValues: planned.keyValues, supplied: options.supplied, outside: outside.length, outsideDone: outside.filter((o) => o.done).length }),
     durationMs: performance.now() - started,
   };
   const colorsOn = useColor(io, flags.color, io.stdout);

@@ -50,6 +50,8 @@ export interface RunOptions {
   map: NameMap;
   severities: RuleSettings;
   supplied: SuppliedKeys;
+  /** The configuration's `outsideDone`: steps outside the repository recorded as done. */
+  outsideDone: string[];
   flags: RunFlags;
 }
 
@@ -100,7 +102,7 @@ async function configured(paths: string[], flags: RunFlags, io: Io, note: (text:
     env: io.env,
     note,
   });
-  return { ignore, map, severities, supplied };
+  return { ignore, map, severities, supplied, outsideDone: config.outsideDone ?? [] };
 }
 
 function parseRuleFlags(entries: readonly string[]): RuleSettings {

@@ -22,8 +22,10 @@ export interface ChecklistInput {
   findings: readonly Finding[];
   keyValues: KeyValueCounts;
   supplied: SuppliedKeys;
-  /** Places outside the repository that still name a key (SPEC §6 `outside`). */
+  /** Steps outside the repository (SPEC §6 `outside`): places that name a key, hosts, the app's environment. */
   outside: number;
+  /** Of `outside`, the steps the configuration's `outsideDone` records as done. */
+  outsideDone?: number;
 }
 
 /** The error strings that show a client still sending a key the wrong way after the switch. */
@@ -80,9 +82,10 @@ export function checklist(input: ChecklistInput): ChecklistStep[] {
   const onlyGuard = remaining.filter(isOnlyGuardFinding);
   const rotationBlockers = count('blocksRotation');
   const newKeys = input.keyValues.publishable + input.keyValues.secret > 0 || Object.keys(input.supplied).length > 0;
-  // Places outside the repository are never seen done: step 2 stays to confirm while they exist.
+  // Places outside the repository are never seen done (`--check` cannot see them): step 2 stays to do while one is not recorded done.
   const repoDone = legacyUse === 0;
-  const envDone = repoDone && input.outside === 0;
+  const outsideLeft = input.outside - (input.outsideDone ?? 0);
+  const envDone = repoDone && outsideLeft === 0;
 
   return [
     {
@@ -97,9 +100,7 @@ export function checklist(input: ChecklistInput): ChecklistStep[] {
       step: 2,
       title: 'Update environment variables everywhere',
       status: envDone ? 'done' : 'todo',
-      detail:
-        (repoDone ? 'No legacy name or legacy key value is left in the repository' : `${plural(legacyUse, 'place')} in the repository still use the legacy keys`) +
-        (input.outside > 0 ? `; confirm the ${plural(input.outside, 'place')} outside it (CI secrets, hosting) hold the new keys.` : '.'),
+      detail: environmentDetail(repoDone, legacyUse, input.outside, outsideLeft),
     },
     {
       step: 3,
@@ -139,6 +140,20 @@ export function checklist(input: ChecklistInput): ChecklistStep[] {
           : `Not yet: ${plural(rotationBlockers, 'legacy JWT or JWT-secret use')} and ${plural(legacyUse, 'legacy use')} remain.`) + leakDetail(leaks),
     },
   ];
+}
+
+/** Step 2: what is left in the repository, then outside it. */
+function environmentDetail(repoDone: boolean, legacyUse: number, outside: number, outsideLeft: number): string {
+  if (!repoDone) {
+    return `${plural(legacyUse, 'place')} in the repository still use the legacy keys` +
+      (outside > 0 ? `; confirm the ${plural(outside, 'place')} outside it (CI secrets, hosting) hold the new keys.` : '.');
+  }
+  if (outsideLeft > 0) {
+    return `done in the repository; ${plural(outsideLeft, 'place')} outside to update (\`--check\` cannot see them: ` +
+      'once done, record them in `outsideDone` of the configuration).';
+  }
+  if (outside > 0) return `No legacy name or legacy key value is left in the repository, and the ${plural(outside, 'place')} outside it are recorded done (\`outsideDone\`).`;
+  return 'No legacy name or legacy key value is left in the repository.';
 }
 
 /** Step 6 when a legacy service_role JWT has leaked: disabling does not revoke it (src/rules/leaks.ts says what does). */

@@ -13,6 +13,8 @@ export interface Config {
   map: NameMap;
   ignore: string[];
   rules: RuleSettings;
+  /** Steps outside the repository a team has done (`<kind>:<name>`, e.g. `vercel:VITE_SUPABASE_PUBLISHABLE_KEY`, or `<kind>:*`). */
+  outsideDone?: string[];
   /** Where it came from, for messages; undefined when there is no configuration. */
   source?: string;
 }
@@ -20,6 +22,8 @@ export interface Config {
 export const CONFIG_FILE = 'migrate-keys.config.json';
 const SETTINGS: readonly RuleSetting[] = ['off', 'info', 'warning', 'error'];
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** An `outsideDone` entry: a place's kind (as `outside[].kind` says it) and a name, or `*` for all of its steps. */
+const OUTSIDE_STEP = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*:(?:\*|[A-Za-z_][A-Za-z0-9_]*)$/;
 /** A name an object assignment would not store: `map["__proto__"] = …` sets the prototype, dropping the entry. */
 const UNMAPPABLE = '__proto__';
 
@@ -60,9 +64,9 @@ export function parseConfig(raw: unknown, source: string): Config {
   const fail = (path: string, message: string): never => {
     throw new ConfigError(`${source}: ${path}: ${message}`);
   };
-  if (!isObject(raw)) return fail('(top level)', 'expected an object with "map", "ignore" and/or "rules"');
+  if (!isObject(raw)) return fail('(top level)', 'expected an object with "map", "ignore", "rules" and/or "outsideDone"');
   for (const key of Object.keys(raw)) {
-    if (!['map', 'ignore', 'rules'].includes(key)) fail(key, 'unknown setting (known: map, ignore, rules)');
+    if (!['map', 'ignore', 'rules', 'outsideDone'].includes(key)) fail(key, 'unknown setting (known: map, ignore, rules, outsideDone)');
   }
   const config: Config = { map: {}, ignore: [], rules: {}, source };
   if (raw.map !== undefined) {
@@ -88,6 +92,12 @@ export function parseConfig(raw: unknown, source: string): Config {
       const [ruleId, value] = parseRuleSetting(id, setting, (message) => fail(`rules.${id}`, message));
       config.rules[ruleId] = value;
     }
+  }
+  if (raw.outsideDone !== undefined) {
+    if (!Array.isArray(raw.outsideDone) || !raw.outsideDone.every((entry) => typeof entry === 'string' && OUTSIDE_STEP.test(entry))) {
+      fail('outsideDone', 'expected an array of "<kind>:<name>" strings (e.g. "vercel:VITE_SUPABASE_PUBLISHABLE_KEY", or "vercel:*")');
+    }
+    config.outsideDone = raw.outsideDone as string[];
   }
   return config;
 }

@@ -1,5 +1,6 @@
 // The pure plan: discover -> read -> prefilter -> scan -> rules -> edits and findings. Writes nothing.
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { discover, type DiscoverOptions, type Discovery } from './discover.js';
 import { renamesAsText, type FileKind } from '../file-kinds/index.js';
 import { createKeyExports, type KeyExports } from '../rules/analysis/bearer/module-index.js';
@@ -130,7 +131,10 @@ export async function plan(options: PlanOptions): Promise<Plan> {
   const context = wholeRunContext(root, scanned, read.security, prepared, options);
   planFailures(result, read.failures, context);
   planFiles(result, candidates, context, prepared.readers);
-  result.outside = findOutside(scanned);
+  // Hosts show by path alone (vercel.json, Procfile) or by a dependency: every path discovered is passed, not only the files scanned,
+  // and the .vercel/ folder `vercel link` leaves (never walked: src/core/discover.ts skips it).
+  const paths = [...discovery.files.map((file) => file.path), ...(existsSync(join(root, '.vercel')) ? ['.vercel/'] : [])];
+  result.outside = findOutside(scanned, { paths, manifests: read.security.manifests, renames: result.findings });
   result.functions = functionFacts(context.edge);
   result.times.rules = lap() + prepared.ms;
   result.parses = parseStats(scanned);

@@ -3,6 +3,7 @@ import type { OutsideReference } from './reference.js';
 import { lineAt } from '../core/positions.js';
 import { describeName, keyAction, type OutsideFinder } from './finder.js';
 
+const TRIGGER = "Cloud Build: the trigger's substitution variables";
 const SUBSTITUTION = /\$\{?_([A-Za-z][A-Za-z0-9_]*)\}?|^\s+_([A-Za-z][A-Za-z0-9_]*)\s*:/gm;
 
 export const cloudBuildSubstitutions: OutsideFinder = (file) => {
@@ -20,7 +21,8 @@ export const cloudBuildSubstitutions: OutsideFinder = (file) => {
       ...(described.newName && { newName: `_${described.newName}` }),
       file: file.path,
       line: lineAt(file.text, match.index as number),
-      action: keyAction('the Cloud Build trigger\'s substitution variables', `_${name}`, { ...described, ...(described.newName && { newName: `_${described.newName}` }) }),
+      place: TRIGGER,
+      action: keyAction(TRIGGER, `_${name}`, { ...described, ...(described.newName && { newName: `_${described.newName}` }) }),
     });
   }
   return found;

@@ -4,6 +4,7 @@ import { lineAt } from '../core/positions.js';
 import { describeName, keyAction, type OutsideFinder } from './finder.js';
 
 const DOCKERFILE_ARG = /^\s*ARG\s+([A-Za-z_][A-Za-z0-9_]*)/gm;
+const DOCKER_BUILD = 'Docker build arguments (the docker build that passes them: CI or hosting)';
 const BUILD_ARG = /--build-arg[\s=]+["']?([A-Za-z_][A-Za-z0-9_]*)/g;
 
 export const dockerBuildArgs: OutsideFinder = (file) => {
@@ -20,7 +21,8 @@ export const dockerBuildArgs: OutsideFinder = (file) => {
       ...(described.newName && { newName: described.newName }),
       file: file.path,
       line: lineAt(file.text, match.index as number),
-      action: keyAction('the docker build that passes this build argument (CI or hosting)', name, described),
+      place: DOCKER_BUILD,
+      action: keyAction(DOCKER_BUILD, name, described),
     });
   }
   return found;

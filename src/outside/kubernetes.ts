@@ -3,6 +3,7 @@ import type { OutsideReference } from './reference.js';
 import { lineAt } from '../core/positions.js';
 import { describeName, keyAction, type OutsideFinder } from './finder.js';
 
+const CLUSTER = "Kubernetes: the cluster's Secret (kubectl, sealed secrets or your secret store)";
 const KEY_LINE = /^[ \t]+([A-Za-z_][A-Za-z0-9_]*)\s*:/gm;
 
 export const kubernetesSecrets: OutsideFinder = (file) => {
@@ -21,7 +22,8 @@ export const kubernetesSecrets: OutsideFinder = (file) => {
           ...(described.newName && { newName: described.newName }),
           file: file.path,
           line: lineAt(file.text, offset + (match.index as number)),
-          action: keyAction('the cluster\'s Secret (kubectl, sealed secrets or your secret store)', name, described),
+          place: CLUSTER,
+          action: keyAction(CLUSTER, name, described),
         });
       }
     }

@@ -4,6 +4,8 @@ import { printable } from '../core/printable.js';
 import { countRemaining, type RunResult } from '../core/result.js';
 import type { Finding, Severity } from '../rules/rule.js';
 import { mdCell } from './markdown.js';
+import { colorsFor } from './colors.js';
+import { outsideBlock, outsideMarkdown } from './outside.js';
 import { byUrgency, modeLine, sortFindings } from './sections.js';
 
 /** GitHub shows at most 10 annotations of each level per step (and 50 per job). */
@@ -46,6 +48,8 @@ export function github(result: RunResult): string {
     omitted > 0
       ? ` ${omitted} not annotated (GitHub shows at most ${ANNOTATIONS_PER_LEVEL} of each level per step); the step summary lists all of them.`
       : '';
+  // The steps outside the repository, as plain lines in the log (no annotation points at a dashboard).
+  lines.push(...outsideBlock(result.outside, colorsFor(false)).split('\n').filter((line) => line !== ''));
   lines.push(`migrate-keys: ${tally(result)} remain.${rest}`);
   return lines.join('\n') + '\n';
 }
@@ -60,5 +64,6 @@ export function stepSummary(result: RunResult): string {
     for (const f of bySeverity) out.push(`| ${f.severity} | ${mdCell(`\`${f.ruleId}\``)} | ${mdCell(`${f.file}:${f.line}`)} | ${mdCell(f.message)} |`);
     out.push('');
   }
+  if (result.outside.length > 0) out.push('#### Outside the repository', '', 'Steps to do by hand (migrate-keys cannot see them):', '', ...outsideMarkdown(result.outside, mdCell), '');
   return out.join('\n');
 }

@@ -5,6 +5,7 @@ import { printable } from '../core/printable.js';
 import { countRemaining, reportedChanges, type RunResult } from '../core/result.js';
 import type { Finding } from '../rules/rule.js';
 import { unifiedDiff } from './diff.js';
+import { outsideBlock } from './outside.js';
 import { timeLines } from './sections.js';
 
 export interface StylishOptions {
@@ -23,6 +24,7 @@ export function stylish(result: RunResult, options: StylishOptions): string {
     (f) => !f.fixed && !(result.mode === 'preview' && f.fixable) && !(quiet && f.severity !== 'error'),
   );
   parts.push(...groupByFile(shown).map(([file, findings]) => formatFile(file, findings, c)));
+  parts.push(outsideBlock(result.outside, c));
   parts.push(summary(result, c));
   return parts.filter((part) => part !== '').join('\n');
 }
