@@ -183,7 +183,7 @@ describe('messages end with what to do', () => {
     ['a legacy name in a file that does not parse', 'src/a.ts', 'const a = process.env.VITE_SUPABASE_ANON_KEY (\n', 'legacy-env-name', 'rename it to `VITE_SUPABASE_PUBLISHABLE_KEY`'],
     ['a legacy name inside a .env value', '.env', 'NOTE="set VITE_SUPABASE_ANON_KEY first"\n', 'legacy-env-name', 'if this value names a variable'],
     ['a runtime read the tool cannot rewrite', 'supabase/functions/hello/index.ts', "const { SUPABASE_ANON_KEY = '' } = Deno.env.toObject()\n", 'edge-function-env', "read `JSON.parse(Deno.env.get('SUPABASE_PUBLISHABLE_KEYS') ?? '{}').default` instead of `SUPABASE_ANON_KEY`"],
-    ['a publishable key in code', 'src/a.ts', "const key = 'sb_publishable_…'\n", 'hardcoded-key', 'read it from the environment so that it can be rotated without a code change'],
+    ['a publishable key in code', 'src/a.ts', "const key = 'sb_publishable_…'\n", 'hardcoded-key', 'Read it from the environment instead.'],
     ['a file that does not parse', 'src/a.ts', 'const a = process.env.VITE_SUPABASE_ANON_KEY (\n', 'parse-error', 'fix the syntax and run migrate-keys again'],
   ])('%s', (_name, path, text, ruleId, ending) => {
     const found = messages(path, text, ruleId);

@@ -1,13 +1,13 @@
 // hardcoded-key: a key literal in a file the repository keeps, judged by its value; the value is never shown.
 import { maskSecrets } from '../keys/mask.js';
 import { keyLiterals, type KeyLiteral } from '../keys/literals.js';
-import { REVOKE_LEGACY_JWT, REVOKE_LEGACY_JWT_SOURCES } from './leaks.js';
+import { REVOKE_LEGACY_JWT, REVOKE_LEGACY_JWT_SOURCES, REVOKE_LEGACY_JWT_WHY } from './leaks.js';
 import type { Report, Rule, Severity } from './rule.js';
 import { cite, PAGES } from './sources.js';
 
 const FROM_ENV = 'read it from the environment in server code instead';
 /** For the local stack's own keys: `supabase status -o env` prints them, so code can read them like the hosted ones. */
-const LOCAL_FROM_ENV = 'read it from the environment (`supabase status -o env` prints it) if this code may run against a hosted project';
+const LOCAL_FROM_ENV = 'Read it from the environment (`supabase status -o env` prints it) if this code may run against a hosted project.';
 
 export const hardcodedKey: Rule = {
   meta: {
@@ -23,7 +23,7 @@ export const hardcodedKey: Rule = {
       'the legacy keys are deactivated; the local CLI\'s demo JWTs (iss: supabase-demo), its default local ' +
       'secret key and any sb_publishable_… key are info. .env files, where keys belong, are left to ' +
       'legacy-key-value and secret-key-exposed, and SQL to sql-legacy-key, so that no value is reported twice. ' +
-      'Messages show a masked prefix and the role, never the key.',
+      `Messages show a masked prefix and the role, never the key. ${REVOKE_LEGACY_JWT_WHY}`,
     legacyUse: true,
     blocksRotation: true,
     example: "createClient(url, 'eyJhbGci…[legacy anon JWT]')  ->  createClient(url, import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY)",
@@ -68,31 +68,31 @@ function describe(literal: KeyLiteral): { message: string; severity: Severity } 
     case 'legacy-service-role':
       return {
         severity: 'error',
-        message: `the legacy service_role key (${shown}) is hard-coded here and has leaked: read a secret key (SUPABASE_SECRET_KEY) from the environment in server code instead, then ${REVOKE_LEGACY_JWT}`,
+        message: `the legacy service_role key (${shown}) is hard-coded here, so it has leaked. Read a secret key (SUPABASE_SECRET_KEY) from the environment in server code instead, then ${REVOKE_LEGACY_JWT}.`,
       };
     case 'legacy-anon':
       return {
         severity: 'warning',
-        message: `the legacy anon key (${shown}) is hard-coded here: it stops working when the legacy keys are deactivated; read the publishable key from the environment instead`,
+        message: `the legacy anon key (${shown}) is hard-coded here and stops working when the legacy keys are deactivated. Read the publishable key from the environment instead.`,
       };
     case 'legacy-demo':
       return {
         severity: 'info',
-        message: `the local CLI's demo ${literal.role ? `${literal.role} ` : ''}JWT (${shown}, iss supabase-demo) is hard-coded here and only works against a local stack: ${LOCAL_FROM_ENV}`,
+        message: `the local CLI's demo ${literal.role ? `${literal.role} ` : ''}JWT (${shown}, iss supabase-demo) is hard-coded here and only works against a local stack. ${LOCAL_FROM_ENV}`,
       };
     case 'secret':
       return literal.localDefault
-        ? { severity: 'info', message: `the Supabase CLI's local default secret key is hard-coded here and only works against a local stack: ${LOCAL_FROM_ENV}` }
+        ? { severity: 'info', message: `the Supabase CLI's local default secret key is hard-coded here and only works against a local stack. ${LOCAL_FROM_ENV}` }
         : {
             severity: 'error',
-            message: `a secret key (${shown}) is hard-coded here: it has leaked, so delete it under Project Settings → API Keys, create a new one, and ${FROM_ENV}`,
+            message: `a secret key (${shown}) is hard-coded here, so it has leaked. Delete it under Project Settings → API Keys, create a new one, and ${FROM_ENV}.`,
           };
     case 'publishable':
       return {
         severity: 'info',
         message: literal.localDefault
-          ? `the Supabase CLI's local default publishable key is hard-coded here and only works against a local stack: ${LOCAL_FROM_ENV}`
-          : `a publishable key (${shown}) is hard-coded here: it is public by design, but read it from the environment so that it can be rotated without a code change`,
+          ? `the Supabase CLI's local default publishable key is hard-coded here and only works against a local stack. ${LOCAL_FROM_ENV}`
+          : `a publishable key (${shown}) is hard-coded here: public by design, but rotating it takes a code change. Read it from the environment instead.`,
       };
   }
 }

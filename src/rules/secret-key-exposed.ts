@@ -6,13 +6,14 @@ import { classifyValue } from '../keys/values.js';
 import type { ScannedFile } from '../file-kinds/scanned.js';
 import { envReads } from './analysis/security/env-reads.js';
 import { publicSecretNames, secretOfName } from './analysis/security/secret-names.js';
-import { REVOKE_LEGACY_JWT, REVOKE_LEGACY_JWT_SOURCES } from './leaks.js';
+import { REVOKE_LEGACY_JWT, REVOKE_LEGACY_JWT_SOURCES, REVOKE_LEGACY_JWT_WHY } from './leaks.js';
 import type { Report, Rule, RuleContext, SyntaxContext, SyntaxFile } from './rule.js';
 import { cite, PAGES } from './sources.js';
 
-const ADVICE = 'use it only in server code under a name without the prefix (SUPABASE_SECRET_KEY), and rotate the key';
+// Issue 20 item 7: the second sentence of a message, what to do.
+const ADVICE = 'Use it only in server code under a name without the prefix (SUPABASE_SECRET_KEY), and rotate the key.';
 // A legacy JWT is revoked only with the legacy JWT secret (issue 18, item 9).
-const LEGACY_ADVICE = `use a secret key only in server code under a name without the prefix (SUPABASE_SECRET_KEY), then ${REVOKE_LEGACY_JWT}`;
+const LEGACY_ADVICE = `Use a secret key only in server code under a name without the prefix (SUPABASE_SECRET_KEY), then ${REVOKE_LEGACY_JWT}.`;
 // `${{ secrets.NAME }}` / `${{ vars.NAME }}`: the name of a GitHub secret or variable, not an environment variable a bundler reads.
 const PLATFORM_SECRET = /\b(?:secrets|vars)\.$/;
 const platformSecret = (text: string, offset: number) => PLATFORM_SECRET.test(text.slice(Math.max(0, offset - 16), offset));
@@ -23,8 +24,8 @@ function renameSecret(offset: number, name: string, what: string): Report {
     offset,
     severity: 'warning',
     message:
-      `\`${name}\` names a GitHub secret that holds ${what} under a public prefix: it ships to browsers only where a build reads it under that name; ` +
-      'store the secret key under a name without the prefix (`gh secret set SUPABASE_SECRET_KEY`), use that name here, delete this secret, and rotate the key if a build ever bundled it',
+      `\`${name}\` names a GitHub secret that holds ${what} under a public prefix, which ships to browsers only where a build reads it under that name. ` +
+      'Store the key with `gh secret set SUPABASE_SECRET_KEY`, use that name here, delete this secret, and rotate the key if a build bundled it.',
   };
 }
 
@@ -48,7 +49,7 @@ export const secretKeyExposed: Rule = {
       '(legacy and new names, the JWT secret), by value (a service_role JWT or sb_secret_… under a public ' +
       'name in a .env file), and by where a secret is read: Next.js \'use client\' modules and what they ' +
       'import, Vite/CRA/Expo app code outside server-only files, SvelteKit modules that are not .server or ' +
-      '$lib/server, and the client scripts of .vue/.svelte/.astro files.',
+      `$lib/server, and the client scripts of .vue/.svelte/.astro files. ${REVOKE_LEGACY_JWT_WHY}`,
     legacyUse: false,
     blocksRotation: false,
     example:
@@ -92,7 +93,7 @@ export const secretKeyExposed: Rule = {
       reports.push(
         platformSecret(file.text, occurrence.start)
           ? renameSecret(occurrence.start, occurrence.decision.name, 'the service_role key')
-          : { offset: occurrence.start, message: `\`${occurrence.decision.name}\` puts the service_role key behind a public prefix, so it ships to browsers: ${ADVICE}` },
+          : { offset: occurrence.start, message: `\`${occurrence.decision.name}\` puts the service_role key behind a public prefix, so it ships to browsers. ${ADVICE}` },
       );
     }
     // New names and the JWT secret, and legacy names where no occurrence was scanned (CI and deploy files).
@@ -103,7 +104,7 @@ export const secretKeyExposed: Rule = {
         reports.push(
           platformSecret(file.text, found.offset)
             ? renameSecret(found.offset, found.name, found.what)
-            : { offset: found.offset, message: `\`${found.name}\` puts ${found.what} behind a public prefix, so it ships to browsers: ${ADVICE}` },
+            : { offset: found.offset, message: `\`${found.name}\` puts ${found.what} behind a public prefix, so it ships to browsers. ${ADVICE}` },
         );
       }
     }
@@ -114,8 +115,8 @@ export const secretKeyExposed: Rule = {
       if (kind !== 'legacy-service-role' && kind !== 'secret') continue;
       const message =
         kind === 'secret'
-          ? `\`${entry.key}\` holds a secret key under a public name, so it ships to browsers: ${ADVICE}`
-          : `\`${entry.key}\` holds a legacy service_role JWT under a public name, so it ships to browsers and has leaked: ${LEGACY_ADVICE}`;
+          ? `\`${entry.key}\` holds a secret key under a public name, so it ships to browsers. ${ADVICE}`
+          : `\`${entry.key}\` holds a legacy service_role JWT under a public name, so it ships to browsers and has leaked. ${LEGACY_ADVICE}`;
       reports.push({ offset: entry.keyStart, message });
     }
     reports.push(...browserReads(file, context));
@@ -145,7 +146,7 @@ function browserReads(file: ScannedFile, context: RuleContext): Report[] {
         offset: region.start + read.offset,
         message:
           `\`${read.name}\` (${what}) is read in code that ships to the browser (${browser.reason}): ${secretInClient(plugin, read.module)}. ` +
-          `Move this call to ${place}, and rotate the key if a build ever included it`,
+          `Move this call to ${place}, and rotate the key if a build ever included it.`,
       });
     }
   }

@@ -3,7 +3,7 @@ import { keyKindOfLiteral, keyKindOfName, type KeyKind } from './analysis/bearer
 import { inLineComment } from './analysis/bearer/text-sites.js';
 import { describeTarget, LEGACY_STOPS, NEW_KEY_REFUSED, TARGET_SOURCES, targetBreaks, targetIn, type Target, type TargetFunction } from './analysis/bearer/targets.js';
 import { isMigrationFile } from '../supabase/paths.js';
-import { REVOKE_LEGACY_JWT, REVOKE_LEGACY_JWT_SOURCES } from './leaks.js';
+import { REVOKE_LEGACY_JWT, REVOKE_LEGACY_JWT_SOURCES, REVOKE_LEGACY_JWT_WHY } from './leaks.js';
 import type { Report, Rule } from './rule.js';
 import { cite, PAGES } from './sources.js';
 
@@ -27,7 +27,8 @@ export const sqlLegacyKey: Rule = {
       "database setting (current_setting('app.settings.service_role_key')) or the environment (getenv) is reported too. " +
       "A PL/pgSQL variable filled from vault.decrypted_secrets by a key's secret name (anon_key, service_role_key; not " +
       "another service's, such as stripe_key) holds that key whatever it is called, so `'Bearer ' || tok` sends it. Where the " +
-      'statement names its target (`/functions/v1/<name>`, `/rest/v1`, `/storage/v1`, `/auth/v1`), the message names it and what it answers.',
+      'statement names its target (`/functions/v1/<name>`, `/rest/v1`, `/storage/v1`, `/auth/v1`), the message names it and what it answers. ' +
+      REVOKE_LEGACY_JWT_WHY,
     legacyUse: true,
     blocksRotation: true,
     example: "headers := jsonb_build_object('Authorization', 'Bearer ' || key)   ->   jsonb_build_object('apikey', key)",

@@ -2,16 +2,16 @@
 // shown masked. .env files and SQL are other rules' (legacy-key-value, secret-key-exposed, sql-legacy-key).
 import { KEYS, ruleTester } from '../helpers/rule-tester.js';
 
+// Issue 20 item 7: one sentence of what is wrong (the key kind, shown masked), one of what to do.
 const FROM_ENV = 'read it from the environment in server code instead';
-const LOCAL = 'read it from the environment (`supabase status -o env` prints it) if this code may run against a hosted project';
+const LOCAL = 'Read it from the environment (`supabase status -o env` prints it) if this code may run against a hosted project.';
 // Leaked means rotate (issue 18, item 9): deactivating the legacy keys does not revoke a legacy JWT sent as Bearer.
-const REVOKE =
-  'deactivate the legacy keys, and, since that does not revoke a legacy JWT sent as Authorization: Bearer, move the project to JWT signing keys ' +
-  'and revoke the legacy JWT secret (Project Settings → JWT Keys)';
+// Issue 20 item 7: what revokes it; why deactivating is not enough is in the rules' docs.
+const REVOKE = 'deactivate the legacy keys, move the project to JWT signing keys and revoke the legacy JWT secret (Project Settings → JWT Keys)';
 const SERVICE_ROLE = (shown: string) =>
-  `the legacy service_role key (${shown}) is hard-coded here and has leaked: read a secret key (SUPABASE_SECRET_KEY) from the environment in server code instead, then ${REVOKE}`;
+  `the legacy service_role key (${shown}) is hard-coded here, so it has leaked. Read a secret key (SUPABASE_SECRET_KEY) from the environment in server code instead, then ${REVOKE}.`;
 const ANON =
-  'the legacy anon key (`eyJhbGci…[legacy anon JWT]`) is hard-coded here: it stops working when the legacy keys are deactivated; read the publishable key from the environment instead';
+  'the legacy anon key (`eyJhbGci…[legacy anon JWT]`) is hard-coded here and stops working when the legacy keys are deactivated. Read the publishable key from the environment instead.';
 // A JWT that is no API key: a user's session token (role authenticated).
 const b64 = (value: string) => Buffer.from(value).toString('base64url');
 const USER_TOKEN = [b64('{"alg":"HS256","typ":"JWT"}'), b64('{"iss":"supabase","role":"authenticated","sub":"u1"}'), b64('signature')].join('.');
@@ -65,14 +65,14 @@ ruleTester('hardcoded-key', {
           line: 3,
           column: 12,
           severity: 'error',
-          message: `a secret key (\`sb_secret_…[redacted]\`) is hard-coded here: it has leaked, so delete it under Project Settings → API Keys, create a new one, and ${FROM_ENV}`,
+          message: `a secret key (\`sb_secret_…[redacted]\`) is hard-coded here, so it has leaked. Delete it under Project Settings → API Keys, create a new one, and ${FROM_ENV}.`,
         },
         {
           line: 4,
           column: 12,
           severity: 'info',
           message:
-            'a publishable key (`sb_publishable_…[redacted]`) is hard-coded here: it is public by design, but read it from the environment so that it can be rotated without a code change',
+            'a publishable key (`sb_publishable_…[redacted]`) is hard-coded here: public by design, but rotating it takes a code change. Read it from the environment instead.',
         },
       ],
     },
@@ -87,10 +87,10 @@ ruleTester('hardcoded-key', {
         {
           line: 2,
           severity: 'info',
-          message: `the local CLI's demo anon JWT (\`eyJhbGci…[local CLI demo JWT]\`, iss supabase-demo) is hard-coded here and only works against a local stack: ${LOCAL}`,
+          message: `the local CLI's demo anon JWT (\`eyJhbGci…[local CLI demo JWT]\`, iss supabase-demo) is hard-coded here and only works against a local stack. ${LOCAL}`,
         },
-        { line: 3, severity: 'info', message: `the Supabase CLI's local default secret key is hard-coded here and only works against a local stack: ${LOCAL}` },
-        { line: 4, severity: 'info', message: `the Supabase CLI's local default publishable key is hard-coded here and only works against a local stack: ${LOCAL}` },
+        { line: 3, severity: 'info', message: `the Supabase CLI's local default secret key is hard-coded here and only works against a local stack. ${LOCAL}` },
+        { line: 4, severity: 'info', message: `the Supabase CLI's local default publishable key is hard-coded here and only works against a local stack. ${LOCAL}` },
       ],
     },
     {

@@ -5,9 +5,8 @@ import { KEYS, ruleTester, SUPPLIED } from '../helpers/rule-tester.js';
 const STOPS = 'which stops working when the legacy keys are deactivated';
 const b64 = (value: string) => Buffer.from(value).toString('base64url');
 const DEMO_SERVICE_ROLE = [b64('{"alg":"HS256","typ":"JWT"}'), b64('{"iss":"supabase-demo","role":"service_role","exp":1983812996}'), b64('signature')].join('.');
-const REVOKE =
-  'deactivate the legacy keys, and, since that does not revoke a legacy JWT sent as Authorization: Bearer, move the project to JWT signing keys ' +
-  'and revoke the legacy JWT secret (Project Settings → JWT Keys)';
+// Issue 20 item 7: what revokes it; why deactivating is not enough is in the rules' docs.
+const REVOKE = 'deactivate the legacy keys, move the project to JWT signing keys and revoke the legacy JWT secret (Project Settings → JWT Keys)';
 
 ruleTester('legacy-key-value', {
   valid: [

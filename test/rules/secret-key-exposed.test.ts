@@ -2,15 +2,16 @@
 // (docs/rules/secret-key-exposed.md).
 import { KEYS, ruleTester } from '../helpers/rule-tester.js';
 
-const ADVICE = 'use it only in server code under a name without the prefix (SUPABASE_SECRET_KEY), and rotate the key';
-const behind = (name: string, what: string) => `\`${name}\` puts ${what} behind a public prefix, so it ships to browsers: ${ADVICE}`;
+// Issue 20 item 7: one sentence of what is wrong (the name, the key it holds, where it ships), one of what to do.
+const ADVICE = 'Use it only in server code under a name without the prefix (SUPABASE_SECRET_KEY), and rotate the key.';
+const behind = (name: string, what: string) => `\`${name}\` puts ${what} behind a public prefix, so it ships to browsers. ${ADVICE}`;
 const NEXT = { 'package.json': '{ "dependencies": { "@supabase/supabase-js": "^2.110.0", "next": "^15.0.0" } }\n' };
 const NEXT_PLACE = 'a route handler, a server action or a server component';
 // What happens to a secret read in browser code is the framework's own rule (issue 18, item 19): SvelteKit refuses to
 // build a browser import of its private env modules; the others leave the name without a value there.
 const inBrowser = (name: string, what: string, reason: string, place: string, happens: string) =>
   `\`${name}\` (${what}) is read in code that ships to the browser (${reason}): ${happens}. ` +
-  `Move this call to ${place}, and rotate the key if a build ever included it`;
+  `Move this call to ${place}, and rotate the key if a build ever included it.`;
 const NEXT_HAPPENS =
   'Next.js makes variables without `NEXT_PUBLIC_` available only in Node.js, so the browser does not get this one, and the `NEXT_PUBLIC_` prefix would publish it';
 const pkg = (dependency: string) => `{ "dependencies": { "${dependency}": "*" } }\n`;
@@ -56,7 +57,8 @@ ruleTester('secret-key-exposed', {
           line: 6,
           severity: 'warning',
           messageIncludes:
-            '`VITE_SUPABASE_SERVICE_ROLE_KEY` names a GitHub secret that holds the service_role key under a public prefix: it ships to browsers only where a build reads it under that name;',
+            '`VITE_SUPABASE_SERVICE_ROLE_KEY` names a GitHub secret that holds the service_role key under a public prefix, which ships to browsers only where a build reads it under that name. ' +
+            'Store the key with `gh secret set SUPABASE_SECRET_KEY`, use that name here, delete this secret, and rotate the key if a build bundled it.',
         },
       ],
     },
@@ -86,11 +88,11 @@ ruleTester('secret-key-exposed', {
           line: 1,
           column: 1,
           message:
-            '`VITE_SUPABASE_KEY` holds a legacy service_role JWT under a public name, so it ships to browsers and has leaked: use a secret key only ' +
-            'in server code under a name without the prefix (SUPABASE_SECRET_KEY), then deactivate the legacy keys, and, since that does not revoke ' +
-            'a legacy JWT sent as Authorization: Bearer, move the project to JWT signing keys and revoke the legacy JWT secret (Project Settings → JWT Keys)',
+            '`VITE_SUPABASE_KEY` holds a legacy service_role JWT under a public name, so it ships to browsers and has leaked. Use a secret key only ' +
+            'in server code under a name without the prefix (SUPABASE_SECRET_KEY), then deactivate the legacy keys, move the project to JWT signing ' +
+            'keys and revoke the legacy JWT secret (Project Settings → JWT Keys).',
         },
-        { line: 2, column: 1, message: `\`NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY\` holds a secret key under a public name, so it ships to browsers: ${ADVICE}` },
+        { line: 2, column: 1, message: `\`NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY\` holds a secret key under a public name, so it ships to browsers. ${ADVICE}` },
       ],
     },
     {
