@@ -1,7 +1,7 @@
 // bearer-api-key: an API key (legacy or new) sent as `Authorization: Bearer`, where only user JWTs belong.
 import type { ts as TS } from 'ts-morph';
 import { authorizationSites, bearerToken, type AuthorizationSite } from './analysis/bearer/headers.js';
-import { KeySources } from './analysis/bearer/key-sources.js';
+import { KeySources, type KeyKind } from './analysis/bearer/key-sources.js';
 import { describeTarget, LEGACY_STOPS, NEW_KEY_REFUSED, TARGET_SOURCES, targetBreaks, targetIn, type Target } from './analysis/bearer/targets.js';
 import { codeBlocks, pythonBearerSites, shellBearerSites, USER_TOKEN, type TextSite } from './analysis/bearer/text-sites.js';
 import { scriptsIn } from '../file-kinds/markup.js';
@@ -14,6 +14,8 @@ import { cite, PAGES } from './sources.js';
 // No target in sight: the one fact true of every service (what each answers is in meta.description, SPEC §1). Not
 // "Edge Functions answer Invalid JWT": since mid-2026 verify_jwt accepts the new keys on either header (PAGES.authHeaders).
 const BREAKS = `${NEW_KEY_REFUSED}, ${LEGACY_STOPS}`;
+/** A publishable or secret key: told only what a new key meets (a legacy or unknown one, what either meets). */
+const isNew = (kind: KeyKind) => kind === 'publishable' || kind === 'secret';
 type EdgeFunctions = RuleContext['edge']['functions'];
 /** The repository's Edge Function a target names, when there is one: whether the platform checks its header. */
 const functionOf = (target: Target, edge: EdgeFunctions) => (target.service === 'functions' ? edge.find((fn) => fn.slug === target.name) : undefined);
@@ -22,8 +24,10 @@ const functionOf = (target: Target, edge: EdgeFunctions) => (target.service === 
  * Issue 20 item 7: what is wrong (the key, the target in sight and what it answers, issue 19 §2), then what to do;
  * `how`, whether --write --unsafe does it.
  */
-const sentAlone = (what: string, target: Target | undefined, edge: EdgeFunctions, how = ''): string =>
-  `${what} is sent as Authorization: Bearer${target ? targetBreaks(target, functionOf(target, edge)) : BREAKS}. Send it in the \`apikey\` header instead${how}.`;
+const sentAlone = (kind: KeyKind, what: string, target: Target | undefined, edge: EdgeFunctions, how = ''): string => {
+  const breaks = target ? targetBreaks(target, functionOf(target, edge), isNew(kind)) : isNew(kind) ? NEW_KEY_REFUSED : BREAKS;
+  return `${what} is sent as Authorization: Bearer${breaks}. Send it in the \`apikey\` header instead${how}.`;
+};
 // The same key in both headers: the gateway accepts the pair (cited: PAGES.apiKeys); Authorization is still for user tokens.
 const sentTwice = (what: string, target: Target | undefined, drop: 'entry' | 'header', how = ''): string =>
   `${what} is sent as Authorization: Bearer as well as in apikey${target ? ` to ${describeTarget(target)}` : ''}: the gateway accepts that pair, ` +
@@ -123,7 +127,7 @@ function textReports(sites: readonly TextSite[], edge: EdgeFunctions): Report[] 
   return sites.map((site) =>
     site.paired
       ? { offset: site.offset, severity: 'warning' as const, message: sentTwice(`the ${site.kind} key (${site.via})`, site.target, 'header') }
-      : { offset: site.offset, message: sentAlone(`the ${site.kind} key (${site.via})`, site.target, edge) },
+      : { offset: site.offset, message: sentAlone(site.kind, `the ${site.kind} key (${site.via})`, site.target, edge) },
   );
 }
 
@@ -156,7 +160,7 @@ function codeReports(file: ScannedFile, context: RuleContext): Report[] {
         offset: region.start + site.at,
         message: paired
           ? sentTwice(`the ${kind} key`, target, 'entry', fix ? ' (--write --unsafe does)' : '')
-          : sentAlone(`the ${kind} key`, target, context.edge.functions, fix ? ' (--write --unsafe does)' : ' (move it by hand)'),
+          : sentAlone(kind, `the ${kind} key`, target, context.edge.functions, fix ? ' (--write --unsafe does)' : ' (move it by hand)'),
         ...(paired && { severity: 'warning' as const }),
         ...(fix && { fix }),
       });

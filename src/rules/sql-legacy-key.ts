@@ -245,7 +245,7 @@ function toTarget(kind: KeyKind, target: Target | undefined, fn: TargetFunction 
   if (kind === 'legacy service_role' || kind === 'legacy anon') {
     return ` to ${describeTarget(target)}, ${fn && !fn.verifyJwt ? 'which has verify_jwt off, so only its own code reads the header' : 'which stops taking it once the legacy keys are deactivated'}`;
   }
-  return targetBreaks(target, fn);
+  return targetBreaks(target, fn, kind !== 'API');
 }
 
 // `(select decrypted_secret from vault.decrypted_secrets where name = 'anon_key')`: the secret's name says which key it holds.

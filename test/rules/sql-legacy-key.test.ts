@@ -118,7 +118,7 @@ ruleTester('sql-legacy-key', {
           line: 2,
           message:
             'this statement sends the secret key (Vault secret `supabase_secret_key`) as Authorization: Bearer to PostgREST (/rest/v1), which answers ' +
-            `PGRST301 to a new key there, ${LEGACY}. Send the key in the apikey header.`,
+            'PGRST301 to a new key there. Send the key in the apikey header.',
         },
         { line: 3, message: `this statement sends the legacy service_role key (Vault secret \`service_role_key\`) as Authorization: Bearer${LEGACY_STOPS}. ${VAULT_ELSEWHERE}.` },
       ],

@@ -45,23 +45,25 @@ export const LEGACY_STOPS = 'and a legacy key stops working once the legacy keys
 
 /**
  * What the target does with a new key sent as Bearer without the same key in apikey, as the end of a sentence that says
- * what is sent (" to PostgREST (/rest/v1), which answers …"); `fn`, when the function is in the repository. The longer
- * why (verify_jwt's migration compatibility, which authenticates no one) is in the rules' meta.description.
+ * what is sent (" to PostgREST (/rest/v1), which answers …"); `fn`, when the function is in the repository; `newKey`,
+ * when the key sent is a publishable or secret one (then what a legacy key meets there is left out). The longer why
+ * (verify_jwt's migration compatibility, which authenticates no one) is in the rules' meta.description.
  */
-export function targetBreaks(target: Target, fn?: TargetFunction): string {
+export function targetBreaks(target: Target, fn?: TargetFunction, newKey = false): string {
   const to = ` to ${describeTarget(target)}`;
+  const legacy = newKey ? '' : `, ${LEGACY_STOPS}`;
   switch (target.service) {
     case 'rest':
-      return `${to}, which answers PGRST301 to a new key there, ${LEGACY_STOPS}`;
+      return `${to}, which answers PGRST301 to a new key there${legacy}`;
     case 'storage':
-      return `${to}, which answers "Invalid Compact JWS" to a new key there, ${LEGACY_STOPS}`;
+      return `${to}, which answers "Invalid Compact JWS" to a new key there${legacy}`;
     case 'auth':
-      return `${to}, which answers 403 bad_jwt to a new key there, ${LEGACY_STOPS}`;
+      return `${to}, which answers 403 bad_jwt to a new key there${legacy}`;
     case 'functions':
       if (fn && !fn.verifyJwt) {
-        return `${to}, which has verify_jwt off: a check there that reads Authorization as a user's JWT rejects a new key, ${LEGACY_STOPS} if it checks one`;
+        return `${to}, which has verify_jwt off: a check there that reads Authorization as a user's JWT rejects a new key${legacy && `${legacy} if it checks one`}`;
       }
-      return `${to}, where a check that reads Authorization as a user's JWT rejects a new key, ${LEGACY_STOPS}`;
+      return `${to}, where a check that reads Authorization as a user's JWT rejects a new key${legacy}`;
   }
 }
 
