@@ -60,13 +60,13 @@ function mainCommand(io: Io, out: Streams, setCode: (code: number) => void): Com
   return new Command('migrate-keys')
     .description("Migrate a repository from Supabase's legacy JWT API keys to publishable and secret keys.")
     .version(packageVersion(), '-v, --version')
-    .argument('[paths...]', 'files, folders or globs to migrate, inside the current folder', [])
+    .argument('[paths...]', 'files, folders or globs to migrate, inside the current folder (default: .)')
     .option('--write', 'apply the safe fixes (writes files; backups go to .migrate-keys/)')
     .option('--check', 'CI mode: report findings, never change a file')
     .addOption(new Option('-f, --format <format>', 'output format on stdout (github is the default under GitHub Actions)').choices(Object.keys(FORMATS)))
-    .option('--report <file>', 'also write a report: .md (for a pull request), .json, .sarif or .html')
-    .option('--map <OLD=NEW>', 'rename OLD to NEW, extending or overriding the built-in table (repeatable)', collect, [])
-    .option('--ignore <pattern>', 'skip files matching a .gitignore-style pattern, relative to the root (repeatable)', collect, [])
+    .option('--report <file>', 'also write a report: .md (for a pull request), .json, .sarif or .html (repeatable)', collect)
+    .option('--map <OLD=NEW>', 'rename OLD to NEW, extending or overriding the built-in table (repeatable)', collect)
+    .option('--ignore <pattern>', 'skip files matching a .gitignore-style pattern, relative to the root (repeatable)', collect)
     .option('--unsafe', 'with --write, also apply the unsafe fixes (verify_jwt = false in supabase/config.toml)')
     .option('--transitional', 'zero-downtime step: reads fall back to the legacy name, .env files keep the legacy line')
     .option('--publishable-key-from <file|->', 'the new publishable key, from a file or stdin (or MIGRATE_KEYS_PUBLISHABLE_KEY)')
@@ -75,7 +75,7 @@ function mainCommand(io: Io, out: Streams, setCode: (code: number) => void): Com
     .option('--from-local', 'the new keys from the local stack (supabase status), for local-development env files only')
     .option('--allow-dirty', 'let --write change files that have uncommitted changes')
     .option('--config <file>', `configuration file (default: ${CONFIG_FILE}, or "migrateKeys" in package.json)`)
-    .option('--rule <id=severity>', 'set a rule to off, info, warning or error (repeatable)', collect, [])
+    .option('--rule <id=severity>', 'set a rule to off, info, warning or error (repeatable)', collect)
     .option('--max-warnings <n>', 'exit 1 when more than n warnings remain')
     .option('--quiet', 'report errors only; no diff, no progress')
     .option('--stats', 'print the time spent in each phase on stderr')
@@ -85,8 +85,12 @@ function mainCommand(io: Io, out: Streams, setCode: (code: number) => void): Com
     .showHelpAfterError('(run migrate-keys --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(guardControls(s, false)), writeErr: (s) => io.stderr.write(guardControls(s, false)) })
-    .action(async (paths: string[], flags: RunFlags) => {
-      setCode(await migrate(paths, flags, io, out));
+    // `help [command]`, which commander adds only to a program without an action of its own.
+    .helpCommand('help [command]', 'show the usage of migrate-keys or of one command')
+    .action(async (paths: string[] | undefined, flags: Partial<Pick<RunFlags, Repeatable>> & Omit<RunFlags, Repeatable>) => {
+      // Repeatable flags have no default, so that --help does not print "(default: [])".
+      const lists = { report: flags.report ?? [], map: flags.map ?? [], ignore: flags.ignore ?? [], rule: flags.rule ?? [] };
+      setCode(await migrate(paths ?? [], { ...flags, ...lists }, io, out));
     });
 }
 
@@ -153,6 +157,8 @@ function exitCodeOf(error: unknown, { warn }: Streams): number {
   return 2;
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+type Repeatable = 'report' | 'map' | 'ignore' | 'rule';
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }

@@ -242,7 +242,8 @@ describe('the action on examples/vite-react', () => {
   it('with the defaults: annotations, one step summary, valid SARIF, the outputs and exit 1; nothing written', () => {
     const repo = exampleRepo('vite-react');
     const run = runAction(repo);
-    expect(run.stderr).toBe('');
+    // The one line on stderr: the SARIF report the action asked for (issue 20: each --report says where it went).
+    expect(run.stderr).toMatch(/^migrate-keys: wrote \/\S+\/migrate-keys\.sarif\n$/);
     expect(run.status).toBe(1);
     expect(run.calls).toEqual([]);
     expect(run.stdout).toContain('::error file=.env,line=3,col=1,title=migrate-keys (legacy-env-name)::`VITE_SUPABASE_ANON_KEY` is a legacy key name');

@@ -14,11 +14,17 @@ import type { Io } from './io.js';
 import { runOptions, type RunFlags, type RunOptions } from './options.js';
 import { progressLine } from './progress.js';
 import { guarded, useColor, type Streams } from './streams.js';
+import { beforeAnalysis, failureOf, noSupabaseUse, subfolderNote, type Stop } from './fail-fast.js';
+import { json as jsonDocument } from '../reporters/json.js';
 
 /** Throws a UsageError for a wrong flag or configuration (before anything is read). */
 export async function migrate(paths: string[], flags: RunFlags, io: Io, { print, warn }: Streams): Promise<number> {
   const options = await runOptions(paths, flags, io, warn);
   const started = performance.now();
+  const stop = await beforeAnalysis(options, io);
+  if (stop !== undefined) return stopped(stop, options, io, { print, warn });
+  const below = subfolderNote(io.cwd);
+  if (below !== undefined) warn(below);
   const planned = await planRun(options, io);
   for (const { path, reason } of planned.discovery.unmatched) warn(`migrate-keys: ${path} ${reason}\n`);
 
@@ -41,16 +47,29 @@ export async function migrate(paths: string[], flags: RunFlags, io: Io, { print,
     outside,
     checklist: checklist({ findings, keyValues: planned.keyValues, supplied: options.supplied, outside: outside.length, outsideDone: outside.filter((o) => o.done).length }),
     durationMs: performance.now() - started,
+    failure: failureOf(planned, applied),
   };
   const colorsOn = useColor(io, flags.color, io.stdout);
   print(FORMATS[options.format](result, { colors: colorsFor(colorsOn), quiet: Boolean(flags.quiet) }), colorsOn);
   const exit = applied?.refused !== undefined ? 2 : exitCode(result, options.maxWarnings);
-  return writeOutputs(result, options, io, warn) ? exit : 2;
+  const written = writeOutputs(result, options, io, warn);
+  if (noSupabaseUse(result)) warn('migrate-keys: no Supabase use found: nothing to migrate\n');
+  // The failure is the last line, where it cannot scroll away.
+  if (result.failure !== undefined) warn(`migrate-keys: ${result.failure}\n`);
+  return written ? exit : 2;
+}
+
+/** A run stopped before the analysis: its explanation, the JSON document with `error` (-f json), and the failure as the last line; exit 2. */
+function stopped({ details, failure }: Stop, options: RunOptions, io: Io, { print, warn }: Streams): number {
+  if (details !== '') warn(details);
+  if (options.format === 'json') print(jsonDocument({ mode: options.mode, version: packageVersion(), displayRoot: '.', failure }));
+  warn(`migrate-keys: ${failure}\n`);
+  return 2;
 }
 
 /** The plan of the run, with the progress line on stderr meanwhile. */
 async function planRun(options: RunOptions, io: Io): Promise<Plan> {
-  const { flags, report } = options;
+  const { flags, reports } = options;
   const progress = progressLine(io.stderr, !flags.quiet);
   const planned = await plan({
     root: io.cwd,
@@ -61,7 +80,7 @@ async function planRun(options: RunOptions, io: Io): Promise<Plan> {
     severities: options.severities,
     transitional: Boolean(flags.transitional),
     unsafe: Boolean(flags.unsafe),
-    exclude: report ? [toPosix(relative(io.cwd, report.path))] : [],
+    exclude: reports.map((report) => toPosix(relative(io.cwd, report.path))),
     concurrency: options.concurrency,
     onProgress: progress.update,
   });
@@ -71,15 +90,9 @@ async function planRun(options: RunOptions, io: Io): Promise<Plan> {
 
 /** What --write refused, could not write, or left when interrupted. */
 function warnApplied(applied: ApplyResult, warn: (text: string) => void): void {
-  if (applied.refusedDirty.length > 0) {
-    warn(
-      `migrate-keys: refusing to write: these files have uncommitted changes:\n` +
-        applied.refusedDirty.map((path) => `  ${path}\n`).join('') +
-        'Commit or stash them first, or pass --allow-dirty.\n',
-    );
-  }
-  if (applied.refused !== undefined) warn(`migrate-keys: refusing to write: ${applied.refused}; nothing was written\n`);
-  for (const failure of applied.failures) warn(`migrate-keys: ${failure.file}: ${failure.message}\n`);
+  // The refusal itself, and a lone failed file, are the run's last line (fail-fast.ts failureOf): here only the lists.
+  if (applied.refusedDirty.length > 0) warn(`migrate-keys: these files have uncommitted changes:\n${applied.refusedDirty.map((path) => `  ${path}\n`).join('')}`);
+  if (applied.failures.length > 1) for (const failure of applied.failures) warn(`migrate-keys: ${failure.file}: ${failure.message}\n`);
   if (applied.interrupted) {
     const { notWritten } = applied.interrupted;
     warn(
@@ -92,9 +105,18 @@ function warnApplied(applied: ApplyResult, warn: (text: string) => void): void {
 }
 
 /** The --report file and, under GitHub Actions with the github format, the step summary; false when one could not be written. */
-function writeOutputs(result: RunResult, { report, format }: RunOptions, io: Io, warn: (text: string) => void): boolean {
+function writeOutputs(result: RunResult, { reports, format }: RunOptions, io: Io, warn: (text: string) => void): boolean {
   const outputs: [string, () => void][] = [];
-  if (report) outputs.push([report.path, () => writeReport(report.path, guarded(report.render(result)))]);
+  for (const report of reports) {
+    outputs.push([
+      report.path,
+      () => {
+        writeReport(report.path, guarded(report.render(result)));
+        const shown = relative(io.cwd, report.path);
+        warn(`migrate-keys: wrote ${shown.startsWith('..') ? report.path : toPosix(shown)}\n`);
+      },
+    ]);
+  }
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
   if (format === 'github' && summaryFile) outputs.push([summaryFile, () => appendStepSummary(summaryFile, guarded(stepSummary(result)))]);
   let written = true;

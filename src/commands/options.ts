@@ -14,7 +14,8 @@ export interface RunFlags {
   write?: boolean;
   check?: boolean;
   format?: string;
-  report?: string;
+  /** Every `--report <file>`, in order. */
+  report: string[];
   map: string[];
   ignore: string[];
   allowDirty?: boolean;
@@ -41,8 +42,8 @@ export interface RunOptions {
   paths: string[];
   mode: Mode;
   format: Format;
-  /** `--report`: the file, absolute, and its reporter. */
-  report?: { path: string; render: (result: RunResult) => string };
+  /** Each `--report`: the file, absolute, and its reporter. */
+  reports: { path: string; render: (result: RunResult) => string }[];
   maxWarnings?: number;
   concurrency: number;
   /** The configuration's ignore patterns, then `--ignore`'s. */
@@ -67,9 +68,11 @@ export async function runOptions(paths: string[], flags: RunFlags, io: Io, note:
   if (flags.write && flags.check) throw new UsageError('--write and --check cannot be used together');
   const format = flags.format ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish');
   if (!isFormat(format)) throw new UsageError(`unknown format "${format}"`);
-  const render = flags.report === undefined ? undefined : reportFor(flags.report, io.env);
-  if (flags.report !== undefined && !render) throw new UsageError(`--report ${flags.report}: use a .md, .json, .sarif or .html file`);
-  const report = flags.report === undefined || !render ? undefined : { path: resolve(io.cwd, flags.report), render };
+  const reports = flags.report.map((file) => {
+    const render = reportFor(file, io.env);
+    if (!render) throw new UsageError(`--report ${file}: use a .md, .json, .sarif or .html file`);
+    return { path: resolve(io.cwd, file), render };
+  });
   const maxWarnings = flags.maxWarnings === undefined ? undefined : Number(flags.maxWarnings);
   if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
     throw new UsageError(`--max-warnings expects a whole number, got "${flags.maxWarnings}"`);
@@ -79,7 +82,7 @@ export async function runOptions(paths: string[], flags: RunFlags, io: Io, note:
     throw new UsageError(`--concurrency expects a whole number from 0 to ${MAX_CONCURRENCY}, got "${flags.concurrency}"`);
   }
   const mode: Mode = flags.write ? 'write' : flags.check ? 'check' : 'preview';
-  const base = { paths, mode, format, report, maxWarnings, concurrency, flags };
+  const base = { paths, mode, format, reports, maxWarnings, concurrency, flags };
   try {
     return { ...base, ...(await configured(paths, flags, io, note)) };
   } catch (error) {

@@ -104,9 +104,9 @@ function* applySteps(root: string, changes: readonly FileChange[], options: Appl
   const result: ApplyResult = { written: [], failures: [], refusedDirty: [] };
   if (changes.length === 0) return result;
   if (!options.allowDirty) {
-    const dirty = uncommittedFiles(root, changes.map((change) => change.path));
-    if (dirty.size > 0) {
-      result.refusedDirty = [...dirty].sort();
+    const dirty = uncommittedChanges(root, changes.map((change) => change.path));
+    if (dirty.length > 0) {
+      result.refusedDirty = dirty;
       return result;
     }
   }
@@ -182,10 +182,14 @@ function* applySteps(root: string, changes: readonly FileChange[], options: Appl
   // Temp files left by a killed run (their process is gone) are swept from the folders written to.
   sweepStaleTemps(ready.map((change) => dirname(change.absolutePath)));
   for (const [index, change] of ready.entries()) {
-    if (stopped()) return interrupt(ready.slice(index));
+    if (stopped()) {
+      rememberWritten(root, manifest, result.written);
+      return interrupt(ready.slice(index));
+    }
     replace(change, manifest.files[index] as ManifestEntry);
     yield;
   }
+  rememberWritten(root, manifest, result.written);
   return result;
 
   function backUp(change: FileChange): void {
@@ -244,6 +248,69 @@ function* applySteps(root: string, changes: readonly FileChange[], options: Appl
     }
     result.written.push(change.path);
     options.onFile?.(change.path, 'written');
+  }
+}
+
+/** The files of earlier `--write` runs and the sha256 each was left with: `.migrate-keys/written.json`. */
+const WRITTEN = 'written.json';
+
+/**
+ * Tracked files among `paths` (relative to root) with uncommitted changes, sorted, but for the ones
+ * an earlier `--write` left and that still hold exactly what it wrote (`--write`, then `--write
+ * --unsafe`): those changes are the tool's own, waiting for review. A file edited since counts.
+ */
+export function uncommittedChanges(root: string, paths: readonly string[]): string[] {
+  const dirty = uncommittedFiles(root, paths);
+  if (dirty.size === 0) return [];
+  const written = writtenBefore(root);
+  return [...dirty].filter((path) => !holds(root, path, written.get(path))).sort();
+}
+
+/** Whether the file at `path` holds bytes whose sha256 is `hash`; false when absent, behind a link or unreadable. */
+function holds(root: string, path: string, hash: string | undefined): boolean {
+  if (hash === undefined) return false;
+  try {
+    return lstatBelow(root, path.split('/')) !== undefined && sha256(readNoFollow(join(root, ...path.split('/')))) === hash;
+  } catch {
+    return false;
+  }
+}
+
+/** What earlier runs wrote: `written.json`, then the undo manifest (`last-run.json`, which an older version alone kept). Nothing when the state folder cannot be trusted. */
+function writtenBefore(root: string): Map<string, string> {
+  const written = new Map<string, string>();
+  if (stateFolderProblem(root) !== undefined) return written;
+  const read = (name: string): unknown => {
+    try {
+      if (lstatBelow(root, [STATE_DIRECTORY, name]) === undefined) return undefined;
+      return JSON.parse(readNoFollow(join(root, STATE_DIRECTORY, name)).toString('utf8'));
+    } catch {
+      return undefined;
+    }
+  };
+  const list = read(WRITTEN);
+  if (isRecord(list) && isRecord(list.files)) {
+    for (const [path, hash] of Object.entries(list.files)) if (typeof hash === 'string' && SHA256_HEX.test(hash)) written.set(path, hash);
+  }
+  const manifest = read(MANIFEST);
+  if (isRecord(manifest) && Array.isArray(manifest.files)) {
+    for (const entry of manifest.files as unknown[]) {
+      if (isRecord(entry) && typeof entry.path === 'string' && typeof entry.after === 'string' && SHA256_HEX.test(entry.after)) written.set(entry.path, entry.after);
+    }
+  }
+  return written;
+}
+
+/** Adds this run's written files, with what it wrote, to `written.json`; entries of files that no longer hold it are dropped. Best effort: without it, the next --write only asks for --allow-dirty. */
+function rememberWritten(root: string, manifest: Manifest, paths: readonly string[]): void {
+  const now = new Set(paths);
+  const files: Record<string, string> = {};
+  for (const [path, hash] of writtenBefore(root)) if (!now.has(path) && holds(root, path, hash)) files[path] = hash;
+  for (const entry of manifest.files) if (now.has(entry.path)) files[entry.path] = entry.after;
+  try {
+    writeAtomic(join(root, STATE_DIRECTORY, WRITTEN), Buffer.from(JSON.stringify({ version: 1, files }, null, 2) + '\n'), 0o600);
+  } catch {
+    // The list only spares a second --write the --allow-dirty.
   }
 }
 

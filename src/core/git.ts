@@ -29,6 +29,11 @@ export function isGitRepository(root: string): boolean {
   return git(root, ['rev-parse', '--is-inside-work-tree'])?.trim() === 'true';
 }
 
+/** The top folder of the git repository `root` is in, as git prints it; undefined outside a repository. */
+export function repositoryTop(root: string): string | undefined {
+  return git(root, ['rev-parse', '--show-toplevel'])?.trim() || undefined;
+}
+
 /** Tracked files among `paths` (relative to root) with changes not committed, staged or not. */
 export function uncommittedFiles(root: string, paths: readonly string[]): Set<string> {
   if (paths.length === 0 || !isGitRepository(root)) return new Set();

@@ -20,6 +20,11 @@ export interface RunResult {
   outside: OutsideReference[];
   checklist: ChecklistStep[];
   durationMs: number;
+  /**
+   * Why the run failed (exit 2), in one line: files that could not be read or parsed (the others were processed),
+   * files --write could not write, a refused --write. Reporters show it instead of a clean-looking summary.
+   */
+  failure?: string;
 }
 
 
@@ -61,6 +66,7 @@ export function withFixed(findings: readonly Finding[], written: readonly string
 export function exitCode(result: RunResult, maxWarnings: number | undefined): 0 | 1 | 2 {
   const accepted = new Set(result.plan.accepted);
   const failed =
+    result.failure !== undefined ||
     result.plan.discovery.unmatched.length > 0 ||
     result.plan.failed.some((path) => !accepted.has(path)) ||
     (result.applied !== undefined &&

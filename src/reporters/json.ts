@@ -1,15 +1,29 @@
 // The JSON reporter: SPEC §6, schemaVersion 1.
 import { maskSecrets } from '../keys/mask.js';
-import { countRemaining, reportedChanges, type RunResult } from '../core/result.js';
+import { countRemaining, reportedChanges, type Mode, type RunResult } from '../core/result.js';
 
-export function json(result: RunResult): string {
-  const changes = reportedChanges(result);
-  const counts = countRemaining(result.findings);
-  const document = {
+/** A run stopped before the analysis (an unmatched path, a refused --write): what it was to do, and why it stopped. */
+interface StoppedRun {
+  mode: Mode;
+  version: string;
+  displayRoot: string;
+  failure: string;
+}
+
+/** A failed run has `error`; one stopped before the analysis has nothing else to show, so no summary that could look clean. */
+export function json(result: RunResult | StoppedRun): string {
+  const head = {
     schemaVersion: 1,
     tool: { name: 'migrate-keys', version: result.version },
     mode: result.mode,
     root: result.displayRoot,
+    ...(result.failure === undefined ? {} : { error: maskSecrets(result.failure) }),
+  };
+  if (!('plan' in result)) return JSON.stringify(head, null, 2) + '\n';
+  const changes = reportedChanges(result);
+  const counts = countRemaining(result.findings);
+  const document = {
+    ...head,
     summary: {
       filesScanned: result.plan.filesScanned,
       filesChanged: changes.length,

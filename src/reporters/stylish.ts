@@ -53,7 +53,7 @@ function summary(result: RunResult, c: Colors): string {
   const problems = counts.errors + counts.warnings + counts.infos;
   const lines: string[] = [];
   const tally = `${plural(problems, 'problem')} (${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${plural(counts.infos, 'info')})`;
-  lines.push(problems === 0 ? c.green('✔ no problems') : (counts.errors > 0 ? c.red : c.yellow)(`✖ ${tally}`));
+  lines.push(result.failure !== undefined ? c.red(`✖ ${printable(maskSecrets(result.failure))}${problems === 0 ? '' : ` · ${tally}`}`) : problems === 0 ? c.green('✔ no problems') : (counts.errors > 0 ? c.red : c.yellow)(`✖ ${tally}`));
 
   const changes = reportedChanges(result);
   const edits = changes.reduce((sum, change) => sum + change.edits, 0);

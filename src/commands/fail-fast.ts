@@ -1,0 +1,134 @@
+// What stops a run before the analysis (an unmatched path, a refused --write), why a finished run failed, and the notes beside it.
+import { accessSync, closeSync, constants, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { relative } from 'node:path';
+import { uncommittedChanges } from '../core/apply.js';
+import { discover, toPosix, type Discovery } from '../core/discover.js';
+import { repositoryTop } from '../core/git.js';
+import { mentionsSupabase } from '../core/prefilter.js';
+import type { ApplyResult } from '../core/apply.js';
+import type { Plan } from '../core/plan.js';
+import type { RunResult } from '../core/result.js';
+import type { Io } from './io.js';
+import type { RunOptions } from './options.js';
+
+/** A run stopped before the analysis: the lines that explain it (stderr), and the failure, its last line. */
+export interface Stop {
+  details: string;
+  failure: string;
+}
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/**
+ * Before any file is analysed: every given path matches a file migrate-keys reads, and --write (without --allow-dirty)
+ * finds no uncommitted change in those files (but what its own last --write left unchanged). Needs only a walk of the
+ * paths and git status, so a wrong path or a dirty tree is told at once, not after a long analysis.
+ */
+export async function beforeAnalysis(options: RunOptions, io: Io): Promise<Stop | undefined> {
+  const dirtyCheck = options.mode === 'write' && !options.flags.allowDirty;
+  if (options.paths.length === 0 && !dirtyCheck) return undefined;
+  const discovery = await discover({ root: io.cwd, paths: options.paths, ignore: options.ignore });
+  const unmatched = unmatchedStop(discovery);
+  if (unmatched !== undefined || !dirtyCheck) return unmatched;
+  const reports = new Set(options.reports.map((report) => toPosix(relative(io.cwd, report.path))));
+  // A file the run cannot read is never written (it is a read failure), so its changes are not at risk.
+  const writable = discovery.files.filter((file) => !reports.has(file.path) && readable(file.absolutePath));
+  const dirty = uncommittedChanges(io.cwd, writable.map((file) => file.path));
+  if (dirty.length === 0) return undefined;
+  return {
+    details: `migrate-keys: these files have uncommitted changes:\n${dirty.map((path) => `  ${path}\n`).join('')}`,
+    failure: dirtyFailure(dirty.length),
+  };
+}
+
+function readable(path: string): boolean {
+  try {
+    accessSync(path, constants.R_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function unmatchedStop({ unmatched }: Discovery): Stop | undefined {
+  if (unmatched.length === 0) return undefined;
+  const [first] = unmatched;
+  if (unmatched.length === 1 && first) return { details: '', failure: `${first.path} ${first.reason}; nothing was migrated` };
+  return {
+    details: unmatched.map(({ path, reason }) => `migrate-keys: ${path} ${reason}\n`).join(''),
+    failure: `${plural(unmatched.length, 'path')} match nothing to migrate (above); nothing was migrated`,
+  };
+}
+
+function dirtyFailure(count: number): string {
+  return `refusing to write: ${plural(count, 'file')} ${count === 1 ? 'has' : 'have'} uncommitted changes (commit or stash them first, or pass --allow-dirty); nothing was written`;
+}
+
+/** Why a finished run failed (exit 2), in one line; undefined when it did not. */
+export function failureOf(planned: Plan, applied: ApplyResult | undefined): string | undefined {
+  const reasons: string[] = [];
+  const { unmatched } = planned.discovery;
+  if (unmatched.length > 0) reasons.push(`${unmatched.map(({ path, reason }) => `${path} ${reason}`).join(', ')}; nothing was written`);
+  const accepted = new Set(planned.accepted);
+  const failed = planned.failed.filter((path) => !accepted.has(path)).length;
+  if (failed > 0) reasons.push(`${plural(failed, 'file')} could not be read or parsed (see parse-error); the other files were processed`);
+  if (applied?.refusedDirty.length) reasons.push(dirtyFailure(applied.refusedDirty.length));
+  if (applied?.refused !== undefined) reasons.push(`refusing to write: ${applied.refused}; nothing was written`);
+  const [lone] = applied?.failures ?? [];
+  if (applied?.failures.length === 1 && lone) reasons.push(`${lone.file}: ${lone.message}`);
+  else if (applied?.failures.length) reasons.push(`${plural(applied.failures.length, 'file')} could not be written (above); the other files were written`);
+  if (applied?.interrupted) reasons.push(`interrupted: ${plural(applied.interrupted.notWritten.length, 'file')} not written (above)`);
+  return reasons.length === 0 ? undefined : reasons.join('; ');
+}
+
+/** A note when the run's folder is below the top of its git repository: the rest of the repository is not migrated. */
+export function subfolderNote(cwd: string): string | undefined {
+  const top = repositoryTop(cwd);
+  if (top === undefined) return undefined;
+  try {
+    if (realpathSync(top) === realpathSync(cwd)) return undefined;
+  } catch {
+    return undefined;
+  }
+  return `migrate-keys: running in a subfolder of the git repository at ${top}: files outside it are not migrated\n`;
+}
+
+const SNIFF_BYTES = 256 * 1024;
+
+/**
+ * Whether the run found nothing at all and no file it read even mentions Supabase (the prefilter's test): then there is
+ * nothing to migrate, which is worth saying rather than a bare "no problems". A migrated repository still mentions it.
+ */
+export function noSupabaseUse(result: RunResult): boolean {
+  const { plan: planned } = result;
+  const found =
+    result.findings.length > 0 ||
+    planned.suppressed.length > 0 ||
+    planned.changes.length > 0 ||
+    result.outside.length > 0 ||
+    planned.failed.length > 0 ||
+    (planned.functions?.length ?? 0) > 0 ||
+    planned.keyValues.publishable + planned.keyValues.secret + planned.keyValues.legacy > 0;
+  if (found) return false;
+  return !planned.discovery.files.some((file) => {
+    const text = head(file.absolutePath);
+    return text !== undefined && mentionsSupabase(text);
+  });
+}
+
+/** The start of a regular file, as UTF-8; undefined when it cannot be read. */
+function head(path: string): string | undefined {
+  try {
+    if (!lstatSync(path).isFile()) return undefined;
+    const fd = openSync(path, 'r');
+    try {
+      const buffer = Buffer.alloc(SNIFF_BYTES);
+      const length = readSync(fd, buffer, 0, SNIFF_BYTES, 0);
+      return buffer.subarray(0, length).toString('utf8');
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+}
