@@ -1,4 +1,5 @@
-// End to end (issue 20, item 5): usage errors, unmatched paths and a dirty tree stop the run before the analysis, are the
+// End to end (issue 20, item 5): usage errors and unmatched paths stop the run before the analysis, a dirty file --write would
+// change stops it before anything is written or printed; each is the
 // last line of output, never sit beside a "✔", and give JSON an `error`; the tool's own last --write is not "uncommitted".
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,7 +31,15 @@ function bearerRepo(): string {
 }
 
 describe('a refused --write (uncommitted changes)', () => {
-  it('is checked before the analysis: the refusal is the last line, no findings and no summary are printed, nothing is written', () => {
+  it('an uncommitted file that --write would not change does not stop it (SPEC §5: only the files it would touch)', () => {
+    const repo = exampleRepo('vite-react');
+    appendFileSync(join(repo, 'src/App.tsx'), '// work in progress\n');
+    const run = runCli(repo, ['--write']);
+    expect(run.stderr).not.toContain('refusing to write');
+    expect(readFileSync(join(repo, 'src/lib/supabase.ts'), 'utf8')).toContain('VITE_SUPABASE_PUBLISHABLE_KEY');
+  });
+
+  it('is checked before anything is written or printed: the refusal is the last line, no findings and no summary are printed, nothing is written', () => {
     const repo = exampleRepo('vite-react');
     appendFileSync(join(repo, 'src/lib/supabase.ts'), '// work in progress\n');
     const before = snapshot(repo);

@@ -1,5 +1,5 @@
 // What stops a run before the analysis (an unmatched path, a refused --write), why a finished run failed, and the notes beside it.
-import { accessSync, closeSync, constants, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { relative } from 'node:path';
 import { uncommittedChanges } from '../core/apply.js';
 import { discover, toPosix, type Discovery } from '../core/discover.js';
@@ -20,34 +20,27 @@ export interface Stop {
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /**
- * Before any file is analysed: every given path matches a file migrate-keys reads, and --write (without --allow-dirty)
- * finds no uncommitted change in those files (but what its own last --write left unchanged). Needs only a walk of the
- * paths and git status, so a wrong path or a dirty tree is told at once, not after a long analysis.
+ * Before any file is analysed: every given path matches a file migrate-keys reads. Needs only a walk of the paths, so
+ * a wrong path is told at once, not after a long analysis.
  */
 export async function beforeAnalysis(options: RunOptions, io: Io): Promise<Stop | undefined> {
-  const dirtyCheck = options.mode === 'write' && !options.flags.allowDirty;
-  if (options.paths.length === 0 && !dirtyCheck) return undefined;
-  const discovery = await discover({ root: io.cwd, paths: options.paths, ignore: options.ignore });
-  const unmatched = unmatchedStop(discovery);
-  if (unmatched !== undefined || !dirtyCheck) return unmatched;
-  const reports = new Set(options.reports.map((report) => toPosix(relative(io.cwd, report.path))));
-  // A file the run cannot read is never written (it is a read failure), so its changes are not at risk.
-  const writable = discovery.files.filter((file) => !reports.has(file.path) && readable(file.absolutePath));
-  const dirty = uncommittedChanges(io.cwd, writable.map((file) => file.path));
-  if (dirty.length === 0) return undefined;
-  return {
-    details: `migrate-keys: these files have uncommitted changes:\n${dirty.map((path) => `  ${path}\n`).join('')}`,
-    failure: dirtyFailure(dirty.length),
-  };
+  if (options.paths.length === 0) return undefined;
+  return unmatchedStop(await discover({ root: io.cwd, paths: options.paths, ignore: options.ignore }));
 }
 
-function readable(path: string): boolean {
-  try {
-    accessSync(path, constants.R_OK);
-    return true;
-  } catch {
-    return false;
-  }
+/**
+ * Before --write writes (without --allow-dirty): no file it would change has uncommitted changes (SPEC §5), what its
+ * own earlier --write left unchanged aside. Checked once the plan knows those files, before anything is printed, so
+ * the refusal is all the run says and its last line.
+ */
+export function beforeWriting(options: RunOptions, planned: Plan, io: Io): Stop | undefined {
+  if (options.mode !== 'write' || options.flags.allowDirty || planned.changes.length === 0) return undefined;
+  const dirty = uncommittedChanges(io.cwd, planned.changes.map((change) => toPosix(relative(io.cwd, change.absolutePath))));
+  if (dirty.length === 0) return undefined;
+  return {
+    details: `migrate-keys: these files, which --write would change, have uncommitted changes:\n${dirty.map((path) => `  ${path}\n`).join('')}`,
+    failure: dirtyFailure(dirty.length),
+  };
 }
 
 function unmatchedStop({ unmatched }: Discovery): Stop | undefined {

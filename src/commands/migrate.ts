@@ -14,7 +14,7 @@ import type { Io } from './io.js';
 import { runOptions, type RunFlags, type RunOptions } from './options.js';
 import { progressLine } from './progress.js';
 import { guarded, useColor, type Streams } from './streams.js';
-import { beforeAnalysis, failureOf, noSupabaseUse, subfolderNote, type Stop } from './fail-fast.js';
+import { beforeAnalysis, beforeWriting, failureOf, noSupabaseUse, subfolderNote, type Stop } from './fail-fast.js';
 import { json as jsonDocument } from '../reporters/json.js';
 
 /** Throws a UsageError for a wrong flag or configuration (before anything is read). */
@@ -27,6 +27,8 @@ export async function migrate(paths: string[], flags: RunFlags, io: Io, { print,
   if (below !== undefined) warn(below);
   const planned = await planRun(options, io);
   for (const { path, reason } of planned.discovery.unmatched) warn(`migrate-keys: ${path} ${reason}\n`);
+  const dirty = beforeWriting(options, planned, io);
+  if (dirty !== undefined) return stopped(dirty, options, io, { print, warn });
 
   const writeStarted = performance.now();
   const applied = options.mode === 'write' && planned.discovery.unmatched.length === 0
