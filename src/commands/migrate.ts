@@ -38,6 +38,8 @@ export async function migrate(paths: string[], flags: RunFlags, io: Io, { print,
   if (applied) warnApplied(applied, warn);
 
   const findings = withFixed(planned.findings, applied?.written ?? []);
+  // What --write leaves is what a check of the written tree finds (a fix in one file can resolve another's finding).
+  const remaining = applied !== undefined && applied.written.length > 0 ? (await planRun(options, io)).findings : undefined;
   const outside = markOutsideDone(planned.outside, options.outsideDone);
   const result: RunResult = {
     mode: options.mode,
@@ -50,6 +52,7 @@ export async function migrate(paths: string[], flags: RunFlags, io: Io, { print,
     checklist: checklist({ findings, keyValues: planned.keyValues, supplied: options.supplied, outside: outside.length, outsideDone: outside.filter((o) => o.done).length }),
     durationMs: performance.now() - started,
     failure: failureOf(planned, applied),
+    ...(remaining && { remaining }),
   };
   const colorsOn = useColor(io, flags.color, io.stdout);
   print(FORMATS[options.format](result, { colors: colorsFor(colorsOn), quiet: Boolean(flags.quiet) }), colorsOn);

@@ -14,7 +14,7 @@ import { keyNamesOf } from '../rules/analysis/env-names.js';
 import { linkPythonFields } from '../file-kinds/python.js';
 import { nameHint, namePattern, type NameMap } from '../keys/names.js';
 import { classifyValue } from '../keys/values.js';
-import type { Finding, RuleContext } from '../rules/rule.js';
+import type { Edit, Finding, RuleContext } from '../rules/rule.js';
 import type { SuppliedKeys } from '../keys/supplied.js';
 import type { NameFilter } from './prefilter.js';
 import type { Skipped } from './read.js';
@@ -48,6 +48,8 @@ export interface FileChange {
   before: string;
   after: string;
   edits: number;
+  /** Why a rewrite that is not a plain rename is made, by the line of `before` where its edit starts (Edit.reason). */
+  reasons?: { line: number; reason: string }[];
 }
 
 /** Key values stored in .env files, by what they are (never the values themselves). */
@@ -310,7 +312,8 @@ function planFiles(result: Plan, candidates: readonly Required<Candidate>[], con
     if (filePlan.after !== scanned.text) {
       // The text was valid UTF-8 (src/core/read.ts): encoding it again gives back the bytes read.
       const original = Buffer.from(scanned.text, 'utf8');
-      result.changes.push({ ...file, original, before: scanned.text, after: filePlan.after, edits: filePlan.edits.length });
+      const reasons = reasonsOf(scanned.text, filePlan.edits);
+      result.changes.push({ ...file, original, before: scanned.text, after: filePlan.after, edits: filePlan.edits.length, ...(reasons.length > 0 && { reasons }) });
     }
   }
 }
@@ -335,4 +338,9 @@ function countKeyValues(scanned: ScannedFile, counts: KeyValueCounts): void {
     if (kind === 'publishable' || kind === 'secret') counts[kind]++;
     else if (kind === 'legacy-anon' || kind === 'legacy-service-role') counts.legacy++;
   }
+}
+
+/** The reasons of a file's edits, each at the line of the original text where its edit starts. */
+function reasonsOf(text: string, edits: readonly Edit[]): { line: number; reason: string }[] {
+  return edits.flatMap(({ start, reason }) => (reason === undefined ? [] : [{ line: text.slice(0, start).split('\n').length, reason }]));
 }

@@ -25,6 +25,11 @@ export interface RunResult {
    * files --write could not write, a refused --write. Reporters show it instead of a clean-looking summary.
    */
   failure?: string;
+  /**
+   * --write that wrote files: the findings of a re-check of the written tree (what remains, named as the tree holds it now),
+   * which the terminal lists and the exit code follows. Undefined otherwise: `findings` with `fixed` is what remains.
+   */
+  remaining?: Finding[];
 }
 
 
@@ -72,7 +77,7 @@ export function exitCode(result: RunResult, maxWarnings: number | undefined): 0 
     (result.applied !== undefined &&
       (result.applied.failures.length > 0 || result.applied.refusedDirty.length > 0 || result.applied.interrupted !== undefined));
   if (failed) return 2;
-  const counts = countRemaining(result.findings);
+  const counts = countRemaining(result.remaining ?? result.findings);
   if (counts.errors > 0) return 1;
   if (maxWarnings !== undefined && counts.warnings > maxWarnings) return 1;
   return 0;

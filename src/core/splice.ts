@@ -52,7 +52,10 @@ function placed(edits: readonly Edit[]): Placed[] {
 
 /** The edit with the edits inside it made in the spans it keeps; the others inside it are replaced along with it. */
 function composed({ edit, inner }: Placed): Edit {
-  if (inner.length === 0 || !edit.keeps) return { start: edit.start, end: edit.end, text: edit.text };
+  // The reason goes with the edit, or comes from an edit made inside it.
+  const reason = edit.reason ?? inner.find((child) => child.edit.reason !== undefined)?.edit.reason;
+  const why = reason === undefined ? {} : { reason };
+  if (inner.length === 0 || !edit.keeps) return { start: edit.start, end: edit.end, text: edit.text, ...why };
   const moved: Edit[] = [];
   for (const child of inner.map(composed)) {
     const keep = edit.keeps.find((span) => span.start <= child.start && child.end <= span.end);
@@ -64,5 +67,5 @@ function composed({ edit, inner }: Placed): Edit {
     text += edit.text.slice(cursor, child.start) + child.text;
     cursor = child.end;
   }
-  return { start: edit.start, end: edit.end, text: text + edit.text.slice(cursor) };
+  return { start: edit.start, end: edit.end, text: text + edit.text.slice(cursor), ...why };
 }

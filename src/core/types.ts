@@ -13,4 +13,6 @@ export interface Edit {
    * so that a fix that moves code (`Authorization: Bearer ${KEY}` -> `apikey: KEY`) and a rename inside it compose.
    */
   keeps?: readonly { start: number; end: number; at: number }[];
+  /** Why, for a rewrite that is not a plain rename (`<rule-id>: …`): the diff prints it above the hunk that holds it. */
+  reason?: string;
 }

@@ -36,18 +36,28 @@ function fileDiff(change: FileChange, colors: Colors): string {
   }
   const lines = patch.split('\n');
   const out: string[] = [];
+  const reasons = change.reasons ?? [];
   for (const raw of lines) {
     // Display only: a BOM or a CR is not something a reader can see in a terminal.
     const line = raw.replace(/\r$/, '').replace(/\uFEFF/g, '');
     if (line.startsWith('====') || line === '') continue;
     if (line.startsWith('--- ') || line.startsWith('+++ ')) out.push(colors.bold(shown(line.replace(/\t$/, ''))));
-    else if (line.startsWith('@@')) out.push(colors.cyan(line));
+    else if (line.startsWith('@@')) out.push(...hunkReasons(line, reasons).map((reason) => colors.dim(`# ${shown(reason)}`)), colors.cyan(line));
     else if (line.startsWith('+')) out.push(colors.green('+' + shown(line.slice(1))));
     else if (line.startsWith('-')) out.push(colors.red('-' + shown(line.slice(1))));
     else if (line.startsWith(' ')) out.push(' ' + shown(line.slice(1)));
     else out.push(shown(line));
   }
   return out.join('\n') + '\n';
+}
+
+/** The reasons of the edits a hunk holds (those starting within its old lines), once each, in order. */
+function hunkReasons(header: string, reasons: readonly { line: number; reason: string }[]): string[] {
+  const match = /^@@ -(\d+)(?:,(\d+))?/.exec(header);
+  if (!match || reasons.length === 0) return [];
+  const from = Number(match[1]);
+  const to = from + Math.max(1, match[2] === undefined ? 1 : Number(match[2])) - 1;
+  return [...new Set(reasons.filter(({ line }) => from <= line && line <= to).map(({ reason }) => reason))];
 }
 
 /**

@@ -29,7 +29,7 @@ function outsideByPlace(outside: readonly OutsideReference[]): [string, OutsideS
 }
 
 /** The count of steps left to do, once each. */
-function outsideStepsLeft(outside: readonly OutsideReference[]): number {
+export function outsideStepsLeft(outside: readonly OutsideReference[]): number {
   return outsideByPlace(outside).reduce((sum, [, steps]) => sum + steps.filter((step) => !step.done).length, 0);
 }
 

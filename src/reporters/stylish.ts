@@ -1,11 +1,11 @@
-// The default reporter: the diff in preview, findings grouped by file, and a summary line.
+// The default reporter: the diff in preview, the files --write wrote, findings grouped by file, and a summary line that counts what is shown.
 import type { Colors } from './colors.js';
 import { maskSecrets } from '../keys/mask.js';
 import { printable } from '../core/printable.js';
 import { countRemaining, reportedChanges, type RunResult } from '../core/result.js';
 import type { Finding } from '../rules/rule.js';
 import { unifiedDiff } from './diff.js';
-import { outsideBlock } from './outside.js';
+import { outsideBlock, outsideStepsLeft } from './outside.js';
 import { timeLines } from './sections.js';
 
 export interface StylishOptions {
@@ -17,16 +17,35 @@ export interface StylishOptions {
 export function stylish(result: RunResult, options: StylishOptions): string {
   const { colors: c, quiet } = options;
   const parts: string[] = [];
-  if (result.mode === 'preview' && !quiet && result.plan.changes.length > 0) parts.push(unifiedDiff(result.plan.changes, c));
+  const diff = result.mode === 'preview' && !quiet && result.plan.changes.length > 0 ? unifiedDiff(result.plan.changes, c) : '';
+  parts.push(diff);
+  if (result.mode === 'write') parts.push(writtenBlock(result.applied?.written ?? []));
 
-  // Preview shows fixable findings as the diff above; --check and --write list what remains.
-  const shown = result.findings.filter(
+  // Preview shows fixable findings as the diff above; --check lists what remains; --write what its re-check of the written tree found.
+  const listed = result.mode === 'write' ? (result.remaining ?? result.findings) : result.findings;
+  const shown = listed.filter(
     (f) => !f.fixed && !(result.mode === 'preview' && f.fixable) && !(quiet && f.severity !== 'error'),
   );
   parts.push(...groupByFile(shown).map(([file, findings]) => formatFile(file, findings, c)));
   parts.push(outsideBlock(result.outside, c));
-  parts.push(summary(result, c));
+  parts.push(summary(result, { shown, hunks: hunksIn(diff) }, c));
   return parts.filter((part) => part !== '').join('\n');
+}
+
+/** The files --write wrote, one a line; past WRITTEN_LISTED, their count. */
+const WRITTEN_LISTED = 20;
+
+function writtenBlock(written: readonly string[]): string {
+  if (written.length === 0) return '';
+  if (written.length > WRITTEN_LISTED) return `Wrote ${plural(written.length, 'file')} (git status lists them).\n`;
+  const sorted = [...written].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return `Wrote ${plural(written.length, 'file')}:\n${sorted.map((path) => `  ${printable(path)}\n`).join('')}`;
+}
+
+/** The hunks of a printed diff (their headers may be coloured). */
+function hunksIn(diff: string): number {
+  // eslint-disable-next-line no-control-regex
+  return diff.split('\n').filter((line) => /^(?:\x1b\[[0-9;]*m)*@@ /.test(line)).length;
 }
 
 function groupByFile(findings: readonly Finding[]): [string, Finding[]][] {
@@ -48,12 +67,45 @@ function formatFile(file: string, findings: readonly Finding[], c: Colors): stri
   return `${c.underline(printable(file))}\n${rows.join('\n')}\n`;
 }
 
-function summary(result: RunResult, c: Colors): string {
-  const counts = countRemaining(result.findings);
+interface Shown {
+  /** The findings rows printed. */
+  shown: readonly Finding[];
+  /** The hunks of the diff printed (preview). */
+  hunks: number;
+}
+
+/**
+ * The first line counts what the screen shows, as ESLint's does: in preview, the fixable findings (the diff's hunks)
+ * apart from the rows that need a person; in --check and --write, the rows listed; then the steps outside the repository.
+ */
+function summary(result: RunResult, { shown, hunks }: Shown, c: Colors): string {
+  const counts = countRemaining(shown);
   const problems = counts.errors + counts.warnings + counts.infos;
   const lines: string[] = [];
-  const tally = `${plural(problems, 'problem')} (${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${plural(counts.infos, 'info')})`;
-  lines.push(result.failure !== undefined ? c.red(`✖ ${printable(maskSecrets(result.failure))}${problems === 0 ? '' : ` · ${tally}`}`) : problems === 0 ? c.green('✔ no problems') : (counts.errors > 0 ? c.red : c.yellow)(`✖ ${tally}`));
+  const fixable = result.mode === 'preview' ? result.findings.filter((f) => !f.fixed && f.fixable).length : 0;
+  const severities = `${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${plural(counts.infos, 'info')}`;
+  const stepsLeft = outsideStepsLeft(result.outside);
+  const outside = stepsLeft === 0 ? '' : ` · ${plural(stepsLeft, 'step')} outside the repo`;
+  let tally: string;
+  if (result.mode === 'preview') {
+    const files = result.plan.changes.length;
+    const fixes = hunks > 0 ? `${fixable} fixed by \`--write\` (the diff above: ${plural(hunks, 'hunk')} in ${plural(files, 'file')})` : `${fixable} fixable by \`--write\``;
+    const named = [counts.errors && plural(counts.errors, 'error'), counts.warnings && plural(counts.warnings, 'warning'), counts.infos && plural(counts.infos, 'info')].filter(Boolean);
+    const needYou = `${problems} need${problems === 1 ? 's' : ''} you${problems === 0 ? '' : ` (${named.join(', ')})`}`;
+    tally = [fixable > 0 && fixes, (problems > 0 || fixable === 0) && needYou].filter(Boolean).join(' · ');
+  } else {
+    tally = `${plural(problems, 'problem')} (${severities})`;
+  }
+  const clean = problems === 0 && fixable === 0;
+  // The colour follows the exit code: red while errors remain, shown in the diff or listed.
+  const errorsLeft = countRemaining(result.mode === 'write' ? (result.remaining ?? result.findings) : result.findings).errors > 0;
+  lines.push(
+    result.failure !== undefined
+      ? c.red(`✖ ${printable(maskSecrets(result.failure))}${clean ? '' : ` · ${tally}`}${outside}`)
+      : clean
+        ? c.green('✔ no problems') + outside
+        : (errorsLeft ? c.red : c.yellow)(`✖ ${tally}${outside}`),
+  );
 
   const changes = reportedChanges(result);
   const edits = changes.reduce((sum, change) => sum + change.edits, 0);
@@ -80,7 +132,29 @@ function summary(result: RunResult, c: Colors): string {
   // --check, while the disable step waits (legacy use remains): the deadline and what else holds the keys.
   const waiting = result.checklist.some((step) => step.step === 5 && step.status === 'blocked');
   if (result.mode === 'check' && waiting) lines.push(...timeLines(result).map((line) => `  ${line}`));
+  if (result.mode === 'write' && result.failure === undefined) lines.push(c.bold(nextLine(result, counts.errors, stepsLeft)));
   return lines.join('\n') + '\n';
+}
+
+/** After --write, one line: the errors left to fix by hand, the first step outside the repository, then deploy and --check. */
+function nextLine(result: RunResult, errors: number, stepsLeft: number): string {
+  const steps: string[] = [];
+  if (errors > 0) steps.push(`fix the ${plural(errors, 'error')} above`);
+  const first = result.outside.find((reference) => !reference.done);
+  if (first !== undefined) {
+    const others = stepsLeft - 1;
+    steps.push(`${outsideStep(first)}${others > 0 ? ` (and the ${plural(others, 'other step')} outside the repo above)` : ''}`);
+  }
+  steps.push('deploy, then run `migrate-keys --check`');
+  return `Next: ${printable(maskSecrets(steps.join(', ')))}`;
+}
+
+/** A step outside as one clause: its place and what to add or set, with its command; what to delete after the deploy waits. */
+function outsideStep({ action, command }: RunResult['outside'][number]): string {
+  const suffix = command === undefined ? '' : `: \`${command}\``;
+  const bare = suffix !== '' && action.endsWith(suffix) ? action.slice(0, -suffix.length) : action;
+  const clause = bare.split('; ')[0] as string;
+  return command === undefined ? clause : `${clause} (\`${command}\`)`;
 }
 
 function plural(count: number, word: string): string {

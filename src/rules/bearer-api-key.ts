@@ -215,6 +215,9 @@ function apikeyEntry(entry: TS.PropertyAssignment, sourceFile: TS.SourceFile): T
   return parent.properties.find((p) => p !== entry && /^apikey$/i.test(p.name?.getText(sourceFile).replace(/^\[|\]$/g, '').replace(/^['"`]|['"`]$/g, '') ?? ''));
 }
 
+const MOVE_REASON = "bearer-api-key: an API key goes in the apikey header; Authorization: Bearer is for a user's session JWT";
+const PAIR_REASON = "bearer-api-key: apikey already holds this key; Authorization: Bearer is for a user's session JWT";
+
 /**
  * The unsafe fix: `Authorization: \`Bearer ${key}\`` becomes `apikey: key` in the same entry, or goes
  * when the object already has `apikey: key`. Any other shape is left to a person.
@@ -231,11 +234,11 @@ function moveToApikey(site: AuthorizationSite, sourceFile: TS.SourceFile, shift:
     const key = ts.isComputedPropertyName(name) ? `[${text[name.expression.getStart(sourceFile)]}apikey${text[name.expression.getStart(sourceFile)]}]` : `${quote}apikey${quote}`;
     // The token moves as it is: a rename inside it (another rule's fix) is made in the moved copy.
     const keeps = [{ start: shift + token.getStart(sourceFile), end: shift + token.end, at: key.length + 2 }];
-    return [{ start: shift + entry.getStart(sourceFile), end: shift + entry.end, text: `${key}: ${token.getText(sourceFile)}`, keeps }];
+    return [{ start: shift + entry.getStart(sourceFile), end: shift + entry.end, text: `${key}: ${token.getText(sourceFile)}`, keeps, reason: MOVE_REASON }];
   }
   if (!paired) return undefined;
   const span = entryRemoval(text, entry.getStart(sourceFile), entry.end);
-  return [{ start: shift + span.start, end: shift + span.end, text: '' }];
+  return [{ start: shift + span.start, end: shift + span.end, text: '', reason: PAIR_REASON }];
 }
 
 /** An object entry with its comma: its whole line when it stands alone on one, else up to the next entry. */

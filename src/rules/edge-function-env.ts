@@ -90,7 +90,7 @@ export const edgeFunctionEnv: Rule = {
       const name = occurrence.decision.name;
       const plural = EDGE_KEY_NAMES[name] as string;
       if (site.kind === 'feed') {
-        reports.push(feedReport(occurrence, site.plural, context.transitional || file.parseError ? undefined : site.edits));
+        reports.push(feedReport(occurrence, site.plural, context.transitional || file.parseError ? undefined : because(site.edits, runtimeReason(site.plural))));
         continue;
       }
       const newRead = site.kind === 'read' && occurrence.read ? jsonRead(occurrence, plural) : undefined;
@@ -106,7 +106,7 @@ export const edgeFunctionEnv: Rule = {
       }
       if (site.kind === 'read' && site.split && !context.transitional && !file.parseError) {
         // A destructured env object: the name is split out into its own JSON read.
-        reports.push({ offset: occurrence.start, message: `${what}: this read of \`${name}\`${aliasNote(name)} becomes the \`default\` entry of it`, fix: site.split });
+        reports.push({ offset: occurrence.start, message: `${what}: this read of \`${name}\`${aliasNote(name)} becomes the \`default\` entry of it`, fix: because(site.split, runtimeReason(plural)) });
         continue;
       }
       if (!newRead || file.parseError) {
@@ -119,13 +119,22 @@ export const edgeFunctionEnv: Rule = {
       reports.push({
         offset: occurrence.start,
         message: `${what}: this read of \`${name}\`${aliasNote(name)} becomes the \`default\` entry of it${context.transitional ? ', falling back to the legacy read for now' : ''}`,
-        fix: readFix(occurrence, newRead, context.transitional, finalText),
+        fix: because(readFix(occurrence, newRead, context.transitional, finalText), runtimeReason(plural)),
       });
     }
     if (!file.parseError) reports.push(...singularReports(file));
     return reports;
   },
 };
+
+/** The reason the diff shows above a rewrite of a runtime read: it is not a plain rename. */
+function runtimeReason(plural: string): string {
+  return `edge-function-env: the Edge runtime injects ${plural} (JSON), not ${plural.slice(0, -1)}`;
+}
+
+function because(edits: Edit[] | undefined, reason: string): Edit[] | undefined {
+  return edits?.map((edit) => ({ ...edit, reason }));
+}
 
 /** Why a name the platform does not inject (the alias SUPABASE_SERVICE_KEY) is read as the JSON too. */
 function aliasNote(name: string): string {
@@ -154,7 +163,7 @@ function singularReports(file: ScannedFile): Report[] {
     return {
       offset: read.start,
       message: `${never}: this read becomes the \`default\` entry of \`${plural}\``,
-      fix: [{ start: read.start, end: read.end, text: `JSON.parse(${renamed} ?? ${quote}{}${quote}).default` }],
+      fix: because([{ start: read.start, end: read.end, text: `JSON.parse(${renamed} ?? ${quote}{}${quote}).default` }], `edge-function-env: the Edge runtime injects ${plural} (JSON), never ${name}`),
     };
   });
 }

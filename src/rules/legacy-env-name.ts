@@ -143,7 +143,7 @@ function fixMessage(rename: string, occurrence: Occurrence, context: RuleContext
 function finalFix(occurrence: Occurrence, decision: RenameDecision, retired: SiteFate | undefined): Edit[] | undefined {
   if (retired) {
     const span = occurrence.retireSpan as { start: number; end: number };
-    return [{ start: span.start, end: span.end, text: '' }];
+    return [{ start: span.start, end: span.end, text: '', reason: `legacy-env-name: ${retired.reason}` }];
   }
   return [{ start: occurrence.start, end: occurrence.end, text: decision.newName }];
 }
