@@ -41,7 +41,8 @@ const REFERENCE = /^(?:\$|\{\{|%|env\(|process\.env|import\.meta|Deno\.env|os\.e
 const KEYWORD = new Set(['string', 'number', 'boolean', 'null', 'undefined', 'true', 'false', 'any', 'unknown', 'never', 'object', 'None', 'True', 'False', 'nil', 'required', 'optional']);
 /** Objects whose members are settings, not values: `config.jwtSecret`, `env.SECRET`, `ctx.secrets.x`. */
 const SETTINGS_OBJECTS = new Set(['process', 'import', 'Deno', 'Bun', 'os', 'env', 'config', 'settings', 'ctx', 'context', 'c', 'this', 'window', 'globalThis', 'secrets', 'vars', 'props', 'options', 'opts', 'args', 'req', 'request', 'event', 'locals', 'platform', 'runtimeConfig', 'app']);
-const CODE_TERMINATOR = /^[ \t]*(?:[,;)}\]]|\?\?|\|\||&&|\?)/;
+// What follows a variable in code: punctuation, an operator, or ` = ` (a destructuring's default: `KEY: binding = ''`).
+const CODE_TERMINATOR = /^[ \t]*(?:[,;)}\]]|\?\?|\|\||&&|\?|=(?![=>]))/;
 
 const JWT_LABELS: Readonly<Record<string, string>> = {
   'legacy-anon': 'legacy anon JWT',

@@ -62,6 +62,8 @@ describe('maskSecrets keeps what a reader needs', () => {
     'const key = Deno.env.get("SUPABASE_SERVICE_ROLE_KEY")',
     '  supabaseKey: string',
     '  apikey: key,',
+    // A destructuring's binding with its default (examples/vite-react's config.ts): the name is not a value.
+    "  VITE_SUPABASE_ANON_KEY: anonKey = '',",
     'headers: { apikey: key }',
     'secret = "env(SUPABASE_AUTH_EXTERNAL_GITHUB_SECRET)"',
     '        key: SUPABASE_SERVICE_ROLE_KEY',
