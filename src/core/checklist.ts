@@ -26,6 +26,11 @@ export interface ChecklistInput {
   outside: number;
   /** Of `outside`, the steps the configuration's `outsideDone` records as done. */
   outsideDone?: number;
+  /**
+   * Of the steps left, those that confirm a name the repository already reads (a migrated tree's new names: nothing to
+   * rename there, only to make sure the place defines it). Absent: none.
+   */
+  outsideToConfirm?: number;
 }
 
 /** The error strings that show a client still sending a key the wrong way after the switch. */
@@ -100,7 +105,7 @@ export function checklist(input: ChecklistInput): ChecklistStep[] {
       step: 2,
       title: 'Update environment variables everywhere',
       status: envDone ? 'done' : 'todo',
-      detail: environmentDetail(repoDone, legacyUse, input.outside, outsideLeft),
+      detail: environmentDetail(repoDone, legacyUse, input.outside, outsideLeft, input.outsideToConfirm ?? 0),
     },
     {
       step: 3,
@@ -143,13 +148,14 @@ export function checklist(input: ChecklistInput): ChecklistStep[] {
 }
 
 /** Step 2: what is left in the repository, then outside it. */
-function environmentDetail(repoDone: boolean, legacyUse: number, outside: number, outsideLeft: number): string {
+function environmentDetail(repoDone: boolean, legacyUse: number, outside: number, outsideLeft: number, toConfirm: number): string {
   if (!repoDone) {
     return `${plural(legacyUse, 'place')} in the repository still use the legacy keys` +
       (outside > 0 ? `; confirm the ${plural(outside, 'place')} outside it (CI secrets, hosting) hold the new keys.` : '.');
   }
   if (outsideLeft > 0) {
-    return `done in the repository; ${plural(outsideLeft, 'place')} outside to update (\`--check\` cannot see them: ` +
+    const action = toConfirm === 0 ? 'update' : toConfirm >= outsideLeft ? 'confirm' : 'update or confirm';
+    return `done in the repository; ${plural(outsideLeft, 'place')} outside to ${action} (\`--check\` cannot see them: ` +
       'once done, record them in `outsideDone` of the configuration).';
   }
   if (outside > 0) return `No legacy name or legacy key value is left in the repository, and the ${plural(outside, 'place')} outside it are recorded done (\`outsideDone\`).`;

@@ -134,9 +134,10 @@ export function environmentStep(name: KeyName, file: string, line: number): Outs
 function step(provider: Provider, file: string, line: number, { name, newName, role = 'new' }: KeyName): OutsideReference {
   const environments = provider.environments ? ` (${provider.environments})` : '';
   const key = `the ${role} key`;
+  // A name the code already reads (a migrated tree, an env file's new name) is to confirm there, not to add and remove.
   const what = newName
     ? `add ${newName}${environments} with ${key}; remove ${name} after the deploy`
-    : `make sure ${name}${environments} holds ${key}`;
+    : `make sure ${provider === ANYWHERE ? 'it' : provider.place} defines ${name} (${key}) for every environment${environments}`;
   const command = provider.command?.(newName ?? name, role);
   const place = `${provider.place}${provider.where ? ` (${provider.where})` : ''}`;
   return { kind: provider.kind, name, ...(newName && { newName }), file, line, place, action: withCommand(`${place}: ${what}`, command), ...(command && { command }) };
