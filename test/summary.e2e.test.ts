@@ -45,14 +45,14 @@ function edgeRepo(): string {
 }
 
 describe('the preview summary counts what the screen shows', () => {
-  it('examples/vite-react: fixed by --write = the fixable findings shown as hunks; need you = the rows; steps outside = the steps listed', () => {
+  it('examples/vite-react: fixable by --write = the fixable findings shown as hunks; need you = the rows; steps outside = the steps listed', () => {
     const repo = exampleRepo('vite-react');
     const run = runCli(repo, []);
     const json = JSON.parse(runCli(repo, ['-f', 'json']).stdout) as { findings: { fixable: boolean }[]; changes: unknown[] };
     expect(run.status).toBe(1);
     const listed = rows(run.stdout);
     expect(listed.length).toBeGreaterThan(0);
-    expect(count(run.stdout, /(\d+) fixed by `--write`/)).toBe(json.findings.filter((f) => f.fixable).length);
+    expect(count(run.stdout, /(\d+) fixable by `--write`/)).toBe(json.findings.filter((f) => f.fixable).length);
     expect(count(run.stdout, /the diff above: (\d+) hunks?/)).toBe(hunks(run.stdout));
     expect(count(run.stdout, /hunks? in (\d+) files?/)).toBe(diffFiles(run.stdout));
     expect(diffFiles(run.stdout)).toBe(json.changes.length);

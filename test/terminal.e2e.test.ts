@@ -32,7 +32,7 @@ describe.skipIf(!hasScript)('the default output in a terminal (needs util-linux 
     const capture = normalised(run.stdout);
     // Colours are on: the terminal was a terminal.
     expect(capture).toContain('\x1b[31m');
-    expect(capture).toContain('14 fixed by `--write` (the diff above: 10 hunks in 9 files) · 2 need you (2 warnings) · 2 steps outside the repo');
+    expect(capture).toContain('14 fixable by `--write` (the diff above: 10 hunks in 9 files) · 2 need you (2 warnings) · 2 steps outside the repo');
     await expect(capture).toMatchFileSnapshot('__snapshots__/terminal-vite-react.txt');
   });
 });

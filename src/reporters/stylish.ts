@@ -89,7 +89,7 @@ function summary(result: RunResult, { shown, hunks }: Shown, c: Colors): string 
   let tally: string;
   if (result.mode === 'preview') {
     const files = result.plan.changes.length;
-    const fixes = hunks > 0 ? `${fixable} fixed by \`--write\` (the diff above: ${plural(hunks, 'hunk')} in ${plural(files, 'file')})` : `${fixable} fixable by \`--write\``;
+    const fixes = hunks > 0 ? `${fixable} fixable by \`--write\` (the diff above: ${plural(hunks, 'hunk')} in ${plural(files, 'file')})` : `${fixable} fixable by \`--write\``;
     const named = [counts.errors && plural(counts.errors, 'error'), counts.warnings && plural(counts.warnings, 'warning'), counts.infos && plural(counts.infos, 'info')].filter(Boolean);
     const needYou = `${problems} need${problems === 1 ? 's' : ''} you${problems === 0 ? '' : ` (${named.join(', ')})`}`;
     tally = [fixable > 0 && fixes, (problems > 0 || fixable === 0) && needYou].filter(Boolean).join(' · ');
