@@ -280,6 +280,30 @@ ruleTester('bearer-api-key', {
           file: 'scripts/call.sh',
           line: 2,
           message:
+            // Issue 27 (Q5 C): this case pinned "a check there that reads Authorization" for a function whose code the
+            // repository shows checking no caller: it does not read the header at all, and the message says so.
+            'the secret key (`SUPABASE_SECRET_KEY`) is sent as Authorization: Bearer to the Edge Function `hook` (/functions/v1/hook), which has verify_jwt off ' +
+            `and does not read Authorization in its code: nothing there checks the key, and Authorization is for a user's session JWT. ${MOVE}.`,
+          fixable: false,
+        },
+      ],
+    },
+    {
+      name: 'a function of the repository with verify_jwt off that checks its caller: a check there may read Authorization',
+      files: {
+        'supabase/config.toml': '[functions.hook]\nverify_jwt = false\n',
+        'supabase/functions/hook/index.ts':
+          "import { createClient } from 'npm:@supabase/supabase-js@2'\n" +
+          "Deno.serve(async (req) => {\n  const supabase = createClient(Deno.env.get('SUPABASE_URL')!, Deno.env.get('SUPABASE_ANON_KEY')!)\n" +
+          "  const { error } = await supabase.auth.getClaims(req.headers.get('Authorization')!.replace('Bearer ', ''))\n" +
+          "  if (error) return new Response('Unauthorized', { status: 401 })\n  return new Response('ok')\n})\n",
+        'scripts/call.sh': '#!/bin/sh\ncurl "$SUPABASE_URL/functions/v1/hook" -H "Authorization: Bearer $SUPABASE_SECRET_KEY"\n',
+      },
+      findings: [
+        {
+          file: 'scripts/call.sh',
+          line: 2,
+          message:
             'the secret key (`SUPABASE_SECRET_KEY`) is sent as Authorization: Bearer to the Edge Function `hook` (/functions/v1/hook), which has verify_jwt off: ' +
             `a check there that reads Authorization as a user's JWT rejects a new key. ${MOVE}.`,
           fixable: false,

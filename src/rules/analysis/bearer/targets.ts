@@ -36,6 +36,8 @@ export function describeTarget(target: Target): string {
 /** What the repository says of an Edge Function target (supabase/edge/model.ts): whether the platform checks the header. */
 export interface TargetFunction {
   verifyJwt: boolean;
+  /** Whether its code (or a module it imports) checks the caller: without one, nothing there reads Authorization. */
+  checksCaller?: boolean;
 }
 
 /** What a new key sent as Bearer comes to with no target in sight (what each service answers: the rules' meta.description). */
@@ -60,6 +62,11 @@ export function targetBreaks(target: Target, fn?: TargetFunction, newKey = false
     case 'auth':
       return `${to}, which answers 403 bad_jwt to a new key there${legacy}`;
     case 'functions':
+      if (fn && !fn.verifyJwt && fn.checksCaller === false) {
+        // Issue 27: the repository shows its code checking no caller, so neither the platform nor the function reads the
+        // header: no key, legacy or new, is rejected there (and none is checked).
+        return `${to}, which has verify_jwt off and does not read Authorization in its code: nothing there checks the key, and Authorization is for a user's session JWT`;
+      }
       if (fn && !fn.verifyJwt) {
         return `${to}, which has verify_jwt off: a check there that reads Authorization as a user's JWT rejects a new key${legacy && `${legacy} if it checks one`}`;
       }
