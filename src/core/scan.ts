@@ -1,6 +1,7 @@
 // Finds every occurrence of a migrated name in one file's text; the file's kind module (file-kinds/) tells what syntax each sits in.
 import { findDirectives } from '../file-kinds/directives.js';
 import { kindModule } from '../file-kinds/index.js';
+import { isHistoryFile, isMigrationMention } from '../file-kinds/mentions.js';
 import { Scripts } from '../file-kinds/parse.js';
 import { locator, type Occurrence } from '../file-kinds/scanned-text.js';
 import type { ScanInput, ScannedFile } from '../file-kinds/scanned.js';
@@ -42,5 +43,10 @@ export function scanFile(input: ScanInput, pattern: RegExp, map: NameMap, script
   scanned.occurrences = scanned.occurrences.filter(
     (o) => o.context !== 'identifier' || (text[o.start - 1] !== '$' && text[o.end] !== '$'),
   );
+  // Text about the migration (a name beside its new name, a search, an assertion of absence, history): no rule edits it.
+  if (scanned.occurrences.length > 0) {
+    const history = isHistoryFile(path, kind);
+    scanned.occurrences = scanned.occurrences.filter((o) => !isMigrationMention(scanned, o, history));
+  }
   return scanned;
 }

@@ -1,5 +1,6 @@
 // legacy-env-name: a legacy key name, renamed to its new name at every site that can be edited.
 import type { EnvEntry } from '../file-kinds/env-entries.js';
+import { edgeTextName } from '../file-kinds/mentions.js';
 import { renamesAsText } from '../file-kinds/index.js';
 import { type NameDecision } from '../keys/names.js';
 import { classifyValue } from '../keys/values.js';
@@ -31,6 +32,11 @@ export const legacyEnvName: Rule = {
         PAGES.migrating,
         'The publishable key replaces the legacy anon key and a secret key replaces service_role; both kinds work at once, so clients move one at a ' +
           'time and the legacy keys are deactivated only after nothing depends on them.',
+      ),
+      cite(
+        PAGES.functionSecrets,
+        'Edge Functions get `SUPABASE_PUBLISHABLE_KEYS` and `SUPABASE_SECRET_KEYS`, JSON dictionaries of the keys, beside the legacy ' +
+          '`SUPABASE_ANON_KEY` and `SUPABASE_SERVICE_ROLE_KEY`: text about Edge Functions names those, not the singular names.',
       ),
       cite(PAGES.authHelpersToSsrSteps, "Supabase's Next.js client code reads the key from `NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY`."),
       cite(PAGES.serverEnvironment, "Outside Supabase's own runtimes, `@supabase/server` reads the keys from `SUPABASE_PUBLISHABLE_KEY` and `SUPABASE_SECRET_KEY`."),
@@ -71,7 +77,9 @@ export const legacyEnvName: Rule = {
     const outcomes = new Map<Occurrence, string>();
     const chains: { report: Report; occurrence: Occurrence; newName: string }[] = [];
     for (const occurrence of file.occurrences) {
-      const { decision } = occurrence;
+      // In docs about Edge Functions a name the runtime injects has its JSON successor (SUPABASE_SECRET_KEYS), not the singular.
+      const edge = edgeTextName(file, occurrence);
+      const decision = edge && occurrence.decision.kind === 'rename' ? { ...occurrence.decision, newName: edge.newName } : occurrence.decision;
       // A longer name that merely ends in a legacy name, used nowhere as an env variable (an error code): it stays, unreported.
       if (!context.keyName(decision.name)) {
         outcomes.set(occurrence, decision.name);
@@ -82,7 +90,8 @@ export const legacyEnvName: Rule = {
       const offset = occurrence.start;
       const legacy = `\`${decision.name}\` is a legacy key name`;
       const to = `rename it to \`${decision.newName}\``;
-      const rename = `${legacy}: ${to}`;
+      const injected = edge && `; the Edge runtime injects no \`${occurrence.decision.kind === 'rename' ? occurrence.decision.newName : ''}\` but \`${decision.newName}\`, a JSON object whose \`default\` entry holds the key`;
+      const rename = `${legacy}${injected ?? ''}: ${to}`;
       // Another name of its new name beside it here, or a dependency that reads the name itself in this file's package (SPEC §2).
       const fate = siteFate(file, occurrence, context);
       const blocked =
@@ -103,6 +112,8 @@ export const legacyEnvName: Rule = {
         reports.push({ offset, message: `${legacy}, not renamed since the file could not be parsed: ${to}` });
       } else if (occurrence.context === 'env-value') {
         reports.push({ offset, message: `${legacy} inside a value, where text is not renamed: ${to} if this value names a variable` });
+      } else if (edge?.read) {
+        reports.push({ offset, message: `${legacy}${injected ?? ''}: read it as \`JSON.parse(Deno.env.get('${decision.newName}') ?? '{}').default\`` });
       } else {
         const retired = fate?.kind === 'retire' ? fate : undefined;
         const fix = context.transitional ? transitionalFix(file, occurrence, decision, context, retired) : finalFix(occurrence, decision, retired);
