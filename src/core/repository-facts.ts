@@ -27,7 +27,8 @@ function trackedKeyFiles(root: string, scanned: readonly ScannedFile[]): Set<str
 
 function signingKeysFile(root: string, path: string): SigningKeysFileFacts {
   const absolute = join(root, ...path.split('/'));
-  if (!existsSync(absolute)) return { exists: false };
+  // A missing file a .gitignore names is generated where the local stack starts (issue 27): git is asked about it too.
+  if (!existsSync(absolute)) return { exists: false, git: gitStanding(root, path) };
   if (!(insideRoot(root, absolute) && statSync(absolute).isFile() && statSync(absolute).size <= MAX_KEYS_FILE_BYTES)) return { exists: true };
   const text = readFileSync(absolute, 'utf8');
   // Git is asked about a file that holds a private key only: where it stands in git matters for no other.

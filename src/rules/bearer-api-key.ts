@@ -5,6 +5,7 @@ import { KeySources, type KeyKind } from './analysis/bearer/key-sources.js';
 import { describeTarget, LEGACY_STOPS, NEW_KEY_REFUSED, TARGET_SOURCES, targetBreaks, targetIn, type Target } from './analysis/bearer/targets.js';
 import { codeBlocks, pythonBearerSites, shellBearerSites, USER_TOKEN, type TextSite } from './analysis/bearer/text-sites.js';
 import { scriptsIn } from '../file-kinds/markup.js';
+import { LOCAL_STACK_PAGES, localDemoRole } from '../keys/local-stack.js';
 import { type ScriptDialect } from '../file-kinds/parse.js';
 import type { ScannedFile } from '../file-kinds/scanned.js';
 import { typescript } from '../core/typescript.js';
@@ -33,6 +34,53 @@ const sentTwice = (what: string, target: Target | undefined, drop: 'entry' | 'he
   `${what} is sent as Authorization: Bearer as well as in apikey${target ? ` to ${describeTarget(target)}` : ''}: the gateway accepts that pair, ` +
   `but Authorization is for a signed-in user's session token. Drop the Authorization ${drop}${how}.`;
 
+/** The local CLI's demo key sent as Bearer (issue 27): not the hosted project's key, so the disable step does not touch it. */
+const demoSent = (role: string, target: Target | undefined, how: string): string =>
+  `the local CLI's demo ${role} key (iss supabase-demo) is sent as Authorization: Bearer${target ? ` to ${describeTarget(target)}` : ''}: ` +
+  "a public constant of the local stack (`supabase start`), which disabling the hosted project's legacy keys does not touch. " +
+  `When this code moves to the local stack's new keys, send it in the \`apikey\` header instead${how}.`;
+
+/**
+ * The role of the local CLI's demo key when it is the only key an expression holds: its string literals, and the names
+ * it uses followed to their initializers in this module. Anything else in it (an env read, a call, a parameter) could
+ * hold a hosted project's key: undefined.
+ */
+function demoRoleOf(value: TS.Expression, sourceFile: TS.SourceFile): 'anon' | 'service_role' | undefined {
+  const ts = typescript();
+  const roles = new Set<string>();
+  const seen = new Set<string>();
+  const initializerOf = (name: string): TS.Expression | undefined => {
+    let found: TS.Expression | undefined;
+    const visit = (node: TS.Node): void => {
+      if (found) return;
+      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name && node.initializer) found = node.initializer;
+      else node.forEachChild(visit);
+    };
+    visit(sourceFile);
+    return found;
+  };
+  const only = (node: TS.Node): boolean => {
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
+      const text = node.text.replace(/^Bearer\s+/i, '');
+      const role = localDemoRole(text);
+      if (role) roles.add(role);
+      // Other text (`Bearer `) is no key; a hosted key or another JWT is.
+      return role !== undefined || !/eyJ|sb_(publishable|secret)_/.test(text);
+    }
+    if (ts.isTemplateExpression(node)) return node.templateSpans.every((span) => only(span.expression));
+    if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node)) return only(node.expression);
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) return only(node.left) && only(node.right);
+    if (ts.isIdentifier(node) && !seen.has(node.text)) {
+      seen.add(node.text);
+      const init = initializerOf(node.text);
+      return init !== undefined && only(init);
+    }
+    return false;
+  };
+  if (!only(value) || roles.size !== 1) return undefined;
+  return [...roles][0] as 'anon' | 'service_role';
+}
+
 export const bearerApiKey: Rule = {
   meta: {
     id: 'bearer-api-key',
@@ -46,7 +94,8 @@ export const bearerApiKey: Rule = {
       'authenticates no one; a legacy key there stops working when the legacy keys are deactivated. Where the request\'s URL is in ' +
       'sight, the message names that target and its answer. Send the key in the apikey header. The unsafe fix (JS/TS, --write --unsafe) ' +
       'moves it there, or drops the Authorization entry when apikey already carries the same key. A user\'s token, a forwarded header ' +
-      "or a third party's token is never flagged.",
+      "or a third party's token is never flagged. The local CLI's demo keys (iss supabase-demo), public constants of the local stack " +
+      "that disabling the hosted project's legacy keys does not touch, are an info when they are the only key sent.",
     legacyUse: true,
     blocksRotation: false,
     example: "headers: { Authorization: `Bearer ${anonKey}` }   ->   headers: { apikey: anonKey }",
@@ -67,6 +116,11 @@ export const bearerApiKey: Rule = {
           '`{"code":"UNAUTHORIZED_INVALID_JWT_FORMAT","message":"Invalid JWT"}` (May 2026, before verify_jwt accepted the new keys for migration compatibility).',
       ),
       ...TARGET_SOURCES,
+      cite(
+        LOCAL_STACK_PAGES.cliApiKeys,
+        'The local stack signs its demo anon and service_role keys with `iss: supabase-demo` and its default JWT secret, and has default ' +
+          '`sb_publishable_…` / `sb_secret_…` keys of its own.',
+      ),
       cite(PAGES.supabaseJsInvokePr, 'supabase-js no longer sends a new-format key as `Authorization: Bearer` on `functions.invoke`: the key goes only in `apikey`.'),
     ],
     examples: [
@@ -156,6 +210,17 @@ function codeReports(file: ScannedFile, context: RuleContext): Report[] {
       if (!kind) continue;
       const fix = moveToApikey(site, sourceFile, region.start);
       const target = requestTarget(site, sourceFile);
+      // Issue 27: the local CLI's demo key alone is a public constant of the local stack: at most an info.
+      const demo = demoRoleOf(site.value, sourceFile);
+      if (demo) {
+        reports.push({
+          offset: region.start + site.at,
+          severity: 'info',
+          message: paired ? sentTwice(`the local CLI's demo ${demo} key`, target, 'entry', fix ? ' (--write --unsafe does)' : '') : demoSent(demo, target, fix ? ' (--write --unsafe does)' : ' (move it by hand)'),
+          ...(fix && { fix }),
+        });
+        continue;
+      }
       reports.push({
         offset: region.start + site.at,
         message: paired

@@ -1,4 +1,5 @@
 // edge-function-no-auth-check: a function without verify_jwt that never checks who calls it.
+import { isTestProjectDir, LOCAL_STACK_PAGES } from '../keys/local-stack.js';
 import type { Report, Rule } from './rule.js';
 import { cite, PAGES } from './sources.js';
 
@@ -16,7 +17,9 @@ export const edgeFunctionNoAuthCheck: Rule = {
       'publishable key checks no one (anyone can read that key), and reading the apikey header without comparing it with ' +
       'a secret checks nothing. None of these was found in the ' +
       "function's code or the modules it imports (relative imports and import-map aliases such as @shared/auth.ts, " +
-      'followed within supabase/functions); a check named only in a comment does not count.',
+      'followed within supabase/functions); a check named only in a comment does not count. A function of a Supabase project under ' +
+      "a test, e2e, fixtures or examples folder serves the tests on the local stack (`supabase start` reads that folder's " +
+      'config.toml), not production: an info there.',
     legacyUse: false,
     blocksRotation: false,
     example: "if (req.headers.get('apikey') !== expectedKey) return new Response('Unauthorized', { status: 401 })",
@@ -32,6 +35,7 @@ export const edgeFunctionNoAuthCheck: Rule = {
           'authorization logic in the function.',
       ),
       cite(PAGES.functionDeploy, '`--no-verify-jwt` allows anyone to invoke the function without a valid JWT.'),
+      cite(LOCAL_STACK_PAGES.managingConfig, 'The Supabase CLI uses `supabase/config.toml` to manage local configuration.'),
       cite(
         PAGES.apiKeys,
         'The publishable key goes in anything you ship (browser, mobile app, CLI, script): anyone can read it, so it only reaches what Row ' +
@@ -61,6 +65,18 @@ export const edgeFunctionNoAuthCheck: Rule = {
       // --unsafe turns verify_jwt off only for a function that checks its caller (edge-function-verify-jwt): one that does
       // not keeps it on, and that rule's warning asks for a check first.
       if (fn.verifyJwt) continue;
+      // Issue 27: a project under a test, e2e, fixtures or examples folder serves the tests on the local stack: an info.
+      if (isTestProjectDir(fn.projectDir)) {
+        reports.push({
+          offset: 0,
+          severity: 'info',
+          message:
+            `function \`${fn.slug}\` runs with verify_jwt off and never checks its caller, but it belongs to the Supabase project of a test folder ` +
+            `(\`${fn.projectDir}\`), which runs on the local stack the tests start, not in production: if it is ever deployed, check the apikey ` +
+            'header, the user (auth.getClaims), or a webhook signature first',
+        });
+        continue;
+      }
       reports.push({
         offset: 0,
         message: `function \`${fn.slug}\` runs with verify_jwt off but never checks its caller: check the apikey header, the user (auth.getClaims), or a webhook signature`,

@@ -1,5 +1,6 @@
 // legacy-jwt-secret: tokens verified or signed with the legacy shared JWT secret, which blocks rotating it.
 import { scriptsIn } from '../file-kinds/markup.js';
+import { LOCAL_STACK_PAGES, localJwtSecretReport } from '../keys/local-stack.js';
 import { jwtSecretUses, pythonJwtSecretUses, type JwtSecretUse } from './analysis/security/jwt-secret.js';
 import type { Report, Rule, SyntaxFile } from './rule.js';
 import { cite, PAGES } from './sources.js';
@@ -21,12 +22,19 @@ export const legacyJwtSecret: Rule = {
       'jsonwebtoken.verify, jose.jwtVerify with a symmetric key, djwt, hono/jwt, PyJWT with HS256) stops working ' +
       "once the project moves to asymmetric signing keys. Verify against the project's JWKS " +
       '(<SUPABASE_URL>/auth/v1/.well-known/jwks.json) or call supabase.auth.getClaims(). Tokens signed with the ' +
-      'secret are found too. While any remains, step 6 of the checklist (rotate the legacy JWT secret) stays blocked.',
+      'secret are found too. While any remains, step 6 of the checklist (rotate the legacy JWT secret) stays blocked. The local ' +
+      "CLI's default JWT secret (`super-secret-jwt-token-…`, what `supabase start` signs its demo keys with) is a public constant " +
+      "that only the local stack trusts: code that uses it alone is an info, not the hosted project's secret.",
     legacyUse: false,
     blocksRotation: true,
     example:
       "jwt.verify(token, process.env.SUPABASE_JWT_SECRET)  ->  await jwtVerify(token, createRemoteJWKSet(new URL(`${url}/auth/v1/.well-known/jwks.json`)))",
     sources: [
+      cite(
+        LOCAL_STACK_PAGES.cliApiKeys,
+        "The local stack's `[auth] jwt_secret` defaults to the constant `super-secret-jwt-token-with-at-least-32-characters-long`, and the CLI " +
+          'signs its demo anon and service_role keys (`iss: supabase-demo`) with it.',
+      ),
       cite(PAGES.signingKeys, 'Supabase Auth has two systems of signing keys: the legacy one, based on the JWT secret, and the new signing keys.'),
       cite(
         PAGES.rotatingJwtSecret,
@@ -72,7 +80,7 @@ export const legacyJwtSecret: Rule = {
         for (const use of jwtSecretUses(sourceFile)) uses.push({ ...use, offset: use.offset + region.start });
       }
     }
-    return uses.map((use): Report => ({ offset: use.offset, message: messageOf(use) }));
+    return uses.map((use): Report => localJwtSecretReport(file.text, use) ?? { offset: use.offset, message: messageOf(use) });
   },
 };
 

@@ -1,4 +1,5 @@
 // signing-key-file: the file `[auth] signing_keys_path` names — missing, not a JWK array, or a private key git could publish.
+import { LOCAL_STACK_PAGES } from '../keys/local-stack.js';
 import type { Rule } from './rule.js';
 import { cite, PAGES } from './sources.js';
 
@@ -13,11 +14,21 @@ export const signingKeyFile: Rule = {
       'needs a JSON array of private JWKs there, each with kty, kid, crv (EC/OKP) and d: `supabase gen signing-key ' +
       '--algorithm ES256` prints one key, which must be wrapped in [ … ] (the hosted dashboard takes the bare object). ' +
       'The file holds a private key: git must neither track it nor be able to pick it up. A key whose key_ops list ' +
-      'verify is an info note: some libraries, such as jose, refuse to sign with it. The private part d is never shown.',
+      'verify is an info note: some libraries, such as jose, refuse to sign with it (not on the CLI\'s own output, key_ops sign and ' +
+      'verify with ext true). The private part d is never shown. Only the local stack reads signing_keys_path (config.toml is the ' +
+      "CLI's local configuration; the hosted project's signing keys are imported in its dashboard): a tracked key file is a " +
+      'published development key, a warning (rotate it in the hosted project if it was ever uploaded there), and a missing file ' +
+      'that a .gitignore lists is generated where the local stack starts, an info.',
     legacyUse: false,
     blocksRotation: false,
     example: '{ "kty": "EC", "kid": "…", "crv": "P-256", "d": "…", … }  ->  [ { "kty": "EC", "kid": "…", "crv": "P-256", "d": "…", … } ]',
     sources: [
+      cite(LOCAL_STACK_PAGES.managingConfig, 'The Supabase CLI uses `supabase/config.toml` to manage local configuration.'),
+      cite(
+        LOCAL_STACK_PAGES.cliSigningKeys,
+        '`supabase gen signing-key` writes private JWKs with `"key_ops": ["sign", "verify"]` and `"ext": true`, and warns to add the ' +
+          'signing keys path to .gitignore.',
+      ),
       cite(
         PAGES.signingKeys,
         '`supabase gen signing-key --algorithm ES256` generates a private key ready for import; store it in a secure location.',

@@ -289,6 +289,33 @@ ruleTester('bearer-api-key', {
       ],
     },
     {
+      // Issue 27 (Q5 A): the local CLI's demo keys (iss supabase-demo) are public constants of the local stack: disabling
+      // the hosted project's legacy keys does not touch them, so a Bearer of one of them alone is an info. A hosted
+      // project's key in the same place stays an error.
+      name: "the local CLI's demo anon key sent as Bearer in a test of the local stack: an info; a hosted anon key there: an error",
+      files: {
+        'test/storageApi.test.ts':
+          "import { StorageClient } from '../src/index'\nconst URL = 'http://127.0.0.1:54321/storage/v1'\n" +
+          `const KEY = '${KEYS.demoAnon}'\nexport const storage = new StorageClient(URL, { Authorization: \`Bearer \${KEY}\` })\n`,
+        'test/hosted.test.ts':
+          "import { StorageClient } from '../src/index'\nconst URL = 'https://abcdefghijklmnopqrst.supabase.co/storage/v1'\n" +
+          `const KEY = '${KEYS.anon}'\nexport const storage = new StorageClient(URL, { Authorization: \`Bearer \${KEY}\` })\n`,
+      },
+      findings: [
+        { file: 'test/hosted.test.ts', line: 4, column: 49, severity: 'error', message: sent('the legacy anon key', BREAKS, UNSAFE) },
+        {
+          file: 'test/storageApi.test.ts',
+          line: 4,
+          column: 49,
+          severity: 'info',
+          message:
+            "the local CLI's demo anon key (iss supabase-demo) is sent as Authorization: Bearer: a public constant of the local stack " +
+            "(`supabase start`), which disabling the hosted project's legacy keys does not touch. When this code moves to the local " +
+            `stack's new keys, ${MOVE.replace('Send', 'send')}${UNSAFE}.`,
+        },
+      ],
+    },
+    {
       name: 'a function of the repository with verify_jwt off that checks its caller: a check there may read Authorization',
       files: {
         'supabase/config.toml': '[functions.hook]\nverify_jwt = false\n',

@@ -163,5 +163,29 @@ ruleTester('edge-function-no-auth-check', {
       },
       findings: [{ line: 1, column: 1, message: never('runs with verify_jwt off') }],
     },
+    {
+      // Issue 27 (Q5 A): a Supabase project under a test, e2e, fixtures or examples folder serves the tests on the local
+      // stack, not production: at most an info there. The repository's own project keeps the warning.
+      name: "a test project's function without a check: an info; the production project's: a warning",
+      files: {
+        [FN]: OPEN,
+        ...OFF,
+        'packages/core/auth-js/test/supabase/config.toml': '[functions.echo]\nverify_jwt = false\n',
+        'packages/core/auth-js/test/supabase/functions/echo/index.ts': OPEN,
+      },
+      findings: [
+        {
+          file: 'packages/core/auth-js/test/supabase/functions/echo/index.ts',
+          line: 1,
+          column: 1,
+          severity: 'info',
+          message:
+            'function `echo` runs with verify_jwt off and never checks its caller, but it belongs to the Supabase project of a test folder ' +
+            '(`packages/core/auth-js/test/supabase`), which runs on the local stack the tests start, not in production: if it is ever deployed, ' +
+            'check the apikey header, the user (auth.getClaims), or a webhook signature first',
+        },
+        { file: FN, line: 1, column: 1, severity: 'warning', message: never('runs with verify_jwt off') },
+      ],
+    },
   ],
 });

@@ -10,6 +10,9 @@ const verifies = (via: string) =>
   `tokens are verified with the legacy JWT secret (${via}), which stops working once the project moves to signing keys and blocks rotating the secret: ${INSTEAD}`;
 const reads = (via: string) =>
   `reads the legacy JWT secret (${via}): whatever verifies or signs tokens with it stops working once the project moves to signing keys and the secret is rotated: ${INSTEAD}`;
+const LOCAL = (via: string) =>
+  `tokens are signed with the local CLI's default JWT secret (${via}): a public constant that only the local stack (\`supabase start\`) ` +
+  "trusts, not the hosted project's legacy JWT secret: nothing to migrate here for the hosted project";
 // The rule looks at files only in a repository that uses Supabase; this file says it does.
 const USES_SUPABASE = { 'src/supabase.ts': 'export const url = process.env.SUPABASE_URL\n' };
 
@@ -124,6 +127,26 @@ ruleTester('legacy-jwt-secret', {
       name: 'a file that does not parse, without a legacy name, is still read',
       files: { ...USES_SUPABASE, 'src/verify.ts': "import jwt from 'jsonwebtoken'\nexport const check = (t: string) => jwt.verify(t, process.env.SUPABASE_JWT_SECRET!)\nconst = ;\n" },
       findings: [{ file: 'src/verify.ts', line: 2, column: 37, message: verifies('`SUPABASE_JWT_SECRET`') }],
+    },
+    {
+      // Issue 27 (Q5 A): the local CLI's default JWT secret is a public constant only the local stack trusts (supabase/cli
+      // pkg/config/apikeys.go): not the hosted project's legacy secret, so at most an info. Another literal stays as it
+      // was (a name that reads the environment first: test/local-stack.test.ts).
+      name: "the local CLI's JWT secret in tests: an info; another secret: a warning as before",
+      files: {
+        ...USES_SUPABASE,
+        'test/integration.test.ts':
+          "import { sign } from 'jsonwebtoken'\nconst JWT_SECRET = 'super-secret-jwt-token-with-at-least-32-characters-long'\n" +
+          "export const token = () => sign({ sub: '1' }, JWT_SECRET, { expiresIn: '1h' })\n",
+        'test/inline.test.ts':
+          "import jwt from 'jsonwebtoken'\nexport const token = () => jwt.sign({}, 'super-secret-jwt-token-with-at-least-32-characters-long', { algorithm: 'HS256' })\n",
+        'test/other.test.ts': "import jwt from 'jsonwebtoken'\nconst JWT_SECRET = 'f3b1c9d2e8a74c6b9e0d1a2b3c4d5e6f7a8b9c0d'\nexport const token = () => jwt.sign({}, JWT_SECRET)\n",
+      },
+      findings: [
+        { file: 'test/inline.test.ts', line: 2, column: 28, severity: 'info', message: LOCAL('HS256') },
+        { file: 'test/integration.test.ts', line: 3, column: 28, severity: 'info', message: LOCAL('`JWT_SECRET`') },
+        { file: 'test/other.test.ts', line: 3, column: 28, severity: 'warning', messageIncludes: 'tokens are signed with the legacy JWT secret (`JWT_SECRET`)' },
+      ],
     },
   ],
 });

@@ -27,6 +27,15 @@ ruleTester('signing-key-file', {
         'tools/config.toml': '[auth]\nsigning_keys_path = "./missing.json"\n',
       },
     },
+    {
+      // The CLI writes `"key_ops": ["sign", "verify"]` and `"ext": true` itself (supabase/cli internal/gen/signingkeys).
+      name: "the CLI's own output with key_ops sign and verify, outside git: nothing to say",
+      files: {
+        ...CONFIG,
+        'supabase/signing_keys.json':
+          '[\n  { "kty": "EC", "kid": "k1", "use": "sig", "key_ops": ["sign", "verify"], "alg": "ES256", "ext": true, "crv": "P-256", "x": "xx", "y": "yy", "d": "dd" }\n]\n',
+      },
+    },
   ],
   invalid: [
     {
@@ -102,15 +111,36 @@ ruleTester('signing-key-file', {
       ],
     },
     {
-      name: 'a private key that git tracks has leaked',
+      // Issue 27 (Q5 B): this case pinned an error ('has leaked … generate a new key'). `[auth] signing_keys_path` is read
+      // only by the local stack (config.toml is the CLI's local configuration; the hosted project takes its keys from the
+      // dashboard): a committed local key is not a production secret, so a warning that says where to rotate it if it
+      // was ever uploaded.
+      name: 'a private key that git tracks: a local development key, a warning',
       files: { ...CONFIG, 'supabase/signing_keys.json': ARRAY },
       git: true,
       findings: [
         {
           line: 5,
+          severity: 'warning',
           message:
-            '`supabase/signing_keys.json` holds a private key and git tracks it, so it has leaked: remove it from git ' +
-            '(`git rm --cached supabase/signing_keys.json`), list it in .gitignore, and generate a new key',
+            '`supabase/signing_keys.json` holds a private key and git tracks it: only the local stack loads it (`signing_keys_path` in ' +
+            "supabase/config.toml), so it is a published development key, not the hosted project's: remove it from git " +
+            '(`git rm --cached supabase/signing_keys.json`) and list it in .gitignore; if this key was ever uploaded to the hosted project, rotate it there',
+        },
+      ],
+    },
+    {
+      // Issue 27 (Q5 B): supabase-js's auth-js tests generate the file at run time and list it in .gitignore.
+      name: 'a missing file that a .gitignore names: generated, not in the repository (an info)',
+      files: { ...CONFIG, 'supabase/.gitignore': 'signing_keys.json\n' },
+      git: true,
+      findings: [
+        {
+          line: 5,
+          severity: 'info',
+          message:
+            '`signing_keys_path` names `supabase/signing_keys.json`, which a .gitignore lists: generated, not in the repository. ' +
+            `Wherever the local stack starts, generate it first (\`${GENERATE}\`, wrapped in a JSON array)`,
         },
       ],
     },

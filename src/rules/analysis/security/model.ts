@@ -32,7 +32,10 @@ export interface SigningKeysFileFacts {
   exists: boolean;
   /** Its text, when it is a file inside the root (links resolved) of at most 1 MiB. */
   text?: string;
-  /** When the text holds a private key: git tracks it, a .gitignore covers it, neither, or there is no repository. */
+  /**
+   * When the text holds a private key, or the file does not exist: git tracks it, a .gitignore covers it, neither, or there
+   * is no repository.
+   */
   git?: 'tracked' | 'ignored' | 'neither' | 'no repository';
 }
 
@@ -209,7 +212,16 @@ function signingKeyReports(repository: RepositoryFacts, scanned: readonly Scanne
     const { path } = named;
     const at = (message: string, severity?: Severity): SecurityReport => ({ offset: named.offset, message, ...(severity && { severity }) });
     const found: SecurityReport[] = [];
-    if (!facts.exists) {
+    if (!facts.exists && facts.git === 'ignored') {
+      // Issue 27: generated where the local stack starts (supabase-js's auth-js tests), so not missing from the repository.
+      found.push(
+        at(
+          `\`signing_keys_path\` names \`${path}\`, which a .gitignore lists: generated, not in the repository. ` +
+            'Wherever the local stack starts, generate it first (`supabase gen signing-key --algorithm ES256`, wrapped in a JSON array)',
+          'info',
+        ),
+      );
+    } else if (!facts.exists) {
       found.push(
         at(
           `\`signing_keys_path\` names \`${path}\`, which does not exist, so the local auth server will not start: ` +
@@ -220,10 +232,14 @@ function signingKeyReports(repository: RepositoryFacts, scanned: readonly Scanne
       for (const problem of signingKeysProblems(path, facts.text)) found.push(at(problem.message, problem.severity));
       if (holdsPrivateKey(facts.text)) {
         if (facts.git === 'tracked') {
+          // Issue 27: only the local stack reads signing_keys_path (config.toml is local configuration; the hosted project
+          // takes its keys from the dashboard): a published development key, not a production secret.
           found.push(
             at(
-              `\`${path}\` holds a private key and git tracks it, so it has leaked: remove it from git (\`git rm --cached ${path}\`), ` +
-                'list it in .gitignore, and generate a new key',
+              `\`${path}\` holds a private key and git tracks it: only the local stack loads it (\`signing_keys_path\` in supabase/config.toml), ` +
+                `so it is a published development key, not the hosted project's: remove it from git (\`git rm --cached ${path}\`) and list it ` +
+                'in .gitignore; if this key was ever uploaded to the hosted project, rotate it there',
+              'warning',
             ),
           );
         } else if (facts.git === 'neither') {

@@ -88,7 +88,10 @@ export function signingKeysProblems(path: string, text: string): SigningKeyProbl
       const needsPrivate = missing.includes('d') ? ' (`d` is the private part: the local auth server signs with it)' : '';
       problems.push({ message: `${label} has no ${missing.map((field) => `\`${field}\``).join(', ')}${needsPrivate}: replace it with a key from \`supabase gen signing-key --algorithm ES256\`` });
     }
-    if (Array.isArray(jwk.key_ops) && jwk.key_ops.includes('verify') && typeof jwk.d === 'string') {
+    // `supabase gen signing-key` itself writes key_ops ["sign", "verify"] and ext true, which the local stack loads: no note
+    // on the CLI's own output (issue 27).
+    const cliOutput = Array.isArray(jwk.key_ops) && jwk.key_ops.join(',') === 'sign,verify' && jwk.ext === true;
+    if (Array.isArray(jwk.key_ops) && jwk.key_ops.includes('verify') && typeof jwk.d === 'string' && !cliOutput) {
       problems.push({
         message: `${label} lists \`verify\` in \`key_ops\`: some libraries, such as jose, refuse to sign with such a private key; use \`"key_ops": ["sign"]\` where you load it yourself`,
         severity: 'info',
