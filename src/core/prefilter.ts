@@ -73,8 +73,9 @@ export function isCandidate(file: { path: string; kind: FileKind }, text: string
     case 'commands':
     case 'yaml':
     case 'dockerfile':
-      // A deploy, or a caller by URL (curl in a workflow or a script): both feed the Edge Function model.
-      if (text.includes('functions deploy') || text.includes('/functions/v1/')) return true;
+      // A deploy, or a caller by URL (curl in a workflow or a script): both feed the Edge Function model; so does a call of
+      // a script file, whose arguments complete a deploy command that passes them on (issue 27 item 4).
+      if (text.includes('functions deploy') || text.includes('/functions/v1/') || /\.(?:sh|bash|ps1)\b/.test(text)) return true;
       break;
     case 'python':
     case 'source':

@@ -17,7 +17,9 @@ export const deployVerifyJwt: Rule = {
       'authenticate API-key callers (it accepts the new keys on either header for migration compatibility) and may reject every ' +
       'caller once the legacy keys are disabled. For a function whose only guard it is, this is a warning: add a check in the ' +
       'handler first, then --no-verify-jwt. For a function that checks its caller in code (as edge-function-verify-jwt finds), ' +
-      'it is an info: add --no-verify-jwt, or set verify_jwt = false in config.toml.',
+      'it is an info: add --no-verify-jwt, or set verify_jwt = false in config.toml. A command is read as the shell reads it: continuation ' +
+      'lines (`\\`, a PowerShell backtick, a YAML `>` block) belong to it, and a script that passes its arguments on (`"$@"`) deploys ' +
+      'what the npm scripts, workflows and Makefiles that call it give it.',
     legacyUse: false,
     blocksRotation: false,
     example: 'supabase functions deploy hello-world   ->   supabase functions deploy hello-world --no-verify-jwt',

@@ -26,7 +26,10 @@ export const sqlLegacyKey: Rule = {
       'header and reads it from Vault (vault.decrypted_secrets), not from a literal. A legacy key read by its name from a ' +
       "database setting (current_setting('app.settings.service_role_key')) or the environment (getenv) is reported too. " +
       "A PL/pgSQL variable filled from vault.decrypted_secrets by a key's secret name (anon_key, service_role_key; not " +
-      "another service's, such as stripe_key) holds that key whatever it is called, so `'Bearer ' || tok` sends it. Where the " +
+      "another service's, such as stripe_key) holds that key whatever it is called, so `'Bearer ' || tok` sends it. A job that sends a " +
+      "dedicated secret first (`'Bearer ' || coalesce(cron_secret, service_role_key)`) to a function of the repository that checks that " +
+      'Bearer against its own secret is an info: moving the key to apikey would break the function; keep the dedicated secret in ' +
+      'Authorization (it is not a Supabase key) and drop the key fallback, or send the secret key in the apikey header as well. Where the ' +
       'statement names its target (`/functions/v1/<name>`, `/rest/v1`, `/storage/v1`, `/auth/v1`), the message names it and what it answers. ' +
       REVOKE_LEGACY_JWT_WHY,
     legacyUse: true,
@@ -41,6 +44,11 @@ export const sqlLegacyKey: Rule = {
       cite(
         PAGES.migratingGuidePr,
         "The migration guide's section on Database Webhooks and pg_net moves the key from the `Authorization: Bearer` header to the `apikey` header.",
+      ),
+      cite(
+        { title: 'supabase/supabase#47317: fix: webhook apikey', url: 'https://github.com/supabase/supabase/pull/47317', date: '2026-06-25' },
+        'Database webhooks and cron jobs created in the dashboard add an `apikey: <secret key>` header for Edge Function auth, keeping the ' +
+          'custom headers already there.',
       ),
       ...TARGET_SOURCES,
       ...REVOKE_LEGACY_JWT_SOURCES,
@@ -100,6 +108,21 @@ export const sqlLegacyKey: Rule = {
       if (!kind) continue;
       reported.add(statement.start);
       const target = targetIn(body);
+      // Issue 27 item 8: a dedicated secret sent first (`'Bearer ' || coalesce(cron_secret, service_role_key)`) to a function
+      // that checks that Bearer against its own secret: the key is only a fallback, and moving it to apikey breaks the function.
+      const dedicated = literal ? undefined : dedicatedSecretFirst(value);
+      if (dedicated && functionNamed(target)?.checksBearerSecret) {
+        reports.push({
+          offset: statement.start + header.index,
+          severity: 'info',
+          message:
+            `this statement sends a dedicated secret (\`${dedicated.secret}\`) first as Authorization: Bearer to ${describeTarget(target as Target)}, ` +
+            `which checks that Bearer against its own secret, and the ${dedicated.fallback} key only as a fallback: moving the key to the apikey header ` +
+            `would break the function. Keep the dedicated secret in Authorization (it is not a Supabase key) and drop the ${dedicated.fallback.replace(/^legacy /, '')} fallback, ` +
+            'or send the secret key in the apikey header as well.',
+        });
+        continue;
+      }
       const what = `the ${kind} key${named ? ` (Vault secret \`${vault}\`)` : ''}`;
       reports.push({
         offset: statement.start + header.index,
@@ -288,4 +311,32 @@ function statements(text: string): { start: number; end: number }[] {
 function statementEnd(text: string, start: number): number {
   const end = text.indexOf(';', start);
   return end < 0 ? text.length : end + 1;
+}
+
+/**
+ * The Bearer value `'Bearer ' || coalesce(<a dedicated secret>, <a Supabase key>, …)`: the first argument names no
+ * Supabase key (a Vault secret or a variable such as `cron_secret`), a later one does. The secret's name and the fallback's kind.
+ */
+function dedicatedSecretFirst(value: string): { secret: string; fallback: string } | undefined {
+  const open = /\bcoalesce\s*\(/i.exec(value);
+  if (!open) return undefined;
+  const args: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const c of value.slice(open.index + open[0].length)) {
+    if (c === '(') depth++;
+    if (c === ')' && depth-- === 0) break;
+    if (c === ',' && depth === 0) {
+      args.push(current.trim());
+      current = '';
+    } else current += c;
+  }
+  args.push(current.trim());
+  const nameOf = (arg: string) => VAULT_SECRET.exec(arg)?.[1] ?? /^\(?\s*([a-z_][\w.]*)\s*\)?$/i.exec(arg)?.[1];
+  const first = nameOf(args[0] ?? '');
+  if (first === undefined || NAMED_KEY.test(first) || vaultKind(first) !== undefined) return undefined;
+  const fallback = args.slice(1).map((arg) => nameOf(arg)).find((name) => name !== undefined && (vaultKind(name) !== undefined || NAMED_KEY.test(name)));
+  if (fallback === undefined) return undefined;
+  const kind = vaultKind(fallback) ?? (/anon|publishable/i.test(fallback) ? 'legacy anon' : 'legacy service_role');
+  return { secret: first, fallback: kind };
 }

@@ -30,6 +30,28 @@ ruleTester('deploy-verify-jwt', {
       name: 'a deploy shown in Markdown docs is not a script',
       files: { 'README.md': '```sh\nsupabase functions deploy hello\n```\n', ...PROJECT },
     },
+    // Issue 27 item 4: a deploy command is read as the shell reads it, its continuation lines and the script it calls included.
+    {
+      name: 'the flag on a continuation line: shell `\\`, a && chain, a YAML `>` block, a `|` block, a PowerShell backtick',
+      files: {
+        'scripts/deploy.sh': 'supabase functions deploy hello \\\n  --project-ref "$PROJECT_REF" \\\n  --no-verify-jwt && echo deployed\n',
+        '.github/workflows/deploy.yml':
+          'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n' +
+          '      - run: >\n          supabase functions deploy hello\n          --no-verify-jwt\n' +
+          '      - run: |\n          supabase functions deploy hello \\\n            --no-verify-jwt\n' +
+          '      - shell: pwsh\n        run: |\n          supabase functions deploy hello `\n            --no-verify-jwt\n',
+        ...PROJECT,
+      },
+    },
+    {
+      name: 'npm scripts that call a script file, which passes their arguments on ("$@")',
+      files: {
+        'package.json':
+          '{\n  "scripts": {\n    "deploy": "./scripts/deploy.sh hello --no-verify-jwt",\n    "deploy:all": "bash scripts/deploy.sh --no-verify-jwt"\n  }\n}\n',
+        'scripts/deploy.sh': '#!/bin/sh\nset -e\nsupabase functions deploy "$@" --project-ref "$PROJECT_REF"\n',
+        ...PROJECT,
+      },
+    },
   ],
   invalid: [
     {
@@ -82,6 +104,19 @@ ruleTester('deploy-verify-jwt', {
       findings: [
         { line: 1, column: 1, severity: 'warning', message: leaves('`hello`', true) },
         { line: 1, column: 1, severity: 'info', message: safe('`me`', true) },
+      ],
+    },
+    {
+      name: 'a continuation line without the flag, and a script file called without it',
+      files: {
+        'scripts/deploy.sh': 'supabase functions deploy hello \\\n  --project-ref "$PROJECT_REF"\necho --no-verify-jwt\n',
+        'scripts/all.sh': 'supabase functions deploy "$@"\n',
+        'package.json': '{ "scripts": { "deploy": "sh scripts/all.sh hello" } }\n',
+        ...PROJECT,
+      },
+      findings: [
+        { file: 'scripts/all.sh', line: 1, column: 1, message: leaves('`hello`') },
+        { file: 'scripts/deploy.sh', line: 1, column: 1, message: leaves('`hello`') },
       ],
     },
     {

@@ -6,6 +6,10 @@ const CONFIG = 'supabase/config.toml';
 const FN = 'supabase/functions/send-report/index.ts';
 const OFF = { [CONFIG]: '[functions.send-report]\nverify_jwt = false\n' };
 const OPEN = 'Deno.serve(async (req) => {\n  const { to } = await req.json()\n  return new Response(`sent to ${to}`)\n})\n';
+// Issue 27 item 6: a function whose only guard is verify_jwt, with a secret-key client that writes.
+const onlyVerifyJwt = (slug: string) =>
+  `function \`${slug}\` has only verify_jwt, which accepts the public anon key, and writes with a secret-key client: anyone can call it. ` +
+  'Check the caller in the handler (auth.getClaims, the apikey header against SUPABASE_SECRET_KEYS, a webhook signature).';
 const never = (state: string) =>
   `function \`send-report\` ${state} but never checks its caller: check the apikey header, the user (auth.getClaims), or a webhook signature`;
 
@@ -105,6 +109,114 @@ ruleTester('edge-function-no-auth-check', {
           '})\n',
       },
     },
+    // Issue 27 item 5: real caller checks, by their shape.
+    {
+      name: 'off, and the Bearer is checked against an allowlist from the environment (ALLOWED.includes(token))',
+      files: {
+        ...OFF,
+        [FN]:
+          "const ALLOWED = (Deno.env.get('ALLOWED_TOKENS') ?? '').split(',')\n" +
+          'Deno.serve(async (req) => {\n' +
+          "  const token = req.headers.get('Authorization')?.replace('Bearer ', '') ?? ''\n" +
+          "  if (!ALLOWED.includes(token)) return new Response('Forbidden', { status: 403 })\n" +
+          "  return new Response('sent')\n" +
+          '})\n',
+      },
+    },
+    {
+      name: 'off, and a _shared helper compares a custom header with the key its caller passes, in constant time (safeEquals, by name)',
+      files: {
+        ...OFF,
+        [FN]:
+          "import { isKeyAuthorized } from '../_shared/key_auth.ts'\n" +
+          'Deno.serve(async (req) => {\n' +
+          "  if (!isKeyAuthorized(req, Deno.env.get('REPORT_KEY') ?? '')) return new Response('Unauthorized', { status: 401 })\n" +
+          "  return new Response('sent')\n" +
+          '})\n',
+        'supabase/functions/_shared/key_auth.ts':
+          "import { safeEquals } from './compare.ts'\n" +
+          'export const isKeyAuthorized = (req: Request, expectedKey: string): boolean => {\n' +
+          "  const provided = req.headers.get('x-report-key')?.trim() ?? ''\n" +
+          '  return Boolean(expectedKey && provided && safeEquals(provided, expectedKey))\n' +
+          '}\n',
+        'supabase/functions/_shared/compare.ts': 'export const safeEquals = (a: string, b: string) => a.length === b.length && a === b\n',
+      },
+    },
+    {
+      name: 'off, and a helper compares a header with a secret whose name its caller passes, by a constant-time loop (by shape)',
+      files: {
+        ...OFF,
+        [FN]:
+          'const same = (a: string, b: string) => {\n' +
+          '  if (a.length !== b.length) return false\n' +
+          '  let diff = 0\n' +
+          '  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i)\n' +
+          '  return diff === 0\n' +
+          '}\n' +
+          'const verifySharedSecret = (req: Request, headerName: string, envName: string) => {\n' +
+          '  const provided = req.headers.get(headerName)?.trim()\n' +
+          '  const expected = Deno.env.get(envName)?.trim()\n' +
+          '  return Boolean(provided && expected && same(provided, expected))\n' +
+          '}\n' +
+          'Deno.serve(async (req) => {\n' +
+          "  if (!verifySharedSecret(req, 'x-device-secret', 'DEVICE_SECRET')) return new Response('Unauthorized', { status: 401 })\n" +
+          "  return new Response('sent')\n" +
+          '})\n',
+      },
+    },
+    {
+      name: 'off, and a call validates the token, its failure returns 401 (const ok = await validateSession(token); if (!ok) …)',
+      files: {
+        ...OFF,
+        [FN]:
+          "import { validateSession } from '../_shared/session.ts'\n" +
+          'Deno.serve(async (req) => {\n' +
+          "  const token = req.headers.get('Authorization')?.slice(7) ?? ''\n" +
+          '  const ok = await validateSession(token)\n' +
+          "  if (!ok) return new Response('Unauthorized', { status: 401 })\n" +
+          "  return new Response('sent')\n" +
+          '})\n',
+      },
+    },
+    {
+      name: 'off, and the user is checked by the REST form of auth.getUser (a fetch of /auth/v1/user with the Authorization whose failure returns 401)',
+      files: {
+        ...OFF,
+        [FN]:
+          'Deno.serve(async (req) => {\n' +
+          "  const authorization = req.headers.get('authorization')\n" +
+          "  if (!authorization) return new Response('Unauthorized', { status: 401 })\n" +
+          "  const user = await fetch(new URL('/auth/v1/user', Deno.env.get('SUPABASE_URL')), { headers: { apikey: req.headers.get('apikey') ?? '', Authorization: authorization } })\n" +
+          "  if (!user.ok) return new Response('Unauthorized', { status: 401 })\n" +
+          "  return new Response('sent')\n" +
+          '})\n',
+      },
+    },
+    {
+      name: 'verify_jwt on, and a secret-key client that only reads: nothing written for anyone',
+      files: {
+        [CONFIG]: 'project_id = "my-app"\n',
+        [FN]:
+          "import { createClient } from 'npm:@supabase/supabase-js@2'\n" +
+          "const admin = createClient(Deno.env.get('SUPABASE_URL')!, Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')!)\n" +
+          "Deno.serve(async () => Response.json(await admin.from('posts').select('id')))\n",
+      },
+    },
+    {
+      name: 'verify_jwt on, a secret-key client that writes, and a check of the user in code',
+      files: {
+        [CONFIG]: 'project_id = "my-app"\n',
+        [FN]:
+          "import { createClient } from 'npm:@supabase/supabase-js@2'\n" +
+          "const admin = createClient(Deno.env.get('SUPABASE_URL')!, Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')!)\n" +
+          'Deno.serve(async (req) => {\n' +
+          "  const { data, error } = await admin.auth.getClaims(req.headers.get('Authorization')!.slice(7))\n" +
+          "  if (error) return new Response('Unauthorized', { status: 401 })\n" +
+          "  await admin.from('posts').insert({ author: data.claims.sub })\n" +
+          "  return new Response('ok')\n" +
+          '})\n',
+      },
+    },
   ],
   invalid: [
     {
@@ -185,6 +297,52 @@ ruleTester('edge-function-no-auth-check', {
             'check the apikey header, the user (auth.getClaims), or a webhook signature first',
         },
         { file: FN, line: 1, column: 1, severity: 'warning', message: never('runs with verify_jwt off') },
+      ],
+    },
+    {
+      name: 'off, and only a CORS origin check answers 403: an origin is no caller check',
+      files: {
+        [FN]:
+          "const isAllowedOrigin = (origin: string | null) => origin === 'https://app.example.com'\n" +
+          'Deno.serve(async (req) => {\n' +
+          "  if (!isAllowedOrigin(req.headers.get('origin'))) return new Response('Forbidden', { status: 403 })\n" +
+          "  return new Response('sent')\n" +
+          '})\n',
+        ...OFF,
+      },
+      findings: [{ line: 1, column: 1, message: never('runs with verify_jwt off') }],
+    },
+    {
+      name: 'off through a continued deploy line (issue 27 item 4), and no check',
+      files: {
+        [FN]: OPEN,
+        [CONFIG]: 'project_id = "my-app"\n',
+        'scripts/deploy.sh': 'supabase functions deploy send-report \\\n  --no-verify-jwt\n',
+      },
+      findings: [{ line: 1, column: 1, message: never('runs with verify_jwt off') }],
+    },
+    // Issue 27 item 6: verify_jwt accepts the public anon key, so it protects nothing a secret-key client writes.
+    {
+      name: 'verify_jwt on, no check in code, and a secret-key client that writes (insert) or deletes users (auth.admin)',
+      files: {
+        [CONFIG]: 'project_id = "my-app"\n',
+        [FN]:
+          "import { createClient } from 'npm:@supabase/supabase-js@2'\n" +
+          "const admin = createClient(Deno.env.get('SUPABASE_URL')!, JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}').default)\n" +
+          'Deno.serve(async (req) => {\n' +
+          '  const { id } = await req.json()\n' +
+          "  await admin.from('audit').insert({ id })\n" +
+          '  await admin.auth.admin.deleteUser(id)\n' +
+          "  return new Response('ok')\n" +
+          '})\n',
+        'supabase/functions/cleanup/index.ts':
+          "import { createClient } from 'npm:@supabase/supabase-js@2'\n" +
+          "const supabase = createClient(Deno.env.get('SUPABASE_URL')!, Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')!)\n" +
+          "Deno.serve(async () => { await supabase.rpc('purge'); return new Response('ok') })\n",
+      },
+      findings: [
+        { file: 'supabase/functions/cleanup/index.ts', line: 1, column: 1, message: onlyVerifyJwt('cleanup') },
+        { file: FN, line: 1, column: 1, message: onlyVerifyJwt('send-report') },
       ],
     },
   ],

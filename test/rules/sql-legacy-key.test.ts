@@ -244,5 +244,52 @@ ruleTester('sql-legacy-key', {
       files: { 'supabase/migrations/1_old.sql': `/* select net.http_post(url := ${URL}, headers := jsonb_build_object('Authorization', 'Bearer ' || service_role_key)) */\nselect 1;\n` },
       findings: [{ line: 1, messageIncludes: 'this statement sends the API key as Authorization: Bearer' }],
     },
+    {
+      // Issue 27 item 8: a cron job that sends a dedicated secret first, to a function that checks that Bearer against its own secret.
+      name: "a dedicated secret first ('Bearer ' || coalesce(cron_secret, service_role_key)) to a function that checks that Bearer: an info",
+      files: {
+        'supabase/migrations/20260101000000_cron.sql':
+          "select cron.schedule('nightly', '0 3 * * *', $$\n  select net.http_post(\n" +
+          "    url := 'https://abcdefghijklmnopqrst.supabase.co/functions/v1/nightly',\n" +
+          "    headers := jsonb_build_object('Authorization', 'Bearer ' || coalesce(\n" +
+          "      (select decrypted_secret from vault.decrypted_secrets where name = 'cron_secret'),\n" +
+          "      (select decrypted_secret from vault.decrypted_secrets where name = 'service_role_key')))\n" +
+          '  );\n$$);\n',
+        'supabase/functions/nightly/index.ts':
+          'Deno.serve(async (req) => {\n' +
+          "  const cronSecret = Deno.env.get('CRON_SECRET') ?? ''\n" +
+          "  if (req.headers.get('Authorization') !== `Bearer ${cronSecret}`) return new Response('Unauthorized', { status: 401 })\n" +
+          "  return new Response('ok')\n" +
+          '})\n',
+      },
+      findings: [
+        {
+          line: 4,
+          severity: 'info',
+          message:
+            'this statement sends a dedicated secret (`cron_secret`) first as Authorization: Bearer to the Edge Function `nightly` (/functions/v1/nightly), ' +
+            'which checks that Bearer against its own secret, and the legacy service_role key only as a fallback: moving the key to the apikey header ' +
+            'would break the function. Keep the dedicated secret in Authorization (it is not a Supabase key) and drop the service_role fallback, ' +
+            'or send the secret key in the apikey header as well.',
+        },
+      ],
+    },
+    {
+      name: "a dedicated secret first to a function that does not check that Bearer: the generic error stays",
+      files: {
+        'supabase/migrations/20260101000000_cron.sql':
+          "select net.http_post(url := 'https://abcdefghijklmnopqrst.supabase.co/functions/v1/nightly',\n" +
+          "  headers := jsonb_build_object('Authorization', 'Bearer ' || coalesce(cron_secret, service_role_key)));\n",
+        'supabase/functions/nightly/index.ts': "Deno.serve(() => new Response('ok'))\n",
+      },
+      findings: [
+        {
+          line: 2,
+          message:
+            'this statement sends the API key as Authorization: Bearer to the Edge Function `nightly` (/functions/v1/nightly), where a check that reads ' +
+            `Authorization as a user's JWT rejects a new key, ${LEGACY}. ${MIGRATION}.`,
+        },
+      ],
+    },
   ],
 });

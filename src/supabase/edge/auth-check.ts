@@ -31,6 +31,21 @@ export function checksCaller(modules: readonly FunctionModule[]): boolean {
   return named || comparesHeaderWithSecret(modules);
 }
 
+// A client made with the secret key (createClient with SUPABASE_SERVICE_ROLE_KEY or an entry of SUPABASE_SECRET_KEYS), and a
+// call that writes or deletes through it: a row write, an RPC, or the Auth admin API.
+const SECRET_CLIENT = /\bSUPABASE_(?:SERVICE_ROLE_KEY|SECRET_KEYS)\b/;
+const CREATES_CLIENT = /\bcreateClient\s*(?:<[^>]*>)?\s*\(/;
+const WRITES = /\.\s*(?:insert|update|upsert|delete|rpc)\s*\(|\bauth\s*\.\s*admin\s*\./;
+
+/**
+ * Whether the modules make a secret-key client and write or delete with it (issue 27 item 6): what verify_jwt alone
+ * leaves open to anyone holding the public anon key. Names in comments do not count.
+ */
+export function writesWithSecretClient(modules: readonly FunctionModule[]): boolean {
+  const found = (pattern: RegExp) => modules.some((module) => pattern.test(module.text) && matchesOutsideComments(module.path, module.text, pattern, module.scripts));
+  return found(SECRET_CLIENT) && found(CREATES_CLIENT) && found(WRITES);
+}
+
 /**
  * The static imports of a module that may lead to code of the repository: relative ones (`./x.ts`,
  * `../_shared/cors.ts`) and bare ones an import map may alias (`@shared/auth.ts`); never a URL, `npm:`, `jsr:`

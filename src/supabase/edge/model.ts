@@ -4,9 +4,10 @@ import { posix } from 'node:path';
 import { commentTest } from '../../file-kinds/comments.js';
 import { findDirectives, type Directive } from '../../file-kinds/directives.js';
 import { holdsCommands, type FileKind } from '../../file-kinds/index.js';
-import { checksCaller, findInvocations, localImports } from './auth-check.js';
+import { checksCaller, findInvocations, localImports, writesWithSecretClient } from './auth-check.js';
+import { comparesBearerWithOwnSecret } from './secret-compare.js';
 import { readProjectConfig, type FunctionConfig, type ProjectConfig } from './config-toml.js';
-import { findDeployCommands, type DeployCommand } from './deploys.js';
+import { findDeployCommands, findScriptCalls, type DeployCommand } from './deploys.js';
 import { lineAt } from '../../core/positions.js';
 import type { Scripts } from '../../file-kinds/parse.js';
 
@@ -49,6 +50,10 @@ export interface EdgeFunction {
   verifyJwt: boolean;
   /** Whether its code, or a module it imports, checks its caller: the guard it needs once verify_jwt is off. */
   checksCaller: boolean;
+  /** Whether its code makes a secret-key client and writes or deletes with it (issue 27 item 6). */
+  writesWithSecretClient: boolean;
+  /** Whether its code compares the Authorization header's Bearer with a secret of its own, not a Supabase key (issue 27 item 8). */
+  checksBearerSecret: boolean;
   callers: Caller[];
   /** The `migrate-keys-ignore` comments of its entry file: a finding anchored there obeys them. */
   entryDirectives: Directive[];
@@ -131,6 +136,8 @@ export function buildEdgeModel(files: readonly ModelFile[]): EdgeModel {
         configVerifyJwt,
         verifyJwt: configVerifyJwt,
         checksCaller: checksCaller(reachable.map((path) => byPath.get(path) as ModelFile)),
+        writesWithSecretClient: writesWithSecretClient(reachable.map((path) => byPath.get(path) as ModelFile)),
+        checksBearerSecret: comparesBearerWithOwnSecret(reachable.map((path) => byPath.get(path) as ModelFile)),
         callers: [],
         entryDirectives: directivesOf((byPath.get(entrypoint) as ModelFile).text),
       });
@@ -138,11 +145,29 @@ export function buildEdgeModel(files: readonly ModelFile[]): EdgeModel {
   }
 
   const deploys: Deploy[] = [];
-  for (const file of files) {
-    if (!holdsCommands(file.kind)) continue;
-    for (const command of findDeployCommands(file.text)) {
-      const deployed = deployedFunctions(file.path, command, functions);
-      deploys.push({ file: file.path, offset: command.offset, line: lineAt(file.text, command.offset), command, functions: deployed });
+  const commandFiles = files.filter((file) => holdsCommands(file.kind));
+  // Issue 27 item 4: the script files that npm scripts, workflows and Makefiles call, with the arguments they pass.
+  const scriptCalls = commandFiles.flatMap((file) => findScriptCalls(file.text, commandsFolder(file.path), file.kind === 'yaml'));
+  for (const file of commandFiles) {
+    for (const command of findDeployCommands(file.text, file.kind === 'yaml', file.path.endsWith('.json'))) {
+      const place = { file: file.path, offset: command.offset, line: lineAt(file.text, command.offset) };
+      const calls = command.forwardsArguments ? scriptCalls.filter((call) => call.script === file.path) : [];
+      if (calls.length === 0) {
+        deploys.push({ ...place, command, functions: deployedFunctions(file.path, command, functions) });
+        continue;
+      }
+      // A script that passes its arguments on deploys what each call gives it: one deploy for the calls that turn
+      // verify_jwt off, one for those that leave it on, at the script's command.
+      for (const noVerifyJwt of [true, false]) {
+        const group = calls
+          .map((call) => ({ ...command, names: [...command.names, ...call.names], noVerifyJwt: command.noVerifyJwt || call.noVerifyJwt }))
+          .filter((called) => called.noVerifyJwt === noVerifyJwt);
+        if (group.length === 0) continue;
+        const names = group.some((called) => called.names.length === 0) ? [] : [...new Set(group.flatMap((called) => called.names))];
+        const merged: DeployCommand = { ...command, names, noVerifyJwt };
+        const deployed = [...new Set(group.flatMap((called) => deployedFunctions(file.path, called, functions)))];
+        deploys.push({ ...place, command: merged, functions: deployed });
+      }
     }
   }
   for (const fn of functions) {
@@ -323,11 +348,16 @@ function aliased(specifier: string, functionsDir: string, byPath: Map<string, Mo
  * only project there is.
  */
 function deployedFunctions(file: string, command: DeployCommand, functions: readonly EdgeFunction[]): EdgeFunction[] {
-  const runsInOwnFolder = /(^|\/)(package\.json|[Mm]akefile|GNUmakefile|[^/]+\.mk)$/.test(file) && posix.dirname(file) !== '.';
-  const fileDir = runsInOwnFolder ? posix.dirname(file) : '';
+  const fileDir = commandsFolder(file);
   const base = command.workdir ? posix.normalize(posix.join(fileDir, command.workdir)) : fileDir;
   const projectDir = base === '' || base === '.' ? 'supabase' : `${base}/supabase`;
   const projects = new Set(functions.map((fn) => fn.projectDir));
   const target = projects.has(projectDir) ? projectDir : projects.size === 1 ? [...projects][0] : undefined;
   return functions.filter((fn) => fn.projectDir === target && (command.names.length === 0 || command.names.includes(fn.slug)));
+}
+
+/** The folder a file's commands run in: a package.json's or Makefile's own, else the repository root (''). */
+function commandsFolder(file: string): string {
+  const runsInOwnFolder = /(^|\/)(package\.json|[Mm]akefile|GNUmakefile|[^/]+\.mk)$/.test(file) && posix.dirname(file) !== '.';
+  return runsInOwnFolder ? posix.dirname(file) : '';
 }

@@ -31,6 +31,9 @@ const CUTS = new Set(['replace', 'replaceAll', 'split', 'slice', 'substring', 's
 const WRAPS = new Set(['String', 'encode', 'from', 'parse', 'values', 'digest']);
 const COMPARERS = /timingSafeEqual|safeEqual|secureCompare|constantTime|compare|equals?$/i;
 
+// The name an env read by a parameter stands for: a secret's, whichever the caller names.
+const SECRET_BY_PARAMETER = 'SECRET_NAMED_BY_CALLER';
+
 const isCode = (path: string) => /\.[cm]?[jt]sx?$/i.test(path);
 
 /** Whether any module compares a request header with a secret; names bound to secrets are followed across the modules. */
@@ -38,15 +41,75 @@ export function comparesHeaderWithSecret(modules: readonly Module[]): boolean {
   const parsed = modules
     .filter((module) => isCode(module.path))
     .map((module) => (module.scripts ?? new Scripts(module.path, module.text)).parse(wholeScript(module.path, module.text)).sourceFile);
-  // Names a module gives a secret that others may read: `{ internalJobToken: Deno.env.get('…') }`, `export const TOKEN = …`.
+  // Names a module gives a secret that others may read: `{ internalJobToken: Deno.env.get('…') }`, `export const TOKEN = …`;
+  // and the parameters that callers fill with a secret (`isKeyAuthorized(req, Deno.env.get('KEY'))`: `isKeyAuthorized#1`).
   const shared = new Set<string>();
-  for (let round = 0; round < 2; round++) {
+  for (let round = 0; round < 3; round++) {
     for (const sourceFile of parsed) analyse(sourceFile, shared).exported.forEach((name) => shared.add(name));
   }
-  return parsed.some((sourceFile) => analyse(sourceFile, shared).compares);
+  const results = parsed.map((sourceFile) => analyse(sourceFile, shared));
+  // The REST form of auth.getUser (a fetch of /auth/v1/user with the caller's Authorization) checks the caller when a
+  // failure answers 401/403 somewhere in the function's code (the helper returns `response.ok`, its caller the 401).
+  return results.some((result) => result.compares || result.validates) || (results.some((result) => result.fetchesUser) && results.some((result) => result.refuses));
 }
 
-function analyse(sourceFile: TS.SourceFile, shared: ReadonlySet<string>): { compares: boolean; exported: string[] } {
+/**
+ * Whether any module compares the Authorization header (its Bearer) with a secret of its own, not a Supabase key
+ * (`Bearer ${CRON_SECRET}`): a caller that sends that secret there must keep sending it there (issue 27 item 8).
+ */
+export function comparesBearerWithOwnSecret(modules: readonly Module[]): boolean {
+  const parsed = modules
+    .filter((module) => isCode(module.path))
+    .map((module) => (module.scripts ?? new Scripts(module.path, module.text)).parse(wholeScript(module.path, module.text)).sourceFile);
+  const shared = new Set<string>();
+  for (let round = 0; round < 3; round++) {
+    for (const sourceFile of parsed) analyse(sourceFile, shared).exported.forEach((name) => shared.add(name));
+  }
+  return parsed.some((sourceFile) => analyse(sourceFile, shared).comparesBearer);
+}
+
+/** Whether a function's body has the shape of a constant-time compare: a length compare or a loop, and `^` (XOR) folded with `|`. */
+function constantTimeShape(body: TS.Node, ts: typeof TS): boolean {
+  let xor = false;
+  let or = false;
+  const visit = (node: TS.Node): void => {
+    if (ts.isBinaryExpression(node)) {
+      if (node.operatorToken.kind === ts.SyntaxKind.CaretToken || node.operatorToken.kind === ts.SyntaxKind.CaretEqualsToken) xor = true;
+      if (node.operatorToken.kind === ts.SyntaxKind.BarEqualsToken || node.operatorToken.kind === ts.SyntaxKind.BarToken) or = true;
+    }
+    node.forEachChild(visit);
+  };
+  visit(body);
+  return xor && or;
+}
+
+const STATUS_REFUSED = /^40[13]$/;
+/** Whether a statement answers 401 or 403 (`new Response(…, { status: 401 })`, `json(401, …)`) or throws. */
+function refuses(node: TS.Node, ts: typeof TS): boolean {
+  let found = false;
+  const visit = (child: TS.Node): void => {
+    if (found) return;
+    if (ts.isNumericLiteral(child) && STATUS_REFUSED.test(child.text)) found = true;
+    else child.forEachChild(visit);
+  };
+  visit(node);
+  return found;
+}
+
+interface Analysis {
+  compares: boolean;
+  exported: string[];
+  /** A call that validates what the caller sent, whose failure answers 401/403. */
+  validates: boolean;
+  /** A fetch of `/auth/v1/user` with the caller's Authorization header. */
+  fetchesUser: boolean;
+  /** A 401 or 403 answered somewhere. */
+  refuses: boolean;
+  /** A compare of the Authorization header with a secret other than SUPABASE_SECRET_KEYS. */
+  comparesBearer: boolean;
+}
+
+function analyse(sourceFile: TS.SourceFile, shared: ReadonlySet<string>): Analysis {
   const ts = typescript();
   const secretNames = new Set<string>();
   const headerNames = new Set<string>();
@@ -72,6 +135,8 @@ function analyse(sourceFile: TS.SourceFile, shared: ReadonlySet<string>): { comp
   const envRead = (node: TS.Expression): string | undefined => {
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'get' && endsWithEnv(node.expression.expression)) {
       const argument = node.arguments[0];
+      // `Deno.env.get(envName)` in a helper whose caller names the variable (`verifySharedSecret(req, 'x-device-secret', 'DEVICE_SECRET')`).
+      if (argument && ts.isIdentifier(argument) && parameters.has(argument.text)) return SECRET_BY_PARAMETER;
       return argument && ts.isStringLiteralLike(argument) ? argument.text : undefined;
     }
     if (ts.isPropertyAccessExpression(node) && endsWithEnv(node.expression)) return node.name.text;
@@ -114,7 +179,21 @@ function analyse(sourceFile: TS.SourceFile, shared: ReadonlySet<string>): { comp
 
   const declarations: TS.VariableDeclaration[] = [];
   const callbacks: TS.CallExpression[] = [];
+  // Functions by name (`function f(…)`, `const f = (…) => …`), and those shaped like a constant-time compare.
+  const functions = new Map<string, TS.SignatureDeclaration>();
+  const comparers = new Set<string>();
   const collect = (node: TS.Node): void => {
+    const named = ts.isFunctionDeclaration(node) && node.name ? node.name.text : undefined;
+    const bound =
+      ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && (ts.isArrowFunction(node.initializer) || ts.isFunctionExpression(node.initializer))
+        ? node.initializer
+        : undefined;
+    const fn = named !== undefined ? (node as TS.FunctionDeclaration) : bound;
+    const fnName = named ?? (bound ? ((node as TS.VariableDeclaration).name as TS.Identifier).text : undefined);
+    if (fn && fnName !== undefined) {
+      functions.set(fnName, fn);
+      if (fn.parameters.length === 2 && fn.body && constantTimeShape(fn.body, ts)) comparers.add(fnName);
+    }
     if (ts.isVariableDeclaration(node) && node.initializer) declarations.push(node);
     else if (ts.isCallExpression(node) && CALLBACKS.has(methodOf(node)) && ts.isPropertyAccessExpression(node.expression)) callbacks.push(node);
     else if (ts.isParameter(node) && ts.isIdentifier(node.name)) parameters.add(node.name.text);
@@ -146,6 +225,11 @@ function analyse(sourceFile: TS.SourceFile, shared: ReadonlySet<string>): { comp
     }
     return changed;
   };
+  for (const [fnName, fn] of functions) {
+    fn.parameters.forEach((parameter, index) => {
+      if (shared.has(`${fnName}#${index}`)) bindNames(parameter.name, secretNames);
+    });
+  }
   for (let changed = true; changed; ) {
     changed = false;
     for (const declaration of declarations) {
@@ -169,14 +253,86 @@ function analyse(sourceFile: TS.SourceFile, shared: ReadonlySet<string>): { comp
 
   const exported: string[] = [];
   let compares = false;
-  const pair = (a: TS.Expression, b: TS.Expression) => (secret(a) && !header(a) && header(b) && !secret(b)) || (secret(b) && !header(b) && header(a) && !secret(a));
+  let validates = false;
+  let fetchesUser = false;
+  let refused = false;
+  // `const ok = await validateSession(token)`: names bound to a call that takes what the caller sent.
+  const validationCall = (node: TS.Expression): boolean => {
+    const inner = unwrap(node);
+    if (ts.isIdentifier(inner)) {
+      const declaration = declarations.find((d) => ts.isIdentifier(d.name) && d.name.text === inner.text);
+      return declaration !== undefined && declaration.initializer !== undefined && validationCall(declaration.initializer);
+    }
+    if (!ts.isCallExpression(inner)) return false;
+    const method = methodOf(inner);
+    // An origin (CORS) check answers 403 to a browser, not to a caller without credentials.
+    if (method === '' || /origin|cors/i.test(method) || CUTS.has(method) || method === 'get') return false;
+    return inner.arguments.some((argument) => header(argument) && !/origin/i.test(argument.getText(sourceFile)));
+  };
+  // `{ headers: { Authorization: authHeader } }` where the value is the request's header (or `req.headers` itself).
+  const sendsAuthorization = (options: TS.Expression): boolean => {
+    let found = false;
+    const look = (node: TS.Node): void => {
+      if (found) return;
+      if (ts.isPropertyAssignment(node) && /^["']?authorization["']?$/i.test(node.name.getText(sourceFile))) found = header(node.initializer);
+      else if (ts.isShorthandPropertyAssignment(node) && /^authorization$/i.test(node.name.text)) found = header(node.name);
+      else if (ts.isPropertyAssignment(node) && node.name.getText(sourceFile) === 'headers' && header(node.initializer)) found = true;
+      else node.forEachChild(look);
+    };
+    look(options);
+    return found;
+  };
+  // `!x`, `x === false`, `x == null`: the condition holds when the validation failed.
+  const failed = (condition: TS.Expression): boolean => {
+    const inner = ts.isParenthesizedExpression(condition) ? condition.expression : condition;
+    if (ts.isPrefixUnaryExpression(inner) && inner.operator === ts.SyntaxKind.ExclamationToken) return validationCall(inner.operand);
+    if (ts.isBinaryExpression(inner) && EQUALITY.has(inner.operatorToken.getText(sourceFile)) && /^(false|null|undefined)$/.test(inner.right.getText(sourceFile))) {
+      return validationCall(inner.left);
+    }
+    if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.BarBarToken) return failed(inner.left) || failed(inner.right);
+    return false;
+  };
+  let comparesBearer = false;
+  // The Authorization header, read directly or through a name bound to it.
+  const bearerNames = new Set(
+    declarations.filter((d) => ts.isIdentifier(d.name) && headerNames.has(d.name.text) && /authorization/i.test((d.initializer as TS.Expression).getText(sourceFile))).map((d) => (d.name as TS.Identifier).text),
+  );
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const d of declarations) {
+      if (!ts.isIdentifier(d.name) || bearerNames.has(d.name.text) || !headerNames.has(d.name.text)) continue;
+      const text = (d.initializer as TS.Expression).getText(sourceFile);
+      if ([...bearerNames].some((name) => new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\b`).test(text))) {
+        bearerNames.add(d.name.text);
+        grown = true;
+      }
+    }
+  }
+  const bearer = (node: TS.Expression) => {
+    const text = node.getText(sourceFile);
+    return /authorization/i.test(text) || [...bearerNames].some((name) => new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\b`).test(text));
+  };
+  const ownSecret = (node: TS.Expression) => !/SUPABASE_SECRET_KEYS/.test(node.getText(sourceFile));
+  const pair = (a: TS.Expression, b: TS.Expression) => {
+    const [held, sent] = secret(a) && !header(a) && header(b) && !secret(b) ? [a, b] : secret(b) && !header(b) && header(a) && !secret(a) ? [b, a] : [];
+    if (!held || !sent) return false;
+    if (bearer(sent) && ownSecret(held)) comparesBearer = true;
+    return true;
+  };
   const visit = (node: TS.Node): void => {
-    if (ts.isBinaryExpression(node) && EQUALITY.has(node.operatorToken.getText(sourceFile))) compares ||= pair(node.left, node.right);
+    if (ts.isNumericLiteral(node) && STATUS_REFUSED.test(node.text)) refused = true;
+    if (ts.isIfStatement(node) && failed(node.expression) && refuses(node.thenStatement, ts)) validates = true;
+    if (ts.isBinaryExpression(node) && EQUALITY.has(node.operatorToken.getText(sourceFile))) compares = pair(node.left, node.right) || compares;
     else if (ts.isCallExpression(node)) {
       const method = methodOf(node);
-      if (MATCHERS.has(method) && ts.isPropertyAccessExpression(node.expression) && node.arguments[0]) compares ||= pair(node.expression.expression, node.arguments[0]);
-      else if (COMPARERS.test(method) && node.arguments.length >= 2) {
-        compares ||= node.arguments.some((a) => node.arguments.some((b) => a !== b && pair(a, b)));
+      if (MATCHERS.has(method) && ts.isPropertyAccessExpression(node.expression) && node.arguments[0]) compares = pair(node.expression.expression, node.arguments[0]) || compares;
+      else if ((COMPARERS.test(method) || comparers.has(method)) && node.arguments.length >= 2) {
+        compares = node.arguments.some((a) => node.arguments.some((b) => a !== b && pair(a, b))) || compares;
+      }
+      // A helper called with a secret: its parameter holds one (followed across modules by name).
+      if (ts.isIdentifier(node.expression)) node.arguments.forEach((argument, index) => secret(argument) && exported.push(`${method}#${index}`));
+      if (method === 'fetch' && node.arguments.length >= 2 && /\/auth\/v1\/user\b/.test((node.arguments[0] as TS.Expression).getText(sourceFile))) {
+        fetchesUser ||= sendsAuthorization(node.arguments[1] as TS.Expression);
       }
     } else if (ts.isPropertyAssignment(node) && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name)) && secret(node.initializer)) {
       exported.push(node.name.text);
@@ -189,5 +345,5 @@ function analyse(sourceFile: TS.SourceFile, shared: ReadonlySet<string>): { comp
     node.forEachChild(visit);
   };
   visit(sourceFile);
-  return { compares, exported };
+  return { compares, exported, validates, fetchesUser, refuses: refused, comparesBearer };
 }
