@@ -193,6 +193,20 @@ ruleTester('edge-function-no-auth-check', {
       },
     },
     {
+      name: 'off, and the /auth/v1/user URL is built first (const authUrl = new URL(…)), then fetched with the Authorization',
+      files: {
+        ...OFF,
+        [FN]:
+          'Deno.serve(async (req) => {\n' +
+          "  const authHeader = req.headers.get('authorization') ?? ''\n" +
+          "  const authUrl = new URL('/auth/v1/user', new URL(req.url).origin)\n" +
+          "  const authResponse = await fetch(authUrl, { headers: { apikey: req.headers.get('apikey') ?? '', Authorization: authHeader } })\n" +
+          "  if (!authResponse.ok) return new Response('Unauthorized', { status: 401 })\n" +
+          "  return new Response('sent')\n" +
+          '})\n',
+      },
+    },
+    {
       name: 'verify_jwt on, and a secret-key client that only reads: nothing written for anyone',
       files: {
         [CONFIG]: 'project_id = "my-app"\n',

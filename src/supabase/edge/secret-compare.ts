@@ -84,6 +84,7 @@ function constantTimeShape(body: TS.Node, ts: typeof TS): boolean {
 }
 
 const STATUS_REFUSED = /^40[13]$/;
+const USER_ENDPOINT = /\/auth\/v1\/user\b/;
 /** Whether a statement answers 401 or 403 (`new Response(…, { status: 401 })`, `json(401, …)`) or throws. */
 function refuses(node: TS.Node, ts: typeof TS): boolean {
   let found = false;
@@ -269,6 +270,13 @@ function analyse(sourceFile: TS.SourceFile, shared: ReadonlySet<string>): Analys
     if (method === '' || /origin|cors/i.test(method) || CUTS.has(method) || method === 'get') return false;
     return inner.arguments.some((argument) => header(argument) && !/origin/i.test(argument.getText(sourceFile)));
   };
+  // A URL's text, through a name bound to it (`const authUrl = new URL('/auth/v1/user', …)`).
+  const urlText = (url: TS.Expression): string => {
+    const inner = unwrap(url);
+    if (!ts.isIdentifier(inner)) return inner.getText(sourceFile);
+    const declaration = declarations.find((d) => ts.isIdentifier(d.name) && d.name.text === inner.text);
+    return declaration?.initializer ? declaration.initializer.getText(sourceFile) : '';
+  };
   // `{ headers: { Authorization: authHeader } }` where the value is the request's header (or `req.headers` itself).
   const sendsAuthorization = (options: TS.Expression): boolean => {
     let found = false;
@@ -331,7 +339,7 @@ function analyse(sourceFile: TS.SourceFile, shared: ReadonlySet<string>): Analys
       }
       // A helper called with a secret: its parameter holds one (followed across modules by name).
       if (ts.isIdentifier(node.expression)) node.arguments.forEach((argument, index) => secret(argument) && exported.push(`${method}#${index}`));
-      if (method === 'fetch' && node.arguments.length >= 2 && /\/auth\/v1\/user\b/.test((node.arguments[0] as TS.Expression).getText(sourceFile))) {
+      if (method === 'fetch' && node.arguments.length >= 2 && USER_ENDPOINT.test(urlText(node.arguments[0] as TS.Expression))) {
         fetchesUser ||= sendsAuthorization(node.arguments[1] as TS.Expression);
       }
     } else if (ts.isPropertyAssignment(node) && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name)) && secret(node.initializer)) {
