@@ -6,6 +6,7 @@ import { github, stepSummary } from '../src/reporters/github.js';
 import { html } from '../src/reporters/html.js';
 import { markdown } from '../src/reporters/markdown.js';
 import { sarif } from '../src/reporters/sarif.js';
+import { json } from '../src/reporters/json.js';
 import type { RunResult } from '../src/core/result.js';
 import { RULES } from '../src/rules/index.js';
 import type { Finding } from '../src/rules/rule.js';
@@ -66,6 +67,20 @@ describe('sarif', () => {
     const valid = validate(JSON.parse(sarif(result)));
     expect(validate.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
+  });
+
+  it("a finding's other places (issue 27 item 3): relatedLocations in SARIF, `related` in JSON, valid against the schema", () => {
+    const related = [{ file: 'src/a.ts', line: 3, column: 5 }, { file: 'src/a.ts', line: 9, column: 1 }];
+    const result = sampleRunResult({ findings: [finding({ ruleId: 'bearer-api-key', file: 'src/a.ts', line: 2, related })] });
+    const sarifLog = JSON.parse(sarif(result)) as { runs: { results: { relatedLocations?: unknown[] }[] }[] };
+    expect(validate(sarifLog), JSON.stringify(validate.errors)).toBe(true);
+    expect(sarifLog.runs[0]?.results[0]?.relatedLocations).toEqual([
+      { id: 1, physicalLocation: { artifactLocation: { uri: 'src/a.ts', uriBaseId: '%SRCROOT%' }, region: { startLine: 3, startColumn: 5 } } },
+      { id: 2, physicalLocation: { artifactLocation: { uri: 'src/a.ts', uriBaseId: '%SRCROOT%' }, region: { startLine: 9, startColumn: 1 } } },
+    ]);
+    expect((JSON.parse(json(result)) as { findings: { related?: unknown }[] }).findings[0]?.related).toEqual(related);
+    const plain = JSON.parse(json(sampleRunResult({ findings: [finding({ ruleId: 'bearer-api-key', file: 'src/a.ts', line: 2 })] }))) as { findings: object[] };
+    expect(plain.findings[0]).not.toHaveProperty('related');
   });
 
   it('describes every rule and reports only what remains, pointing at the right rule', () => {

@@ -312,17 +312,29 @@ ruleTester('legacy-jwt-secret', {
     },
     {
       name: 'jsonwebtoken with HS256, the secret under another name',
-      files: { 'server/auth.js': lines("const jwt = require('jsonwebtoken')", 'const key = process.env.TOKEN_KEY', "module.exports = (t) => jwt.verify(t, key, { algorithms: ['HS256'] })") },
+      // Issue 27 item 7: HS256 alone no longer tells Supabase's secret; Supabase Auth's audience does.
+      files: { 'server/auth.js': lines("const jwt = require('jsonwebtoken')", 'const key = process.env.TOKEN_KEY', "module.exports = (t) => jwt.verify(t, key, { algorithms: ['HS256'], audience: 'authenticated' })") },
       expect: [{ file: 'server/auth.js', line: 3, severity: 'warning', says: /\(HS256\)/ }],
     },
     {
       name: 'a named import of verify, JWT_SECRET through a local name',
-      files: { 'api/me.ts': lines("import { verify } from 'jsonwebtoken'", 'const JWT_SECRET = process.env.JWT_SECRET!', 'export const me = (t: string) => verify(t, JWT_SECRET)') },
+      // Issue 27 item 7: JWT_SECRET is Supabase's where a Supabase project's .env defines it (SUPABASE_URL beside it).
+      files: {
+        '.env': 'SUPABASE_URL=https://abcdefghijklmnopqrst.supabase.co\nJWT_SECRET=x\n',
+        'api/me.ts': lines("import { verify } from 'jsonwebtoken'", 'const JWT_SECRET = process.env.JWT_SECRET!', 'export const me = (t: string) => verify(t, JWT_SECRET)'),
+      },
       expect: [{ file: 'api/me.ts', line: 3, severity: 'warning' }],
     },
     {
       name: 'jose.jwtVerify with a symmetric key',
-      files: { 'server/jose.ts': lines("import { jwtVerify } from 'jose'", 'const secret = new TextEncoder().encode(process.env.AUTH_SECRET)', 'export const check = (t: string) => jwtVerify(t, secret)') },
+      // Issue 27 item 7: a symmetric key alone no longer tells Supabase's secret; Supabase Auth's issuer does.
+      files: {
+        'server/jose.ts': lines(
+          "import { jwtVerify } from 'jose'",
+          'const secret = new TextEncoder().encode(process.env.AUTH_SECRET)',
+          "export const check = (t: string) => jwtVerify(t, secret, { issuer: 'https://abcdefghijklmnopqrst.supabase.co/auth/v1' })",
+        ),
+      },
       expect: [{ file: 'server/jose.ts', line: 3, severity: 'warning', says: /a symmetric key/ }],
     },
     {

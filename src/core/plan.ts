@@ -25,6 +25,7 @@ import { ScanPool, type PoolStats } from './pool.js';
 import { readFiles, type DiscoveredFile, type Failure, type ScanQueue } from './read-phase.js';
 import { repositoryFacts } from './repository-facts.js';
 import { generatedByContent } from './generated.js';
+import { dedupeFindings } from './dedupe.js';
 
 export interface PlanOptions extends DiscoverOptions {
   map: NameMap;
@@ -137,6 +138,7 @@ export async function plan(options: PlanOptions): Promise<Plan> {
   // and the .vercel/ folder `vercel link` leaves (never walked: src/core/discover.ts skips it).
   const paths = [...discovery.files.map((file) => file.path), ...(existsSync(join(root, '.vercel')) ? ['.vercel/'] : [])];
   result.outside = findOutside(scanned, { paths, manifests: read.security.manifests, renames: result.findings });
+  result.findings = dedupeFindings(result.findings);
   result.functions = functionFacts(context.edge);
   result.times.rules = lap() + prepared.ms;
   result.parses = parseStats(scanned);

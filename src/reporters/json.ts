@@ -42,6 +42,7 @@ export function json(result: RunResult | StoppedRun): string {
       message: maskSecrets(f.message),
       fixable: f.fixable,
       fixed: f.fixed,
+      ...(f.related && { related: f.related.map(({ file, line, column }) => ({ file, line, column })) }),
     })),
     outside: result.outside.map((o) => ({ ...o, action: maskSecrets(o.action) })),
     // SPEC §6 keeps a step to step, title, status and detail: the errors to watch join the detail.

@@ -63,6 +63,13 @@ export function sarif(result: RunResult): string {
           },
         },
       ],
+      // The other places of the same problem (src/core/dedupe.ts).
+      ...(f.related && {
+        relatedLocations: f.related.map((place, index) => ({
+          id: index + 1,
+          physicalLocation: { artifactLocation: { uri: uri(place.file), uriBaseId: '%SRCROOT%' }, region: { startLine: place.line, startColumn: place.column } },
+        })),
+      }),
       partialFingerprints: { [FINGERPRINT]: fingerprint(f.ruleId, f.file, message, occurrence) },
       properties: { fixable: f.fixable, fixed: f.fixed },
     };

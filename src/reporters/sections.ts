@@ -18,12 +18,15 @@ export interface RenameRow {
 /** Every rename the run made or would make, fixed or not, with the files and sites it touches. */
 export function renameRows(findings: readonly Finding[]): RenameRow[] {
   const rows = new Map<string, { from: string; to: string; files: Set<string>; sites: number }>();
-  for (const { rename, file } of findings) {
+  for (const { rename, file, line, column, related } of findings) {
     if (!rename) continue;
     const key = `${rename.from}\0${rename.to}`;
     const row = rows.get(key) ?? { ...rename, files: new Set<string>(), sites: 0 };
     row.files.add(file);
-    row.sites++;
+    // A finding that stands for several places of one problem (src/core/dedupe.ts): each place is a site.
+    const places = [{ file, line, column }, ...(related ?? [])];
+    for (const place of related ?? []) row.files.add(place.file);
+    row.sites += new Set(places.map((place) => `${place.file}:${place.line}:${place.column}`)).size;
     rows.set(key, row);
   }
   return [...rows.values()]

@@ -2,7 +2,8 @@
 import { scriptsIn } from '../file-kinds/markup.js';
 import { LOCAL_STACK_PAGES, localJwtSecretReport } from '../keys/local-stack.js';
 import { jwtSecretUses, pythonJwtSecretUses, type JwtSecretUse } from './analysis/security/jwt-secret.js';
-import type { Report, Rule, SyntaxFile } from './rule.js';
+import type { Report, Rule, RuleContext, SyntaxFile } from './rule.js';
+import type { ScannedFile } from '../file-kinds/scanned.js';
 import { cite, PAGES } from './sources.js';
 
 // The secret's names, and the libraries that verify or sign with a key (jose covers jwtVerify and SignJWT).
@@ -22,7 +23,12 @@ export const legacyJwtSecret: Rule = {
       'jsonwebtoken.verify, jose.jwtVerify with a symmetric key, djwt, hono/jwt, PyJWT with HS256) stops working ' +
       "once the project moves to asymmetric signing keys. Verify against the project's JWKS " +
       '(<SUPABASE_URL>/auth/v1/.well-known/jwks.json) or call supabase.auth.getClaims(). Tokens signed with the ' +
-      'secret are found too. While any remains, step 6 of the checklist (rotate the legacy JWT secret) stays blocked. The local ' +
+      "secret are found too, but only where the secret or the tokens are Supabase's: SUPABASE_JWT_SECRET (any prefix) or the Auth " +
+      "server's GOTRUE_JWT_SECRET; JWT_SECRET read from the environment where a Supabase project's env file defines it (beside " +
+      'SUPABASE_URL, or with a supabase/ folder beside it); tokens from Supabase Auth (a session from auth.getSession(), the issuer ' +
+      '…/auth/v1, the audience authenticated); any secret in an Edge Function. An app that signs and verifies its own tokens with its ' +
+      "own secret is left alone. One file's uses of one secret are one finding. While any remains, step 6 of the checklist (rotate the " +
+      'legacy JWT secret) stays blocked. The local ' +
       "CLI's default JWT secret (`super-secret-jwt-token-…`, what `supabase start` signs its demo keys with) is a public constant " +
       "that only the local stack trusts: code that uses it alone is an info, not the hosted project's secret.",
     legacyUse: false,
@@ -36,6 +42,11 @@ export const legacyJwtSecret: Rule = {
           'signs its demo anon and service_role keys (`iss: supabase-demo`) with it.',
       ),
       cite(PAGES.signingKeys, 'Supabase Auth has two systems of signing keys: the legacy one, based on the JWT secret, and the new signing keys.'),
+      cite(
+        PAGES.jwtFields,
+        'JWTs created by Supabase Auth always carry `iss` (e.g. `https://project-ref.supabase.co/auth/v1`) and `aud` (`authenticated` or `anon`).',
+      ),
+      cite(PAGES.selfHostingAuth, 'The Supabase Auth Server (GoTrue) is a JWT-based API for managing users and issuing access tokens.'),
       cite(
         PAGES.rotatingJwtSecret,
         'The legacy anon, service_role and JWT secrets can no longer be rotated: Supabase recommends moving to asymmetric JWT signing keys and ' +
@@ -68,7 +79,7 @@ export const legacyJwtSecret: Rule = {
     ],
   },
   readsSyntax: mayUseJwtSecret,
-  check(file) {
+  check(file, context) {
     if (file.parseError) return [];
     let uses: JwtSecretUse[] = [];
     if (file.kind === 'python') uses = pythonJwtSecretUses(file.text);
@@ -80,9 +91,48 @@ export const legacyJwtSecret: Rule = {
         for (const use of jwtSecretUses(sourceFile)) uses.push({ ...use, offset: use.offset + region.start });
       }
     }
-    return uses.map((use): Report => localJwtSecretReport(file.text, use) ?? { offset: use.offset, message: messageOf(use) });
+    const reports: Report[] = [];
+    // A file that names Supabase's secret: its HS256 calls that show no key name use it too (a key built from another name does not).
+    const supabaseName = uses.find((use) => use.name !== undefined && SUPABASE_SECRET.test(use.name))?.name;
+    const groups = new Map<string, JwtSecretUse[]>();
+    for (const use of uses) {
+      // The local CLI's default secret is Supabase's too, the local stack's: its own finding (an info).
+      const local = localJwtSecretReport(file.text, use);
+      if (local) reports.push(local);
+      else if (supabaseSecret(use, file, context) || (supabaseName !== undefined && use.name === undefined && use.via === 'HS256')) {
+        const key = use.name ?? supabaseName ?? '';
+        groups.set(key, [...(groups.get(key) ?? []), use]);
+      }
+    }
+    // One secret's uses in a file are one problem: each place gets the same message, so that the plan reports it once, at
+    // its first place (src/core/dedupe.ts), with the others listed.
+    for (const [name, group] of groups) {
+      const strongest = ACTIONS.map((action) => group.find((use) => use.action === action)).find((use) => use !== undefined) as JwtSecretUse;
+      const message = messageOf({ ...strongest, via: name === '' ? strongest.via : `\`${name}\`` });
+      for (const use of group) reports.push({ offset: use.offset, message });
+    }
+    return reports.sort((a, b) => a.offset - b.offset);
   },
 };
+
+const ACTIONS = ['verifies', 'signs', 'reads'] as const;
+/** The names of Supabase's own secret: the project's (any prefix) and its Auth server's (GoTrue, the local stack). */
+const SUPABASE_SECRET = /supabase_?jwt_?secret|gotrue_?jwt_?secret/i;
+/** Tokens from Supabase Auth in the file: a session's access_token, the issuer `…/auth/v1`, the `authenticated` audience. */
+const SUPABASE_TOKENS = /\/auth\/v1\b|\bauth\s*\.\s*getSession\s*\(|\baud(?:ience)?['"]?\s*[:=]\s*['"]authenticated['"]/;
+
+/**
+ * Issue 27 item 7: only Supabase's secret or Supabase's tokens. An app that signs and verifies its own HS256 tokens with
+ * its own secret (APP_JWT_SECRET, a test's mock secret) does not use the legacy JWT secret.
+ */
+function supabaseSecret(use: JwtSecretUse, file: ScannedFile, context: RuleContext): boolean {
+  if (use.name !== undefined && SUPABASE_SECRET.test(use.name)) return true;
+  if (SUPABASE_TOKENS.test(file.text)) return true;
+  // An Edge Function's tokens come from supabase-js (its Authorization header).
+  if (/(^|\/)supabase\/functions\//.test(file.path)) return true;
+  // JWT_SECRET read from the environment, where an env file of a Supabase project defines it.
+  return use.name !== undefined && use.env === true && context.security.supabaseEnv(file.path, use.name);
+}
 
 /** Code that names the secret or a library that verifies or signs with one: read through its syntax tree. */
 function mayUseJwtSecret(file: SyntaxFile): boolean {

@@ -77,6 +77,12 @@ export interface Report {
   blocksRotation?: boolean;
 }
 
+export interface RelatedPlace {
+  file: string;
+  line: number;
+  column: number;
+}
+
 interface Rename {
   from: string;
   to: string;
@@ -141,6 +147,8 @@ export interface Finding {
   message: string;
   fixable: boolean;
   fixed: boolean;
+  /** The other places of the same problem (src/core/dedupe.ts): JSON `related`, SARIF relatedLocations. Absent: none. */
+  related?: RelatedPlace[];
   /** Not in the JSON output: the rename, for the report's rename table. */
   rename?: Rename;
   /** Not in the JSON output: overrides of the rule meta's flags for this finding (checklist). */

@@ -86,6 +86,8 @@ export const PAGES = {
     date: '2026-12-07', checked: true,
   },
   getClaims: { title: 'Supabase docs: auth.getClaims() (JavaScript reference)', url: 'https://supabase.com/docs/reference/javascript/auth-getclaims', date: '2026-12-07', checked: true },
+  jwtFields: { title: 'Supabase docs: JWT Claims Reference', url: 'https://supabase.com/docs/guides/auth/jwt-fields', date: '2026-12-07', checked: true },
+  selfHostingAuth: { title: 'Supabase docs: Self-Hosting Auth', url: 'https://supabase.com/docs/reference/self-hosting-auth/introduction', date: '2026-12-07', checked: true },
   edgeEnvAfterMigration: {
     title: 'supabase/supabase#37648: Edge function environment variables not updated after API key migration',
     url: 'https://github.com/supabase/supabase/issues/37648',

@@ -13,6 +13,9 @@ const reads = (via: string) =>
 const LOCAL = (via: string) =>
   `tokens are signed with the local CLI's default JWT secret (${via}): a public constant that only the local stack (\`supabase start\`) ` +
   "trusts, not the hosted project's legacy JWT secret: nothing to migrate here for the hosted project";
+const signs = (via: string) =>
+  `tokens are signed with the legacy JWT secret (${via}): they stop being accepted once the secret is rotated; ` +
+  'sign with a key the project trusts (import it under Authentication → Signing Keys) or use Supabase Auth sessions';
 // The rule looks at files only in a repository that uses Supabase; this file says it does.
 const USES_SUPABASE = { 'src/supabase.ts': 'export const url = process.env.SUPABASE_URL\n' };
 
@@ -40,6 +43,35 @@ ruleTester('legacy-jwt-secret', {
           "import jwt from 'jsonwebtoken'\nimport { readFileSync } from 'node:fs'\nconst publicKey = readFileSync('public.pem', 'utf8')\n" +
           "export const a = (t: string) => jwt.verify(t, publicKey, { algorithms: ['RS256'] })\n" +
           'export const b = (t: string) => jwt.verify(t, process.env.GITHUB_APP_KEY!)\n',
+      },
+    },
+    // Issue 27 item 7: only Supabase's secret or Supabase's tokens.
+    {
+      name: "an app's own HS256 tokens with its own secret (APP_JWT_SECRET): no Supabase issuer, no Supabase Auth token",
+      files: {
+        ...USES_SUPABASE,
+        'src/server/tokens.ts':
+          "import jwt from 'jsonwebtoken'\nconst secret = process.env.APP_JWT_SECRET!\n" +
+          "export const mint = (id: string) => jwt.sign({ sub: id, iss: 'my-app' }, secret, { algorithm: 'HS256' })\n" +
+          "export const check = (token: string) => jwt.verify(token, process.env.APP_JWT_SECRET!, { algorithms: ['HS256'] })\n",
+      },
+    },
+    {
+      name: 'JWT_SECRET of an app that is not a Supabase project (its .env has no SUPABASE_URL, no supabase/ beside it)',
+      files: {
+        ...USES_SUPABASE,
+        'services/api/.env': 'JWT_SECRET=change-me\nDATABASE_URL=postgres://localhost/api\n',
+        'services/api/src/auth.ts': "import jwt from 'jsonwebtoken'\nexport const check = (t: string) => jwt.verify(t, process.env.JWT_SECRET!)\n",
+      },
+    },
+    {
+      name: "a test's mock token signed with a literal HS256 secret, and a test's own secret for a container it starts (supabase-js)",
+      files: {
+        ...USES_SUPABASE,
+        'test/helpers/auth.ts':
+          "import jwt from 'jsonwebtoken'\nexport function generateJWT(exp = '1h'): string {\n  return jwt.sign({}, 'your-256-bit-secret', { algorithm: 'HS256', expiresIn: exp })\n}\n",
+        'test/spec/hello.spec.ts':
+          "import { nanoid } from 'nanoid'\nimport { sign } from 'jsonwebtoken'\nconst jwtSecret = nanoid(10)\nexport const apiKey = sign({ name: 'anon' }, jwtSecret)\n",
       },
     },
     { name: 'a repository that does not use Supabase', files: { 'src/verify.ts': "import jwt from 'jsonwebtoken'\nexport const check = (t: string) => jwt.verify(t, process.env.JWT_SECRET!)\n" } },
@@ -72,8 +104,8 @@ ruleTester('legacy-jwt-secret', {
           'export const check = (t: string) => jwtVerify(t, key)\n' +
           "export const mint = () => new SignJWT({ role: 'authenticated' }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(process.env.SUPABASE_JWT_SECRET))\n",
       },
+      // Issue 27 item 7: the verify with the app's own AUTH_KEY (line 3) was reported too; it is not Supabase's secret.
       findings: [
-        { file: 'src/tokens.ts', line: 3, column: 37, message: verifies('a symmetric key') },
         {
           file: 'src/tokens.ts',
           line: 4,
@@ -88,7 +120,10 @@ ruleTester('legacy-jwt-secret', {
       name: 'HS256 in the options, require(), destructuring, and hono/jwt',
       files: {
         ...USES_SUPABASE,
-        'src/a.ts': "import jwt from 'jsonwebtoken'\nexport const check = (t: string, k: string) => jwt.verify(t, k, { algorithms: ['HS256'] })\n",
+        // Issue 27 item 7: HS256 alone, or JWT_SECRET without a Supabase project's env, is no longer Supabase's secret: Supabase
+        // Auth's audience here, and a .env that holds SUPABASE_URL beside JWT_SECRET.
+        '.env': 'SUPABASE_URL=https://abcdefghijklmnopqrst.supabase.co\nJWT_SECRET=super-secret\n',
+        'src/a.ts': "import jwt from 'jsonwebtoken'\nexport const check = (t: string, k: string) => jwt.verify(t, k, { algorithms: ['HS256'], audience: 'authenticated' })\n",
         'src/b.js': "const jwt = require('jsonwebtoken')\nmodule.exports = (t) => jwt.verify(t, process.env.JWT_SECRET)\n",
         'src/c.ts': "import { verify } from 'hono/jwt'\nconst { SUPABASE_JWT_SECRET } = process.env\nexport const check = (t: string) => verify(t, SUPABASE_JWT_SECRET!)\n",
       },
@@ -124,6 +159,52 @@ ruleTester('legacy-jwt-secret', {
       ],
     },
     {
+      name: "JWT_SECRET in a Supabase project's .env (it holds SUPABASE_URL too), and in one with a supabase/ folder beside it",
+      files: {
+        '.env': 'SUPABASE_URL=https://abcdefghijklmnopqrst.supabase.co\nJWT_SECRET=super-secret\n',
+        'src/auth.ts': "import jwt from 'jsonwebtoken'\nexport const check = (t: string) => jwt.verify(t, process.env.JWT_SECRET!)\n",
+        'apps/api/.env': 'JWT_SECRET=super-secret\n',
+        'apps/api/supabase/config.toml': 'project_id = "api"\n',
+        'apps/api/src/auth.ts': "import jwt from 'jsonwebtoken'\nexport const check = (t: string) => jwt.verify(t, process.env.JWT_SECRET!)\n",
+      },
+      findings: [
+        { file: 'apps/api/src/auth.ts', line: 2, column: 37, message: verifies('`JWT_SECRET`') },
+        { file: 'src/auth.ts', line: 2, column: 37, message: verifies('`JWT_SECRET`') },
+      ],
+    },
+    {
+      name: "Supabase Auth's tokens verified with a key of another name: a session's access_token",
+      files: {
+        ...USES_SUPABASE,
+        'src/verify.ts':
+          "import jwt from 'jsonwebtoken'\nimport { supabase } from './supabase'\n" +
+          'export async function check(key: string) {\n  const { data } = await supabase.auth.getSession()\n' +
+          "  return jwt.verify(data.session!.access_token, key, { algorithms: ['HS256'] })\n}\n",
+      },
+      findings: [{ file: 'src/verify.ts', line: 5, column: 10, message: verifies('HS256') }],
+    },
+    {
+      name: 'one secret signing three tokens (the local Auth server\'s GOTRUE_JWT_SECRET): one finding, the other places listed',
+      files: {
+        ...USES_SUPABASE,
+        'test/lib/clients.ts': "export const GOTRUE_JWT_SECRET = 'a-secret-of-the-auth-server-under-test'\n",
+        'test/client.test.ts':
+          "import jwt from 'jsonwebtoken'\nimport { GOTRUE_JWT_SECRET } from './lib/clients'\n" +
+          "export const a = jwt.sign({ sub: 'a' }, GOTRUE_JWT_SECRET)\nexport const b = jwt.sign({ sub: 'b' }, GOTRUE_JWT_SECRET)\nexport const c = jwt.sign({ sub: 'c' }, GOTRUE_JWT_SECRET)\n",
+      },
+      findings: [{ file: 'test/client.test.ts', line: 3, column: 18, message: `${signs('`GOTRUE_JWT_SECRET`')} (and 2 more places in this file: lines 4, 5)` }],
+    },
+    {
+      name: 'the read and the verify of one JWT secret: one finding, at the read',
+      files: {
+        ...USES_SUPABASE,
+        'src/verify.ts':
+          "import jwt from 'jsonwebtoken'\nfunction secret(): string {\n  return process.env.SUPABASE_JWT_SECRET!\n}\n" +
+          "export const check = (t: string) => jwt.verify(t, secret(), { algorithms: ['HS256'] })\n",
+      },
+      findings: [{ file: 'src/verify.ts', line: 3, column: 22, message: `${verifies('`SUPABASE_JWT_SECRET`')} (and 1 more place in this file: line 5)` }],
+    },
+    {
       name: 'a file that does not parse, without a legacy name, is still read',
       files: { ...USES_SUPABASE, 'src/verify.ts': "import jwt from 'jsonwebtoken'\nexport const check = (t: string) => jwt.verify(t, process.env.SUPABASE_JWT_SECRET!)\nconst = ;\n" },
       findings: [{ file: 'src/verify.ts', line: 2, column: 37, message: verifies('`SUPABASE_JWT_SECRET`') }],
@@ -132,7 +213,7 @@ ruleTester('legacy-jwt-secret', {
       // Issue 27 (Q5 A): the local CLI's default JWT secret is a public constant only the local stack trusts (supabase/cli
       // pkg/config/apikeys.go): not the hosted project's legacy secret, so at most an info. Another literal stays as it
       // was (a name that reads the environment first: test/local-stack.test.ts).
-      name: "the local CLI's JWT secret in tests: an info; another secret: a warning as before",
+      name: "the local CLI's JWT secret in tests: an info; another secret: nothing (not Supabase's)",
       files: {
         ...USES_SUPABASE,
         'test/integration.test.ts':
@@ -145,7 +226,8 @@ ruleTester('legacy-jwt-secret', {
       findings: [
         { file: 'test/inline.test.ts', line: 2, column: 28, severity: 'info', message: LOCAL('HS256') },
         { file: 'test/integration.test.ts', line: 3, column: 28, severity: 'info', message: LOCAL('`JWT_SECRET`') },
-        { file: 'test/other.test.ts', line: 3, column: 28, severity: 'warning', messageIncludes: 'tokens are signed with the legacy JWT secret (`JWT_SECRET`)' },
+        // Issue 27 item 7: another literal named JWT_SECRET, in no Supabase project's env and with no Supabase token, is the
+        // test's own secret (it was a warning).
       ],
     },
   ],

@@ -9,6 +9,10 @@ export interface JwtSecretUse {
   action: 'verifies' | 'signs' | 'reads';
   /** What shows it is the shared secret: a name, HS256, a symmetric key. */
   via: string;
+  /** The secret's name, when a name shows it (an env variable, a constant, an import). */
+  name?: string;
+  /** The name is read from the environment (process.env, Deno.env, os.environ, a destructuring of one). */
+  env?: boolean;
 }
 
 type Library = 'jsonwebtoken' | 'jose' | 'djwt' | 'hono' | 'worker-jwt';
@@ -76,26 +80,33 @@ export function jwtSecretUses(sourceFile: TS.SourceFile): JwtSecretUse[] {
   const consumed = new Set<number>();
 
   /** A name that says the expression holds the JWT secret, following local names to their initializers. */
-  const namedSecret = (node: TS.Node, seen = new Set<string>()): string | undefined => {
-    let found: string | undefined;
+  const namedSecret = (node: TS.Node, seen = new Set<string>()): { name: string; env: boolean } | undefined => {
+    let found: { name: string; env: boolean } | undefined;
     const visit = (n: TS.Node): void => {
       if (found) return;
       const at = ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) ? n.getStart(sourceFile) + 1 : n.getStart(sourceFile);
       const read = readAt.get(at);
       if (read && SECRET_NAME.test(read)) {
         consumed.add(at);
-        found = `\`${read}\``;
+        found = { name: read, env: true };
         return;
       }
       if (ts.isIdentifier(n)) {
-        if (SECRET_NAME.test(n.text)) {
-          // `const { SUPABASE_JWT_SECRET } = process.env` read elsewhere, used here.
-          for (const r of reads) if (r.name === n.text) consumed.add(r.offset);
-          found = `\`${n.text}\``;
-          return;
-        }
         const isPropertyName = ts.isPropertyAccessExpression(n.parent) && n.parent.name === n;
         const initializer = initializers.get(n.text);
+        if (SECRET_NAME.test(n.text)) {
+          // `const { SUPABASE_JWT_SECRET } = process.env` read elsewhere, used here.
+          let env = false;
+          for (const r of reads) {
+            if (r.name !== n.text) continue;
+            consumed.add(r.offset);
+            env = true;
+          }
+          // `const jwtSecret = process.env.JWT_SECRET`: the name read; `const jwtSecret = nanoid(10)`: a secret of its own.
+          const inner = !env && !isPropertyName && initializer && !seen.has(n.text) ? (seen.add(n.text), namedSecret(initializer, seen)) : undefined;
+          found = inner?.env ? inner : { name: n.text, env };
+          return;
+        }
         if (!isPropertyName && initializer && !seen.has(n.text)) {
           seen.add(n.text);
           found = namedSecret(initializer, seen);
@@ -139,8 +150,9 @@ export function jwtSecretUses(sourceFile: TS.SourceFile): JwtSecretUse[] {
         const hs256 = options && /HS256/.test(options.getText(sourceFile)) ? 'HS256' : undefined;
         const key = node.arguments[use.key];
         // jsonwebtoken takes PEM public keys as strings too: only a name or HS256 tells the shared secret.
-        const via = (key && (namedSecret(key) ?? (use.library === 'jsonwebtoken' ? undefined : symmetricKey(key)))) ?? hs256;
-        if (via) uses.push({ offset: node.getStart(sourceFile), action: use.action, via });
+        const named = key && namedSecret(key);
+        const via = named ? `\`${named.name}\`` : ((key && use.library !== 'jsonwebtoken' ? symmetricKey(key) : undefined) ?? hs256);
+        if (via) uses.push({ offset: node.getStart(sourceFile), action: use.action, via, ...(named && named) });
       }
     }
     node.forEachChild(visitCalls);
@@ -168,7 +180,9 @@ export function jwtSecretUses(sourceFile: TS.SourceFile): JwtSecretUse[] {
 
   // The shared secret read for something else (a middleware option, a helper): still a use.
   for (const read of reads) {
-    if (LEGACY_SECRET_NAME.test(read.name) && !consumed.has(read.offset)) uses.push({ offset: read.offset, action: 'reads', via: `\`${read.name}\`` });
+    if (LEGACY_SECRET_NAME.test(read.name) && !consumed.has(read.offset)) {
+      uses.push({ offset: read.offset, action: 'reads', via: `\`${read.name}\``, name: read.name, env: true });
+    }
   }
   return uses.sort((a, b) => a.offset - b.offset);
 }
@@ -191,13 +205,15 @@ export function pythonJwtSecretUses(text: string): JwtSecretUse[] {
     const via = name ? `\`${name}\`` : /HS256/.test(args) ? 'HS256' : undefined;
     if (!via) continue;
     spans.push([start, end]);
-    uses.push({ offset: start, action: match[1] === 'decode' ? 'verifies' : 'signs', via });
+    // The name read from the environment: in the call (`os.environ['X']`) or anywhere in the module (`X = os.getenv('X')`).
+    const env = name !== undefined && new RegExp(`(?:environ|getenv|config)\\W+["']${name}["']`, 'i').test(text);
+    uses.push({ offset: start, action: match[1] === 'decode' ? 'verifies' : 'signs', via, ...(name !== undefined && { name, env }) });
   }
   for (const match of text.matchAll(PY_ENV_READ)) {
     const at = match.index as number;
     if (spans.some(([start, end]) => at >= start && at < end)) continue;
     if (/^\s*#/.test(text.slice(text.lastIndexOf('\n', at - 1) + 1, at))) continue;
-    uses.push({ offset: at, action: 'reads', via: `\`${match[1]}\`` });
+    uses.push({ offset: at, action: 'reads', via: `\`${match[1]}\``, name: match[1], env: true });
   }
   return uses.sort((a, b) => a.offset - b.offset);
 }

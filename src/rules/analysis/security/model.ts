@@ -22,6 +22,8 @@ export interface SecurityInput {
   aliases: ImportAlias[];
   /** Modules that sign a user in or guard a route with a session check (realtime.ts signsIn). */
   signIns: Set<string>;
+  /** The names each env file defines (legacy-jwt-secret: whose JWT_SECRET it is). */
+  envNames: { path: string; names: ReadonlySet<string> }[];
 }
 
 /**
@@ -76,10 +78,15 @@ export interface SecurityModel {
   signsIn(path: string): boolean;
   /** Env files that hold a legacy service_role JWT and that git tracks (RepositoryFacts.trackedKeyFiles). */
   trackedKeyFiles: ReadonlySet<string>;
+  /**
+   * Whether an env file in the folder of `path` or above defines `name` in a Supabase project: the file defines a
+   * SUPABASE_URL (any prefix) too, or a supabase/ folder lies beside it.
+   */
+  supabaseEnv(path: string, name: string): boolean;
 }
 
 export function createSecurityInput(paths: readonly string[]): SecurityInput {
-  return { paths: [...paths], manifests: [], modules: [], aliases: [], signIns: new Set() };
+  return { paths: [...paths], manifests: [], modules: [], aliases: [], signIns: new Set(), envNames: [] };
 }
 
 /** Records what one file read says; called for every file, candidate or not (an import graph needs them all). */
@@ -89,6 +96,8 @@ export function addToSecurityInput(input: SecurityInput, path: string, kind: Fil
     input.modules.push(moduleFacts(path, kind, text));
     // An Edge Function's sign-in is a server's, not the app's.
     if (!isEdgeFunctionFile(path) && signsIn(path, text)) input.signIns.add(path);
+  } else if (kind === 'env') {
+    input.envNames.push({ path, names: new Set(Array.from(text.matchAll(/^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*=/gm), (match) => match[1] as string)) });
   } else if (path === 'package.json' || path.endsWith('/package.json')) {
     const dependencies = manifestDependencies(text);
     if (dependencies) input.manifests.push({ path, dependencies });
@@ -182,7 +191,16 @@ export function buildSecurityModel(
     signingKeys: signingKeyReports(repository, scanned),
     signsIn: (path) => packagesSigningIn.has(packageOf(path)) || closureSignsIn(path),
     trackedKeyFiles: repository.trackedKeyFiles,
+    supabaseEnv: (path, name) => supabaseEnv(input, path, name),
   };
+}
+
+function supabaseEnv(input: SecurityInput, path: string, name: string): boolean {
+  return input.envNames.some((env) => {
+    const dir = posix.dirname(env.path) === '.' ? '' : `${posix.dirname(env.path)}/`;
+    if (!path.startsWith(dir) || !env.names.has(name)) return false;
+    return [...env.names].some((defined) => /(^|_)SUPABASE_URL$/.test(defined)) || input.paths.some((other) => other.startsWith(`${dir}supabase/`));
+  });
 }
 
 /** The model of one text planned on its own: its own facts only, no files on disk, no git. */
