@@ -52,13 +52,15 @@ export function dedupeFindings(findings: readonly Finding[]): Finding[] {
   };
 
   // 1. Cross-rule, one line, one name: the general rule's subject is named by the specific rule's message too.
+  // (Indexed by rule and name: a minified line holds thousands of findings, and a pairwise search would be quadratic.)
   for (const group of groups((f) => `${f.file}\0${f.line}`)) {
+    const specifics = new Map<string, Finding>();
+    for (const finding of group) for (const name of namesIn(finding)) if (!specifics.has(`${finding.ruleId}\0${name}`)) specifics.set(`${finding.ruleId}\0${name}`, finding);
     for (const general of group) {
       const subject = subjectOf(general);
-      const specific = group.find(
-        (other) => other !== general && !gone.has(other) && MORE_SPECIFIC[general.ruleId]?.includes(other.ruleId) && subject !== undefined && namesIn(other).has(subject),
-      );
-      if (specific && !gone.has(general)) absorb(specific, general);
+      if (subject === undefined || gone.has(general)) continue;
+      const specific = (MORE_SPECIFIC[general.ruleId] ?? []).map((rule) => specifics.get(`${rule}\0${subject}`)).find((other) => other !== undefined && other !== general && !gone.has(other));
+      if (specific) absorb(specific, general);
     }
   }
   // 2. One rule, one place (a fixable and an unfixable finding for the same read), then one rule, one line, one problem (the

@@ -118,11 +118,19 @@ export function edgeTextName(file: MentionFile, occurrence: Occurrence): EdgeTex
   return { newName, read };
 }
 
-/** The line that holds an offset, and the offset's column in it. */
+// What a line-level test reads around an occurrence: a minified line of megabytes holds thousands of names, and reading
+// it whole for each would be quadratic; a search, a pair or an assertion about a name sits well within this distance.
+const LINE_WINDOW = 1000;
+
+/** The line that holds an offset (at most LINE_WINDOW characters each side of it), and the offset's column in it. */
 function lineAt(text: string, offset: number): { line: string; column: number } {
-  const start = text.lastIndexOf('\n', offset - 1) + 1;
-  const end = text.indexOf('\n', offset);
-  return { line: text.slice(start, end < 0 ? text.length : end), column: offset - start };
+  const from = Math.max(0, offset - LINE_WINDOW);
+  const before = text.slice(from, offset).lastIndexOf('\n');
+  const start = before < 0 ? from : from + before + 1;
+  const after = text.slice(offset, offset + LINE_WINDOW);
+  const newline = after.indexOf('\n');
+  const end = offset + (newline < 0 ? after.length : newline);
+  return { line: text.slice(start, end), column: offset - start };
 }
 
 /**
@@ -130,8 +138,8 @@ function lineAt(text: string, offset: number): { line: string; column: number } 
  * or list (its caption), and the nearest heading above.
  */
 function surroundings(text: string, offset: number): string {
-  const lines = text.split('\n');
-  let index = text.slice(0, offset).split('\n').length - 1;
+  const { lines, starts } = linesOf(text);
+  let index = lineIndex(starts, offset);
   const blank = (i: number) => (lines[i] ?? '').trim() === '';
   let first = index;
   while (first > 0 && !blank(first - 1)) first--;
@@ -154,4 +162,33 @@ function surroundings(text: string, offset: number): string {
     }
   }
   return parts.join('\n');
+}
+
+// The lines of the last text asked about, and where each starts: a Markdown file with many names asks once per name.
+let cached: { text: string; lines: string[]; starts: number[] } | undefined;
+
+function linesOf(text: string): { lines: string[]; starts: number[] } {
+  if (cached?.text !== text) {
+    const lines = text.split('\n');
+    const starts: number[] = [];
+    let at = 0;
+    for (const line of lines) {
+      starts.push(at);
+      at += line.length + 1;
+    }
+    cached = { text, lines, starts };
+  }
+  return cached;
+}
+
+/** The index of the line that holds `offset`, by binary search over the lines' starts. */
+function lineIndex(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((starts[middle] as number) <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }
