@@ -418,7 +418,7 @@ ruleTester('signing-key-file', {
       name: 'a private key that git tracks',
       git: true,
       files: { 'supabase/config.toml': CONFIG, 'supabase/signing_keys.json': JSON.stringify([jwk()]) },
-      expect: [{ file: 'supabase/config.toml', line: 2, says: /git tracks it.*git rm --cached/ }],
+      expect: [{ file: 'supabase/config.toml', line: 2, severity: 'warning', says: /git tracks it.*git rm --cached/ }],
     },
     {
       name: 'key_ops lists verify (info), with the key set in a dotted key',

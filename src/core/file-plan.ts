@@ -1,6 +1,7 @@
 // The plan for one file: run every rule over its scan and splice the safe fixes into a new text.
 import { createKeyExports } from '../rules/analysis/bearer/module-index.js';
 import { buildEdgeModel } from '../supabase/edge/model.js';
+import { isEdgeFunctionFile } from '../supabase/paths.js';
 import { readsSyntax as securityReadsSyntax, securityModelOf } from '../rules/analysis/security/model.js';
 import { keyNamesOf } from '../rules/analysis/env-names.js';
 import { linkPythonFields } from '../file-kinds/python.js';
@@ -71,7 +72,11 @@ export interface SyntaxReaders {
  */
 export function syntaxReaders(files: readonly SyntaxFile[], context: SyntaxContext & Pick<RuleContext, 'severities'>): SyntaxReaders {
   const rules = RULES.filter((rule) => rule.readsSyntax && context.severities[rule.meta.id] !== 'off');
-  const read = files.filter((file) => securityReadsSyntax(file) || rules.some((rule) => rule.readsSyntax?.(file, context)));
+  // The Edge Function model (supabase/edge/model.ts) reads the trees of function code for its guards and clients: its
+  // analyses share one parse of each module only if the scan's tree is kept for them.
+  const read = files.filter(
+    (file) => securityReadsSyntax(file) || (file.kind === 'code' && isEdgeFunctionFile(file.path)) || rules.some((rule) => rule.readsSyntax?.(file, context)),
+  );
   const paths = new Set(read.map((file) => file.path));
   const imported = context.keyExports.reachedFrom(read);
   return { afterScan: (path) => paths.has(path) || imported.has(path), afterRules: (path) => imported.has(path) };
