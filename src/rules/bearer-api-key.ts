@@ -20,6 +20,11 @@ const isNew = (kind: KeyKind) => kind === 'publishable' || kind === 'secret';
 type EdgeFunctions = RuleContext['edge']['functions'];
 /** The repository's Edge Function a target names, when there is one: whether the platform checks its header. */
 const functionOf = (target: Target, edge: EdgeFunctions) => (target.service === 'functions' ? edge.find((fn) => fn.slug === target.name) : undefined);
+/** A function of the repository with verify_jwt off that checks no caller: the header goes unread there, nothing breaks (an info). */
+const unread = (target: Target | undefined, edge: EdgeFunctions): boolean => {
+  const fn = target ? functionOf(target, edge) : undefined;
+  return fn !== undefined && !fn.verifyJwt && !fn.checksCaller;
+};
 
 /**
  * Issue 20 item 7: what is wrong (the key, the target in sight and what it answers, issue 19 §2), then what to do;
@@ -95,7 +100,8 @@ export const bearerApiKey: Rule = {
       'sight, the message names that target and its answer. Send the key in the apikey header. The unsafe fix (JS/TS, --write --unsafe) ' +
       'moves it there, or drops the Authorization entry when apikey already carries the same key. A user\'s token, a forwarded header ' +
       "or a third party's token is never flagged. The local CLI's demo keys (iss supabase-demo), public constants of the local stack " +
-      "that disabling the hosted project's legacy keys does not touch, are an info when they are the only key sent.",
+      "that disabling the hosted project's legacy keys does not touch, are an info when they are the only key sent; so is a key sent to " +
+      "a function of the repository that has verify_jwt off and reads no caller's credentials (nothing there reads the header).",
     legacyUse: true,
     blocksRotation: false,
     example: "headers: { Authorization: `Bearer ${anonKey}` }   ->   headers: { apikey: anonKey }",
@@ -181,7 +187,11 @@ function textReports(sites: readonly TextSite[], edge: EdgeFunctions): Report[] 
   return sites.map((site) =>
     site.paired
       ? { offset: site.offset, severity: 'warning' as const, message: sentTwice(`the ${site.kind} key (${site.via})`, site.target, 'header') }
-      : { offset: site.offset, message: sentAlone(site.kind, `the ${site.kind} key (${site.via})`, site.target, edge) },
+      : {
+          offset: site.offset,
+          message: sentAlone(site.kind, `the ${site.kind} key (${site.via})`, site.target, edge),
+          ...(unread(site.target, edge) && { severity: 'info' as const }),
+        },
   );
 }
 
@@ -226,7 +236,7 @@ function codeReports(file: ScannedFile, context: RuleContext): Report[] {
         message: paired
           ? sentTwice(`the ${kind} key`, target, 'entry', fix ? ' (--write --unsafe does)' : '')
           : sentAlone(kind, `the ${kind} key`, target, context.edge.functions, fix ? ' (--write --unsafe does)' : ' (move it by hand)'),
-        ...(paired && { severity: 'warning' as const }),
+        ...(paired ? { severity: 'warning' as const } : unread(target, context.edge.functions) && { severity: 'info' as const }),
         ...(fix && { fix }),
       });
     }
