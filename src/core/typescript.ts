@@ -16,3 +16,20 @@ export function typescript(): typeof TS {
   loaded = requireCached(path, cacheFolder(), 'typescript') as typeof TS;
   return loaded;
 }
+
+/**
+ * The value an expression stands for, through what does not change it: parentheses, `!`, `as`, `satisfies`, `<T>x`,
+ * `await`, and the left side of `??` / `||` (the read a fallback chain starts with).
+ */
+export function unwrapExpression(node: TS.Expression): TS.Expression {
+  const ts = typescript();
+  let current = node;
+  for (;;) {
+    if (ts.isParenthesizedExpression(current) || ts.isNonNullExpression(current) || ts.isAsExpression(current) || ts.isSatisfiesExpression(current)) {
+      current = current.expression;
+    } else if (ts.isTypeAssertionExpression(current) || ts.isAwaitExpression(current)) current = current.expression;
+    else if (ts.isBinaryExpression(current) && (current.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || current.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+      current = current.left;
+    } else return current;
+  }
+}

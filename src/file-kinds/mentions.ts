@@ -4,6 +4,7 @@
 // edits or reports it. And text about Edge Functions (item 2), where the runtime's own names have JSON successors.
 // Cheap by design: path tests once per file, line-level regexes only on the lines that already hold a name.
 import type { NameDecision } from '../keys/names.js';
+import { lineStarts, positionAt } from '../core/positions.js';
 import type { Occurrence } from './scanned-text.js';
 
 /** What the test needs of a scanned file: its path, kind (a FileKind; this module sits below the registry) and text. */
@@ -168,27 +169,11 @@ function surroundings(text: string, offset: number): string {
 let cached: { text: string; lines: string[]; starts: number[] } | undefined;
 
 function linesOf(text: string): { lines: string[]; starts: number[] } {
-  if (cached?.text !== text) {
-    const lines = text.split('\n');
-    const starts: number[] = [];
-    let at = 0;
-    for (const line of lines) {
-      starts.push(at);
-      at += line.length + 1;
-    }
-    cached = { text, lines, starts };
-  }
+  if (cached?.text !== text) cached = { text, lines: text.split('\n'), starts: lineStarts(text) };
   return cached;
 }
 
-/** The index of the line that holds `offset`, by binary search over the lines' starts. */
+/** The index of the line that holds `offset`. */
 function lineIndex(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if ((starts[middle] as number) <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low;
+  return positionAt(starts, offset, false).line - 1;
 }

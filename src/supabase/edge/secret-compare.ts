@@ -4,7 +4,7 @@
 // and publishable keys are public (anyone holding the app has them): a compare with them authenticates no one, and a
 // compare with SUPABASE_SERVICE_ROLE_KEY is edge-function-key-compare's concern.
 import type { ts as TS } from 'ts-morph';
-import { typescript } from '../../core/typescript.js';
+import { typescript, unwrapExpression } from '../../core/typescript.js';
 import { Scripts, wholeScript } from '../../file-kinds/parse.js';
 
 /** A module of a function's code, as auth-check.ts receives it. */
@@ -36,18 +36,25 @@ const SECRET_BY_PARAMETER = 'SECRET_NAMED_BY_CALLER';
 
 const isCode = (path: string) => /\.[cm]?[jt]sx?$/i.test(path);
 
-/** Whether any module compares a request header with a secret; names bound to secrets are followed across the modules. */
-export function comparesHeaderWithSecret(modules: readonly Module[]): boolean {
+/**
+ * Each code module's analysis, with the names bound to secrets followed across the modules: names a module gives a
+ * secret that others may read (`{ internalJobToken: Deno.env.get('…') }`, `export const TOKEN = …`), and the parameters
+ * that callers fill with a secret (`isKeyAuthorized(req, Deno.env.get('KEY'))`: `isKeyAuthorized#1`).
+ */
+function analysed(modules: readonly Module[]): ReturnType<typeof analyse>[] {
   const parsed = modules
     .filter((module) => isCode(module.path))
     .map((module) => (module.scripts ?? new Scripts(module.path, module.text)).parse(wholeScript(module.path, module.text)).sourceFile);
-  // Names a module gives a secret that others may read: `{ internalJobToken: Deno.env.get('…') }`, `export const TOKEN = …`;
-  // and the parameters that callers fill with a secret (`isKeyAuthorized(req, Deno.env.get('KEY'))`: `isKeyAuthorized#1`).
   const shared = new Set<string>();
   for (let round = 0; round < 3; round++) {
     for (const sourceFile of parsed) analyse(sourceFile, shared).exported.forEach((name) => shared.add(name));
   }
-  const results = parsed.map((sourceFile) => analyse(sourceFile, shared));
+  return parsed.map((sourceFile) => analyse(sourceFile, shared));
+}
+
+/** Whether any module compares a request header with a secret. */
+export function comparesHeaderWithSecret(modules: readonly Module[]): boolean {
+  const results = analysed(modules);
   // The REST form of auth.getUser (a fetch of /auth/v1/user with the caller's Authorization) checks the caller when a
   // failure answers 401/403 somewhere in the function's code (the helper returns `response.ok`, its caller the 401).
   return results.some((result) => result.compares || result.validates) || (results.some((result) => result.fetchesUser) && results.some((result) => result.refuses));
@@ -58,14 +65,7 @@ export function comparesHeaderWithSecret(modules: readonly Module[]): boolean {
  * (`Bearer ${CRON_SECRET}`): a caller that sends that secret there must keep sending it there (issue 27 item 8).
  */
 export function comparesBearerWithOwnSecret(modules: readonly Module[]): boolean {
-  const parsed = modules
-    .filter((module) => isCode(module.path))
-    .map((module) => (module.scripts ?? new Scripts(module.path, module.text)).parse(wholeScript(module.path, module.text)).sourceFile);
-  const shared = new Set<string>();
-  for (let round = 0; round < 3; round++) {
-    for (const sourceFile of parsed) analyse(sourceFile, shared).exported.forEach((name) => shared.add(name));
-  }
-  return parsed.some((sourceFile) => analyse(sourceFile, shared).comparesBearer);
+  return analysed(modules).some((result) => result.comparesBearer);
 }
 
 /** Whether a function's body has the shape of a constant-time compare: a length compare or a loop, and `^` (XOR) folded with `|`. */
@@ -117,17 +117,7 @@ function analyse(sourceFile: TS.SourceFile, shared: ReadonlySet<string>): Analys
   const parameters = new Set<string>();
   const imported = new Set<string>();
 
-  const unwrap = (node: TS.Expression): TS.Expression => {
-    let current = node;
-    for (;;) {
-      if (ts.isParenthesizedExpression(current) || ts.isNonNullExpression(current) || ts.isAsExpression(current) || ts.isSatisfiesExpression(current)) {
-        current = current.expression;
-      } else if (ts.isTypeAssertionExpression(current) || ts.isAwaitExpression(current)) current = current.expression;
-      else if (ts.isBinaryExpression(current) && [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken].includes(current.operatorToken.kind)) {
-        current = current.left;
-      } else return current;
-    }
-  };
+  const unwrap = unwrapExpression;
   const methodOf = (call: TS.CallExpression): string =>
     ts.isPropertyAccessExpression(call.expression) ? call.expression.name.text : ts.isIdentifier(call.expression) ? call.expression.text : '';
   const endsWithEnv = (node: TS.Expression) => /env$/i.test(node.getText(sourceFile));

@@ -4,7 +4,7 @@
 // edge-function-key-compare reports these checks; edge-function-env leaves the runtime reads that feed them unrewritten
 // (a rewritten read would keep the check wrong and silence it), so both read them here.
 import type { ts as TS } from 'ts-morph';
-import { typescript } from '../../../core/typescript.js';
+import { typescript, unwrapExpression } from '../../../core/typescript.js';
 import { isEdgeRuntimeFile } from '../../../supabase/paths.js';
 import type { SyntaxFile } from '../../rule.js';
 
@@ -70,17 +70,7 @@ export function keyUses(sourceFile: TS.SourceFile): KeyUse[] {
   // Names bound to the key (or a Bearer string of it), anywhere in the module: a const's name is rarely reused.
   const bound = new Map<string, Held>();
 
-  const unwrap = (node: TS.Expression): TS.Expression => {
-    let current = node;
-    for (;;) {
-      if (ts.isParenthesizedExpression(current) || ts.isNonNullExpression(current) || ts.isAsExpression(current) || ts.isSatisfiesExpression(current)) {
-        current = current.expression;
-      } else if (ts.isTypeAssertionExpression(current) || ts.isAwaitExpression(current)) current = current.expression;
-      else if (ts.isBinaryExpression(current) && (current.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || current.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
-        current = current.left;
-      } else return current;
-    }
-  };
+  const unwrap = unwrapExpression;
 
   const literalName = (node: TS.Node | undefined): string | undefined =>
     node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && (NAMES.includes(node.text) || NEW_NAMES.includes(node.text))
