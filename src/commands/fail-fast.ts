@@ -1,10 +1,9 @@
 // What stops a run before the analysis (an unmatched path, a refused --write), why a finished run failed, and the notes beside it.
-import { closeSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { relative } from 'node:path';
 import { uncommittedChanges } from '../core/apply.js';
 import { discover, toPosix, type Discovery } from '../core/discover.js';
 import { repositoryTop } from '../core/git.js';
-import { mentionsSupabase } from '../core/prefilter.js';
 import type { ApplyResult } from '../core/apply.js';
 import type { Plan } from '../core/plan.js';
 import type { RunResult } from '../core/result.js';
@@ -86,7 +85,6 @@ export function subfolderNote(cwd: string): string | undefined {
   return `migrate-keys: running in a subfolder of the git repository at ${top}: files outside it are not migrated\n`;
 }
 
-const SNIFF_BYTES = 256 * 1024;
 
 /**
  * Whether the run found nothing at all and no file it read even mentions Supabase (the prefilter's test): then there is
@@ -102,26 +100,6 @@ export function noSupabaseUse(result: RunResult): boolean {
     planned.failed.length > 0 ||
     (planned.functions?.length ?? 0) > 0 ||
     planned.keyValues.publishable + planned.keyValues.secret + planned.keyValues.legacy > 0;
-  if (found) return false;
-  return !planned.discovery.files.some((file) => {
-    const text = head(file.absolutePath);
-    return text !== undefined && mentionsSupabase(text);
-  });
-}
-
-/** The start of a regular file, as UTF-8; undefined when it cannot be read. */
-function head(path: string): string | undefined {
-  try {
-    if (!lstatSync(path).isFile()) return undefined;
-    const fd = openSync(path, 'r');
-    try {
-      const buffer = Buffer.alloc(SNIFF_BYTES);
-      const length = readSync(fd, buffer, 0, SNIFF_BYTES, 0);
-      return buffer.subarray(0, length).toString('utf8');
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return undefined;
-  }
+  // The read phase has already asked every file it read (the prefilter's test), so nothing is read again here.
+  return !found && !planned.mentionsSupabase;
 }

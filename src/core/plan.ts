@@ -94,6 +94,8 @@ export interface Plan {
   filesScanned: number;
   /** Files read a second time: read before the repository was known to use Supabase (src/core/prefilter.ts). */
   filesReadAgain: number;
+  /** Whether a file read mentions Supabase (src/core/prefilter.ts mentionsSupabase). */
+  mentionsSupabase: boolean;
   skipped: Skipped;
   changes: FileChange[];
   findings: Finding[];
@@ -127,6 +129,7 @@ export async function plan(options: PlanOptions): Promise<Plan> {
   result.failed.push(...read.failures.map((failure) => failure.path));
   result.filesScanned = read.filesScanned;
   result.filesReadAgain = read.filesReadAgain;
+  result.mentionsSupabase = read.mentionsSupabase;
   const prepared = keepTrees(scans.candidates, read.security, options);
   const candidates = await scans.finish();
   result.times.readAndPrefilter = lap() - result.times.scan - prepared.ms;
@@ -165,6 +168,7 @@ function emptyPlan(root: string, discovery: Discovery, discoverMs: number): Plan
     discovery,
     filesScanned: 0,
     filesReadAgain: 0,
+    mentionsSupabase: false,
     keyValues: { publishable: 0, secret: 0, legacy: 0 },
     skipped: { ignored: 0, symlink: discovery.symlinks, binary: 0, large: 0, encoding: 0 },
     changes: [],

@@ -31,6 +31,8 @@ export interface ReadPhase {
   filesScanned: number;
   /** Files read a second time: read before the repository was known to use Supabase (src/core/prefilter.ts). */
   filesReadAgain: number;
+  /** Whether a file read mentions Supabase (the prefilter's test): a repository that does not has nothing to migrate. */
+  mentionsSupabase: boolean;
 }
 
 interface ReadOptions {
@@ -47,7 +49,13 @@ interface ReadOptions {
  * are read again at the end. `skipped` counts the files not read.
  */
 export function readFiles(discovery: Discovery, options: ReadOptions, names: NameFilter, skipped: Skipped, scans: ScanQueue): ReadPhase {
-  const phase: ReadPhase = { security: createSecurityInput(discovery.files.map((file) => file.path)), failures: [], filesScanned: 0, filesReadAgain: 0 };
+  const phase: ReadPhase = {
+    security: createSecurityInput(discovery.files.map((file) => file.path)),
+    failures: [],
+    filesScanned: 0,
+    filesReadAgain: 0,
+    mentionsSupabase: false,
+  };
   for (const folder of discovery.unreadable) phase.failures.push({ path: `${folder.path}/`, report: unreadable({ code: folder.code }) });
   const excluded = new Set(options.exclude ?? []);
   const total = discovery.files.length;
@@ -64,6 +72,7 @@ export function readFiles(discovery: Discovery, options: ReadOptions, names: Nam
     examination.read(index, text, candidate, scans.candidates.length > 0);
   }
   phase.filesReadAgain = examination.readAgain(names);
+  phase.mentionsSupabase = examination.mentionsSupabase;
   // Authorization headers, JWT-looking strings and the like matter only in a repository that uses Supabase.
   for (const { file, text } of examination.genericFiles()) scans.consider(file, text);
   options.onProgress?.(total, total);
@@ -95,6 +104,11 @@ class Examination {
     private readonly files: readonly DiscoveredFile[],
     private readonly security: SecurityInput,
   ) {}
+
+  /** Whether a text read so far mentions Supabase. */
+  get mentionsSupabase(): boolean {
+    return this.usesSupabase;
+  }
 
   /** Whether this text is the first to show that the repository uses Supabase. */
   firstSignOfSupabase(text: string, named: boolean): boolean {

@@ -116,6 +116,7 @@ export function sampleRunResult(options: SampleOptions = {}): RunResult {
     discovery: { files: [], symlinks: 0, unmatched: [], unreadable: [] },
     filesScanned: 42,
     filesReadAgain: 0,
+    mentionsSupabase: true,
     skipped: { ignored: 0, symlink: 0, binary: 0, large: 0, encoding: 0 },
     changes: [change('.env.example', 1), change('scripts/seed.ts', 1), change('src/lib/supabase.ts', 2)],
     findings,
