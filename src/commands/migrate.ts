@@ -17,6 +17,8 @@ import { guarded, useColor, type Streams } from './streams.js';
 import { beforeAnalysis, beforeWriting, failureOf, noSupabaseUse, subfolderNote, type Stop } from './fail-fast.js';
 import { json as jsonDocument } from '../reporters/json.js';
 
+const EMPTY = Buffer.alloc(0);
+
 /** Throws a UsageError for a wrong flag or configuration (before anything is read). */
 export async function migrate(paths: string[], flags: RunFlags, io: Io, { print, warn }: Streams): Promise<number> {
   const options = await runOptions(paths, flags, io, warn);
@@ -39,6 +41,9 @@ export async function migrate(paths: string[], flags: RunFlags, io: Io, { print,
 
   const findings = withFixed(planned.findings, applied?.written ?? []);
   // What --write leaves is what a check of the written tree finds (a fix in one file can resolve another's finding).
+  // The written texts are on disk now; nothing prints them after a write (the diff is preview's), so their copies go
+  // before the re-check reads the tree again: a 50k-file --write otherwise held both runs' texts at its peak.
+  if (applied !== undefined) planned.changes = planned.changes.map((change) => ({ ...change, original: EMPTY, before: '', after: '' }));
   const remaining = applied !== undefined && applied.written.length > 0 ? (await planRun(options, io)).findings : undefined;
   const outside = markOutsideDone(planned.outside, options.outsideDone);
   const result: RunResult = {
