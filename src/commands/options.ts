@@ -105,7 +105,9 @@ async function configured(paths: string[], flags: RunFlags, io: Io, note: (text:
     env: io.env,
     note,
   });
-  return { ignore, map, severities, supplied, outsideDone: config.outsideDone ?? [] };
+  // `"transitional": true` in the configuration is the flag, for every run (SPEC §4).
+  const transitional = Boolean(flags.transitional) || config.transitional === true;
+  return { ignore, map, severities, supplied, outsideDone: config.outsideDone ?? [], flags: { ...flags, transitional } };
 }
 
 function parseRuleFlags(entries: readonly string[]): RuleSettings {

@@ -15,6 +15,8 @@ export interface Config {
   rules: RuleSettings;
   /** Steps outside the repository a team has done (`<kind>:<name>`, e.g. `vercel:VITE_SUPABASE_PUBLISHABLE_KEY`, or `<kind>:*`). */
   outsideDone?: string[];
+  /** `"transitional": true`: every run is a `--transitional` one (SPEC §4), so CI's `--check` needs no flag. */
+  transitional?: boolean;
   /** Where it came from, for messages; undefined when there is no configuration. */
   source?: string;
 }
@@ -64,9 +66,9 @@ export function parseConfig(raw: unknown, source: string): Config {
   const fail = (path: string, message: string): never => {
     throw new ConfigError(`${source}: ${path}: ${message}`);
   };
-  if (!isObject(raw)) return fail('(top level)', 'expected an object with "map", "ignore", "rules" and/or "outsideDone"');
+  if (!isObject(raw)) return fail('(top level)', 'expected an object with "map", "ignore", "rules", "outsideDone" and/or "transitional"');
   for (const key of Object.keys(raw)) {
-    if (!['map', 'ignore', 'rules', 'outsideDone'].includes(key)) fail(key, 'unknown setting (known: map, ignore, rules, outsideDone)');
+    if (!['map', 'ignore', 'rules', 'outsideDone', 'transitional'].includes(key)) fail(key, 'unknown setting (known: map, ignore, rules, outsideDone, transitional)');
   }
   const config: Config = { map: {}, ignore: [], rules: {}, source };
   if (raw.map !== undefined) {
@@ -98,6 +100,10 @@ export function parseConfig(raw: unknown, source: string): Config {
       fail('outsideDone', 'expected an array of "<kind>:<name>" strings (e.g. "vercel:VITE_SUPABASE_PUBLISHABLE_KEY", or "vercel:*")');
     }
     config.outsideDone = raw.outsideDone as string[];
+  }
+  if (raw.transitional !== undefined) {
+    if (typeof raw.transitional !== 'boolean') fail('transitional', 'expected true or false');
+    config.transitional = raw.transitional as boolean;
   }
   return config;
 }

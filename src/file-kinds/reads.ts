@@ -24,6 +24,8 @@ export interface EnvRead {
   needsParens: boolean;
   /** Set when the read is an operand of `a ?? b ?? …` or `a || b || …`: a final run drops an operand that reads what the one before it reads. */
   chain?: FallbackChain;
+  /** Set when the read is the `else` branch of a conditional (`NEW ? NEW : LEGACY`): the texts of its condition and `then` branch. */
+  ternary?: { condition: string; whenTrue: string };
 }
 
 /** A run of one operator, `??` or `||`, over operands (`NEW ?? LEGACY ?? ''`), flattened: what a final run collapses (SPEC §4). */
@@ -174,6 +176,11 @@ function describeRead(read: TS.Expression, sourceFile: TS.SourceFile): EnvRead {
   };
   const chain = fallbackChain(read, sourceFile);
   if (chain) described.chain = chain;
+  const ts = typescript();
+  const parent = read.parent;
+  if (ts.isConditionalExpression(parent) && parent.whenFalse === read) {
+    described.ternary = { condition: parent.condition.getText(sourceFile), whenTrue: parent.whenTrue.getText(sourceFile) };
+  }
   return described;
 }
 

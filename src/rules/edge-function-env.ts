@@ -5,7 +5,7 @@ import { wholeScript } from '../file-kinds/parse.js';
 import type { ScannedFile } from '../file-kinds/scanned.js';
 import type { Occurrence } from '../file-kinds/scanned-text.js';
 import { keyCheckReads, readsKeyCompareSyntax } from './analysis/edge/key-compares.js';
-import { readFix, renamedRead } from './read-fix.js';
+import { isNewFirstFallback, readFix, renamedRead, transitionalFallback } from './read-fix.js';
 import type { Edit, Report, Rule } from './rule.js';
 import { cite, PAGES } from './sources.js';
 
@@ -26,7 +26,9 @@ export const edgeFunctionEnv: Rule = {
       'reads there become the same JSON read, not a rename to SUPABASE_SECRET_KEY. A read that feeds a key check ' +
       'edge-function-key-compare reports (a request value compared with the key, directly or through a name bound to the read, ' +
       'or the key decoded as a JWT) is reported without a fix: rewritten alone, the check would still compare a request value ' +
-      'with a key, and `--check` would no longer say so; the check is rewritten by hand first.',
+      'with a key, and `--check` would no longer say so; the check is rewritten by hand first. Under --transitional a read of the JSON ' +
+      'entry that falls back to the legacy read (`JSON.parse(Deno.env.get(\'SUPABASE_SECRET_KEYS\') ?? \'{}\').default ?? ' +
+      "Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')`) is info, not an error: the legacy read is deleted after the legacy keys are deactivated.",
     legacyUse: true,
     blocksRotation: false,
     example: "Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')!  ->  JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}').default!",
@@ -42,6 +44,10 @@ export const edgeFunctionEnv: Rule = {
           '`{"default":"sb_secret_..."}`; the singular `SUPABASE_SECRET_KEY` is a fallback only where it is exported by hand (self-hosted).',
       ),
       cite(PAGES.cliReservedNames, 'The Supabase CLI warns about and skips secrets whose names start with `SUPABASE_`: that prefix is reserved.'),
+      cite(
+        PAGES.migrating,
+        'Both key types work simultaneously, so clients are swapped one at a time and the legacy keys are deactivated only after nothing depends on them.',
+      ),
       cite(
         PAGES.migratingGuidePr,
         "The migration guide's step for Edge Functions reads the new variables (`SUPABASE_PUBLISHABLE_KEYS` / `SUPABASE_SECRET_KEYS`) in place of the legacy ones.",
@@ -114,6 +120,10 @@ export const edgeFunctionEnv: Rule = {
           offset: occurrence.start,
           message: `${what}, and a bare rename reads a variable the platform does not set: read \`JSON.parse(Deno.env.get('${plural}') ?? '{}').default\` instead of \`${name}\``,
         });
+        continue;
+      }
+      if (context.transitional && isNewFirstFallback(occurrence, newRead)) {
+        reports.push(transitionalFallback(plural, name, occurrence.start));
         continue;
       }
       reports.push({

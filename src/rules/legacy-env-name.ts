@@ -9,7 +9,7 @@ import { edgeSiteOf } from '../supabase/edge/runtime-sites.js';
 import { siteFate, type SiteFate } from './analysis/collisions.js';
 import type { Occurrence } from '../file-kinds/scanned-text.js';
 import type { ScannedFile } from '../file-kinds/scanned.js';
-import { readFix, renamedRead } from './read-fix.js';
+import { isNewFirstFallback, readFix, renamedRead, transitionalFallback } from './read-fix.js';
 import type { Edit, Report, Rule, RuleContext } from './rule.js';
 import { cite, PAGES } from './sources.js';
 
@@ -23,7 +23,10 @@ export const legacyEnvName: Rule = {
       'Names such as VITE_SUPABASE_ANON_KEY and SUPABASE_SERVICE_ROLE_KEY belong to the legacy JWT keys. ' +
       'They are renamed to the publishable/secret names at every site at once: env reads, .env files, ' +
       'type declarations, schemas, imports, string lookups and docs, so no reader is left behind. ' +
-      'With --transitional, reads fall back to the legacy name and .env files keep the legacy line.',
+      'With --transitional, reads fall back to the legacy name and .env files keep the legacy line; --check --transitional ' +
+      'reports a read that takes the new name first and the legacy one second (`NEW ?? LEGACY`, `NEW || LEGACY`, ' +
+      '`NEW ? NEW : LEGACY`) as info, since it already runs on the new key: delete the legacy read after the legacy keys are deactivated. ' +
+      'Without --transitional such a fallback is an error, and --write collapses it to the new read.',
     legacyUse: true,
     blocksRotation: false,
     example: 'import.meta.env.VITE_SUPABASE_ANON_KEY      ->  import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY\nSUPABASE_SERVICE_ROLE_KEY=… (.env)          ->  SUPABASE_SECRET_KEY=…',
@@ -114,6 +117,9 @@ export const legacyEnvName: Rule = {
         reports.push({ offset, message: `${legacy} inside a value, where text is not renamed: ${to} if this value names a variable` });
       } else if (edge?.read) {
         reports.push({ offset, message: `${legacy}${injected ?? ''}: read it as \`JSON.parse(Deno.env.get('${decision.newName}') ?? '{}').default\`` });
+      } else if (context.transitional && occurrence.read && isNewFirstFallback(occurrence, renamedRead(occurrence, decision.newName))) {
+        // The transition phase (SPEC §4): this reader already runs on the new key; the legacy read goes in the clean-up.
+        reports.push({ ...transitionalFallback(decision.newName, decision.name, offset), rename: { from: decision.name, to: decision.newName } });
       } else {
         const retired = fate?.kind === 'retire' ? fate : undefined;
         const fix = context.transitional ? transitionalFix(file, occurrence, decision, context, retired) : finalFix(occurrence, decision, retired);

@@ -2,7 +2,7 @@
 // when it stands in a fallback chain whose reads become one, collapsed to one read by the final run (SPEC §4).
 import type { Occurrence } from '../file-kinds/scanned-text.js';
 import type { FallbackChain } from '../file-kinds/reads.js';
-import type { Edit } from './rule.js';
+import type { Edit, Report } from './rule.js';
 
 /**
  * The text a span of the file will have once the run's renames are made in it; undefined when another rule
@@ -28,13 +28,43 @@ export function readFix(occurrence: Occurrence, newRead: string, transitional: b
   const { chain } = read;
   const index = chain ? chain.operands.findIndex((operand) => operand.start === read.start && operand.end === read.end) : -1;
   if (transitional) {
-    const before = chain && index > 0 ? (chain.operands[index - 1] as FallbackChain['operands'][number]) : undefined;
-    if (chain && before && sameRead(operandText(chain, before), newRead)) return undefined;
+    if (isNewFirstFallback(occurrence, newRead)) return undefined;
     const fallback = `${newRead} ?? ${read.text}`;
     return [{ start: read.start, end: read.end, text: read.needsParens ? `(${fallback})` : fallback }];
   }
   const collapsed = chain && index >= 0 ? collapse(chain, index, newRead, finalText) : undefined;
   return [collapsed ?? { start: read.start, end: read.end, text: newRead }];
+}
+
+/**
+ * Whether the read is the legacy half of a new-first fallback (SPEC §4): the operand before it in a `??`/`||`
+ * chain reads `newRead` (`NEW ?? LEGACY`, `NEW || LEGACY`, the Edge helper's JSON read first), or it is the
+ * `else` branch of a conditional on the new read (`NEW ? NEW : LEGACY`).
+ */
+export function isNewFirstFallback(occurrence: Occurrence, newRead: string): boolean {
+  const read = occurrence.read;
+  if (!read) return false;
+  const { chain, ternary } = read;
+  if (ternary && sameRead(ternary.condition, newRead) && sameRead(ternary.whenTrue, newRead)) return true;
+  if (!chain) return false;
+  const index = chain.operands.findIndex((operand) => operand.start === read.start && operand.end === read.end);
+  const before = index > 0 ? chain.operands[index - 1] : undefined;
+  return before !== undefined && sameRead(operandText(chain, before), newRead);
+}
+
+/**
+ * A new-first fallback under `--transitional` (SPEC §4): info, not a legacy use, since the reader runs on the new key
+ * as soon as it is set; the plain run reports it as an error and collapses it to the new read.
+ */
+export function transitionalFallback(newName: string, legacyName: string, offset: number): Report {
+  return {
+    offset,
+    severity: 'info',
+    legacyUse: false,
+    message:
+      `transitional fallback: \`${newName}\` is read first and the legacy \`${legacyName}\` only when it is not set: ` +
+      'delete the legacy read after the legacy keys are deactivated',
+  };
 }
 
 /** The chain without the reads that repeat the read before them, once renamed; undefined when none repeats. */

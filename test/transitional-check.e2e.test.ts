@@ -1,0 +1,98 @@
+// Issue 26, item 1: `--check --transitional` (or `"transitional": true` in the config file) reports a new-first
+// fallback as info, so CI can be green during the transition; without it the fallback stays an error (the clean-up
+// phase), and a bare legacy read is an error in both.
+import { afterAll, describe, expect, it } from 'vitest';
+import { runMain } from './helpers/in-process.js';
+import { exampleRepo, removeTempDirs, writeTree } from './helpers/repo.js';
+
+afterAll(removeTempDirs);
+
+const FALLBACK = /info\s+transitional fallback: .*delete the legacy read after the legacy keys are deactivated/;
+const linesOf = (output: string, rule: string) => output.split('\n').filter((line) => line.includes(rule));
+
+/** One hand-written fallback shape per case: the file, and the line that holds it. */
+const SHAPES: Record<string, Record<string, string>> = {
+  'Vite `??`': { 'src/a.ts': 'export const key = import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY ?? import.meta.env.VITE_SUPABASE_ANON_KEY\n' },
+  'Vite `||`': { 'src/a.ts': 'export const key = import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY || import.meta.env.VITE_SUPABASE_ANON_KEY\n' },
+  'Node `??`': { 'server/a.ts': 'export const key = process.env.SUPABASE_SECRET_KEY ?? process.env.SUPABASE_SERVICE_ROLE_KEY\n' },
+  'Node `||`': { 'server/a.ts': "export const key = process.env['SUPABASE_SECRET_KEY'] || process.env.SUPABASE_SERVICE_ROLE_KEY\n" },
+  'Node ternary': {
+    'server/a.ts': 'export const key = process.env.SUPABASE_SECRET_KEY ? process.env.SUPABASE_SECRET_KEY : process.env.SUPABASE_SERVICE_ROLE_KEY\n',
+  },
+  'Vite ternary': {
+    'src/a.ts': 'export const key = import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY\n  ? import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY\n  : import.meta.env.VITE_SUPABASE_ANON_KEY\n',
+  },
+  'Edge helper': {
+    'supabase/functions/admin/index.ts':
+      "const key = JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}').default ?? Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')\n" +
+      "Deno.serve(() => new Response(key ? 'ok' : 'no key'))\n",
+  },
+};
+
+const PACKAGE = { 'package.json': JSON.stringify({ name: 'app', type: 'module', dependencies: { '@supabase/supabase-js': '^2.112.0' } }) };
+
+describe('--check --transitional: hand-written fallbacks', () => {
+  for (const [shape, files] of Object.entries(SHAPES)) {
+    it(`${shape}: info under --transitional, an error without it`, async () => {
+      const repo = writeTree({ ...PACKAGE, ...files });
+      const transitional = await runMain(repo, ['--check', '--transitional']);
+      expect(transitional.stdout).toMatch(FALLBACK);
+      expect(transitional.stdout).not.toMatch(/\berror\b/);
+      expect(transitional.code).toBe(0);
+      const plain = await runMain(repo, ['--check']);
+      expect(plain.stdout).not.toMatch(FALLBACK);
+      expect(plain.code).toBe(1);
+    });
+
+    it(`${shape}: a bare legacy read beside it fails both`, async () => {
+      const [[path, text]] = Object.entries(files) as [[string, string]];
+      const bare = path.startsWith('src/')
+        ? 'export const bare = import.meta.env.VITE_SUPABASE_ANON_KEY\n'
+        : path.startsWith('supabase/')
+          ? "export const bare = Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')\n"
+          : 'export const bare = process.env.SUPABASE_SERVICE_ROLE_KEY\n';
+      const repo = writeTree({ ...PACKAGE, [path]: text + bare });
+      const transitional = await runMain(repo, ['--check', '--transitional']);
+      expect(transitional.stdout).toMatch(FALLBACK);
+      expect(transitional.stdout).toMatch(/\berror\b/);
+      expect(transitional.code).toBe(1);
+      expect((await runMain(repo, ['--check'])).code).toBe(1);
+    });
+  }
+});
+
+describe('"transitional": true in the config file', () => {
+  it('equals the flag, so CI needs none', async () => {
+    const repo = writeTree({
+      ...PACKAGE,
+      ...(SHAPES['Node `??`'] as Record<string, string>),
+      'migrate-keys.config.json': JSON.stringify({ transitional: true }),
+    });
+    const check = await runMain(repo, ['--check']);
+    expect(check.stdout).toMatch(FALLBACK);
+    expect(check.code).toBe(0);
+  });
+
+  it('is a boolean', async () => {
+    const repo = writeTree({ ...PACKAGE, 'migrate-keys.config.json': JSON.stringify({ transitional: 'yes' }) });
+    const check = await runMain(repo, ['--check']);
+    expect(check.code).toBe(2);
+    expect(check.stderr).toMatch(/transitional: expected true or false/);
+  });
+});
+
+describe('examples/vite-react: --write --transitional, then --check', () => {
+  it("lists the tool's own fallbacks as info under --transitional; plain --check fails on them", async () => {
+    const repo = exampleRepo('vite-react');
+    await runMain(repo, ['--write', '--transitional']);
+    const transitional = await runMain(repo, ['--check', '--transitional']);
+    const fallbacks = linesOf(transitional.stdout, 'transitional fallback');
+    expect(fallbacks.length).toBeGreaterThanOrEqual(2);
+    for (const line of fallbacks) expect(line).toMatch(FALLBACK);
+    // No error names a read the write gave a fallback.
+    expect(linesOf(transitional.stdout, 'falls back to the legacy one')).toEqual([]);
+    const plain = await runMain(repo, ['--check']);
+    expect(plain.code).toBe(1);
+    expect(plain.stdout).not.toMatch(FALLBACK);
+  });
+});
