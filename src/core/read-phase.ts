@@ -3,6 +3,7 @@
 import type { Discovery } from './discover.js';
 import { hasGenericHint, isCandidate, mentionsSupabase, namesSupabase, type NameFilter } from './prefilter.js';
 import { readSource, unreadable, type Skipped } from './read.js';
+import { isEnvByContent } from '../file-kinds/env.js';
 import type { Report } from '../rules/rule.js';
 import { addToSecurityInput, createSecurityInput, sortSecurityInput, type SecurityInput } from '../rules/analysis/security/model.js';
 
@@ -65,6 +66,8 @@ export function readFiles(discovery: Discovery, options: ReadOptions, names: Nam
     if (excluded.has(file.path)) continue;
     const text = readOnce(file, names, skipped, phase);
     if (text === undefined) continue;
+    // A text file whose name says env and whose lines are all NAME=value is an env file (file-kinds/env.ts).
+    if (file.kind === 'text' && isEnvByContent(file.path, text)) file.kind = 'env';
     const named = namesSupabase(text);
     if (examination.firstSignOfSupabase(text, named)) scans.warm();
     const candidate = isCandidate(file, text, names, named);

@@ -57,6 +57,27 @@ export function isEnvTemplate(path: string): boolean {
     .some((word) => TEMPLATES.has(word));
 }
 
+/** A name that says env: the word `env` in it (`env.txt`, `supabase-env`, `ENV_VARS`, `local.env.bak`), not `environment` or `envoy`. */
+const SAYS_ENV = /(?:^|[^a-z0-9])env(?:s|vars?)?(?:[^a-z0-9]|$)/i;
+/** A dotenv line: `NAME=value`, with direnv's `export ` or not; blank lines and `#` comments are the others an env file holds. */
+const ENV_LINE = /^[ \t]*(?:export[ \t]+)?[A-Za-z_][A-Za-z0-9_.]*[ \t]*=[^\n]*$/;
+const COMMENT_OR_BLANK = /^[ \t]*(?:#[^\n]*)?$/;
+
+/**
+ * An env file by content (issue 26): a file no kind claims but text (`env.txt`, `env`, `local.env.bak`), whose name says env
+ * and whose lines are all `NAME=value`, comments or blank, with at least one `NAME=value`. Asked once the text is read, only of
+ * such names, so that the wider discovery costs nothing elsewhere.
+ */
+export function isEnvByContent(path: string, text: string): boolean {
+  if (!SAYS_ENV.test(path.slice(path.lastIndexOf('/') + 1))) return false;
+  let entries = 0;
+  for (const line of text.split(/\r?\n/)) {
+    if (ENV_LINE.test(line)) entries++;
+    else if (!COMMENT_OR_BLANK.test(line)) return false;
+  }
+  return entries > 0;
+}
+
 export const envKind: KindModule<'env'> = {
   kind: 'env',
   matches: ({ basename, extension }) => !NOT_ENV_EXTENSIONS.has(extension) && ENV_FAMILIES.some((family) => family(basename)),
