@@ -1,7 +1,7 @@
 // Parses scripts with TypeScript's parser (no type checker) and tells what syntax an offset sits in.
 import type { ts as TS } from 'ts-morph';
-import { namespacesOf, specifierRemoval, typeMemberOf, type Namespace, type TypeMember } from './declarations.js';
-import { readSite, type EnvDestructuring, type EnvRead } from './reads.js';
+import { namespacesOf, specifierRemoval, type Namespace } from './declarations.js';
+import { readSite, type EnvRead } from './reads.js';
 import { typescript } from '../core/typescript.js';
 
 export type ScriptDialect = 'ts' | 'tsx' | 'js' | 'jsx';
@@ -151,10 +151,6 @@ export interface SyntaxSite {
   read?: EnvRead;
   /** The specifier of a static env import, where a transitional run adds the new name. */
   staticImport?: { start: number };
-  /** A name destructured from the runtime's env object (reads.ts). */
-  destructured?: EnvDestructuring;
-  /** The type member the name declares (declarations.ts). */
-  typeMember?: TypeMember;
 }
 
 /** The children of a node in source order (ordered: each ends before the next starts), for nodes with many. */
@@ -213,28 +209,19 @@ export function siteAt(sourceFile: TS.SourceFile, offset: number): SyntaxSite {
   }
   const none = { runtimeRead: false, namespaces: [] };
   if (offset < node.getStart(sourceFile)) return { context: 'comment', ...none };
-  const { runtimeRead, read, staticImport, destructured } = readSite(chain, sourceFile);
+  const { runtimeRead, read, staticImport } = readSite(chain, sourceFile);
   const namespaces = namespacesOf(chain, sourceFile);
   switch (node.kind) {
     case ts.SyntaxKind.Identifier:
     case ts.SyntaxKind.PrivateIdentifier:
-      return {
-        context: 'identifier',
-        runtimeRead,
-        namespaces,
-        retireSpan: specifierRemoval(node, sourceFile),
-        read,
-        staticImport,
-        destructured,
-        typeMember: typeMemberOf(chain, sourceFile),
-      };
+      return { context: 'identifier', runtimeRead, namespaces, retireSpan: specifierRemoval(node, sourceFile), read, staticImport };
     case ts.SyntaxKind.StringLiteral:
     case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
     case ts.SyntaxKind.TemplateHead:
     case ts.SyntaxKind.TemplateMiddle:
     case ts.SyntaxKind.TemplateTail:
     case ts.SyntaxKind.RegularExpressionLiteral:
-      return { context: 'string', runtimeRead, namespaces, read, typeMember: typeMemberOf(chain, sourceFile) };
+      return { context: 'string', runtimeRead, namespaces, read };
     case ts.SyntaxKind.JsxText:
       return { context: 'jsx-text', ...none };
     default:

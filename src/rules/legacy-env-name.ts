@@ -1,6 +1,5 @@
 // legacy-env-name: a legacy key name, renamed to its new name at every site that can be edited.
 import type { EnvEntry } from '../file-kinds/env-entries.js';
-import { isEnvTemplate } from '../file-kinds/env.js';
 import { edgeTextName } from '../file-kinds/mentions.js';
 import { renamesAsText } from '../file-kinds/index.js';
 import { type NameDecision } from '../keys/names.js';
@@ -10,7 +9,7 @@ import { edgeSiteOf } from '../supabase/edge/runtime-sites.js';
 import { siteFate, type SiteFate } from './analysis/collisions.js';
 import type { Occurrence } from '../file-kinds/scanned-text.js';
 import type { ScannedFile } from '../file-kinds/scanned.js';
-import { destructuringFix, isNewFirstFallback, readFix, renamedRead, transitionalFallback } from './read-fix.js';
+import { isNewFirstFallback, readFix, renamedRead, transitionalFallback } from './read-fix.js';
 import type { Edit, Report, Rule, RuleContext } from './rule.js';
 import { cite, PAGES } from './sources.js';
 
@@ -24,13 +23,9 @@ export const legacyEnvName: Rule = {
       'Names such as VITE_SUPABASE_ANON_KEY and SUPABASE_SERVICE_ROLE_KEY belong to the legacy JWT keys. ' +
       'They are renamed to the publishable/secret names at every site at once: env reads, .env files, ' +
       'type declarations, schemas, imports, string lookups and docs, so no reader is left behind. ' +
-      'With --transitional, reads fall back to the legacy name (a destructured one becomes `{ NEW: key = env.LEGACY ?? d }`), ' +
-      'types gain the new member before the legacy one, env templates gain an empty line with the new name before the legacy line, ' +
-      'and .env files keep the legacy line; --check --transitional ' +
+      'With --transitional, reads fall back to the legacy name and .env files keep the legacy line; --check --transitional ' +
       'reports a read that takes the new name first and the legacy one second (`NEW ?? LEGACY`, `NEW || LEGACY`, ' +
-      '`NEW ? NEW : LEGACY`, a destructuring default) as info, since it already runs on the new key: delete the legacy read after the legacy keys are deactivated. ' +
-      'A type or template holding both names and text that only names a key (docs, comments, messages) are info too, and a .env line ' +
-      'waiting for the new key a warning. ' +
+      '`NEW ? NEW : LEGACY`) as info, since it already runs on the new key: delete the legacy read after the legacy keys are deactivated. ' +
       'Without --transitional such a fallback is an error, and --write collapses it to the new read.',
     legacyUse: true,
     blocksRotation: false,
@@ -108,41 +103,10 @@ export const legacyEnvName: Rule = {
         context.security.keptInPackage(file.path, decision.name);
       // An env file above a package that keeps the name: its developers copy it (a monorepo's shared template).
       const below = blocked || file.kind !== 'env' ? undefined : context.security.keptBelow(file.path, decision.name);
-      const pair = !file.generated && !migration ? transitionalPair(occurrence, decision.newName) : undefined;
-      if (pair && !context.transitional && pair.same) {
-        // The clean-up after a transitional write: the new member declares the same, so the legacy one goes.
-        reports.push({
-          offset,
-          message: `${legacy}; \`${decision.newName}\` is declared beside it with the same type: delete this member`,
-          fix: [{ ...pair.removal, text: '' }],
-          rename: { from: decision.name, to: decision.newName },
-        });
-      } else if (pair && context.transitional) {
-        // The transition phase (SPEC §4): the new member is declared beside the legacy one; the legacy one goes in the clean-up.
-        reports.push({
-          offset,
-          severity: 'info',
-          legacyUse: false,
-          message:
-            `transitional declaration: \`${decision.newName}\` is declared beside the legacy \`${decision.name}\`: ` +
-            'delete the legacy member after the legacy keys are deactivated',
-          rename: { from: decision.name, to: decision.newName },
-        });
-      } else if (blocked) {
+      if (blocked) {
         reports.push({ offset, message: `\`${decision.name}\` is a legacy key name, not renamed: ${blocked}` });
       } else if (below) {
         reports.push(keptBelowReport(file, occurrence, decision, below, context));
-      } else if (context.transitional && templateEntry(file, occurrence) && file.env?.some((e) => e.key === decision.newName)) {
-        // The transition phase (SPEC §4): whoever copies the template gets the new name; the legacy line goes in the clean-up.
-        reports.push({
-          offset,
-          severity: 'info',
-          legacyUse: false,
-          message:
-            `transitional template: \`${decision.newName}\` stands beside the legacy \`${decision.name}\`: ` +
-            'delete the legacy line after the legacy keys are deactivated',
-          rename: { from: decision.name, to: decision.newName },
-        });
       } else if (migration) {
         reports.push({ offset, message: `${legacy} in a migration; applied migrations are history and are not edited: ${to} in a new migration` });
       } else if (file.generated) {
@@ -160,10 +124,9 @@ export const legacyEnvName: Rule = {
         const retired = fate?.kind === 'retire' ? fate : undefined;
         const fix = context.transitional ? transitionalFix(file, occurrence, decision, context, retired) : finalFix(occurrence, decision, retired);
         const report: Report = { offset, message: fixMessage(rename, occurrence, context, retired), fix, rename: { from: decision.name, to: decision.newName } };
-        if (context.transitional && !fix && !retired) Object.assign(report, transitionalWait(file, occurrence, decision));
         reports.push(report);
         if (!retired) outcomes.set(occurrence, decision.newName);
-        if (!context.transitional && !retired && (occurrence.read?.chain || occurrence.read?.defaultOf)) chains.push({ report, occurrence, newName: decision.newName });
+        if (!context.transitional && !retired && occurrence.read?.chain) chains.push({ report, occurrence, newName: decision.newName });
       }
     }
     // A read in a `??`/`||` chain: once every site is known, the chain drops the reads that became the read before them.
@@ -189,7 +152,7 @@ function selfHostedReason(occurrence: Occurrence): string | undefined {
 
 function fixMessage(rename: string, occurrence: Occurrence, context: RuleContext, retired: SiteFate | undefined): string {
   if (retired) return `${rename}; ${retired.reason}`;
-  if (context.transitional && (occurrence.read || occurrence.destructured)) return `${rename}; for now it reads the new name first and falls back to the legacy one`;
+  if (context.transitional && occurrence.read) return `${rename}; for now it reads the new name first and falls back to the legacy one`;
   return rename;
 }
 
@@ -216,17 +179,9 @@ function transitionalFix(
 ): Edit[] | undefined {
   const { read, staticImport } = occurrence;
   if (read) return readFix(occurrence, renamedRead(occurrence, decision.newName), true);
-  if (occurrence.destructured && !retired) return destructuringFix(occurrence, decision.newName);
-  if (occurrence.typeMember && !retired && !transitionalPair(occurrence, decision.newName)) {
-    return [newMemberBefore(file.text, occurrence, decision.newName)];
-  }
   if (staticImport) {
     const alreadyImported = occurrence.namespaces.some((namespace) => namespace.names.includes(decision.newName));
     return alreadyImported ? undefined : [{ start: staticImport.start, end: staticImport.start, text: `${decision.newName}, ` }];
-  }
-  const template = retired ? undefined : templateEntry(file, occurrence);
-  if (template) {
-    return file.env?.some((e) => e.key === decision.newName) ? undefined : [newTemplateLineBefore(file.text, template, decision.newName)];
   }
   if (occurrence.context === 'env-key' && !retired) {
     const entry = file.env?.find((e) => e.keyStart === occurrence.start);
@@ -236,90 +191,6 @@ function transitionalFix(
     }
   }
   return undefined;
-}
-
-/**
- * A type member whose new name is declared in the same type (the transitional pair a transitional write leaves);
- * `same`: the new member reads as this one renamed, so removing this one loses nothing.
- */
-function transitionalPair(occurrence: Occurrence, newName: string): { same: boolean; removal: { start: number; end: number } } | undefined {
-  const member = occurrence.typeMember;
-  const sibling = member?.siblings.find((other) => other.name === newName);
-  if (!member || !sibling) return undefined;
-  const normal = (text: string) => text.replace(/\s+/g, '').replace(/[;,]$/, '').replace(/["'`]/g, '');
-  return { same: normal(renamedMember(member, occurrence, newName)) === normal(sibling.text), removal: member.removal };
-}
-
-function renamedMember(member: NonNullable<Occurrence['typeMember']>, occurrence: Occurrence, newName: string): string {
-  const at = occurrence.start - member.start;
-  return member.text.slice(0, at) + newName + member.text.slice(at + occurrence.end - occurrence.start);
-}
-
-/**
- * `--transitional` on a type member (`readonly VITE_SUPABASE_ANON_KEY: string`): a copy under the new name goes before it,
- * on its own line in the member's indentation when the member has a line to itself, so both names type-check during the transition.
- */
-function newMemberBefore(text: string, occurrence: Occurrence, newName: string): Edit {
-  const member = occurrence.typeMember as NonNullable<Occurrence['typeMember']>;
-  const copy = renamedMember(member, occurrence, newName);
-  const lineStart = text.lastIndexOf('\n', member.start - 1) + 1;
-  const indent = text.slice(lineStart, member.start);
-  if (/^[ \t]*$/.test(indent)) {
-    const eol = text.slice(member.end).match(/^[^\n]*?(\r?\n)/)?.[1] ?? '\n';
-    return { start: member.start, end: member.start, text: `${copy}${eol}${indent}` };
-  }
-  return { start: member.start, end: member.start, text: /[;,]$/.test(copy) ? `${copy} ` : `${copy}; ` };
-}
-
-/**
- * `--transitional` where nothing is written yet (SPEC §4): text that only names the key (a comment, docs, a message) is
- * info until the final run renames it; an env file's legacy line waits for the new key to be supplied, a warning.
- * Anything else (a local binding, a lookup by string) stays an error.
- */
-function transitionalWait(file: ScannedFile, occurrence: Occurrence, decision: RenameDecision): Partial<Report> | undefined {
-  const { name, newName } = decision;
-  if (occurrence.context === 'env-key' && file.kind === 'env') {
-    const flag = decision.role === 'publishable' ? 'MIGRATE_KEYS_PUBLISHABLE_KEY' : 'MIGRATE_KEYS_SECRET_KEY';
-    return {
-      severity: 'warning',
-      message:
-        `\`${name}\` is a legacy key name, kept during the transition: supply the new ${decision.role} key (${flag}) ` +
-        `and --write --transitional adds a line under \`${newName}\` beside this one`,
-    };
-  }
-  if (!onlyText(file, occurrence)) return undefined;
-  return {
-    severity: 'info',
-    legacyUse: false,
-    message: `\`${name}\` is a legacy key name in text, not a read: rename it to \`${newName}\` in the final run (--write without --transitional)`,
-  };
-}
-
-/** A comment, docs, or a string that merely mentions the name (not a string that is exactly the name, passed to a call or an index: a lookup). */
-function onlyText(file: ScannedFile, occurrence: Occurrence): boolean {
-  const { context } = occurrence;
-  if (context === 'comment' || context === 'jsx-text' || context === 'text') return !occurrence.runtimeRead;
-  if (context !== 'string' || occurrence.read || occurrence.runtimeRead) return false;
-  const quote = file.text[occurrence.start - 1] ?? '';
-  const whole = /['"`]/.test(quote) && file.text[occurrence.end] === quote;
-  return !(whole && /[([,]\s*$/.test(file.text.slice(Math.max(0, occurrence.start - 200), occurrence.start - 1)));
-}
-
-/** The entry whose key the occurrence is, in an env template (`.env.example`, `.env_sample`, `example.env`). */
-function templateEntry(file: ScannedFile, occurrence: Occurrence): EnvEntry | undefined {
-  if (occurrence.context !== 'env-key' || file.kind !== 'env' || !isEnvTemplate(file.path)) return undefined;
-  return file.env?.find((e) => e.keyStart === occurrence.start);
-}
-
-/**
- * `--transitional` in an env template: a line with the new name and no value goes before the legacy line, which
- * stays, so whoever copies the template fills in the new key (`export ` and the separator kept as the legacy line has them).
- */
-function newTemplateLineBefore(text: string, entry: EnvEntry, newName: string): Edit {
-  const between = text.slice(entry.keyEnd, entry.valueStart);
-  const separator = between.includes('=') ? between : '=';
-  const eol = /\r\n/.test(text.slice(entry.lineStart, entry.lineEnd) || text) ? '\r\n' : '\n';
-  return { start: entry.lineStart, end: entry.lineStart, text: `${text.slice(entry.lineStart, entry.keyStart)}${newName}${separator.trimEnd()}${eol}` };
 }
 
 type RenameDecision = Extract<NameDecision, { kind: 'rename' }>;
