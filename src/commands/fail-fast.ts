@@ -9,6 +9,7 @@ import type { Plan } from '../core/plan.js';
 import type { RunResult } from '../core/result.js';
 import type { Io } from './io.js';
 import type { RunOptions } from './options.js';
+import { plural } from '../core/words.js';
 
 /** A run stopped before the analysis: the lines that explain it (stderr), and the failure, its last line. */
 export interface Stop {
@@ -16,7 +17,6 @@ export interface Stop {
   failure: string;
 }
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /**
  * Before any file is analysed: every given path matches a file migrate-keys reads. Needs only a walk of the paths, so

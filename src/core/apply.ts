@@ -23,6 +23,7 @@ import { trackedFiles, uncommittedFiles } from './git.js';
 import type { FileChange } from './plan.js';
 import { firstLinkUnder, lstatBelow, mkdirBelow, readNoFollow, relativePathProblem, shownName, UnsafePathError } from './safe-paths.js';
 import { TEMP_FILE } from './temp-files.js';
+import { isRecord } from './words.js';
 
 const STATE_DIRECTORY = '.migrate-keys';
 const MANIFEST = 'last-run.json';
@@ -518,10 +519,6 @@ function expectUnchanged(path: string, seen: Seen | undefined): void {
   const [a, b] = [seen.stats, now.stats];
   const same = a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs;
   if (!same || now.hash !== seen.hash) throw new ChangedOnDisk(CHANGED);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A value from the manifest, for a one-line message. */

@@ -5,6 +5,7 @@ import type { Finding } from '../rules/rule.js';
 import type { SuppliedKeys } from '../keys/supplied.js';
 import { REVOKE_LEGACY_JWT } from '../rules/leaks.js';
 import { isOnlyGuardFinding, onlyGuardSentence } from '../rules/edge-function-verify-jwt.js';
+import { plural } from './words.js';
 
 export type StepStatus = 'done' | 'todo' | 'blocked';
 
@@ -167,8 +168,4 @@ function leakDetail(leaks: readonly Finding[]): string {
   if (leaks.length === 0) return '';
   const where = leaks.slice(0, 3).map((f) => `${f.file}:${f.line}`).join(', ') + (leaks.length > 3 ? `, and ${leaks.length - 3} more` : '');
   return ` A legacy service_role JWT has leaked (${where}): disabling the legacy keys does not revoke it; ${REVOKE_LEGACY_JWT}.`;
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }

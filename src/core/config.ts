@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { NameMap } from '../keys/names.js';
 import { isRuleId, RULE_IDS, type RuleId } from '../rules/ids.js';
 import type { Severity } from '../rules/rule.js';
+import { isRecord } from './words.js';
 
 export type RuleSetting = Severity | 'off';
 /** Rule settings by rule id, from the config file's `rules` and `--rule`. */
@@ -39,7 +40,7 @@ export function loadConfig(root: string, explicit?: string): Config {
   const manifest = join(root, 'package.json');
   if (existsSync(manifest)) {
     const pkg = readJson(manifest, 'package.json');
-    if (isObject(pkg) && pkg.migrateKeys !== undefined) return parseConfig(pkg.migrateKeys, 'package.json "migrateKeys"');
+    if (isRecord(pkg) && pkg.migrateKeys !== undefined) return parseConfig(pkg.migrateKeys, 'package.json "migrateKeys"');
   }
   return { map: {}, ignore: [], rules: {} };
 }
@@ -58,21 +59,17 @@ function readJson(path: string, label: string): unknown {
   }
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 export function parseConfig(raw: unknown, source: string): Config {
   const fail = (path: string, message: string): never => {
     throw new ConfigError(`${source}: ${path}: ${message}`);
   };
-  if (!isObject(raw)) return fail('(top level)', 'expected an object with "map", "ignore", "rules", "outsideDone" and/or "transitional"');
+  if (!isRecord(raw)) return fail('(top level)', 'expected an object with "map", "ignore", "rules", "outsideDone" and/or "transitional"');
   for (const key of Object.keys(raw)) {
     if (!['map', 'ignore', 'rules', 'outsideDone', 'transitional'].includes(key)) fail(key, 'unknown setting (known: map, ignore, rules, outsideDone, transitional)');
   }
   const config: Config = { map: {}, ignore: [], rules: {}, source };
   if (raw.map !== undefined) {
-    if (!isObject(raw.map)) fail('map', 'expected an object of "OLD": "NEW" names');
+    if (!isRecord(raw.map)) fail('map', 'expected an object of "OLD": "NEW" names');
     for (const [from, to] of Object.entries(raw.map as Record<string, unknown>)) {
       if (!ENV_NAME.test(from)) fail(`map.${from}`, 'not a variable name');
       if (from === UNMAPPABLE) fail(`map.${from}`, 'not a variable name that can be mapped');
@@ -89,7 +86,7 @@ export function parseConfig(raw: unknown, source: string): Config {
     config.ignore = raw.ignore as string[];
   }
   if (raw.rules !== undefined) {
-    if (!isObject(raw.rules)) fail('rules', 'expected an object of "rule-id": "off" | "info" | "warning" | "error"');
+    if (!isRecord(raw.rules)) fail('rules', 'expected an object of "rule-id": "off" | "info" | "warning" | "error"');
     for (const [id, setting] of Object.entries(raw.rules as Record<string, unknown>)) {
       const [ruleId, value] = parseRuleSetting(id, setting, (message) => fail(`rules.${id}`, message));
       config.rules[ruleId] = value;

@@ -7,6 +7,7 @@ import { mdCell } from './markdown.js';
 import { colorsFor } from './colors.js';
 import { outsideBlock, outsideMarkdown } from './outside.js';
 import { byUrgency, modeLine, sortFindings } from './sections.js';
+import { plural } from '../core/words.js';
 
 /** GitHub shows at most 10 annotations of each level per step (and 50 per job). */
 const ANNOTATIONS_PER_LEVEL = 10;
@@ -25,7 +26,6 @@ function annotation(f: Finding): string {
 
 function tally(result: RunResult): string {
   const { errors, warnings, infos } = countRemaining(result.findings);
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')}`;
 }
 

@@ -7,6 +7,7 @@ import type { Finding } from '../rules/rule.js';
 import { unifiedDiff } from './diff.js';
 import { outsideBlock, outsideStepsLeft } from './outside.js';
 import { timeLines } from './sections.js';
+import { plural } from '../core/words.js';
 
 export interface StylishOptions {
   colors: Colors;
@@ -155,8 +156,4 @@ function outsideStep({ action, command }: RunResult['outside'][number]): string 
   const bare = suffix !== '' && action.endsWith(suffix) ? action.slice(0, -suffix.length) : action;
   const clause = bare.split('; ')[0] as string;
   return command === undefined ? clause : `${clause} (\`${command}\`)`;
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }

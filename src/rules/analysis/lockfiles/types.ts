@@ -21,7 +21,7 @@ export function canonicalName(ecosystem: Ecosystem, name: string): string {
   return name;
 }
 
-export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+export { isRecord } from '../../../core/words.js';
 
 /** Where the lockfile states a version: the version after `anchor` when it comes soon after, else the anchor. */
 export function locate(text: string, anchor: string, version: string, from = 0): number {
