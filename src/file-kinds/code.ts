@@ -35,13 +35,18 @@ export function classifyRegion(file: ScannedText, region: { start: number; end: 
     occurrence.namespaces = site.namespaces.map((namespace) => ({ ...namespace, id: `${region.start}:${namespace.id}` }));
     occurrence.retireSpan = shift(site.retireSpan);
     if (site.read) {
-      const { chain } = site.read;
+      const { chain, defaultOf } = site.read;
       occurrence.read = {
         ...site.read,
         ...move(site.read),
         chain: chain && { ...chain, ...move(chain), outer: move(chain.outer), operands: chain.operands.map((operand) => ({ ...operand, ...move(operand) })) },
+        defaultOf: defaultOf && { ...defaultOf, drop: defaultOf.drop && { ...defaultOf.drop, ...move(defaultOf.drop) } },
       };
     }
     if (site.staticImport) occurrence.staticImport = { start: site.staticImport.start + region.start };
+    if (site.destructured) {
+      const { initializer } = site.destructured;
+      occurrence.destructured = { ...site.destructured, nameEnd: site.destructured.nameEnd + region.start, initializer: initializer && { ...initializer, ...move(initializer) } };
+    }
   }
 }

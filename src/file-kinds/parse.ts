@@ -1,7 +1,7 @@
 // Parses scripts with TypeScript's parser (no type checker) and tells what syntax an offset sits in.
 import type { ts as TS } from 'ts-morph';
 import { namespacesOf, specifierRemoval, type Namespace } from './declarations.js';
-import { readSite, type EnvRead } from './reads.js';
+import { readSite, type EnvDestructuring, type EnvRead } from './reads.js';
 import { typescript } from '../core/typescript.js';
 
 export type ScriptDialect = 'ts' | 'tsx' | 'js' | 'jsx';
@@ -151,6 +151,8 @@ export interface SyntaxSite {
   read?: EnvRead;
   /** The specifier of a static env import, where a transitional run adds the new name. */
   staticImport?: { start: number };
+  /** A name destructured from the runtime's env object (reads.ts). */
+  destructured?: EnvDestructuring;
 }
 
 /** The children of a node in source order (ordered: each ends before the next starts), for nodes with many. */
@@ -209,12 +211,12 @@ export function siteAt(sourceFile: TS.SourceFile, offset: number): SyntaxSite {
   }
   const none = { runtimeRead: false, namespaces: [] };
   if (offset < node.getStart(sourceFile)) return { context: 'comment', ...none };
-  const { runtimeRead, read, staticImport } = readSite(chain, sourceFile);
+  const { runtimeRead, read, staticImport, destructured } = readSite(chain, sourceFile);
   const namespaces = namespacesOf(chain, sourceFile);
   switch (node.kind) {
     case ts.SyntaxKind.Identifier:
     case ts.SyntaxKind.PrivateIdentifier:
-      return { context: 'identifier', runtimeRead, namespaces, retireSpan: specifierRemoval(node, sourceFile), read, staticImport };
+      return { context: 'identifier', runtimeRead, namespaces, retireSpan: specifierRemoval(node, sourceFile), read, staticImport, destructured };
     case ts.SyntaxKind.StringLiteral:
     case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
     case ts.SyntaxKind.TemplateHead:

@@ -26,6 +26,28 @@ export interface EnvRead {
   chain?: FallbackChain;
   /** Set when the read is the `else` branch of a conditional (`NEW ? NEW : LEGACY`): the texts of its condition and `then` branch. */
   ternary?: { condition: string; whenTrue: string };
+  /**
+   * Set when the read stands in the default of a destructured env name (`{ NEW: key = env.LEGACY ?? '' } = env`):
+   * `read` is the read the destructuring makes (`env.NEW`), which the default stands in for only when it is undefined;
+   * when the legacy read comes first in the default, a final run replaces `start`–`end` (from the binding's name to the
+   * default's end) with `text` (` = ''`, or nothing).
+   */
+  defaultOf?: { read: string; drop?: { start: number; end: number; text: string } };
+}
+
+/**
+ * A name destructured from the runtime's env object (`const { X: key = '' } = import.meta.env`): what a transitional
+ * fallback needs to read the new name first and the legacy one as the binding's default.
+ */
+export interface EnvDestructuring {
+  /** The env object's text (`import.meta.env`). */
+  object: string;
+  /** `{ X }` or `{ X = d }`: the name is the key and the binding at once. */
+  shorthand: boolean;
+  /** Where the binding's name ends, where ` = default` goes when there is none. */
+  nameEnd: number;
+  /** The default, and whether `LEGACY ?? default` must parenthesise it (`a || b`). */
+  initializer?: { start: number; end: number; text: string; needsParens: boolean };
 }
 
 /** A run of one operator, `??` or `||`, over operands (`NEW ?? LEGACY ?? ''`), flattened: what a final run collapses (SPEC §4). */
@@ -50,6 +72,8 @@ export interface ReadSite {
   read?: EnvRead;
   /** The specifier of a static env import (`import { X } from '$env/static/public'`). */
   staticImport?: { start: number };
+  /** A name destructured from the runtime's env object, where a transitional run renames the key and reads the legacy name as the default. */
+  destructured?: EnvDestructuring;
 }
 
 export function readSite(chain: readonly TS.Node[], sourceFile: TS.SourceFile): ReadSite {
@@ -67,7 +91,13 @@ export function readSite(chain: readonly TS.Node[], sourceFile: TS.SourceFile): 
   }
   if (ts.isBindingElement(parent) && grandparent && ts.isObjectBindingPattern(grandparent)) {
     const initializer = greatGrandparent && ts.isVariableDeclaration(greatGrandparent) ? greatGrandparent.initializer : undefined;
-    return { runtimeRead: initializer !== undefined && isEnvObject(initializer.getText(sourceFile), sourceFile) };
+    const runtimeRead = initializer !== undefined && isEnvObject(initializer.getText(sourceFile), sourceFile);
+    const key = parent.propertyName ?? parent.name;
+    if (!runtimeRead || key !== node || parent.dotDotDotToken || !ts.isIdentifier(parent.name)) return { runtimeRead };
+    const destructured: EnvDestructuring = { object: initializer.getText(sourceFile), shorthand: !parent.propertyName, nameEnd: parent.name.end };
+    const value = parent.initializer;
+    if (value) destructured.initializer = { start: value.getStart(sourceFile), end: value.end, text: value.getText(sourceFile), needsParens: defaultNeedsParens(value) };
+    return { runtimeRead, destructured };
   }
   if (ts.isImportSpecifier(parent) && parent.name === node && !parent.propertyName && isStaticEnvImport(parent)) {
     return { runtimeRead: false, staticImport: { start: parent.getStart(sourceFile) } };
@@ -181,7 +211,44 @@ function describeRead(read: TS.Expression, sourceFile: TS.SourceFile): EnvRead {
   if (ts.isConditionalExpression(parent) && parent.whenFalse === read) {
     described.ternary = { condition: parent.condition.getText(sourceFile), whenTrue: parent.whenTrue.getText(sourceFile) };
   }
+  const defaultOf = destructuredDefault(read, sourceFile);
+  if (defaultOf) described.defaultOf = defaultOf;
   return described;
+}
+
+/** The read `env.NEW` a destructuring makes when `read` stands in its default (`{ NEW: key = env.LEGACY ?? '' } = env`). */
+function destructuredDefault(read: TS.Expression, sourceFile: TS.SourceFile): EnvRead['defaultOf'] {
+  const ts = typescript();
+  let node: TS.Node = read;
+  while (ts.isParenthesizedExpression(node.parent) || (ts.isBinaryExpression(node.parent) && fallbackOperator(node.parent))) node = node.parent;
+  const element = node.parent;
+  if (!ts.isBindingElement(element) || element.initializer !== node || !ts.isObjectBindingPattern(element.parent)) return undefined;
+  const declaration = element.parent.parent;
+  const key = element.propertyName ?? element.name;
+  if (!ts.isVariableDeclaration(declaration) || !declaration.initializer || !(ts.isIdentifier(key) || ts.isStringLiteral(key))) return undefined;
+  const object = declaration.initializer.getText(sourceFile);
+  if (!isEnvObject(object, sourceFile)) return undefined;
+  const defaultOf: NonNullable<EnvRead['defaultOf']> = { read: `${object}.${key.text}` };
+  const span = { start: element.name.end, end: node.end };
+  if (node === read) defaultOf.drop = { ...span, text: '' };
+  else if (ts.isBinaryExpression(read.parent) && read.parent.left === read && read.parent.parent === element) {
+    // `LEGACY ?? rest`: the default becomes the rest, without the parentheses a transitional write gave it.
+    const rest = read.parent.right;
+    const kept = ts.isParenthesizedExpression(rest) && defaultNeedsParens(rest.expression) ? rest.expression : rest;
+    defaultOf.drop = { ...span, text: ` = ${kept.getText(sourceFile)}` };
+  }
+  return defaultOf;
+}
+
+function fallbackOperator(node: TS.BinaryExpression): boolean {
+  const ts = typescript();
+  return node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken;
+}
+
+/** Whether a binding's default must be parenthesised as the right operand of `??` (`a || b`, `c ? d : e`, an arrow). */
+function defaultNeedsParens(value: TS.Expression): boolean {
+  const ts = typescript();
+  return ts.isBinaryExpression(value) || ts.isConditionalExpression(value) || ts.isArrowFunction(value) || ts.isYieldExpression(value);
 }
 
 /** The `??` or `||` chain `read` is an operand of, flattened (`a ?? b ?? c` parses as `(a ?? b) ?? c`). */

@@ -6,7 +6,7 @@ import type { Namespace } from './declarations.js';
 import type { Directive } from './directives.js';
 import type { EnvEntry } from './env-entries.js';
 import type { Scripts, SyntaxSite } from './parse.js';
-import type { EnvRead } from './reads.js';
+import type { EnvDestructuring, EnvRead } from './reads.js';
 
 type OccurrenceContext = SyntaxSite['context'] | 'markup' | 'env-key' | 'env-ref' | 'env-value' | 'text';
 
@@ -26,6 +26,8 @@ export interface Occurrence {
   read?: EnvRead;
   /** The specifier of a static env import, where a transitional run adds the new name. */
   staticImport?: { start: number };
+  /** A name destructured from the runtime's env object, where a transitional run renames the key and reads the legacy name as the default. */
+  destructured?: EnvDestructuring;
   /**
    * Who reads the name itself here, so it keeps it (yaml: a self-hosted Supabase container's environment key, or a
    * `$NAME` of Kong's declarative config): e.g. "the `studio` service (supabase/studio)".

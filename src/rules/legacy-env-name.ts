@@ -9,7 +9,7 @@ import { edgeSiteOf } from '../supabase/edge/runtime-sites.js';
 import { siteFate, type SiteFate } from './analysis/collisions.js';
 import type { Occurrence } from '../file-kinds/scanned-text.js';
 import type { ScannedFile } from '../file-kinds/scanned.js';
-import { isNewFirstFallback, readFix, renamedRead, transitionalFallback } from './read-fix.js';
+import { destructuringFix, isNewFirstFallback, readFix, renamedRead, transitionalFallback } from './read-fix.js';
 import type { Edit, Report, Rule, RuleContext } from './rule.js';
 import { cite, PAGES } from './sources.js';
 
@@ -126,7 +126,7 @@ export const legacyEnvName: Rule = {
         const report: Report = { offset, message: fixMessage(rename, occurrence, context, retired), fix, rename: { from: decision.name, to: decision.newName } };
         reports.push(report);
         if (!retired) outcomes.set(occurrence, decision.newName);
-        if (!context.transitional && !retired && occurrence.read?.chain) chains.push({ report, occurrence, newName: decision.newName });
+        if (!context.transitional && !retired && (occurrence.read?.chain || occurrence.read?.defaultOf)) chains.push({ report, occurrence, newName: decision.newName });
       }
     }
     // A read in a `??`/`||` chain: once every site is known, the chain drops the reads that became the read before them.
@@ -152,7 +152,7 @@ function selfHostedReason(occurrence: Occurrence): string | undefined {
 
 function fixMessage(rename: string, occurrence: Occurrence, context: RuleContext, retired: SiteFate | undefined): string {
   if (retired) return `${rename}; ${retired.reason}`;
-  if (context.transitional && occurrence.read) return `${rename}; for now it reads the new name first and falls back to the legacy one`;
+  if (context.transitional && (occurrence.read || occurrence.destructured)) return `${rename}; for now it reads the new name first and falls back to the legacy one`;
   return rename;
 }
 
@@ -179,6 +179,7 @@ function transitionalFix(
 ): Edit[] | undefined {
   const { read, staticImport } = occurrence;
   if (read) return readFix(occurrence, renamedRead(occurrence, decision.newName), true);
+  if (occurrence.destructured && !retired) return destructuringFix(occurrence, decision.newName);
   if (staticImport) {
     const alreadyImported = occurrence.namespaces.some((namespace) => namespace.names.includes(decision.newName));
     return alreadyImported ? undefined : [{ start: staticImport.start, end: staticImport.start, text: `${decision.newName}, ` }];

@@ -32,6 +32,9 @@ export function readFix(occurrence: Occurrence, newRead: string, transitional: b
     const fallback = `${newRead} ?? ${read.text}`;
     return [{ start: read.start, end: read.end, text: read.needsParens ? `(${fallback})` : fallback }];
   }
+  const { defaultOf } = read;
+  // `{ NEW: key = env.LEGACY ?? '' } = env`: the default read what the key now reads; it goes (`{ NEW: key = '' }`).
+  if (defaultOf?.drop && sameRead(defaultOf.read, newRead)) return [{ start: defaultOf.drop.start, end: defaultOf.drop.end, text: defaultOf.drop.text }];
   const collapsed = chain && index >= 0 ? collapse(chain, index, newRead, finalText) : undefined;
   return [collapsed ?? { start: read.start, end: read.end, text: newRead }];
 }
@@ -39,17 +42,38 @@ export function readFix(occurrence: Occurrence, newRead: string, transitional: b
 /**
  * Whether the read is the legacy half of a new-first fallback (SPEC §4): the operand before it in a `??`/`||`
  * chain reads `newRead` (`NEW ?? LEGACY`, `NEW || LEGACY`, the Edge helper's JSON read first), or it is the
- * `else` branch of a conditional on the new read (`NEW ? NEW : LEGACY`).
+ * `else` branch of a conditional on the new read (`NEW ? NEW : LEGACY`), or the default of the new name destructured
+ * from the env object (`const { NEW: key = env.LEGACY } = env`).
  */
 export function isNewFirstFallback(occurrence: Occurrence, newRead: string): boolean {
   const read = occurrence.read;
   if (!read) return false;
-  const { chain, ternary } = read;
+  const { chain, ternary, defaultOf } = read;
+  // `{ NEW: key = LEGACY ?? '' } = env`: the default stands in only when the new name is undefined.
+  if (defaultOf && sameRead(defaultOf.read, newRead)) return true;
   if (ternary && sameRead(ternary.condition, newRead) && sameRead(ternary.whenTrue, newRead)) return true;
   if (!chain) return false;
   const index = chain.operands.findIndex((operand) => operand.start === read.start && operand.end === read.end);
   const before = index > 0 ? chain.operands[index - 1] : undefined;
   return before !== undefined && sameRead(operandText(chain, before), newRead);
+}
+
+/**
+ * `--transitional` on a name destructured from the env object (`{ LEGACY: key = '' } = env`): the key becomes the new
+ * name and the binding's default reads the legacy one (`{ NEW: key = env.LEGACY ?? '' } = env`), so the new name is read first.
+ */
+export function destructuringFix(occurrence: Occurrence, newName: string): Edit[] | undefined {
+  const site = occurrence.destructured;
+  if (!site) return undefined;
+  const legacyRead = `${site.object}.${occurrence.decision.name}`;
+  const key: Edit = site.shorthand
+    ? { start: occurrence.start, end: occurrence.start, text: `${newName}: ` }
+    : { start: occurrence.start, end: occurrence.end, text: newName };
+  const { initializer } = site;
+  const fallback: Edit = initializer
+    ? { start: initializer.start, end: initializer.end, text: `${legacyRead} ?? ${initializer.needsParens ? `(${initializer.text})` : initializer.text}` }
+    : { start: site.nameEnd, end: site.nameEnd, text: ` = ${legacyRead}` };
+  return [key, fallback];
 }
 
 /**

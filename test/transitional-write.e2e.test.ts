@@ -1,0 +1,64 @@
+// Issue 26, "a complete transitional write": every read shape plain --write renames gets a new-first fallback under
+// --write --transitional, which --check --transitional then reports as info; a second transitional write changes nothing.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runMain } from './helpers/in-process.js';
+import { removeTempDirs, writeTree } from './helpers/repo.js';
+
+afterAll(removeTempDirs);
+
+const PACKAGE = { 'package.json': JSON.stringify({ name: 'app', type: 'module', dependencies: { '@supabase/supabase-js': '^2.112.0' } }) };
+const legacyLines = (output: string) => output.split('\n').filter((line) => /legacy-env-name/.test(line) && !/\binfo\b/.test(line));
+
+async function transitionalWrite(files: Record<string, string>): Promise<{ repo: string; text: (path: string) => string }> {
+  const repo = writeTree({ ...PACKAGE, ...files });
+  await runMain(repo, ['--write', '--transitional']);
+  return { repo, text: (path) => readFileSync(join(repo, path), 'utf8') };
+}
+
+/** `locals`: where a local binding still bears the legacy name (not a read: the final run renames it with its uses). */
+async function expectSettled(repo: string, paths: string[], locals: string[] = []): Promise<string> {
+  const check = await runMain(repo, ['--check', '--transitional']);
+  expect(legacyLines(check.stdout).map((line) => line.trim().split(/\s+/)[0])).toEqual(locals);
+  const before = paths.map((path) => readFileSync(join(repo, path), 'utf8'));
+  await runMain(repo, ['--write', '--transitional']);
+  expect(paths.map((path) => readFileSync(join(repo, path), 'utf8'))).toEqual(before);
+  return check.stdout;
+}
+
+describe('destructuring from the env object', () => {
+  const CASES: [string, string, string, string[]?][] = [
+    [
+      'Vite, with a default',
+      "const { VITE_SUPABASE_URL: url, VITE_SUPABASE_ANON_KEY: anonKey = '' } = import.meta.env\nexport { url, anonKey }\n",
+      "const { VITE_SUPABASE_URL: url, VITE_SUPABASE_PUBLISHABLE_KEY: anonKey = import.meta.env.VITE_SUPABASE_ANON_KEY ?? '' } = import.meta.env\nexport { url, anonKey }\n",
+    ],
+    [
+      'Vite, without a default',
+      'const { VITE_SUPABASE_ANON_KEY: anonKey } = import.meta.env\nexport { anonKey }\n',
+      'const { VITE_SUPABASE_PUBLISHABLE_KEY: anonKey = import.meta.env.VITE_SUPABASE_ANON_KEY } = import.meta.env\nexport { anonKey }\n',
+    ],
+    [
+      'Node, shorthand',
+      'const { SUPABASE_SERVICE_ROLE_KEY } = process.env\nexport { SUPABASE_SERVICE_ROLE_KEY }\n',
+      'const { SUPABASE_SECRET_KEY: SUPABASE_SERVICE_ROLE_KEY = process.env.SUPABASE_SERVICE_ROLE_KEY } = process.env\nexport { SUPABASE_SERVICE_ROLE_KEY }\n',
+      ['1:30', '2:10'],
+    ],
+    [
+      'Node, a default that needs parentheses',
+      "const { SUPABASE_SERVICE_ROLE_KEY: key = fallback || '' } = process.env\nexport { key }\n",
+      "const { SUPABASE_SECRET_KEY: key = process.env.SUPABASE_SERVICE_ROLE_KEY ?? (fallback || '') } = process.env\nexport { key }\n",
+    ],
+  ];
+  for (const [title, before, after, locals] of CASES) {
+    it(`${title}: the new name first, the legacy read as its default; info afterwards, and a second write changes nothing`, async () => {
+      const path = title.startsWith('Vite') ? 'src/config.ts' : 'server/config.ts';
+      const { repo, text } = await transitionalWrite({ [path]: before });
+      expect(text(path)).toBe(after);
+      const output = await expectSettled(repo, [path], locals);
+      // A local binding's finding on the same line absorbs the fallback's (one rename, one line: core/dedupe.ts).
+      if (!locals) expect(output).toMatch(/info\s+transitional fallback/);
+    });
+  }
+});
