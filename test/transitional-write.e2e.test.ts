@@ -62,3 +62,24 @@ describe('destructuring from the env object', () => {
     });
   }
 });
+
+describe('type declarations', () => {
+  it('gain the new member before the legacy one; info afterwards, and a second write changes nothing', async () => {
+    const path = 'src/vite-env.d.ts';
+    const before =
+      '/// <reference types="vite/client" />\n\ninterface ImportMetaEnv {\n  readonly VITE_SUPABASE_URL: string\n  readonly VITE_SUPABASE_ANON_KEY: string\n}\n';
+    const { repo, text } = await transitionalWrite({ [path]: before });
+    expect(text(path)).toBe(before.replace('  readonly VITE_SUPABASE_ANON_KEY', '  readonly VITE_SUPABASE_PUBLISHABLE_KEY: string\n  readonly VITE_SUPABASE_ANON_KEY'));
+    await expectSettled(repo, [path]);
+  });
+
+  it('on one line, with separators', async () => {
+    const path = 'src/env.d.ts';
+    const before = 'declare const env: { SUPABASE_URL: string; SUPABASE_SERVICE_ROLE_KEY?: string; }\nexport { env }\n';
+    const { repo, text } = await transitionalWrite({ [path]: before });
+    expect(text(path)).toBe(
+      'declare const env: { SUPABASE_URL: string; SUPABASE_SECRET_KEY?: string; SUPABASE_SERVICE_ROLE_KEY?: string; }\nexport { env }\n',
+    );
+    await expectSettled(repo, [path]);
+  });
+});

@@ -44,6 +44,7 @@ export function classifyRegion(file: ScannedText, region: { start: number; end: 
       };
     }
     if (site.staticImport) occurrence.staticImport = { start: site.staticImport.start + region.start };
+    if (site.typeMember) occurrence.typeMember = { ...site.typeMember, ...move(site.typeMember), removal: move(site.typeMember.removal) };
     if (site.destructured) {
       const { initializer } = site.destructured;
       occurrence.destructured = { ...site.destructured, nameEnd: site.destructured.nameEnd + region.start, initializer: initializer && { ...initializer, ...move(initializer) } };

@@ -103,6 +103,36 @@ function importNamespace(imports: TS.NamedImports): Namespace {
   return { id: `imports@${imports.pos}`, kind: 'merge', names };
 }
 
+/** A type's member (`readonly X: string` of an interface or a type literal) whose name ends `chain`: where a transitional run adds the new member beside it. */
+export interface TypeMember {
+  start: number;
+  end: number;
+  text: string;
+  /** What removes the member: its whole line when it has one to itself, else the member and the blanks after it. */
+  removal: { start: number; end: number };
+  /** The other members of its type, by name, as written. */
+  siblings: { name: string; text: string }[];
+}
+
+export function typeMemberOf(chain: readonly TS.Node[], sourceFile: TS.SourceFile): TypeMember | undefined {
+  const ts = typescript();
+  const [node, member] = [chain.at(-1), chain.at(-2)];
+  if (!node || !member || !ts.isPropertySignature(member) || member.name !== node) return undefined;
+  if (!ts.isInterfaceDeclaration(member.parent) && !ts.isTypeLiteralNode(member.parent)) return undefined;
+  const start = member.getStart(sourceFile);
+  const text = sourceFile.text;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const after = /^[ \t]*(?:\r?\n|$)/.exec(text.slice(member.end));
+  const ownLine = /^[ \t]*$/.test(text.slice(lineStart, start)) && after !== null;
+  const blanks = /^[ \t]*/.exec(text.slice(member.end))?.[0] ?? '';
+  const removal = ownLine ? { start: lineStart, end: member.end + (after?.[0].length ?? 0) } : { start, end: member.end + blanks.length };
+  const siblings = member.parent.members.flatMap((other) => {
+    const name = other === member ? undefined : nameText((other as { name?: TS.Node }).name, sourceFile);
+    return name === undefined ? [] : [{ name, text: other.getText(sourceFile) }];
+  });
+  return { start, end: member.end, text: member.getText(sourceFile), removal, siblings };
+}
+
 /** The span that removes an import specifier and one separator next to it. */
 export function specifierRemoval(node: TS.Node, sourceFile: TS.SourceFile): { start: number; end: number } | undefined {
   const ts = typescript();

@@ -1,6 +1,6 @@
 // Parses scripts with TypeScript's parser (no type checker) and tells what syntax an offset sits in.
 import type { ts as TS } from 'ts-morph';
-import { namespacesOf, specifierRemoval, type Namespace } from './declarations.js';
+import { namespacesOf, specifierRemoval, typeMemberOf, type Namespace, type TypeMember } from './declarations.js';
 import { readSite, type EnvDestructuring, type EnvRead } from './reads.js';
 import { typescript } from '../core/typescript.js';
 
@@ -153,6 +153,8 @@ export interface SyntaxSite {
   staticImport?: { start: number };
   /** A name destructured from the runtime's env object (reads.ts). */
   destructured?: EnvDestructuring;
+  /** The type member the name declares (declarations.ts). */
+  typeMember?: TypeMember;
 }
 
 /** The children of a node in source order (ordered: each ends before the next starts), for nodes with many. */
@@ -216,14 +218,23 @@ export function siteAt(sourceFile: TS.SourceFile, offset: number): SyntaxSite {
   switch (node.kind) {
     case ts.SyntaxKind.Identifier:
     case ts.SyntaxKind.PrivateIdentifier:
-      return { context: 'identifier', runtimeRead, namespaces, retireSpan: specifierRemoval(node, sourceFile), read, staticImport, destructured };
+      return {
+        context: 'identifier',
+        runtimeRead,
+        namespaces,
+        retireSpan: specifierRemoval(node, sourceFile),
+        read,
+        staticImport,
+        destructured,
+        typeMember: typeMemberOf(chain, sourceFile),
+      };
     case ts.SyntaxKind.StringLiteral:
     case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
     case ts.SyntaxKind.TemplateHead:
     case ts.SyntaxKind.TemplateMiddle:
     case ts.SyntaxKind.TemplateTail:
     case ts.SyntaxKind.RegularExpressionLiteral:
-      return { context: 'string', runtimeRead, namespaces, read };
+      return { context: 'string', runtimeRead, namespaces, read, typeMember: typeMemberOf(chain, sourceFile) };
     case ts.SyntaxKind.JsxText:
       return { context: 'jsx-text', ...none };
     default:

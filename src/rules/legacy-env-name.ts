@@ -103,7 +103,27 @@ export const legacyEnvName: Rule = {
         context.security.keptInPackage(file.path, decision.name);
       // An env file above a package that keeps the name: its developers copy it (a monorepo's shared template).
       const below = blocked || file.kind !== 'env' ? undefined : context.security.keptBelow(file.path, decision.name);
-      if (blocked) {
+      const pair = !file.generated && !migration ? transitionalPair(occurrence, decision.newName) : undefined;
+      if (pair && !context.transitional && pair.same) {
+        // The clean-up after a transitional write: the new member declares the same, so the legacy one goes.
+        reports.push({
+          offset,
+          message: `${legacy}; \`${decision.newName}\` is declared beside it with the same type: delete this member`,
+          fix: [{ ...pair.removal, text: '' }],
+          rename: { from: decision.name, to: decision.newName },
+        });
+      } else if (pair && context.transitional) {
+        // The transition phase (SPEC §4): the new member is declared beside the legacy one; the legacy one goes in the clean-up.
+        reports.push({
+          offset,
+          severity: 'info',
+          legacyUse: false,
+          message:
+            `transitional declaration: \`${decision.newName}\` is declared beside the legacy \`${decision.name}\`: ` +
+            'delete the legacy member after the legacy keys are deactivated',
+          rename: { from: decision.name, to: decision.newName },
+        });
+      } else if (blocked) {
         reports.push({ offset, message: `\`${decision.name}\` is a legacy key name, not renamed: ${blocked}` });
       } else if (below) {
         reports.push(keptBelowReport(file, occurrence, decision, below, context));
@@ -180,6 +200,9 @@ function transitionalFix(
   const { read, staticImport } = occurrence;
   if (read) return readFix(occurrence, renamedRead(occurrence, decision.newName), true);
   if (occurrence.destructured && !retired) return destructuringFix(occurrence, decision.newName);
+  if (occurrence.typeMember && !retired && !transitionalPair(occurrence, decision.newName)) {
+    return [newMemberBefore(file.text, occurrence, decision.newName)];
+  }
   if (staticImport) {
     const alreadyImported = occurrence.namespaces.some((namespace) => namespace.names.includes(decision.newName));
     return alreadyImported ? undefined : [{ start: staticImport.start, end: staticImport.start, text: `${decision.newName}, ` }];
@@ -192,6 +215,39 @@ function transitionalFix(
     }
   }
   return undefined;
+}
+
+/**
+ * A type member whose new name is declared in the same type (the transitional pair a transitional write leaves);
+ * `same`: the new member reads as this one renamed, so removing this one loses nothing.
+ */
+function transitionalPair(occurrence: Occurrence, newName: string): { same: boolean; removal: { start: number; end: number } } | undefined {
+  const member = occurrence.typeMember;
+  const sibling = member?.siblings.find((other) => other.name === newName);
+  if (!member || !sibling) return undefined;
+  const normal = (text: string) => text.replace(/\s+/g, '').replace(/[;,]$/, '').replace(/["'`]/g, '');
+  return { same: normal(renamedMember(member, occurrence, newName)) === normal(sibling.text), removal: member.removal };
+}
+
+function renamedMember(member: NonNullable<Occurrence['typeMember']>, occurrence: Occurrence, newName: string): string {
+  const at = occurrence.start - member.start;
+  return member.text.slice(0, at) + newName + member.text.slice(at + occurrence.end - occurrence.start);
+}
+
+/**
+ * `--transitional` on a type member (`readonly VITE_SUPABASE_ANON_KEY: string`): a copy under the new name goes before it,
+ * on its own line in the member's indentation when the member has a line to itself, so both names type-check during the transition.
+ */
+function newMemberBefore(text: string, occurrence: Occurrence, newName: string): Edit {
+  const member = occurrence.typeMember as NonNullable<Occurrence['typeMember']>;
+  const copy = renamedMember(member, occurrence, newName);
+  const lineStart = text.lastIndexOf('\n', member.start - 1) + 1;
+  const indent = text.slice(lineStart, member.start);
+  if (/^[ \t]*$/.test(indent)) {
+    const eol = text.slice(member.end).match(/^[^\n]*?(\r?\n)/)?.[1] ?? '\n';
+    return { start: member.start, end: member.start, text: `${copy}${eol}${indent}` };
+  }
+  return { start: member.start, end: member.start, text: /[;,]$/.test(copy) ? `${copy} ` : `${copy}; ` };
 }
 
 type RenameDecision = Extract<NameDecision, { kind: 'rename' }>;

@@ -209,12 +209,13 @@ ruleTester('legacy-env-name', {
           message: `${rename('SUPABASE_SERVICE_ROLE_KEY', 'SUPABASE_SECRET_KEY')}; for now it reads the new name first and falls back to the legacy one`,
           fixable: true,
         },
-        // Declarations keep the legacy name until the plain run.
-        { file: 'src/env.d.ts', line: 3, fixable: false },
+        // A declaration gains the new member beside the legacy one (issue 26), which the plain run removes.
+        { file: 'src/env.d.ts', line: 3, fixable: true },
       ],
       output: {
         'src/admin.ts': "export const key = (process.env.SUPABASE_SECRET_KEY ?? process.env.SUPABASE_SERVICE_ROLE_KEY) || ''\n",
         '.env': `SUPABASE_SERVICE_ROLE_KEY=${KEYS.serviceRole}\nSUPABASE_SECRET_KEY=${KEYS.secret}\n`,
+        'src/env.d.ts': 'declare namespace NodeJS {\n  interface ProcessEnv {\n    SUPABASE_SECRET_KEY: string\n    SUPABASE_SERVICE_ROLE_KEY: string\n  }\n}\n',
       },
     },
     {
