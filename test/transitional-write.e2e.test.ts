@@ -83,3 +83,24 @@ describe('type declarations', () => {
     await expectSettled(repo, [path]);
   });
 });
+
+describe('env templates', () => {
+  for (const path of ['.env.example', 'apps/web/.env.local.example', '.env_sample']) {
+    it(`${path}: the new name, empty, on a line before the legacy one, which stays; quiet afterwards`, async () => {
+      const before =
+        '# Copy to .env\nVITE_SUPABASE_URL=https://your-project-ref.supabase.co\nVITE_SUPABASE_ANON_KEY=your-anon-key\n\n# server only\nexport SUPABASE_SERVICE_ROLE_KEY="your-service-role-key"\n';
+      const { repo, text } = await transitionalWrite({ [path]: before });
+      expect(text(path)).toBe(
+        '# Copy to .env\nVITE_SUPABASE_URL=https://your-project-ref.supabase.co\nVITE_SUPABASE_PUBLISHABLE_KEY=\nVITE_SUPABASE_ANON_KEY=your-anon-key\n\n' +
+          '# server only\nexport SUPABASE_SECRET_KEY=\nexport SUPABASE_SERVICE_ROLE_KEY="your-service-role-key"\n',
+      );
+      await expectSettled(repo, [path]);
+    });
+  }
+
+  it('a template without a line ending at its end', async () => {
+    const { repo, text } = await transitionalWrite({ '.env.example': 'SUPABASE_SERVICE_ROLE_KEY=' });
+    expect(text('.env.example')).toBe('SUPABASE_SECRET_KEY=\nSUPABASE_SERVICE_ROLE_KEY=');
+    await expectSettled(repo, ['.env.example']);
+  });
+});

@@ -1,5 +1,6 @@
 // legacy-env-name: a legacy key name, renamed to its new name at every site that can be edited.
 import type { EnvEntry } from '../file-kinds/env-entries.js';
+import { isEnvTemplate } from '../file-kinds/env.js';
 import { edgeTextName } from '../file-kinds/mentions.js';
 import { renamesAsText } from '../file-kinds/index.js';
 import { type NameDecision } from '../keys/names.js';
@@ -127,6 +128,17 @@ export const legacyEnvName: Rule = {
         reports.push({ offset, message: `\`${decision.name}\` is a legacy key name, not renamed: ${blocked}` });
       } else if (below) {
         reports.push(keptBelowReport(file, occurrence, decision, below, context));
+      } else if (context.transitional && templateEntry(file, occurrence) && file.env?.some((e) => e.key === decision.newName)) {
+        // The transition phase (SPEC §4): whoever copies the template gets the new name; the legacy line goes in the clean-up.
+        reports.push({
+          offset,
+          severity: 'info',
+          legacyUse: false,
+          message:
+            `transitional template: \`${decision.newName}\` stands beside the legacy \`${decision.name}\`: ` +
+            'delete the legacy line after the legacy keys are deactivated',
+          rename: { from: decision.name, to: decision.newName },
+        });
       } else if (migration) {
         reports.push({ offset, message: `${legacy} in a migration; applied migrations are history and are not edited: ${to} in a new migration` });
       } else if (file.generated) {
@@ -207,6 +219,10 @@ function transitionalFix(
     const alreadyImported = occurrence.namespaces.some((namespace) => namespace.names.includes(decision.newName));
     return alreadyImported ? undefined : [{ start: staticImport.start, end: staticImport.start, text: `${decision.newName}, ` }];
   }
+  const template = retired ? undefined : templateEntry(file, occurrence);
+  if (template) {
+    return file.env?.some((e) => e.key === decision.newName) ? undefined : [newTemplateLineBefore(file.text, template, decision.newName)];
+  }
   if (occurrence.context === 'env-key' && !retired) {
     const entry = file.env?.find((e) => e.keyStart === occurrence.start);
     const supplied = context.supplied[decision.role];
@@ -248,6 +264,23 @@ function newMemberBefore(text: string, occurrence: Occurrence, newName: string):
     return { start: member.start, end: member.start, text: `${copy}${eol}${indent}` };
   }
   return { start: member.start, end: member.start, text: /[;,]$/.test(copy) ? `${copy} ` : `${copy}; ` };
+}
+
+/** The entry whose key the occurrence is, in an env template (`.env.example`, `.env_sample`, `example.env`). */
+function templateEntry(file: ScannedFile, occurrence: Occurrence): EnvEntry | undefined {
+  if (occurrence.context !== 'env-key' || file.kind !== 'env' || !isEnvTemplate(file.path)) return undefined;
+  return file.env?.find((e) => e.keyStart === occurrence.start);
+}
+
+/**
+ * `--transitional` in an env template: a line with the new name and no value goes before the legacy line, which
+ * stays, so whoever copies the template fills in the new key (`export ` and the separator kept as the legacy line has them).
+ */
+function newTemplateLineBefore(text: string, entry: EnvEntry, newName: string): Edit {
+  const between = text.slice(entry.keyEnd, entry.valueStart);
+  const separator = between.includes('=') ? between : '=';
+  const eol = /\r\n/.test(text.slice(entry.lineStart, entry.lineEnd) || text) ? '\r\n' : '\n';
+  return { start: entry.lineStart, end: entry.lineStart, text: `${text.slice(entry.lineStart, entry.keyStart)}${newName}${separator.trimEnd()}${eol}` };
 }
 
 type RenameDecision = Extract<NameDecision, { kind: 'rename' }>;
