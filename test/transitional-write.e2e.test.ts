@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runMain } from './helpers/in-process.js';
-import { removeTempDirs, writeTree } from './helpers/repo.js';
+import { exampleRepo, removeTempDirs, writeTree } from './helpers/repo.js';
 
 afterAll(removeTempDirs);
 
@@ -102,5 +102,39 @@ describe('env templates', () => {
     const { repo, text } = await transitionalWrite({ '.env.example': 'SUPABASE_SERVICE_ROLE_KEY=' });
     expect(text('.env.example')).toBe('SUPABASE_SECRET_KEY=\nSUPABASE_SERVICE_ROLE_KEY=');
     await expectSettled(repo, ['.env.example']);
+  });
+});
+
+describe('examples/vite-react', () => {
+  it('--write --transitional, then --check --transitional passes with infos and warnings only; a second write changes nothing', async () => {
+    const repo = exampleRepo('vite-react');
+    await runMain(repo, ['--write', '--transitional']);
+    const check = await runMain(repo, ['--check', '--transitional']);
+    expect(check.stdout).not.toMatch(/^\s+\d+:\d+\s+error\b/m);
+    expect(check.code).toBe(0);
+    const paths = ['src/lib/config.ts', 'src/lib/supabase.ts', 'src/vite-env.d.ts', '.env.example', 'scripts/seed.ts'];
+    const before = paths.map((path) => readFileSync(join(repo, path), 'utf8'));
+    await runMain(repo, ['--write', '--transitional']);
+    expect(paths.map((path) => readFileSync(join(repo, path), 'utf8'))).toEqual(before);
+    expect(readFileSync(join(repo, 'src/lib/config.ts'), 'utf8')).toMatch(
+      "VITE_SUPABASE_PUBLISHABLE_KEY: anonKey = import.meta.env.VITE_SUPABASE_ANON_KEY ?? '',",
+    );
+  });
+});
+
+describe('what waits for the final run', () => {
+  it('text that names the key is info under --transitional, an error without it; a lookup by string stays an error', async () => {
+    const repo = writeTree({
+      ...PACKAGE,
+      'src/a.ts':
+        "// Reads VITE_SUPABASE_ANON_KEY from .env\nexport const hint = 'Set VITE_SUPABASE_ANON_KEY in .env'\nexport const key = getEnv('VITE_SUPABASE_ANON_KEY')\ndeclare function getEnv(name: string): string\n",
+    });
+    const transitional = await runMain(repo, ['--check', '--transitional']);
+    const lines = transitional.stdout.split('\n').filter((line) => line.includes('legacy-env-name'));
+    expect(lines.filter((line) => /\binfo\s+`VITE_SUPABASE_ANON_KEY` is a legacy key name in text, not a read/.test(line)).map((l) => l.trim().split(/\s+/)[0])).toEqual(['1:10', '2:26']);
+    expect(lines.filter((line) => /\berror\b/.test(line)).map((l) => l.trim().split(/\s+/)[0])).toEqual(['3:28']);
+    const plain = await runMain(repo, ['--check']);
+    expect(plain.stdout).not.toMatch(/in text, not a read/);
+    expect(plain.code).toBe(1);
   });
 });

@@ -156,6 +156,7 @@ export const legacyEnvName: Rule = {
         const retired = fate?.kind === 'retire' ? fate : undefined;
         const fix = context.transitional ? transitionalFix(file, occurrence, decision, context, retired) : finalFix(occurrence, decision, retired);
         const report: Report = { offset, message: fixMessage(rename, occurrence, context, retired), fix, rename: { from: decision.name, to: decision.newName } };
+        if (context.transitional && !fix && !retired) Object.assign(report, transitionalWait(file, occurrence, decision));
         reports.push(report);
         if (!retired) outcomes.set(occurrence, decision.newName);
         if (!context.transitional && !retired && (occurrence.read?.chain || occurrence.read?.defaultOf)) chains.push({ report, occurrence, newName: decision.newName });
@@ -264,6 +265,40 @@ function newMemberBefore(text: string, occurrence: Occurrence, newName: string):
     return { start: member.start, end: member.start, text: `${copy}${eol}${indent}` };
   }
   return { start: member.start, end: member.start, text: /[;,]$/.test(copy) ? `${copy} ` : `${copy}; ` };
+}
+
+/**
+ * `--transitional` where nothing is written yet (SPEC §4): text that only names the key (a comment, docs, a message) is
+ * info until the final run renames it; an env file's legacy line waits for the new key to be supplied, a warning.
+ * Anything else (a local binding, a lookup by string) stays an error.
+ */
+function transitionalWait(file: ScannedFile, occurrence: Occurrence, decision: RenameDecision): Partial<Report> | undefined {
+  const { name, newName } = decision;
+  if (occurrence.context === 'env-key' && file.kind === 'env') {
+    const flag = decision.role === 'publishable' ? 'MIGRATE_KEYS_PUBLISHABLE_KEY' : 'MIGRATE_KEYS_SECRET_KEY';
+    return {
+      severity: 'warning',
+      message:
+        `\`${name}\` is a legacy key name, kept during the transition: supply the new ${decision.role} key (${flag}) ` +
+        `and --write --transitional adds a line under \`${newName}\` beside this one`,
+    };
+  }
+  if (!onlyText(file, occurrence)) return undefined;
+  return {
+    severity: 'info',
+    legacyUse: false,
+    message: `\`${name}\` is a legacy key name in text, not a read: rename it to \`${newName}\` in the final run (--write without --transitional)`,
+  };
+}
+
+/** A comment, docs, or a string that merely mentions the name (not a string that is exactly the name, passed to a call or an index: a lookup). */
+function onlyText(file: ScannedFile, occurrence: Occurrence): boolean {
+  const { context } = occurrence;
+  if (context === 'comment' || context === 'jsx-text' || context === 'text') return !occurrence.runtimeRead;
+  if (context !== 'string' || occurrence.read || occurrence.runtimeRead) return false;
+  const quote = file.text[occurrence.start - 1] ?? '';
+  const whole = /['"`]/.test(quote) && file.text[occurrence.end] === quote;
+  return !(whole && /[([,]\s*$/.test(file.text.slice(Math.max(0, occurrence.start - 200), occurrence.start - 1)));
 }
 
 /** The entry whose key the occurrence is, in an env template (`.env.example`, `.env_sample`, `example.env`). */
