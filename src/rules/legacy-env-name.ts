@@ -24,9 +24,13 @@ export const legacyEnvName: Rule = {
       'Names such as VITE_SUPABASE_ANON_KEY and SUPABASE_SERVICE_ROLE_KEY belong to the legacy JWT keys. ' +
       'They are renamed to the publishable/secret names at every site at once: env reads, .env files, ' +
       'type declarations, schemas, imports, string lookups and docs, so no reader is left behind. ' +
-      'With --transitional, reads fall back to the legacy name and .env files keep the legacy line; --check --transitional ' +
+      'With --transitional, reads fall back to the legacy name (a destructured one becomes `{ NEW: key = env.LEGACY ?? d }`), ' +
+      'types gain the new member before the legacy one, env templates gain an empty line with the new name before the legacy line, ' +
+      'and .env files keep the legacy line; --check --transitional ' +
       'reports a read that takes the new name first and the legacy one second (`NEW ?? LEGACY`, `NEW || LEGACY`, ' +
-      '`NEW ? NEW : LEGACY`) as info, since it already runs on the new key: delete the legacy read after the legacy keys are deactivated. ' +
+      '`NEW ? NEW : LEGACY`, a destructuring default) as info, since it already runs on the new key: delete the legacy read after the legacy keys are deactivated. ' +
+      'A type or template holding both names and text that only names a key (docs, comments, messages) are info too, and a .env line ' +
+      'waiting for the new key a warning. ' +
       'Without --transitional such a fallback is an error, and --write collapses it to the new read.',
     legacyUse: true,
     blocksRotation: false,
