@@ -11,19 +11,34 @@ afterAll(removeTempDirs);
 const PACKAGE = { 'package.json': JSON.stringify({ name: 'app', type: 'module', dependencies: { '@supabase/supabase-js': '^2.112.0' } }) };
 const legacyLines = (output: string) => output.split('\n').filter((line) => /legacy-env-name/.test(line) && !/\binfo\b/.test(line));
 
-async function transitionalWrite(files: Record<string, string>): Promise<{ repo: string; text: (path: string) => string }> {
-  const repo = writeTree({ ...PACKAGE, ...files });
-  await runMain(repo, ['--write', '--transitional']);
-  return { repo, text: (path) => readFileSync(join(repo, path), 'utf8') };
+interface Staged {
+  repo: string;
+  files: Record<string, string>;
+  text: (path: string) => string;
 }
 
-/** `locals`: where a local binding still bears the legacy name (not a read: the final run renames it with its uses). */
-async function expectSettled(repo: string, paths: string[], locals: string[] = []): Promise<string> {
+async function transitionalWrite(files: Record<string, string>): Promise<Staged> {
+  const repo = writeTree({ ...PACKAGE, ...files });
+  await runMain(repo, ['--write', '--transitional']);
+  return { repo, files, text: (path) => readFileSync(join(repo, path), 'utf8') };
+}
+
+/**
+ * --check --transitional reports no legacy use but `locals` (where a local binding still bears the legacy name: not a
+ * read, the final run renames it with its uses); a second transitional write changes nothing; and the final run then
+ * leaves what one plain run leaves on the original files (SPEC §4: the repo moves phase to phase, no trace of the phase).
+ */
+async function expectSettled({ repo, files }: Staged, paths: string[], locals: string[] = []): Promise<string> {
   const check = await runMain(repo, ['--check', '--transitional']);
   expect(legacyLines(check.stdout).map((line) => line.trim().split(/\s+/)[0])).toEqual(locals);
-  const before = paths.map((path) => readFileSync(join(repo, path), 'utf8'));
+  const read = (root: string) => paths.map((path) => readFileSync(join(root, path), 'utf8'));
+  const before = read(repo);
   await runMain(repo, ['--write', '--transitional']);
-  expect(paths.map((path) => readFileSync(join(repo, path), 'utf8'))).toEqual(before);
+  expect(read(repo)).toEqual(before);
+  await runMain(repo, ['--write', '--allow-dirty']);
+  const direct = writeTree({ ...PACKAGE, ...files });
+  await runMain(direct, ['--write']);
+  expect(read(repo)).toEqual(read(direct));
   return check.stdout;
 }
 
@@ -54,9 +69,9 @@ describe('destructuring from the env object', () => {
   for (const [title, before, after, locals] of CASES) {
     it(`${title}: the new name first, the legacy read as its default; info afterwards, and a second write changes nothing`, async () => {
       const path = title.startsWith('Vite') ? 'src/config.ts' : 'server/config.ts';
-      const { repo, text } = await transitionalWrite({ [path]: before });
-      expect(text(path)).toBe(after);
-      const output = await expectSettled(repo, [path], locals);
+      const staged = await transitionalWrite({ [path]: before });
+      expect(staged.text(path)).toBe(after);
+      const output = await expectSettled(staged, [path], locals);
       // A local binding's finding on the same line absorbs the fallback's (one rename, one line: core/dedupe.ts).
       if (!locals) expect(output).toMatch(/info\s+transitional fallback/);
     });
@@ -64,44 +79,44 @@ describe('destructuring from the env object', () => {
 });
 
 describe('type declarations', () => {
-  it('gain the new member before the legacy one; info afterwards, and a second write changes nothing', async () => {
+  it('gain the new member, optional, before the legacy one; info afterwards, and a second write changes nothing', async () => {
     const path = 'src/vite-env.d.ts';
     const before =
       '/// <reference types="vite/client" />\n\ninterface ImportMetaEnv {\n  readonly VITE_SUPABASE_URL: string\n  readonly VITE_SUPABASE_ANON_KEY: string\n}\n';
-    const { repo, text } = await transitionalWrite({ [path]: before });
-    expect(text(path)).toBe(before.replace('  readonly VITE_SUPABASE_ANON_KEY', '  readonly VITE_SUPABASE_PUBLISHABLE_KEY: string\n  readonly VITE_SUPABASE_ANON_KEY'));
-    await expectSettled(repo, [path]);
+    const staged = await transitionalWrite({ [path]: before });
+    expect(staged.text(path)).toBe(before.replace('  readonly VITE_SUPABASE_ANON_KEY', '  readonly VITE_SUPABASE_PUBLISHABLE_KEY?: string\n  readonly VITE_SUPABASE_ANON_KEY'));
+    await expectSettled(staged, [path]);
   });
 
   it('on one line, with separators', async () => {
     const path = 'src/env.d.ts';
     const before = 'declare const env: { SUPABASE_URL: string; SUPABASE_SERVICE_ROLE_KEY?: string; }\nexport { env }\n';
-    const { repo, text } = await transitionalWrite({ [path]: before });
-    expect(text(path)).toBe(
+    const staged = await transitionalWrite({ [path]: before });
+    expect(staged.text(path)).toBe(
       'declare const env: { SUPABASE_URL: string; SUPABASE_SECRET_KEY?: string; SUPABASE_SERVICE_ROLE_KEY?: string; }\nexport { env }\n',
     );
-    await expectSettled(repo, [path]);
+    await expectSettled(staged, [path]);
   });
 });
 
 describe('env templates', () => {
   for (const path of ['.env.example', 'apps/web/.env.local.example', '.env_sample']) {
-    it(`${path}: the new name, empty, on a line before the legacy one, which stays; quiet afterwards`, async () => {
+    it(`${path}: the new name, with the placeholder, on a line before the legacy one, which stays; quiet afterwards`, async () => {
       const before =
         '# Copy to .env\nVITE_SUPABASE_URL=https://your-project-ref.supabase.co\nVITE_SUPABASE_ANON_KEY=your-anon-key\n\n# server only\nexport SUPABASE_SERVICE_ROLE_KEY="your-service-role-key"\n';
-      const { repo, text } = await transitionalWrite({ [path]: before });
-      expect(text(path)).toBe(
-        '# Copy to .env\nVITE_SUPABASE_URL=https://your-project-ref.supabase.co\nVITE_SUPABASE_PUBLISHABLE_KEY=\nVITE_SUPABASE_ANON_KEY=your-anon-key\n\n' +
-          '# server only\nexport SUPABASE_SECRET_KEY=\nexport SUPABASE_SERVICE_ROLE_KEY="your-service-role-key"\n',
+      const staged = await transitionalWrite({ [path]: before });
+      expect(staged.text(path)).toBe(
+        '# Copy to .env\nVITE_SUPABASE_URL=https://your-project-ref.supabase.co\nVITE_SUPABASE_PUBLISHABLE_KEY=your-anon-key\nVITE_SUPABASE_ANON_KEY=your-anon-key\n\n' +
+          '# server only\nexport SUPABASE_SECRET_KEY="your-service-role-key"\nexport SUPABASE_SERVICE_ROLE_KEY="your-service-role-key"\n',
       );
-      await expectSettled(repo, [path]);
+      await expectSettled(staged, [path]);
     });
   }
 
   it('a template without a line ending at its end', async () => {
-    const { repo, text } = await transitionalWrite({ '.env.example': 'SUPABASE_SERVICE_ROLE_KEY=' });
-    expect(text('.env.example')).toBe('SUPABASE_SECRET_KEY=\nSUPABASE_SERVICE_ROLE_KEY=');
-    await expectSettled(repo, ['.env.example']);
+    const staged = await transitionalWrite({ '.env.example': 'SUPABASE_SERVICE_ROLE_KEY=' });
+    expect(staged.text('.env.example')).toBe('SUPABASE_SECRET_KEY=\nSUPABASE_SERVICE_ROLE_KEY=');
+    await expectSettled(staged, ['.env.example']);
   });
 });
 

@@ -44,7 +44,12 @@ export function classifyRegion(file: ScannedText, region: { start: number; end: 
       };
     }
     if (site.staticImport) occurrence.staticImport = { start: site.staticImport.start + region.start };
-    if (site.typeMember) occurrence.typeMember = { ...site.typeMember, ...move(site.typeMember), removal: move(site.typeMember.removal) };
+    if (site.rebinding) occurrence.rebinding = { ...site.rebinding, ...move(site.rebinding) };
+    if (site.typeMember) {
+      const { typeMember } = site;
+      const siblings = typeMember.siblings.map((sibling) => ({ ...sibling, removal: move(sibling.removal) }));
+      occurrence.typeMember = { ...typeMember, ...move(typeMember), removal: move(typeMember.removal), siblings };
+    }
     if (site.destructured) {
       const { initializer } = site.destructured;
       occurrence.destructured = { ...site.destructured, nameEnd: site.destructured.nameEnd + region.start, initializer: initializer && { ...initializer, ...move(initializer) } };

@@ -110,8 +110,8 @@ export interface TypeMember {
   text: string;
   /** What removes the member: its whole line when it has one to itself, else the member and the blanks after it. */
   removal: { start: number; end: number };
-  /** The other members of its type, by name, as written. */
-  siblings: { name: string; text: string }[];
+  /** The other members of its type, by name, as written, each with the span that removes it. */
+  siblings: { name: string; text: string; removal: { start: number; end: number } }[];
 }
 
 export function typeMemberOf(chain: readonly TS.Node[], sourceFile: TS.SourceFile): TypeMember | undefined {
@@ -120,17 +120,39 @@ export function typeMemberOf(chain: readonly TS.Node[], sourceFile: TS.SourceFil
   if (!node || !member || !ts.isPropertySignature(member) || member.name !== node) return undefined;
   if (!ts.isInterfaceDeclaration(member.parent) && !ts.isTypeLiteralNode(member.parent)) return undefined;
   const start = member.getStart(sourceFile);
+  const siblings = member.parent.members.flatMap((other: TS.TypeElement) => {
+    const name = other === member ? undefined : nameText((other as { name?: TS.Node }).name, sourceFile);
+    return name === undefined ? [] : [{ name, text: other.getText(sourceFile), removal: memberRemoval(other, sourceFile) }];
+  });
+  return { start, end: member.end, text: member.getText(sourceFile), removal: memberRemoval(member, sourceFile), siblings };
+}
+
+/**
+ * The binding of a destructuring element that renames (`{ KEY: NAME }`): `start`–`end` is `: NAME`, which a run that
+ * renames NAME to KEY removes, leaving the shorthand `{ KEY }` (what a transitional write's `{ NEW: LEGACY = … }` becomes).
+ */
+export interface Rebinding {
+  key: string;
+  start: number;
+  end: number;
+}
+
+export function rebindingOf(chain: readonly TS.Node[]): Rebinding | undefined {
+  const ts = typescript();
+  const [node, element] = [chain.at(-1), chain.at(-2)];
+  if (!node || !element || !ts.isBindingElement(element) || element.name !== node || !element.propertyName) return undefined;
+  if (!ts.isIdentifier(element.propertyName) || !ts.isIdentifier(node)) return undefined;
+  return { key: element.propertyName.text, start: element.propertyName.end, end: node.end };
+}
+
+/** What removes a member: its whole line when it has one to itself, else the member and the blanks after it. */
+function memberRemoval(member: TS.Node, sourceFile: TS.SourceFile): { start: number; end: number } {
+  const start = member.getStart(sourceFile);
   const text = sourceFile.text;
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const after = /^[ \t]*(?:\r?\n|$)/.exec(text.slice(member.end));
-  const ownLine = /^[ \t]*$/.test(text.slice(lineStart, start)) && after !== null;
-  const blanks = /^[ \t]*/.exec(text.slice(member.end))?.[0] ?? '';
-  const removal = ownLine ? { start: lineStart, end: member.end + (after?.[0].length ?? 0) } : { start, end: member.end + blanks.length };
-  const siblings = member.parent.members.flatMap((other) => {
-    const name = other === member ? undefined : nameText((other as { name?: TS.Node }).name, sourceFile);
-    return name === undefined ? [] : [{ name, text: other.getText(sourceFile) }];
-  });
-  return { start, end: member.end, text: member.getText(sourceFile), removal, siblings };
+  if (/^[ \t]*$/.test(text.slice(lineStart, start)) && after !== null) return { start: lineStart, end: member.end + after[0].length };
+  return { start, end: member.end + (/^[ \t]*/.exec(text.slice(member.end))?.[0].length ?? 0) };
 }
 
 /** The span that removes an import specifier and one separator next to it. */

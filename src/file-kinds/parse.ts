@@ -1,6 +1,6 @@
 // Parses scripts with TypeScript's parser (no type checker) and tells what syntax an offset sits in.
 import type { ts as TS } from 'ts-morph';
-import { namespacesOf, specifierRemoval, typeMemberOf, type Namespace, type TypeMember } from './declarations.js';
+import { namespacesOf, rebindingOf, specifierRemoval, typeMemberOf, type Namespace, type Rebinding, type TypeMember } from './declarations.js';
 import { readSite, type EnvDestructuring, type EnvRead } from './reads.js';
 import { typescript } from '../core/typescript.js';
 
@@ -155,6 +155,8 @@ export interface SyntaxSite {
   destructured?: EnvDestructuring;
   /** The type member the name declares (declarations.ts). */
   typeMember?: TypeMember;
+  /** The binding of a renaming destructuring element (`{ KEY: NAME }`, declarations.ts). */
+  rebinding?: Rebinding;
 }
 
 /** The children of a node in source order (ordered: each ends before the next starts), for nodes with many. */
@@ -227,6 +229,7 @@ export function siteAt(sourceFile: TS.SourceFile, offset: number): SyntaxSite {
         staticImport,
         destructured,
         typeMember: typeMemberOf(chain, sourceFile),
+        rebinding: rebindingOf(chain),
       };
     case ts.SyntaxKind.StringLiteral:
     case ts.SyntaxKind.NoSubstitutionTemplateLiteral:

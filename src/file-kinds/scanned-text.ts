@@ -2,7 +2,7 @@
 // (scanned.ts adds the kind: the kinds' modules below the registry fill this in, and cannot name FileKind.)
 import { lineStarts, positionAt, type Position } from '../core/positions.js';
 import type { NameDecision } from '../keys/names.js';
-import type { Namespace, TypeMember } from './declarations.js';
+import type { Namespace, Rebinding, TypeMember } from './declarations.js';
 import type { Directive } from './directives.js';
 import type { EnvEntry } from './env-entries.js';
 import type { Scripts, SyntaxSite } from './parse.js';
@@ -30,6 +30,8 @@ export interface Occurrence {
   destructured?: EnvDestructuring;
   /** The type member the name declares, beside which a transitional run adds the new one. */
   typeMember?: TypeMember;
+  /** The binding of a renaming destructuring element (`{ KEY: NAME }`): renamed to KEY, it becomes the shorthand. */
+  rebinding?: Rebinding;
   /**
    * Who reads the name itself here, so it keeps it (yaml: a self-hosted Supabase container's environment key, or a
    * `$NAME` of Kong's declarative config): e.g. "the `studio` service (supabase/studio)".

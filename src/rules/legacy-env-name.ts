@@ -4,7 +4,7 @@ import { isEnvTemplate } from '../file-kinds/env.js';
 import { edgeTextName } from '../file-kinds/mentions.js';
 import { renamesAsText } from '../file-kinds/index.js';
 import { type NameDecision } from '../keys/names.js';
-import { classifyValue } from '../keys/values.js';
+import { classifyValue, isPlaceholder } from '../keys/values.js';
 import { isMigrationFile } from '../supabase/paths.js';
 import { edgeSiteOf } from '../supabase/edge/runtime-sites.js';
 import { siteFate, type SiteFate } from './analysis/collisions.js';
@@ -117,6 +117,14 @@ export const legacyEnvName: Rule = {
           fix: [{ ...pair.removal, text: '' }],
           rename: { from: decision.name, to: decision.newName },
         });
+      } else if (pair && !context.transitional && pair.copy) {
+        // The clean-up of the optional copy a transitional write added: it goes, and this member is renamed, as one plain run does.
+        reports.push({
+          offset,
+          message: `${rename}; the optional \`${decision.newName}\` beside it is the transitional copy: it goes`,
+          fix: [{ ...pair.copy, text: '' }, { start: occurrence.start, end: occurrence.end, text: decision.newName }],
+          rename: { from: decision.name, to: decision.newName },
+        });
       } else if (pair && context.transitional) {
         // The transition phase (SPEC §4): the new member is declared beside the legacy one; the legacy one goes in the clean-up.
         reports.push({
@@ -199,6 +207,9 @@ function finalFix(occurrence: Occurrence, decision: RenameDecision, retired: Sit
     const span = occurrence.retireSpan as { start: number; end: number };
     return [{ start: span.start, end: span.end, text: '', reason: `legacy-env-name: ${retired.reason}` }];
   }
+  // `{ NEW: LEGACY = … }` (a transitional write's shorthand): the binding becomes the key, so the shorthand `{ NEW = … }`.
+  const { rebinding } = occurrence;
+  if (rebinding?.key === decision.newName) return [{ start: rebinding.start, end: rebinding.end, text: '' }];
   return [{ start: occurrence.start, end: occurrence.end, text: decision.newName }];
 }
 
@@ -240,14 +251,21 @@ function transitionalFix(
 
 /**
  * A type member whose new name is declared in the same type (the transitional pair a transitional write leaves);
- * `same`: the new member reads as this one renamed, so removing this one loses nothing.
+ * `same`: the new member reads as this one renamed, so removing this one loses nothing; `copy`: the new member is
+ * this one renamed and made optional (what a transitional write adds), the span that removes it.
  */
-function transitionalPair(occurrence: Occurrence, newName: string): { same: boolean; removal: { start: number; end: number } } | undefined {
+function transitionalPair(
+  occurrence: Occurrence,
+  newName: string,
+): { same: boolean; copy?: { start: number; end: number }; removal: { start: number; end: number } } | undefined {
   const member = occurrence.typeMember;
   const sibling = member?.siblings.find((other) => other.name === newName);
   if (!member || !sibling) return undefined;
   const normal = (text: string) => text.replace(/\s+/g, '').replace(/[;,]$/, '').replace(/["'`]/g, '');
-  return { same: normal(renamedMember(member, occurrence, newName)) === normal(sibling.text), removal: member.removal };
+  const renamed = renamedMember(member, occurrence, newName);
+  // The copy first: it goes and this member is renamed, which gives back what one plain run writes, spacing included.
+  if (normal(optionalMember(renamed, occurrence, member.start, newName)) === normal(sibling.text)) return { same: false, copy: sibling.removal, removal: member.removal };
+  return { same: normal(renamed) === normal(sibling.text), removal: member.removal };
 }
 
 function renamedMember(member: NonNullable<Occurrence['typeMember']>, occurrence: Occurrence, newName: string): string {
@@ -255,13 +273,22 @@ function renamedMember(member: NonNullable<Occurrence['typeMember']>, occurrence
   return member.text.slice(0, at) + newName + member.text.slice(at + occurrence.end - occurrence.start);
 }
 
+/** The renamed member made optional (`NEW?: string`): the copy a transitional write adds, so literals typed by it still check. */
+function optionalMember(renamed: string, occurrence: Occurrence, memberStart: number, newName: string): string {
+  let at = occurrence.start - memberStart + newName.length;
+  if (/["'`]/.test(renamed[at] ?? '')) at += 1;
+  return renamed[at] === '?' ? renamed : `${renamed.slice(0, at)}?${renamed.slice(at)}`;
+}
+
 /**
- * `--transitional` on a type member (`readonly VITE_SUPABASE_ANON_KEY: string`): a copy under the new name goes before it,
- * on its own line in the member's indentation when the member has a line to itself, so both names type-check during the transition.
+ * `--transitional` on a type member (`readonly VITE_SUPABASE_ANON_KEY: string`): an optional copy under the new name
+ * (`readonly VITE_SUPABASE_PUBLISHABLE_KEY?: string`) goes before it, on its own line in the member's indentation when the
+ * member has a line to itself: reads of either name type-check during the transition, and so does an object literal
+ * typed by the type, which names only the legacy member.
  */
 function newMemberBefore(text: string, occurrence: Occurrence, newName: string): Edit {
   const member = occurrence.typeMember as NonNullable<Occurrence['typeMember']>;
-  const copy = renamedMember(member, occurrence, newName);
+  const copy = optionalMember(renamedMember(member, occurrence, newName), occurrence, member.start, newName);
   const lineStart = text.lastIndexOf('\n', member.start - 1) + 1;
   const indent = text.slice(lineStart, member.start);
   if (/^[ \t]*$/.test(indent)) {
@@ -312,14 +339,17 @@ function templateEntry(file: ScannedFile, occurrence: Occurrence): EnvEntry | un
 }
 
 /**
- * `--transitional` in an env template: a line with the new name and no value goes before the legacy line, which
- * stays, so whoever copies the template fills in the new key (`export ` and the separator kept as the legacy line has them).
+ * `--transitional` in an env template: the legacy line, renamed, goes before it, and the legacy line stays, so whoever
+ * copies the template fills in the new key. A placeholder value (`your-anon-key`) is kept, as the final rename keeps it,
+ * so the final run (which drops the legacy line) leaves what one plain run leaves; a key value is not copied.
  */
 function newTemplateLineBefore(text: string, entry: EnvEntry, newName: string): Edit {
   const between = text.slice(entry.keyEnd, entry.valueStart);
   const separator = between.includes('=') ? between : '=';
+  const kept = isPlaceholder(text.slice(entry.valueStart, entry.valueEnd)) ? text.slice(entry.keyEnd, entry.lineEnd) : separator.trimEnd();
+  const line = `${text.slice(entry.lineStart, entry.keyStart)}${newName}${kept}`;
   const eol = /\r\n/.test(text.slice(entry.lineStart, entry.lineEnd) || text) ? '\r\n' : '\n';
-  return { start: entry.lineStart, end: entry.lineStart, text: `${text.slice(entry.lineStart, entry.keyStart)}${newName}${separator.trimEnd()}${eol}` };
+  return { start: entry.lineStart, end: entry.lineStart, text: /\n$/.test(line) ? line : `${line}${eol}` };
 }
 
 type RenameDecision = Extract<NameDecision, { kind: 'rename' }>;

@@ -215,7 +215,7 @@ ruleTester('legacy-env-name', {
       output: {
         'src/admin.ts': "export const key = (process.env.SUPABASE_SECRET_KEY ?? process.env.SUPABASE_SERVICE_ROLE_KEY) || ''\n",
         '.env': `SUPABASE_SERVICE_ROLE_KEY=${KEYS.serviceRole}\nSUPABASE_SECRET_KEY=${KEYS.secret}\n`,
-        'src/env.d.ts': 'declare namespace NodeJS {\n  interface ProcessEnv {\n    SUPABASE_SECRET_KEY: string\n    SUPABASE_SERVICE_ROLE_KEY: string\n  }\n}\n',
+        'src/env.d.ts': 'declare namespace NodeJS {\n  interface ProcessEnv {\n    SUPABASE_SECRET_KEY?: string\n    SUPABASE_SERVICE_ROLE_KEY: string\n  }\n}\n',
       },
     },
     {
