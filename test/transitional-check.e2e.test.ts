@@ -1,6 +1,8 @@
 // Issue 26, item 1: `--check --transitional` (or `"transitional": true` in the config file) reports a new-first
 // fallback as info, so CI can be green during the transition; without it the fallback stays an error (the clean-up
 // phase), and a bare legacy read is an error in both.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runMain } from './helpers/in-process.js';
 import { exampleRepo, removeTempDirs, writeTree } from './helpers/repo.js';
@@ -29,6 +31,48 @@ const SHAPES: Record<string, Record<string, string>> = {
   },
 };
 
+/** A helper that tries the new read first, in the same module or one import away (SPEC §4): its legacy read is the last resort. */
+const HELPERS: Record<string, Record<string, string>> = {
+  'Node helper, if then return': {
+    'server/a.ts':
+      'function secretKey(): string | undefined {\n  const key = process.env.SUPABASE_SECRET_KEY\n  if (key) return key\n  return process.env.SUPABASE_SERVICE_ROLE_KEY\n}\n' +
+      'export const key = secretKey()\n',
+  },
+  'Edge helper function, one import away': {
+    'supabase/functions/_shared/keys.ts':
+      'export function serviceKey(): string {\n' +
+      "  const keys = Deno.env.get('SUPABASE_SECRET_KEYS')\n" +
+      '  if (keys) {\n    const parsed = JSON.parse(keys)\n    if (parsed.default) return parsed.default\n  }\n' +
+      "  return Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')!\n}\n",
+    'supabase/functions/admin/index.ts':
+      "import { serviceKey } from '../_shared/keys.ts'\nDeno.serve(() => new Response(serviceKey() ? 'ok' : 'no key'))\n",
+  },
+  'Vite arrow helper': {
+    'src/a.ts':
+      'const publishable = () =>\n  import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY !== undefined && import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY !== ""\n' +
+      '    ? import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY\n    : import.meta.env.VITE_SUPABASE_ANON_KEY\nexport const key = publishable()\n',
+  },
+  'a call that takes the first set value, new first': {
+    'server/a.ts': 'const first = (...values: (string | undefined)[]) => values.find(Boolean)\nexport const key = first(process.env.SUPABASE_SECRET_KEY, process.env.SUPABASE_SERVICE_ROLE_KEY)\n',
+  },
+};
+Object.assign(SHAPES, HELPERS);
+
+/** What the final run (plain --write) leaves of each shape's first file: the new read alone, never `X ?? X` or `X ? X : X`. */
+const FINAL: Record<string, string> = {
+  'Vite `??`': "export const key = import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY\n",
+  'Vite `||`': "export const key = import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY\n",
+  'Node `??`': "export const key = process.env.SUPABASE_SECRET_KEY\n",
+  'Node `||`': "export const key = process.env['SUPABASE_SECRET_KEY']\n",
+  'Node ternary': "export const key = process.env.SUPABASE_SECRET_KEY\n",
+  'Vite ternary': "export const key = import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY\n",
+  'Edge helper': "const key = JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}').default\nDeno.serve(() => new Response(key ? 'ok' : 'no key'))\n",
+  'Node helper, if then return': "function secretKey(): string | undefined {\n  const key = process.env.SUPABASE_SECRET_KEY\n  if (key) return key\n  return process.env.SUPABASE_SECRET_KEY\n}\nexport const key = secretKey()\n",
+  'Edge helper function, one import away': "export function serviceKey(): string {\n  const keys = Deno.env.get('SUPABASE_SECRET_KEYS')\n  if (keys) {\n    const parsed = JSON.parse(keys)\n    if (parsed.default) return parsed.default\n  }\n  return JSON.parse(Deno.env.get('SUPABASE_SECRET_KEYS') ?? '{}').default!\n}\n",
+  'Vite arrow helper': "const publishable = () =>\n  import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY\nexport const key = publishable()\n",
+  'a call that takes the first set value, new first': "const first = (...values: (string | undefined)[]) => values.find(Boolean)\nexport const key = first(process.env.SUPABASE_SECRET_KEY)\n",
+};
+
 const PACKAGE = { 'package.json': JSON.stringify({ name: 'app', type: 'module', dependencies: { '@supabase/supabase-js': '^2.112.0' } }) };
 
 describe('--check --transitional: hand-written fallbacks', () => {
@@ -44,6 +88,18 @@ describe('--check --transitional: hand-written fallbacks', () => {
       expect(plain.code).toBe(1);
     });
 
+    it(`${shape}: the final run collapses it, and --check is green`, async () => {
+      const repo = writeTree({ ...PACKAGE, ...files });
+      await runMain(repo, ['--write']);
+      const check = await runMain(repo, ['--check']);
+      expect(check.stdout).not.toMatch(/\berror\b/);
+      expect(check.code).toBe(0);
+      const [path] = Object.keys(files) as [string];
+      expect(readFileSync(join(repo, path), 'utf8')).toBe(FINAL[shape]);
+      const again = await runMain(repo, ['--write']);
+      expect(again.stdout).toMatch(/0 files changed/);
+    });
+
     it(`${shape}: a bare legacy read beside it fails both`, async () => {
       const [[path, text]] = Object.entries(files) as [[string, string]];
       const bare = path.startsWith('src/')
@@ -57,6 +113,22 @@ describe('--check --transitional: hand-written fallbacks', () => {
       expect(transitional.stdout).toMatch(/\berror\b/);
       expect(transitional.code).toBe(1);
       expect((await runMain(repo, ['--check'])).code).toBe(1);
+    });
+  }
+});
+
+describe('--check --transitional: reads of both names that are not a fallback', () => {
+  const CASES: Record<string, string> = {
+    'a function that uses both keys': 'export function clients() {\n  const a = process.env.SUPABASE_SECRET_KEY\n  return { a, b: process.env.SUPABASE_SERVICE_ROLE_KEY }\n}\n',
+    'a helper that returns the legacy read first': 'export function key() {\n  if (process.env.SUPABASE_SERVICE_ROLE_KEY) return process.env.SUPABASE_SERVICE_ROLE_KEY\n  return process.env.SUPABASE_SECRET_KEY\n}\n',
+    'a call that takes the legacy value first': 'const first = (...values: (string | undefined)[]) => values.find(Boolean)\nexport const key = first(process.env.SUPABASE_SERVICE_ROLE_KEY, process.env.SUPABASE_SECRET_KEY)\n',
+  };
+  for (const [title, text] of Object.entries(CASES)) {
+    it(`${title}: an error under --transitional too`, async () => {
+      const repo = writeTree({ ...PACKAGE, 'server/a.ts': text });
+      const transitional = await runMain(repo, ['--check', '--transitional']);
+      expect(transitional.stdout).not.toMatch(FALLBACK);
+      expect(transitional.code).toBe(1);
     });
   }
 });

@@ -35,12 +35,14 @@ export function classifyRegion(file: ScannedText, region: { start: number; end: 
     occurrence.namespaces = site.namespaces.map((namespace) => ({ ...namespace, id: `${region.start}:${namespace.id}` }));
     occurrence.retireSpan = shift(site.retireSpan);
     if (site.read) {
-      const { chain, defaultOf } = site.read;
+      const { chain, defaultOf, previousArgument, ternary } = site.read;
       occurrence.read = {
         ...site.read,
         ...move(site.read),
         chain: chain && { ...chain, ...move(chain), outer: move(chain.outer), operands: chain.operands.map((operand) => ({ ...operand, ...move(operand) })) },
         defaultOf: defaultOf && { ...defaultOf, drop: defaultOf.drop && { ...defaultOf.drop, ...move(defaultOf.drop) } },
+        previousArgument: previousArgument && { ...previousArgument, end: previousArgument.end + region.start },
+        ternary: ternary && { ...ternary, ...move(ternary) },
       };
     }
     if (site.staticImport) occurrence.staticImport = { start: site.staticImport.start + region.start };

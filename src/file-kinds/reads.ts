@@ -2,6 +2,7 @@
 import type { ts as TS } from 'ts-morph';
 import { typescript } from '../core/typescript.js';
 import { DYNAMIC_ENV_MODULES, STATIC_ENV_MODULES } from '../frameworks/index.js';
+import { lastResortOf, previousArgumentOf } from './fallback-helpers.js';
 
 /** The runtime's own env objects, as their text reads with blanks removed. */
 const ENV_OBJECTS = new Set(['process.env', 'Deno.env.toObject()', 'import.meta.env']);
@@ -24,8 +25,8 @@ export interface EnvRead {
   needsParens: boolean;
   /** Set when the read is an operand of `a ?? b ?? …` or `a || b || …`: a final run drops an operand that reads what the one before it reads. */
   chain?: FallbackChain;
-  /** Set when the read is the `else` branch of a conditional (`NEW ? NEW : LEGACY`): the texts of its condition and `then` branch. */
-  ternary?: { condition: string; whenTrue: string };
+  /** Set when the read is the `else` branch of a conditional (`NEW ? NEW : LEGACY`): the texts of its condition and `then` branch, and its span. */
+  ternary?: { condition: string; whenTrue: string; start: number; end: number };
   /**
    * Set when the read stands in the default of a destructured env name (`{ NEW: key = env.LEGACY ?? '' } = env`):
    * `read` is the read the destructuring makes (`env.NEW`), which the default stands in for only when it is undefined;
@@ -33,6 +34,10 @@ export interface EnvRead {
    * default's end) with `text` (` = ''`, or nothing).
    */
   defaultOf?: { read: string; drop?: { start: number; end: number; text: string } };
+  /** Set when the read is what a function returns: the function's text before it (fallback-helpers.ts). */
+  lastResort?: { before: string };
+  /** Set when the read is an argument or array element after another: that one's text and end (`first(env.NEW, env.LEGACY)`). */
+  previousArgument?: { text: string; end: number };
 }
 
 /**
@@ -209,10 +214,19 @@ function describeRead(read: TS.Expression, sourceFile: TS.SourceFile): EnvRead {
   const ts = typescript();
   const parent = read.parent;
   if (ts.isConditionalExpression(parent) && parent.whenFalse === read) {
-    described.ternary = { condition: parent.condition.getText(sourceFile), whenTrue: parent.whenTrue.getText(sourceFile) };
+    described.ternary = {
+      condition: parent.condition.getText(sourceFile),
+      whenTrue: parent.whenTrue.getText(sourceFile),
+      start: parent.getStart(sourceFile),
+      end: parent.end,
+    };
   }
   const defaultOf = destructuredDefault(read, sourceFile);
   if (defaultOf) described.defaultOf = defaultOf;
+  const lastResort = lastResortOf(read, sourceFile);
+  if (lastResort) described.lastResort = lastResort;
+  const previousArgument = previousArgumentOf(read, sourceFile);
+  if (previousArgument) described.previousArgument = previousArgument;
   return described;
 }
 

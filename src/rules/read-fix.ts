@@ -35,6 +35,11 @@ export function readFix(occurrence: Occurrence, newRead: string, transitional: b
   const { defaultOf } = read;
   // `{ NEW: key = env.LEGACY ?? '' } = env`: the default read what the key now reads; it goes (`{ NEW: key = '' }`).
   if (defaultOf?.drop && sameRead(defaultOf.read, newRead)) return [{ start: defaultOf.drop.start, end: defaultOf.drop.end, text: defaultOf.drop.text }];
+  // `env.NEW ? env.NEW : env.LEGACY`: both branches would read the new key; the `then` branch stays, as written.
+  const { previousArgument, ternary } = read;
+  if (ternary && checksNewRead(ternary, newRead)) return [{ start: ternary.start, end: ternary.end, text: ternary.whenTrue }];
+  // `first(env.NEW, env.LEGACY)`: the argument that would read the same again goes (`first(env.NEW)`).
+  if (previousArgument && sameRead(previousArgument.text, newRead)) return [{ start: previousArgument.end, end: read.end, text: '' }];
   const collapsed = chain && index >= 0 ? collapse(chain, index, newRead, finalText) : undefined;
   return [collapsed ?? { start: read.start, end: read.end, text: newRead }];
 }
@@ -43,15 +48,20 @@ export function readFix(occurrence: Occurrence, newRead: string, transitional: b
  * Whether the read is the legacy half of a new-first fallback (SPEC §4): the operand before it in a `??`/`||`
  * chain reads `newRead` (`NEW ?? LEGACY`, `NEW || LEGACY`, the Edge helper's JSON read first), or it is the
  * `else` branch of a conditional on the new read (`NEW ? NEW : LEGACY`), or the default of the new name destructured
- * from the env object (`const { NEW: key = env.LEGACY } = env`).
+ * from the env object (`const { NEW: key = env.LEGACY } = env`), or a helper's last resort after it named the new key
+ * (`if (env.NEW) return env.NEW; return env.LEGACY`, the Edge helper that parses SUPABASE_SECRET_KEYS first), or an
+ * argument after the new read (`first(env.NEW, env.LEGACY)`).
  */
 export function isNewFirstFallback(occurrence: Occurrence, newRead: string): boolean {
   const read = occurrence.read;
   if (!read) return false;
-  const { chain, ternary, defaultOf } = read;
+  const { chain, ternary, defaultOf, lastResort, previousArgument } = read;
   // `{ NEW: key = LEGACY ?? '' } = env`: the default stands in only when the new name is undefined.
   if (defaultOf && sameRead(defaultOf.read, newRead)) return true;
-  if (ternary && sameRead(ternary.condition, newRead) && sameRead(ternary.whenTrue, newRead)) return true;
+  if (ternary && checksNewRead(ternary, newRead)) return true;
+  // A helper whose last resort is the legacy read, after it named the new key; `first(env.NEW, env.LEGACY)`.
+  if (lastResort && namesNewKey(lastResort.before, newRead)) return true;
+  if (previousArgument !== undefined && sameRead(previousArgument.text, newRead)) return true;
   if (!chain) return false;
   const index = chain.operands.findIndex((operand) => operand.start === read.start && operand.end === read.end);
   const before = index > 0 ? chain.operands[index - 1] : undefined;
@@ -85,6 +95,7 @@ export function transitionalFallback(newName: string, legacyName: string, offset
     offset,
     severity: 'info',
     legacyUse: false,
+    fallback: true,
     message:
       `transitional fallback: \`${newName}\` is read first and the legacy \`${legacyName}\` only when it is not set: ` +
       'delete the legacy read after the legacy keys are deactivated',
@@ -122,6 +133,17 @@ function operandText(chain: FallbackChain, operand: { start: number; end: number
 }
 
 /** Two reads of one name: blanks, quotes and `.X` / `['X']` aside. */
+/** A conditional that tests the new key and then reads it (`NEW ? NEW : …`, `NEW !== undefined ? NEW : …`). */
+function checksNewRead(ternary: { condition: string; whenTrue: string }, newRead: string): boolean {
+  return sameRead(ternary.whenTrue, newRead) && namesNewKey(ternary.condition, newRead);
+}
+
+/** Whether code names the key `newRead` reads (its last upper-case name: `SUPABASE_SECRET_KEY`, `SUPABASE_SECRET_KEYS`). */
+function namesNewKey(code: string, newRead: string): boolean {
+  const name = newRead.match(/\b[A-Z][A-Z0-9_]{2,}\b/g)?.at(-1);
+  return name !== undefined && new RegExp(`\\b${name}\\b`).test(code);
+}
+
 function sameRead(a: string, b: string): boolean {
   const normal = (text: string) =>
     text
