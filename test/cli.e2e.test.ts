@@ -129,12 +129,14 @@ describe('migrate-keys on examples/vite-react', () => {
     const run = runCli(repo, ['--format', 'json']);
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout);
-    expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'mode', 'root', 'summary', 'changes', 'findings', 'outside', 'checklist']);
+    expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'mode', 'root', 'phase', 'summary', 'changes', 'findings', 'outside', 'checklist']);
     expect(report.schemaVersion).toBe(1);
     expect(report.tool).toEqual({ name: 'migrate-keys', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
     expect(report.mode).toBe('preview');
     expect(report.root).toBe('.');
-    expect(Object.keys(report.summary)).toEqual(['filesScanned', 'filesChanged', 'edits', 'errors', 'warnings', 'infos']);
+    expect(report.phase).toBe('final');
+    expect(Object.keys(report.summary)).toEqual(['filesScanned', 'filesChanged', 'edits', 'errors', 'warnings', 'infos', 'fallbacks']);
+    expect(report.summary.fallbacks).toBe(0);
     expect(report.summary.filesScanned).toBeGreaterThan(5);
     expect(report.summary.filesChanged).toBe(report.changes.length);
     expect(report.summary.edits).toBe(report.changes.reduce((n: number, c: { edits: number }) => n + c.edits, 0));

@@ -33,4 +33,15 @@ describe('legacy-keys --disable gate', () => {
     expect(blocks(use)).toBe(0);
     expect(inventoryLine(use)).not.toContain('only guard');
   });
+
+  it('lets the transition through: a new-first fallback does not block (remove it after disabling), a bare legacy read does', async () => {
+    const PACKAGE = JSON.stringify({ name: 'app', dependencies: { '@supabase/supabase-js': '^2.112.0' } });
+    const fallback = 'export const key = process.env.SUPABASE_SECRET_KEY ?? process.env.SUPABASE_SERVICE_ROLE_KEY\n';
+    const onlyFallbacks = writeTree({ 'package.json': PACKAGE, 'server/a.ts': fallback, '.env.example': 'SUPABASE_SECRET_KEY=\nSUPABASE_SERVICE_ROLE_KEY=\n' });
+    expect(blocks(await legacyUse({ root: onlyFallbacks, rules: [] }))).toBe(0);
+    const bare = writeTree({ 'package.json': PACKAGE, 'server/a.ts': fallback + 'export const other = process.env.SUPABASE_SERVICE_ROLE_KEY\n' });
+    const use = await legacyUse({ root: bare, rules: [] });
+    expect(blocks(use)).toBe(1);
+    expect(legacyUseLines(use)).toEqual([expect.stringMatching(/^ {2}server\/a\.ts:2 {2}legacy-env-name/)]);
+  });
 });

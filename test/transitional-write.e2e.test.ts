@@ -113,9 +113,9 @@ describe('env templates', () => {
     });
   }
 
-  it('a template without a line ending at its end', async () => {
+  it('a template without a line ending at its end: the new line goes after the last one', async () => {
     const staged = await transitionalWrite({ '.env.example': 'SUPABASE_SERVICE_ROLE_KEY=' });
-    expect(staged.text('.env.example')).toBe('SUPABASE_SECRET_KEY=\nSUPABASE_SERVICE_ROLE_KEY=');
+    expect(staged.text('.env.example')).toBe('SUPABASE_SERVICE_ROLE_KEY=\nSUPABASE_SECRET_KEY=');
     await expectSettled(staged, ['.env.example']);
   });
 });

@@ -28,7 +28,8 @@ export interface GateOptions {
   rules: readonly string[];
 }
 
-const isLegacyUse = (finding: Finding) => !finding.fixed && ruleById(finding.ruleId)?.meta.legacyUse === true;
+/** A finding's own answer first (a new-first fallback, a new key literal: not legacy use), as the checklist counts. */
+const isLegacyUse = (finding: Finding) => !finding.fixed && (finding.legacyUse ?? ruleById(finding.ruleId)?.meta.legacyUse) === true;
 const blocksDisable = (finding: Finding) => isLegacyUse(finding) || isOnlyGuardFinding(finding);
 
 /** Plans the whole root with the configuration and rule severities the CLI would use, and keeps the legacy use. */
@@ -50,7 +51,8 @@ export async function legacyUse(options: GateOptions): Promise<LegacyUse> {
   } catch (error) {
     throw new ManagementError((error as Error).message);
   }
-  const planned = await plan({ root: options.root, paths: [], ignore: config.ignore, map, severities });
+  // In the transition's terms (SPEC §4): a new-first fallback runs on the new key and goes after the switch (checklist step 5).
+  const planned = await plan({ root: options.root, paths: [], ignore: config.ignore, map, severities, transitional: true });
   return {
     findings: planned.findings.filter(blocksDisable),
     failed: planned.failed,

@@ -46,6 +46,9 @@ export async function migrate(paths: string[], flags: RunFlags, io: Io, { print,
   if (applied !== undefined) planned.changes = planned.changes.map((change) => ({ ...change, original: EMPTY, before: '', after: '' }));
   const remaining = applied !== undefined && applied.written.length > 0 ? (await planRun(options, io)).findings : undefined;
   const outside = markOutsideDone(planned.outside, options.outsideDone);
+  // SPEC §4: the phase the run speaks for, and what the transition still keeps beside the new (left after a --write).
+  const phase = flags.transitional ? 'transitional' : 'final';
+  const fallbacks = (remaining ?? findings.filter((finding) => !finding.fixed)).filter((finding) => finding.fallback).length;
   const result: RunResult = {
     mode: options.mode,
     version: packageVersion(),
@@ -54,7 +57,17 @@ export async function migrate(paths: string[], flags: RunFlags, io: Io, { print,
     findings,
     applied,
     outside,
-    checklist: checklist({ findings, keyValues: planned.keyValues, supplied: options.supplied, outside: outside.length, outsideDone: outside.filter((o) => o.done).length, outsideToConfirm: outside.filter((o) => !o.done && o.newName === undefined).length }),
+    phase,
+    fallbacks,
+    checklist: checklist({
+      findings,
+      keyValues: planned.keyValues,
+      supplied: options.supplied,
+      outside: outside.length,
+      outsideDone: outside.filter((o) => o.done).length,
+      outsideToConfirm: outside.filter((o) => !o.done && o.newName === undefined).length,
+      fallbacks: phase === 'transitional' ? fallbacks : 0,
+    }),
     durationMs: performance.now() - started,
     failure: failureOf(planned, applied),
     ...(remaining && { remaining }),

@@ -32,6 +32,8 @@ export interface ChecklistInput {
    * rename there, only to make sure the place defines it). Absent: none.
    */
   outsideToConfirm?: number;
+  /** In the transition phase (SPEC §4), the fallbacks it keeps: they go after step 5. Absent or 0: none, or the final phase. */
+  fallbacks?: number;
 }
 
 /** The error strings that show a client still sending a key the wrong way after the switch. */
@@ -126,7 +128,7 @@ export function checklist(input: ChecklistInput): ChecklistStep[] {
       title: 'Deactivate the legacy keys',
       status: legacyUse === 0 && onlyGuard.length === 0 ? 'todo' : 'blocked',
       detail:
-        legacyUse === 0 && onlyGuard.length === 0
+        (legacyUse === 0 && onlyGuard.length === 0
           ? `\`migrate-keys --check\` finds no legacy use: deactivate the legacy keys with \`migrate-keys legacy-keys --disable\` (it checks again first). ${ONE_SWITCH}: ${ROLL_BACK}.`
           : legacyUse === 0
             ? `Not yet: ${onlyGuardSentence(onlyGuard)}. \`migrate-keys legacy-keys --disable\` refuses until then.`
@@ -134,7 +136,7 @@ export function checklist(input: ChecklistInput): ChecklistStep[] {
               `server inventory (service_role key): ${plural(inventories.server, 'place')}` +
               (inventories.other > 0 ? `; other: ${plural(inventories.other, 'place')}` : '') +
               `). ${ONE_SWITCH}, so both inventories must be clean; \`migrate-keys --check\` must pass first (\`migrate-keys legacy-keys --disable\` refuses until then).` +
-              (onlyGuard.length > 0 ? ` And ${onlyGuardSentence(onlyGuard)}.` : ''),
+              (onlyGuard.length > 0 ? ` And ${onlyGuardSentence(onlyGuard)}.` : '')) + transitionalDetail(input.fallbacks ?? 0),
     },
     {
       step: 6,
@@ -146,6 +148,12 @@ export function checklist(input: ChecklistInput): ChecklistStep[] {
           : `Not yet: ${plural(rotationBlockers, 'legacy JWT or JWT-secret use')} and ${plural(legacyUse, 'legacy use')} remain.`) + leakDetail(leaks),
     },
   ];
+}
+
+/** Step 5 in the transition phase: the fallbacks wait for it, and the final run removes them. */
+function transitionalDetail(fallbacks: number): string {
+  if (fallbacks === 0) return '';
+  return ` (transitional: ${plural(fallbacks, 'fallback')} remain — remove them after step 5, with \`migrate-keys --write\` without --transitional.)`;
 }
 
 /** Step 2: what is left in the repository, then outside it. */

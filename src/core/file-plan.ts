@@ -116,6 +116,7 @@ function record(rule: Rule, reports: readonly Report[], place: Place, context: P
       ...(report.rename && { rename: report.rename }),
       ...(report.legacyUse !== undefined && { legacyUse: report.legacyUse }),
       ...(report.blocksRotation !== undefined && { blocksRotation: report.blocksRotation }),
+      ...(report.fallback && { fallback: true }),
     });
   }
 }

@@ -19,6 +19,10 @@ export interface RunResult {
   /** Places beyond the repository that hold a key and must be updated by hand (SPEC §6). */
   outside: OutsideReference[];
   checklist: ChecklistStep[];
+  /** SPEC §4: `transitional` under --transitional (or the config's `"transitional": true`), else `final`. */
+  phase: 'transitional' | 'final';
+  /** What the transition keeps beside the new and the run leaves (Finding.fallback): info in the phase, errors in the final run. */
+  fallbacks: number;
   durationMs: number;
   /**
    * Why the run failed (exit 2), in one line: files that could not be read or parsed (the others were processed),

@@ -101,10 +101,7 @@ function classifyEnv(file: ScannedText): void {
       if (occurrence.start !== entry.keyStart || occurrence.end !== entry.keyEnd) return false;
       occurrence.context = 'env-key';
       occurrence.namespaces = [keys];
-      // A last line without a line ending takes the one before it, so the line above does not gain one it never had.
-      const unterminated = entry.lineStart > 0 && !/\n$/.test(file.text.slice(entry.lineStart, entry.lineEnd));
-      const eol = file.text.slice(0, entry.lineStart).endsWith('\r\n') ? 2 : 1;
-      occurrence.retireSpan = { start: unterminated ? entry.lineStart - eol : entry.lineStart, end: entry.lineEnd };
+      occurrence.retireSpan = { start: entry.lineStart, end: entry.lineEnd };
     } else if (entry && occurrence.start >= entry.valueStart) {
       const before = file.text.slice(Math.max(entry.valueStart, occurrence.start - 3), occurrence.start);
       const reference = /(?<!\\)\$\{?$/.test(before) && entry.quote !== "'";

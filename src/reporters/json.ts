@@ -24,6 +24,7 @@ export function json(result: RunResult | StoppedRun): string {
   const counts = countRemaining(result.findings);
   const document = {
     ...head,
+    phase: result.phase,
     summary: {
       filesScanned: result.plan.filesScanned,
       filesChanged: changes.length,
@@ -31,6 +32,7 @@ export function json(result: RunResult | StoppedRun): string {
       errors: counts.errors,
       warnings: counts.warnings,
       infos: counts.infos,
+      fallbacks: result.fallbacks,
     },
     changes: changes.map((change) => ({ file: change.path, edits: change.edits })),
     findings: result.findings.map((f) => ({

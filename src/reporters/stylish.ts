@@ -127,6 +127,10 @@ function summary(result: RunResult, { shown, hunks }: Shown, c: Colors): string 
   if (result.plan.suppressed.length > 0) facts.push(`${result.plan.suppressed.length} suppressed`);
   facts.push(`${(result.durationMs / 1000).toFixed(2)}s`);
   lines.push(c.dim(`  ${facts.join(' · ')}`));
+  // SPEC §4: the phase, said where the check is read, so a green transitional check does not look like the end.
+  if (result.phase === 'transitional' && result.fallbacks > 0) {
+    lines.push(`  transitional: ${plural(result.fallbacks, 'fallback')} remain — remove them after step 5 (deactivating the legacy keys) with \`migrate-keys --write\``);
+  }
 
   if (result.mode === 'preview' && result.plan.changes.length > 0) lines.push(`  Apply the fixes with ${c.bold('migrate-keys --write')}.`);
   if (result.mode === 'write' && changes.length > 0) lines.push(`  Backups are in .migrate-keys/; ${c.bold('migrate-keys undo')} restores them.`);

@@ -130,6 +130,8 @@ export const edgeFunctionEnv: Rule = {
         offset: occurrence.start,
         message: `${what}: this read of \`${name}\`${aliasNote(name)} becomes the \`default\` entry of it${context.transitional ? ', falling back to the legacy read for now' : ''}`,
         fix: because(readFix(occurrence, newRead, context.transitional, finalText), runtimeReason(plural)),
+        // The final run's clean-up of a new-first fallback the transition kept.
+        ...(!context.transitional && isNewFirstFallback(occurrence, newRead) && { fallback: true }),
       });
     }
     if (!file.parseError) reports.push(...singularReports(file));

@@ -25,13 +25,14 @@ export const legacyEnvName: Rule = {
       'They are renamed to the publishable/secret names at every site at once: env reads, .env files, ' +
       'type declarations, schemas, imports, string lookups and docs, so no reader is left behind. ' +
       'With --transitional, reads fall back to the legacy name (a destructured one becomes `{ NEW: key = env.LEGACY ?? d }`), ' +
-      'types gain the new member before the legacy one, env templates gain an empty line with the new name before the legacy line, ' +
-      'and .env files keep the legacy line; --check --transitional ' +
+      'types gain the new member, optional, before the legacy one, env templates gain a line with the new name and the placeholder ' +
+      'before the legacy line, and .env files keep the legacy line; --check --transitional ' +
       'reports a read that takes the new name first and the legacy one second (`NEW ?? LEGACY`, `NEW || LEGACY`, ' +
-      '`NEW ? NEW : LEGACY`, a destructuring default) as info, since it already runs on the new key: delete the legacy read after the legacy keys are deactivated. ' +
-      'A type or template holding both names and text that only names a key (docs, comments, messages) are info too, and a .env line ' +
+      '`NEW ? NEW : LEGACY`, a destructuring default, a helper whose last resort is the legacy read after it tried the new name, ' +
+      '`first(NEW, LEGACY)`) as info, since it already runs on the new key: delete the legacy read after the legacy keys are deactivated. ' +
+      'A type, template or .env file holding both names and text that only names a key (docs, comments, messages) are info too, and a .env line ' +
       'waiting for the new key a warning. ' +
-      'Without --transitional such a fallback is an error, and --write collapses it to the new read.',
+      'Without --transitional such a fallback is an error, and --write collapses it to the new read (never `X ?? X`).',
     legacyUse: true,
     blocksRotation: false,
     example: 'import.meta.env.VITE_SUPABASE_ANON_KEY      ->  import.meta.env.VITE_SUPABASE_PUBLISHABLE_KEY\nSUPABASE_SERVICE_ROLE_KEY=… (.env)          ->  SUPABASE_SECRET_KEY=…',
@@ -115,6 +116,7 @@ export const legacyEnvName: Rule = {
           offset,
           message: `${legacy}; \`${decision.newName}\` is declared beside it with the same type: delete this member`,
           fix: [{ ...pair.removal, text: '' }],
+          fallback: true,
           rename: { from: decision.name, to: decision.newName },
         });
       } else if (pair && !context.transitional && pair.copy) {
@@ -123,6 +125,7 @@ export const legacyEnvName: Rule = {
           offset,
           message: `${rename}; the optional \`${decision.newName}\` beside it is the transitional copy: it goes`,
           fix: [{ ...pair.copy, text: '' }, { start: occurrence.start, end: occurrence.end, text: decision.newName }],
+          fallback: true,
           rename: { from: decision.name, to: decision.newName },
         });
       } else if (pair && context.transitional) {
@@ -131,6 +134,7 @@ export const legacyEnvName: Rule = {
           offset,
           severity: 'info',
           legacyUse: false,
+          fallback: true,
           message:
             `transitional declaration: \`${decision.newName}\` is declared beside the legacy \`${decision.name}\`: ` +
             'delete the legacy member after the legacy keys are deactivated',
@@ -140,14 +144,15 @@ export const legacyEnvName: Rule = {
         reports.push({ offset, message: `\`${decision.name}\` is a legacy key name, not renamed: ${blocked}` });
       } else if (below) {
         reports.push(keptBelowReport(file, occurrence, decision, below, context));
-      } else if (context.transitional && templateEntry(file, occurrence) && file.env?.some((e) => e.key === decision.newName)) {
-        // The transition phase (SPEC §4): whoever copies the template gets the new name; the legacy line goes in the clean-up.
+      } else if (context.transitional && besideNewLine(file, occurrence, decision.newName)) {
+        // The transition phase (SPEC §4): the new line is there (whoever copies a template gets it); the legacy line goes in the clean-up.
         reports.push({
           offset,
           severity: 'info',
           legacyUse: false,
+          fallback: true,
           message:
-            `transitional template: \`${decision.newName}\` stands beside the legacy \`${decision.name}\`: ` +
+            `transitional ${templateEntry(file, occurrence) ? 'template' : 'env line'}: \`${decision.newName}\` stands beside the legacy \`${decision.name}\`: ` +
             'delete the legacy line after the legacy keys are deactivated',
           rename: { from: decision.name, to: decision.newName },
         });
@@ -168,10 +173,14 @@ export const legacyEnvName: Rule = {
         const retired = fate?.kind === 'retire' ? fate : undefined;
         const fix = context.transitional ? transitionalFix(file, occurrence, decision, context, retired) : finalFix(occurrence, decision, retired);
         const report: Report = { offset, message: fixMessage(rename, occurrence, context, retired), fix, rename: { from: decision.name, to: decision.newName } };
+        // The final run's clean-up of what the transition kept: a new-first fallback's legacy read, a legacy line beside the new one.
+        if (!context.transitional && (besideNewLine(file, occurrence, decision.newName) || (occurrence.read && isNewFirstFallback(occurrence, renamedRead(occurrence, decision.newName))))) {
+          report.fallback = true;
+        }
         if (context.transitional && !fix && !retired) Object.assign(report, transitionalWait(file, occurrence, decision));
         reports.push(report);
         if (!retired) outcomes.set(occurrence, decision.newName);
-        if (!context.transitional && !retired && (occurrence.read?.chain || occurrence.read?.defaultOf)) chains.push({ report, occurrence, newName: decision.newName });
+        if (!context.transitional && !retired && (occurrence.read?.chain || occurrence.read?.defaultOf || occurrence.read?.previousArgument || occurrence.read?.ternary)) chains.push({ report, occurrence, newName: decision.newName });
       }
     }
     // A read in a `??`/`||` chain: once every site is known, the chain drops the reads that became the read before them.
@@ -332,6 +341,11 @@ function onlyText(file: ScannedFile, occurrence: Occurrence): boolean {
   return !(whole && /[([,]\s*$/.test(file.text.slice(Math.max(0, occurrence.start - 200), occurrence.start - 1)));
 }
 
+/** An env file's legacy line with a line of its new name in the same file: the pair a transitional write leaves. */
+function besideNewLine(file: ScannedFile, occurrence: Occurrence, newName: string): boolean {
+  return occurrence.context === 'env-key' && file.kind === 'env' && file.env?.some((e) => e.key === newName) === true;
+}
+
 /** The entry whose key the occurrence is, in an env template (`.env.example`, `.env_sample`, `example.env`). */
 function templateEntry(file: ScannedFile, occurrence: Occurrence): EnvEntry | undefined {
   if (occurrence.context !== 'env-key' || file.kind !== 'env' || !isEnvTemplate(file.path)) return undefined;
@@ -339,7 +353,8 @@ function templateEntry(file: ScannedFile, occurrence: Occurrence): EnvEntry | un
 }
 
 /**
- * `--transitional` in an env template: the legacy line, renamed, goes before it, and the legacy line stays, so whoever
+ * `--transitional` in an env template: the legacy line, renamed, goes before it (after it when it ends the file without
+ * a line ending), and the legacy line stays, so whoever
  * copies the template fills in the new key. A placeholder value (`your-anon-key`) is kept, as the final rename keeps it,
  * so the final run (which drops the legacy line) leaves what one plain run leaves; a key value is not copied.
  */
@@ -349,7 +364,10 @@ function newTemplateLineBefore(text: string, entry: EnvEntry, newName: string): 
   const kept = isPlaceholder(text.slice(entry.valueStart, entry.valueEnd)) ? text.slice(entry.keyEnd, entry.lineEnd) : separator.trimEnd();
   const line = `${text.slice(entry.lineStart, entry.keyStart)}${newName}${kept}`;
   const eol = /\r\n/.test(text.slice(entry.lineStart, entry.lineEnd) || text) ? '\r\n' : '\n';
-  return { start: entry.lineStart, end: entry.lineStart, text: /\n$/.test(line) ? line : `${line}${eol}` };
+  // A last line without a line ending: the new line goes after it, so the final run, which removes the legacy line
+  // whole, leaves the file ending as it did.
+  if (!/\n$/.test(line)) return { start: entry.lineEnd, end: entry.lineEnd, text: `${eol}${line}` };
+  return { start: entry.lineStart, end: entry.lineStart, text: line };
 }
 
 type RenameDecision = Extract<NameDecision, { kind: 'rename' }>;

@@ -75,6 +75,11 @@ export interface Report {
   /** This place's own answer to the rule meta's legacyUse / blocksRotation (a new key literal is neither). */
   legacyUse?: boolean;
   blocksRotation?: boolean;
+  /**
+   * What the transition phase keeps beside the new (SPEC §4): the legacy half of a new-first fallback, a legacy env
+   * line or type member beside its new one. Info under --transitional, the clean-up's error without; counted as the phase's fallbacks.
+   */
+  fallback?: boolean;
 }
 
 export interface RelatedPlace {
@@ -154,4 +159,6 @@ export interface Finding {
   /** Not in the JSON output: overrides of the rule meta's flags for this finding (checklist). */
   legacyUse?: boolean;
   blocksRotation?: boolean;
+  /** Not in the JSON output: the legacy half of what the transition keeps (Report.fallback), counted in `summary.fallbacks`. */
+  fallback?: boolean;
 }

@@ -132,6 +132,8 @@ export function sampleRunResult(options: SampleOptions = {}): RunResult {
     findings,
     outside,
     checklist: checklist({ findings, keyValues, supplied: {}, outside: outside.length }),
+    phase: 'final',
+    fallbacks: 0,
     durationMs: 1234,
   };
 }
