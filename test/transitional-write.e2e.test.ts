@@ -78,6 +78,47 @@ describe('destructuring from the env object', () => {
   }
 });
 
+describe('fallback chains people wrote before', () => {
+  const CASES: [string, string, string][] = [
+    [
+      'the wrong way round: the legacy read moves behind the new one',
+      'export const key = process.env.SUPABASE_SERVICE_ROLE_KEY || process.env.SUPABASE_SECRET_KEY\n',
+      'export const key = process.env.SUPABASE_SECRET_KEY || process.env.SUPABASE_SERVICE_ROLE_KEY\n',
+    ],
+    [
+      'a custom legacy name first, then the new and the legacy one',
+      'export const key = process.env.CUSTOM_SUPABASE_SERVICE_KEY || process.env.SUPABASE_SECRET_KEY || process.env.SUPABASE_SERVICE_ROLE_KEY\n',
+      'export const key = (process.env.CUSTOM_SUPABASE_SECRET_KEY ?? process.env.CUSTOM_SUPABASE_SERVICE_KEY) || process.env.SUPABASE_SECRET_KEY || process.env.SUPABASE_SERVICE_ROLE_KEY\n',
+    ],
+  ];
+  for (const [title, before, after] of CASES) {
+    it(`${title}; the final run leaves what one plain run leaves`, async () => {
+      const path = 'server/key.ts';
+      const staged = await transitionalWrite({ [path]: before });
+      expect(staged.text(path)).toBe(after);
+      await expectSettled(staged, [path]);
+    });
+  }
+});
+
+describe('writes to the env (a test setup)', () => {
+  it('stay on the legacy name until the final run (readers fall back to it), parse, and are info meanwhile', async () => {
+    const path = 'src/test/setup.ts';
+    const before =
+      "process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY = 'test-anon-key'\nprocess.env.SUPABASE_SERVICE_ROLE_KEY ??= 'test-secret'\n" +
+      'delete process.env.SUPABASE_SERVICE_ROLE_KEY\nexport const key = process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY\n';
+    const staged = await transitionalWrite({ [path]: before });
+    expect(staged.text(path)).toBe(
+      before.replace(
+        'export const key = process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY',
+        'export const key = process.env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY ?? process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY',
+      ),
+    );
+    const output = await expectSettled(staged, [path]);
+    expect(output).toMatch(/info\s+transitional write: .*the final run renames it/);
+  });
+});
+
 describe('type declarations', () => {
   it('gain the new member, optional, before the legacy one; info afterwards, and a second write changes nothing', async () => {
     const path = 'src/vite-env.d.ts';
@@ -112,6 +153,17 @@ describe('env templates', () => {
       await expectSettled(staged, [path]);
     });
   }
+
+  it("the local stack's demo key is copied (it is public, and the final rename keeps it); an empty value stays empty", async () => {
+    const demo = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0';
+    const before = `# local dev\nNEXT_PUBLIC_SUPABASE_ANON_KEY="${demo}"\nNEXT_PUBLIC_SUPABASE_URL="http://127.0.0.1:54321"\nSUPABASE_SERVICE_ROLE_KEY=\n\nSTRIPE_SECRET_KEY=\n`;
+    const staged = await transitionalWrite({ '.env.local.example': before });
+    expect(staged.text('.env.local.example')).toBe(
+      `# local dev\nNEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY="${demo}"\nNEXT_PUBLIC_SUPABASE_ANON_KEY="${demo}"\nNEXT_PUBLIC_SUPABASE_URL="http://127.0.0.1:54321"\n` +
+        'SUPABASE_SECRET_KEY=\nSUPABASE_SERVICE_ROLE_KEY=\n\nSTRIPE_SECRET_KEY=\n',
+    );
+    await expectSettled(staged, ['.env.local.example']);
+  });
 
   it('a template without a line ending at its end: the new line goes after the last one', async () => {
     const staged = await transitionalWrite({ '.env.example': 'SUPABASE_SERVICE_ROLE_KEY=' });

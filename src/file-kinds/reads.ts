@@ -34,6 +34,8 @@ export interface EnvRead {
    * default's end) with `text` (` = ''`, or nothing).
    */
   defaultOf?: { read: string; drop?: { start: number; end: number; text: string } };
+  /** Set when the expression is written, not read (`process.env.X = v`, `??=`, `delete`, `++`): no fallback can stand there. */
+  assigned?: boolean;
   /** Set when the read is what a function returns: the function's text before it (fallback-helpers.ts). */
   lastResort?: { before: string };
   /** Set when the read is an argument or array element after another: that one's text and end (`first(env.NEW, env.LEGACY)`). */
@@ -209,6 +211,7 @@ function describeRead(read: TS.Expression, sourceFile: TS.SourceFile): EnvRead {
     text: read.getText(sourceFile),
     needsParens: fallbackNeedsParens(read),
   };
+  if (isWriteTarget(read)) described.assigned = true;
   const chain = fallbackChain(read, sourceFile);
   if (chain) described.chain = chain;
   const ts = typescript();
@@ -228,6 +231,18 @@ function describeRead(read: TS.Expression, sourceFile: TS.SourceFile): EnvRead {
   const previousArgument = previousArgumentOf(read, sourceFile);
   if (previousArgument) described.previousArgument = previousArgument;
   return described;
+}
+
+/** The target of an assignment (`=`, `??=`, `+=`, …), of `delete`, or of `++`/`--`. */
+function isWriteTarget(node: TS.Expression): boolean {
+  const ts = typescript();
+  const parent = node.parent;
+  if (ts.isBinaryExpression(parent)) {
+    const operator = parent.operatorToken.kind;
+    return parent.left === node && operator >= ts.SyntaxKind.FirstAssignment && operator <= ts.SyntaxKind.LastAssignment;
+  }
+  const increment = (operator: TS.SyntaxKind) => operator === ts.SyntaxKind.PlusPlusToken || operator === ts.SyntaxKind.MinusMinusToken;
+  return ts.isDeleteExpression(parent) || ts.isPostfixUnaryExpression(parent) || (ts.isPrefixUnaryExpression(parent) && increment(parent.operator));
 }
 
 /** The read `env.NEW` a destructuring makes when `read` stands in its default (`{ NEW: key = env.LEGACY ?? '' } = env`). */

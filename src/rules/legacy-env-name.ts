@@ -4,6 +4,7 @@ import { isEnvTemplate } from '../file-kinds/env.js';
 import { edgeTextName } from '../file-kinds/mentions.js';
 import { renamesAsText } from '../file-kinds/index.js';
 import { type NameDecision } from '../keys/names.js';
+import { localDemoRole } from '../keys/local-stack.js';
 import { classifyValue, isPlaceholder } from '../keys/values.js';
 import { isMigrationFile } from '../supabase/paths.js';
 import { edgeSiteOf } from '../supabase/edge/runtime-sites.js';
@@ -140,8 +141,20 @@ export const legacyEnvName: Rule = {
             'delete the legacy member after the legacy keys are deactivated',
           rename: { from: decision.name, to: decision.newName },
         });
+      } else if (context.transitional && fate?.kind === 'keep' && fate.beside && occurrence.context !== 'env-key') {
+        // The transition phase (SPEC §4): a schema or object holding both names, as a hand-made transition leaves it.
+        reports.push({
+          offset,
+          severity: 'info',
+          legacyUse: false,
+          fallback: true,
+          message:
+            `transitional pair: \`${decision.newName}\` stands beside the legacy \`${decision.name}\` here: ` +
+            'delete the legacy entry after the legacy keys are deactivated',
+          rename: { from: decision.name, to: decision.newName },
+        });
       } else if (blocked) {
-        reports.push({ offset, message: `\`${decision.name}\` is a legacy key name, not renamed: ${blocked}` });
+        reports.push({ offset, message: `\`${decision.name}\` is a legacy key name, not renamed: ${blocked}`, ...(fate?.kind === 'keep' && fate.beside && { fallback: true }) });
       } else if (below) {
         reports.push(keptBelowReport(file, occurrence, decision, below, context));
       } else if (context.transitional && besideNewLine(file, occurrence, decision.newName)) {
@@ -166,6 +179,16 @@ export const legacyEnvName: Rule = {
         reports.push({ offset, message: `${legacy} inside a value, where text is not renamed: ${to} if this value names a variable` });
       } else if (edge?.read) {
         reports.push({ offset, message: `${legacy}${injected ?? ''}: read it as \`JSON.parse(Deno.env.get('${decision.newName}') ?? '{}').default\`` });
+      } else if (context.transitional && occurrence.read?.assigned) {
+        // The transition phase (SPEC §4): a write (a test setup's `process.env.X = …`) keeps the legacy name, which the readers' fallbacks read.
+        reports.push({
+          offset,
+          severity: 'info',
+          legacyUse: false,
+          fallback: true,
+          message: `transitional write: this sets the legacy \`${decision.name}\`, which the readers' fallbacks read: the final run renames it to \`${decision.newName}\``,
+          rename: { from: decision.name, to: decision.newName },
+        });
       } else if (context.transitional && occurrence.read && isNewFirstFallback(occurrence, renamedRead(occurrence, decision.newName))) {
         // The transition phase (SPEC §4): this reader already runs on the new key; the legacy read goes in the clean-up.
         reports.push({ ...transitionalFallback(decision.newName, decision.name, offset), rename: { from: decision.name, to: decision.newName } });
@@ -354,20 +377,23 @@ function templateEntry(file: ScannedFile, occurrence: Occurrence): EnvEntry | un
 
 /**
  * `--transitional` in an env template: the legacy line, renamed, goes before it (after it when it ends the file without
- * a line ending), and the legacy line stays, so whoever
- * copies the template fills in the new key. A placeholder value (`your-anon-key`) is kept, as the final rename keeps it,
- * so the final run (which drops the legacy line) leaves what one plain run leaves; a key value is not copied.
+ * a line ending), and the legacy line stays, so whoever copies the template fills in the new key. A placeholder
+ * (`your-anon-key`) or the local stack's well-known demo key is kept, as the final rename keeps it, so the final run
+ * (which drops the legacy line) leaves what one plain run leaves; another key value is not copied.
  */
 function newTemplateLineBefore(text: string, entry: EnvEntry, newName: string): Edit {
   const between = text.slice(entry.keyEnd, entry.valueStart);
   const separator = between.includes('=') ? between : '=';
-  const kept = isPlaceholder(text.slice(entry.valueStart, entry.valueEnd)) ? text.slice(entry.keyEnd, entry.lineEnd) : separator.trimEnd();
-  const line = `${text.slice(entry.lineStart, entry.keyStart)}${newName}${kept}`;
-  const eol = /\r\n/.test(text.slice(entry.lineStart, entry.lineEnd) || text) ? '\r\n' : '\n';
+  const value = text.slice(entry.innerStart, entry.innerEnd);
+  const copied = isPlaceholder(value) || localDemoRole(value) !== undefined;
+  const lines = text.slice(entry.lineStart, entry.lineEnd);
+  const eol = /\r\n/.test(lines || text) ? '\r\n' : '\n';
+  const rest = copied ? text.slice(entry.keyEnd, entry.lineEnd).replace(/\r?\n$/, '') : separator.trimEnd();
+  const line = `${text.slice(entry.lineStart, entry.keyStart)}${newName}${rest}`;
   // A last line without a line ending: the new line goes after it, so the final run, which removes the legacy line
   // whole, leaves the file ending as it did.
-  if (!/\n$/.test(line)) return { start: entry.lineEnd, end: entry.lineEnd, text: `${eol}${line}` };
-  return { start: entry.lineStart, end: entry.lineStart, text: line };
+  if (!/\n$/.test(lines)) return { start: entry.lineEnd, end: entry.lineEnd, text: `${eol}${line}` };
+  return { start: entry.lineStart, end: entry.lineStart, text: `${line}${eol}` };
 }
 
 type RenameDecision = Extract<NameDecision, { kind: 'rename' }>;

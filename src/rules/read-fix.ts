@@ -28,7 +28,10 @@ export function readFix(occurrence: Occurrence, newRead: string, transitional: b
   const { chain } = read;
   const index = chain ? chain.operands.findIndex((operand) => operand.start === read.start && operand.end === read.end) : -1;
   if (transitional) {
-    if (isNewFirstFallback(occurrence, newRead)) return undefined;
+    if (isNewFirstFallback(occurrence, newRead) || read.assigned) return undefined;
+    // `LEGACY || NEW`, a fallback the wrong way round: the legacy read moves behind the new one (`NEW || LEGACY`).
+    const reordered = chain && index >= 0 ? newFirst(chain, index, newRead) : undefined;
+    if (reordered) return [reordered];
     const fallback = `${newRead} ?? ${read.text}`;
     return [{ start: read.start, end: read.end, text: read.needsParens ? `(${fallback})` : fallback }];
   }
@@ -102,20 +105,43 @@ export function transitionalFallback(newName: string, legacyName: string, offset
   };
 }
 
+/** The chain with the legacy read at `index` moved behind a later operand that reads `newRead`; undefined when none does. */
+function newFirst(chain: FallbackChain, index: number, newRead: string): Edit | undefined {
+  const texts = chain.operands.map((operand) => operandText(chain, operand));
+  const later = texts.findIndex((text, i) => i > index && sameRead(text, newRead));
+  if (later < 0) return undefined;
+  const [legacy] = texts.splice(index, 1) as [string];
+  texts.splice(later, 0, legacy);
+  // The separators (operator, line break, comment) stay where they stood; the operands move.
+  let text = texts[0] as string;
+  for (let i = 1; i < texts.length; i++) {
+    const previous = chain.operands[i - 1] as FallbackChain['operands'][number];
+    const operand = chain.operands[i] as FallbackChain['operands'][number];
+    text += chain.text.slice(previous.end - chain.start, operand.start - chain.start) + (texts[i] as string);
+  }
+  return { start: chain.start, end: chain.end, text };
+}
+
+/** `(NEW ?? NEW)`, what a transitional fallback nested in another chain becomes once renamed: the read alone. */
+function selfFallback(text: string): string {
+  const match = /^\(\s*([^()]*(?:\([^()]*\)[^()]*)*?)\s*(?:\?\?|\|\|)\s*([^()]*(?:\([^()]*\)[^()]*)*)\s*\)$/.exec(text);
+  return match && sameRead(match[1] as string, match[2] as string) ? (match[1] as string).trim() : text;
+}
+
 /** The chain without the reads that repeat the read before them, once renamed; undefined when none repeats. */
 function collapse(chain: FallbackChain, index: number, newRead: string, finalText: FinalText | undefined): Edit | undefined {
   const texts: (string | undefined)[] = chain.operands.map((operand, i) =>
     i === index ? newRead : finalText ? finalText(operand.start, operand.end) : operandText(chain, operand),
   );
   if (texts.some((text) => text === undefined)) return undefined;
-  const final = texts as string[];
+  const final = (texts as string[]).map(selfFallback);
   const kept = chain.operands.flatMap((operand, i) => {
     const previous = chain.operands[i - 1];
     // Only a read is dropped (`foo() ?? foo()` may call twice for a reason); this one's new read is one.
     const repeats = previous !== undefined && (operand.read || i === index) && sameRead(final[i - 1] as string, final[i] as string);
     return repeats ? [] : [i];
   });
-  if (kept.length === chain.operands.length) return undefined;
+  if (kept.length === chain.operands.length && final.every((text, i) => text === texts[i])) return undefined;
   const [first, ...rest] = kept as [number, ...number[]];
   if (rest.length === 0) return { ...chain.outer, text: final[first] as string };
   // Each operand kept keeps the separator (operator, line break, comment) that stood before it.

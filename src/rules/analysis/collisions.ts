@@ -11,8 +11,11 @@ import { classifyValue, isNewKeyOfRole, isPlaceholder } from '../../keys/values.
 export type SiteFate =
   /** Its lines (or its import specifier) go: its new name stands, or is about to stand, beside it. */
   | { kind: 'retire'; reason: string }
-  /** It keeps its legacy name here; the reason says what to merge. */
-  | { kind: 'keep'; reason: string };
+  /**
+   * It keeps its legacy name here; the reason says what to merge. `beside`: its new name already stands beside it (a
+   * schema or object holding both, as a hand-made transition leaves it), which the transition phase keeps (SPEC §4).
+   */
+  | { kind: 'keep'; reason: string; beside?: boolean };
 
 /** What the run knows that decides a fate: the name map, and the new values an env line's legacy JWT becomes. */
 export interface NamesContext {
@@ -93,7 +96,7 @@ function fateOf(file: ScannedText, site: Occurrence, namespace: Namespace, group
     // The new name already stands here (what --transitional leaves behind): the legacy site goes.
     if (retirable && !loses(finalName)) return { kind: 'retire', reason: `its new name is already here, so this legacy ${what} goes` };
     const other = site.context === 'env-key' ? ` with another value` : '';
-    return { kind: 'keep', reason: `\`${finalName}\` already stands beside it here${other}: keep the right one and remove this ${what}` };
+    return { kind: 'keep', reason: `\`${finalName}\` already stands beside it here${other}: keep the right one and remove this ${what}`, beside: true };
   }
   if (keeper) {
     const at = lineOfName(file, keeper, namespace);
