@@ -117,6 +117,22 @@ describe('--check --transitional: hand-written fallbacks', () => {
   }
 });
 
+describe('--check --transitional: a schema holding both names', () => {
+  it('is info (a transitional pair) under --transitional, an error without, and counted as a fallback', async () => {
+    const schema =
+      "import { z } from 'zod'\nexport const schema = z.object({\n  SUPABASE_SECRET_KEY: z.string().optional(),\n  SUPABASE_SERVICE_ROLE_KEY: z.string().optional(),\n})\n";
+    const repo = writeTree({ ...PACKAGE, 'server/env.ts': schema });
+    const transitional = await runMain(repo, ['--check', '--transitional', '--format', 'json']);
+    const doc = JSON.parse(transitional.stdout) as { summary: { errors: number; fallbacks: number }; findings: { severity: string; message: string }[] };
+    expect(doc.findings).toEqual([expect.objectContaining({ severity: 'info', message: expect.stringMatching(/^transitional pair: /) })]);
+    expect(doc.summary.fallbacks).toBe(1);
+    expect(transitional.code).toBe(0);
+    const plain = await runMain(repo, ['--check']);
+    expect(plain.stdout).toMatch(/error\s+`SUPABASE_SERVICE_ROLE_KEY` is a legacy key name, not renamed: `SUPABASE_SECRET_KEY` already stands beside it here/);
+    expect(plain.code).toBe(1);
+  });
+});
+
 describe('--check --transitional: reads of both names that are not a fallback', () => {
   const CASES: Record<string, string> = {
     'a function that uses both keys': 'export function clients() {\n  const a = process.env.SUPABASE_SECRET_KEY\n  return { a, b: process.env.SUPABASE_SERVICE_ROLE_KEY }\n}\n',
