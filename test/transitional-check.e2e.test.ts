@@ -117,6 +117,25 @@ describe('--check --transitional: hand-written fallbacks', () => {
   }
 });
 
+describe('--check --transitional: a variable named after a legacy key', () => {
+  it('is code, not an env read: info under --transitional when its value falls back, an error without; a property of that name is not a variable', async () => {
+    const text =
+      'const SUPABASE_SERVICE_KEY = process.env.SUPABASE_SECRET_KEY || process.env.SUPABASE_SERVICE_ROLE_KEY\n' +
+      'export function admin(SUPABASE_ANON_KEY: string) {\n  return [SUPABASE_SERVICE_KEY, SUPABASE_ANON_KEY]\n}\n';
+    const repo = writeTree({ ...PACKAGE, 'server/a.ts': text });
+    const transitional = await runMain(repo, ['--check', '--transitional']);
+    expect(transitional.stdout).toMatch(/info\s+`SUPABASE_SERVICE_KEY` names a variable here, not an env read/);
+    expect(transitional.stdout).not.toMatch(/\berror\b/);
+    expect(transitional.code).toBe(0);
+    expect((await runMain(repo, ['--check'])).code).toBe(1);
+
+    const property = writeTree({ ...PACKAGE, 'server/a.ts': text + 'export const other = config.SUPABASE_ANON_KEY\ndeclare const config: Record<string, string>\n' });
+    const withProperty = await runMain(property, ['--check', '--transitional']);
+    expect(withProperty.stdout).toMatch(/5:\d+\s+error\s+`SUPABASE_ANON_KEY` is a legacy key name/);
+    expect(withProperty.code).toBe(1);
+  });
+});
+
 describe('--check --transitional: a schema holding both names', () => {
   it('is info (a transitional pair) under --transitional, an error without, and counted as a fallback', async () => {
     const schema =

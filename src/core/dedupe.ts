@@ -64,7 +64,7 @@ export function dedupeFindings(findings: readonly Finding[]): Finding[] {
     }
   }
   // 2. One rule, one place (a fixable and an unfixable finding for the same read), then one rule, one line, one problem (the
-  // same rename, or the same words): the fixable one first, then the most severe, then the first column.
+  // same rename, or the same words): the fixable one first, then the most severe (a fallback first), then the first column.
   // (At one place, only a fixable finding absorbs: findings that all need a person may be several problems anchored there,
   // such as one per key of a file or one per function of a deploy.)
   for (const group of groups((f) => `${f.ruleId}\0${f.file}\0${f.line}:${f.column}`)) {
@@ -72,7 +72,9 @@ export function dedupeFindings(findings: readonly Finding[]): Finding[] {
     for (const other of group) if (keeper && !other.fixable) absorb(keeper, other);
   }
   for (const group of groups((f) => `${f.ruleId}\0${f.file}\0${f.line}\0${f.rename ? `rename ${f.rename.from}` : f.message}`)) {
-    const keeper = group.find((f) => f.fixable) ?? [...byPosition(group)].sort((a, b) => RANK[a.severity] - RANK[b.severity])[0];
+    // Of equal severity, a transitional fallback stays (the phase counts them: Finding.fallback).
+    const rank = (a: Finding, b: Finding) => RANK[a.severity] - RANK[b.severity] || Number(Boolean(b.fallback)) - Number(Boolean(a.fallback));
+    const keeper = group.find((f) => f.fixable) ?? [...byPosition(group)].sort(rank)[0];
     for (const other of group) if (other !== keeper && keeper) absorb(keeper, other);
   }
   // 3. One rule, one file, the same words about one named thing (a variable, a secret), needing a person: the first place.

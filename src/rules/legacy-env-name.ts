@@ -31,7 +31,8 @@ export const legacyEnvName: Rule = {
       'reports a read that takes the new name first and the legacy one second (`NEW ?? LEGACY`, `NEW || LEGACY`, ' +
       '`NEW ? NEW : LEGACY`, a destructuring default, a helper whose last resort is the legacy read after it tried the new name, ' +
       '`first(NEW, LEGACY)`) as info, since it already runs on the new key: delete the legacy read after the legacy keys are deactivated. ' +
-      'A type, template or .env file holding both names and text that only names a key (docs, comments, messages) are info too, and a .env line ' +
+      'A type, schema, template or .env file holding both names, a variable named after a key (code, not an env read) and text that only ' +
+      'names a key (docs, comments, messages) are info too, and a .env line ' +
       'waiting for the new key a warning. ' +
       'Without --transitional such a fallback is an error, and --write collapses it to the new read (never `X ?? X`).',
     legacyUse: true,
@@ -346,12 +347,36 @@ function transitionalWait(file: ScannedFile, occurrence: Occurrence, decision: R
         `and --write --transitional adds a line under \`${newName}\` beside this one`,
     };
   }
+  if (isVariable(file, occurrence)) {
+    return {
+      severity: 'info',
+      legacyUse: false,
+      message: `\`${name}\` names a variable here, not an env read: it is renamed with its uses in the final run (--write without --transitional)`,
+    };
+  }
   if (!onlyText(file, occurrence)) return undefined;
   return {
     severity: 'info',
     legacyUse: false,
     message: `\`${name}\` is a legacy key name in text, not a read: rename it to \`${newName}\` in the final run (--write without --transitional)`,
   };
+}
+
+/**
+ * A variable of this file named after a legacy key (`const SUPABASE_SERVICE_KEY = …`, a parameter, an import of another
+ * module's export) and its uses: code's own name, not a read of the env (the read that fills it is its own site).
+ * A property (`obj.X`, an object key), a runtime read and a static env import are not.
+ */
+function isVariable(file: ScannedFile, occurrence: Occurrence): boolean {
+  // The binding of `{ KEY: NAME } = env` is a variable too, though it stands in a read of the env object (its key is the read).
+  const read = occurrence.read || (occurrence.runtimeRead && !occurrence.rebinding) || occurrence.destructured;
+  if (occurrence.context !== 'identifier' || read || occurrence.staticImport) return false;
+  if (occurrence.typeMember) return false;
+  const { name } = occurrence.decision;
+  // Code's binding namespaces are the ones that bind (an object's keys do not).
+  const declares = (o: Occurrence) => o.decision.name === name && o.namespaces.some((n) => n.binds);
+  if (occurrence.namespaces.length > 0) return occurrence.namespaces.every((n) => n.binds);
+  return !/\.\s*$|\?\.\s*$/.test(file.text.slice(Math.max(0, occurrence.start - 20), occurrence.start)) && file.occurrences.some(declares);
 }
 
 /** A comment, docs, or a string that merely mentions the name (not a string that is exactly the name, passed to a call or an index: a lookup). */
