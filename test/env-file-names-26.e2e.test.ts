@@ -66,6 +66,19 @@ describe('env files by content where the name says env (issue 26)', () => {
   );
 });
 
+describe('env files by name, gitignored (issue 26, SPEC §5: env files are found even when ignored)', () => {
+  it('every name is found and renamed though .gitignore ignores it', async () => {
+    const paths = ['env.local', 'config/dev.env', '.env-local', '.env_local', 'app.env.local', '.envrc'];
+    const files = Object.fromEntries(paths.map((path) => [path, path === '.envrc' ? ENVRC : DOTENV]));
+    const dir = commitAll(writeTree({ '.gitignore': 'env.local\n*.env\n.env*\n.envrc\n', ...files }));
+    const check = await runMain(dir, ['--check', '--format', 'json']);
+    const found = new Set((JSON.parse(check.stdout) as { findings: Finding[] }).findings.map((f) => f.file));
+    expect([...found].sort()).toEqual([...paths].sort());
+    await runMain(dir, ['--write']);
+    for (const path of paths) expect(readFileSync(join(dir, path), 'utf8')).toBe((files[path] as string).replace(LEGACY, NEW));
+  });
+});
+
 describe('not env files by content (issue 26)', () => {
   it.each([
     // Prose in a file whose name says env: text, read only for key literals.
