@@ -7,7 +7,7 @@ const CORE_FOUNDATION = 'src/core/(types|words|positions|printable|libraries|typ
 /** What every layer may use: the foundation, file kinds, frameworks, keys, Supabase's paths, rule ids. */
 const BELOW = `^(${CORE_FOUNDATION}|src/(file-kinds|frameworks|keys)/|src/supabase/paths\\.ts$|src/rules/ids\\.ts$)`;
 /** The analyses the pipeline runs: rules, what lies outside the repository, the Edge Function model. */
-const ANALYSES = '^src/(rules|outside|supabase/edge)/';
+const ANALYSES = '^src/(rules|outside|supabase/(edge|database))/';
 
 module.exports = {
   forbidden: [

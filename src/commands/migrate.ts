@@ -1,4 +1,5 @@
 // The main run: the plan, then preview, --write or --check; the result on stdout, the report file, the step summary; the exit code.
+import { runTime } from '../core/database-plan.js';
 import { relative } from 'node:path';
 import { appendStepSummary, applyChangesAsync, writeReport, type ApplyResult } from '../core/apply.js';
 import { checklist } from '../core/checklist.js';
@@ -106,6 +107,7 @@ async function planRun(options: RunOptions, io: Io): Promise<Plan> {
     exclude: reports.map((report) => toPosix(relative(io.cwd, report.path))),
     concurrency: options.concurrency,
     onProgress: progress.update,
+    now: runTime(io.env),
   });
   progress.finish();
   return planned;

@@ -64,7 +64,12 @@ interface ManifestEntry {
   before: string;
   after: string;
   mode: number;
+  /** The run created the file (its backup is empty): undo removes it. */
+  created?: true;
 }
+
+/** The mode of a file the run creates (a new migration): what git checks out a text file with. */
+const CREATED_MODE = 0o644;
 
 interface Manifest {
   version: 1;
@@ -194,19 +199,10 @@ function* applySteps(root: string, changes: readonly FileChange[], options: Appl
   return result;
 
   function backUp(change: FileChange): void {
-    let mode: number;
-    try {
-      const stats = lstatSync(change.absolutePath);
-      if (!stats.isFile()) {
-        fail(change, CHANGED);
-        return;
-      }
-      mode = stats.mode;
-    } catch (error) {
-      fail(change, notWritten(error, `could not be read again (${describe(error)}), so it was not written`));
-      return;
-    }
-    if (isReadOnly(change.absolutePath, mode)) {
+    const mode = change.created ? modeOfNew(change) : modeOfExisting(change);
+    if (mode === undefined) return;
+    // A new file has no mode of its own to check: its folder's permissions decide when it is written.
+    if (!change.created && isReadOnly(change.absolutePath, mode)) {
       fail(change, 'is read-only, so it was not written (make it writable and run again)');
       return;
     }
@@ -220,6 +216,7 @@ function* applySteps(root: string, changes: readonly FileChange[], options: Appl
         before: sha256(change.original),
         after: sha256(Buffer.from(change.after, 'utf8')),
         mode: mode & 0o7777,
+        ...(change.created && { created: true as const }),
       });
       ready.push(change);
     } catch (error) {
@@ -227,7 +224,43 @@ function* applySteps(root: string, changes: readonly FileChange[], options: Appl
     }
   }
 
+  /** A file to replace: its mode, or undefined (and the failure said) when it is no longer a regular file. */
+  function modeOfExisting(change: FileChange): number | undefined {
+    try {
+      const stats = lstatSync(change.absolutePath);
+      if (stats.isFile()) return stats.mode;
+      fail(change, CHANGED);
+    } catch (error) {
+      fail(change, notWritten(error, `could not be read again (${describe(error)}), so it was not written`));
+    }
+    return undefined;
+  }
+
+  /** A file to create (a new migration): nothing may stand at its path; its backup is empty, and undo removes it. */
+  function modeOfNew(change: FileChange): number | undefined {
+    try {
+      // No link on the way to it (its folder stays inside the root), and nothing at its path.
+      if (lstatBelow(root, change.path.split('/')) === undefined) return CREATED_MODE;
+      fail(change, 'already exists, so it was not written (nothing was there when migrate-keys read the tree)');
+    } catch (error) {
+      fail(change, `could not be created (${reason(error)})`);
+    }
+    return undefined;
+  }
+
   function replace(change: FileChange, entry: ManifestEntry): void {
+    if (change.created) {
+      try {
+        // Still nothing at its path just before the rename (O_EXCL temp file, then rename: no link is followed).
+        writeAtomic(change.absolutePath, Buffer.from(change.after, 'utf8'), CREATED_MODE, () => expectUnchanged(change.absolutePath, undefined));
+      } catch (error) {
+        fail(change, error instanceof ChangedOnDisk ? error.message : notWritten(error, `could not be written (${describe(error)})`));
+        return;
+      }
+      result.written.push(change.path);
+      options.onFile?.(change.path, 'written');
+      return;
+    }
     let seen: Seen;
     try {
       seen = see(change.absolutePath);
@@ -356,9 +389,18 @@ export function undoLastRun(root: string, options: { force: boolean }): UndoResu
     try {
       // Checked again here: a link may have appeared on the way since the manifest was checked.
       const seen = lstatBelow(root, segments) === undefined ? undefined : seeIfPresent(target);
-      if (seen?.hash === entry.before) continue;
+      if (entry.created && seen === undefined) continue;
+      if (!entry.created && seen?.hash === entry.before) continue;
       if (seen?.hash !== entry.after && !options.force) {
         result.failures.push({ file: entry.path, message: 'changed since migrate-keys wrote it; not restored (use --force to restore anyway)' });
+        continue;
+      }
+      if (entry.created) {
+        // The run made it: undo removes it, if it is still what the run wrote (or --force).
+        lstatBelow(root, segments);
+        expectUnchanged(target, seen);
+        unlinkSync(target);
+        result.restored.push(entry.path);
         continue;
       }
       // The temp file is created with O_EXCL and renamed over the name: neither follows a link.
@@ -399,7 +441,7 @@ function parseManifest(text: string): Manifest | string {
   for (const [index, entry] of (data.files as unknown[]).entries()) {
     const at = `files[${index}]`;
     if (!isRecord(entry)) return `${at} is not an object`;
-    const { path, backup, before, after, mode } = entry;
+    const { path, backup, before, after, mode, created } = entry;
     const pathProblem = relativePathProblem(path) ?? reservedPathProblem(path as string);
     if (pathProblem !== undefined) return `${at}.path ${quoted(path)} ${pathProblem}`;
     const file = path as string;
@@ -411,7 +453,8 @@ function parseManifest(text: string): Manifest | string {
     if (typeof before !== 'string' || !SHA256_HEX.test(before)) return `${at}.before ${quoted(before)} is not a sha256 in hex`;
     if (typeof after !== 'string' || !SHA256_HEX.test(after)) return `${at}.after ${quoted(after)} is not a sha256 in hex`;
     if (typeof mode !== 'number' || !Number.isSafeInteger(mode) || mode < 0) return `${at}.mode ${quoted(mode)} is not a file mode`;
-    files.push({ path: file, backup: expected, before, after, mode });
+    if (created !== undefined && created !== true) return `${at}.created ${quoted(created)} is not true`;
+    files.push({ path: file, backup: expected, before, after, mode, ...(created === true && { created }) });
   }
   return { version: 1, runId: data.runId, createdAt: data.createdAt, files };
 }

@@ -1,4 +1,5 @@
 // The plan for one file: run every rule over its scan and splice the safe fixes into a new text.
+import { NO_DATABASE } from '../supabase/database/model.js';
 import { createKeyExports } from '../rules/analysis/bearer/module-index.js';
 import { buildEdgeModel } from '../supabase/edge/model.js';
 import { isEdgeFunctionFile } from '../supabase/paths.js';
@@ -136,6 +137,7 @@ export function planFile(input: ScanInput, pattern: RegExp, map: NameMap, option
     keyName: keyNamesOf([scanned], map),
     keptField: linkPythonFields([scanned], map),
     edge: buildEdgeModel([scanned]),
+    database: NO_DATABASE,
     keyExports: createKeyExports([scanned]),
     security: securityModelOf([scanned]),
     unsafe: options.unsafe ?? false,

@@ -26,6 +26,8 @@ import { readFiles, type DiscoveredFile, type Failure, type ScanQueue } from './
 import { repositoryFacts } from './repository-facts.js';
 import { generatedByContent } from './generated.js';
 import { dedupeFindings } from './dedupe.js';
+import { databaseOutside, newMigrationFiles, planDatabase } from './database-plan.js';
+import type { DatabaseModel } from '../supabase/database/model.js';
 
 export interface PlanOptions extends DiscoverOptions {
   map: NameMap;
@@ -35,6 +37,8 @@ export interface PlanOptions extends DiscoverOptions {
   unsafe?: boolean;
   /** Files never read: the report this run writes, and the like. */
   exclude?: readonly string[];
+  /** The run's time, for a new migration's name (SOURCE_DATE_EPOCH, else now). */
+  now?: Date;
   /** Worker threads for parsing (0, the default: none); see src/core/pool.ts. */
   concurrency?: number;
   onProgress?: (done: number, total: number) => void;
@@ -51,6 +55,8 @@ export interface FileChange {
   edits: number;
   /** Why a rewrite that is not a plain rename is made, by the line of `before` where its edit starts (Edit.reason). */
   reasons?: { line: number; reason: string }[];
+  /** A new file (the database migration of issue 21): nothing is at its path yet; undo removes it. */
+  created?: true;
 }
 
 /** Key values stored in .env files, by what they are (never the values themselves). */
@@ -134,13 +140,19 @@ export async function plan(options: PlanOptions): Promise<Plan> {
   const candidates = await scans.finish();
   result.times.readAndPrefilter = lap() - result.times.scan - prepared.ms;
   const scanned = candidates.map((candidate) => candidate.scanned);
-  const context = wholeRunContext(root, scanned, read.security, prepared, options);
+  const database = await planDatabase(discovery, options.now);
+  const context = wholeRunContext(root, scanned, read.security, prepared, options, database);
   planFailures(result, read.failures, context);
   planFiles(result, candidates, context, prepared.readers);
   // Hosts show by path alone (vercel.json, Procfile) or by a dependency: every path discovered is passed, not only the files scanned,
   // and the .vercel/ folder `vercel link` leaves (never walked: src/core/discover.ts skips it).
   const paths = [...discovery.files.map((file) => file.path), ...(existsSync(join(root, '.vercel')) ? ['.vercel/'] : [])];
-  result.outside = findOutside(scanned, { paths, manifests: read.security.manifests, renames: result.findings });
+  result.outside = [...findOutside(scanned, { paths, manifests: read.security.manifests, renames: result.findings }), ...databaseOutside(database)];
+  // The new migration is sql-legacy-key's fix: with the rule off, --write adds none.
+  const migrations = options.severities?.['sql-legacy-key'] === 'off' ? [] : newMigrationFiles(database);
+  for (const { path, text, edits } of migrations) {
+    result.changes.push({ path, absolutePath: join(root, path), kind: 'sql', original: Buffer.alloc(0), before: '', after: text, edits, created: true });
+  }
   result.findings = dedupeFindings(result.findings);
   result.functions = functionFacts(context.edge);
   result.times.rules = lap() + prepared.ms;
@@ -272,7 +284,14 @@ function keepTrees(candidates: readonly Candidate[], security: SecurityInput, op
 }
 
 /** What every rule knows of the whole run: collisions, the Edge Function and security models, key exports, the settings. */
-function wholeRunContext(root: string, scanned: readonly ScannedFile[], security: SecurityInput, prepared: Prepared, options: PlanOptions): RuleContext {
+function wholeRunContext(
+  root: string,
+  scanned: readonly ScannedFile[],
+  security: SecurityInput,
+  prepared: Prepared,
+  options: PlanOptions,
+  database: DatabaseModel,
+): RuleContext {
   // First: the reads of pydantic-settings fields in the modules that import them join those modules' occurrences.
   const keptField = linkPythonFields(scanned, options.map);
   return {
@@ -281,6 +300,7 @@ function wholeRunContext(root: string, scanned: readonly ScannedFile[], security
     keyName: keyNamesOf(scanned, options.map),
     keptField,
     edge: buildEdgeModel(scanned),
+    database,
     keyExports: prepared.keyExports,
     // Generated files are not parsed for the model's implicit reads (their source is).
     security: buildSecurityModel(security, scanned.filter((file) => !file.generated), repositoryFacts(root, scanned), prepared.frameworks),

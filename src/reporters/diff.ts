@@ -28,9 +28,11 @@ function fileDiff(change: FileChange, colors: Colors): string {
   const shown = (text: string) => printable(maskSecrets(text, fragments));
   // A newline in a file name must not split a header line: the name is escaped before the patch is made.
   const name = printable(change.path);
+  // A new file (the database migration) comes from nothing, as git shows one.
+  const from = change.created ? '/dev/null' : `a/${name}`;
   const patch =
-    pairedPatch(`a/${name}`, `b/${name}`, change.before, change.after) ??
-    createTwoFilesPatch(`a/${name}`, `b/${name}`, change.before, change.after, undefined, undefined, { context: CONTEXT, maxEditLength: MAX_EDIT_LENGTH });
+    (change.created ? undefined : pairedPatch(from, `b/${name}`, change.before, change.after)) ??
+    createTwoFilesPatch(from, `b/${name}`, change.before, change.after, undefined, undefined, { context: CONTEXT, maxEditLength: MAX_EDIT_LENGTH });
   if (patch === undefined) {
     return `${colors.bold(`--- a/${name}`)}\n${colors.bold(`+++ b/${name}`)}\n  (too many lines changed to show a diff; migrate-keys --write, then git diff, shows it)\n`;
   }

@@ -1,4 +1,5 @@
 // What a rule is: its metadata (read by the CLI, the reporters and the docs) beside its check.
+import type { DatabaseModel } from '../supabase/database/model.js';
 import type { KeyExports } from './analysis/bearer/module-index.js';
 import type { EdgeModel } from '../supabase/edge/model.js';
 import type { SuppliedKeys } from '../keys/supplied.js';
@@ -117,6 +118,8 @@ export interface RuleContext {
   unsafe: boolean;
   /** The repository's Supabase projects and Edge Functions. */
   edge: EdgeModel;
+  /** Each project's database callers (cron jobs, webhooks, functions) and the new migration that moves them to apikey. */
+  database: DatabaseModel;
   /** What an imported name holds, when it is a key: `(importer, specifier, name)`. */
   keyExports: KeyExports;
   /** Frameworks and browser code, implicit readers, sign-ins, signing keys. */

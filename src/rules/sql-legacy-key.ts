@@ -17,13 +17,20 @@ export const sqlLegacyKey: Rule = {
   meta: {
     id: 'sql-legacy-key',
     severity: 'error',
-    fix: 'none',
-    summary: 'SQL (migrations, pg_net) that sends a legacy key; write a new migration',
+    fix: 'safe',
+    summary: 'SQL (migrations, pg_net) that sends a legacy key; --write adds a new migration that moves it to apikey',
     description:
       'Database webhooks and pg_net / http calls often send the service_role key as Authorization: Bearer. New ' +
       'keys are rejected there (they are not JWTs) and legacy keys stop working once deactivated. Applied ' +
-      'migrations are history and are never edited: write a new migration that sends the key in the apikey ' +
-      'header and reads it from Vault (vault.decrypted_secrets), not from a literal. A legacy key read by its name from a ' +
+      'migrations are history and are never edited: --write adds a new migration, supabase/migrations/<timestamp>_migrate_keys_apikey.sql, ' +
+      'that re-creates each caller as the migrations (read in order with the PostgreSQL parser, then the seed) define it now — ' +
+      'a pg_cron job (cron.unschedule + cron.schedule with its name and schedule), a Database Webhook (its trigger, with the same timing, ' +
+      'events, table and arguments, created by dynamic SQL that reads the key from Vault as it runs), a function (create or replace, the same ' +
+      'signature) — with the key in the apikey header read from Vault (vault.decrypted_secrets, secret_key or publishable_key by role) and ' +
+      'the Authorization header that only carried the key dropped; a Bearer that carries a user JWT stays. It never holds a key: the Vault ' +
+      'secret is created by hand (a step outside the repository). A definition a later migration replaced is history and is not reported, ' +
+      'but a key written into it is (a leak); a header built with format() or from a variable the tool cannot trace is reported with the ' +
+      'target shape. A legacy key read by its name from a ' +
       "database setting (current_setting('app.settings.service_role_key')) or the environment (getenv) is reported too. " +
       "A PL/pgSQL variable filled from vault.decrypted_secrets by a key's secret name (anon_key, service_role_key; not " +
       "another service's, such as stripe_key) holds that key whatever it is called, so `'Bearer ' || tok` sends it. A job that sends a " +
@@ -106,6 +113,10 @@ export const sqlLegacyKey: Rule = {
         ? keyKindOfLiteral(literal[0])
         : (named ?? (NAMED_KEY.test(value) || sendsKeyVariable(file.text, bearer, keyVariables) ? 'API' : undefined));
       if (!kind) continue;
+      // Issue 21: a definition a later migration replaced is history (a key written in it is still a leak, below); the
+      // current one is re-created by the new migration --write adds, or said to be beyond the tool.
+      const fate = context.database.fateAt(file.path, bearer);
+      if (fate?.kind === 'history') continue;
       reported.add(statement.start);
       const target = targetIn(body);
       // Issue 27 item 8: a dedicated secret sent first (`'Bearer ' || coalesce(cron_secret, service_role_key)`) to a function
@@ -121,6 +132,26 @@ export const sqlLegacyKey: Rule = {
             `would break the function. Keep the dedicated secret in Authorization (it is not a Supabase key) and drop the ${dedicated.fallback.replace(/^legacy /, '')} fallback, ` +
             'or send the secret key in the apikey header as well.',
         });
+        continue;
+      }
+      if (fate) {
+        const what = `this ${fate.caller} sends the ${kind} key as Authorization: Bearer${toTarget(kind, target, functionNamed(target))}${literal ? leaked(kind) : ''}`;
+        reports.push(
+          fate.kind === 'recreated'
+            ? {
+                offset: statement.start + header.index,
+                message:
+                  `${what}. \`--write\` adds a new migration (${fate.migration.replace(/\d{14}(?=_migrate_keys_apikey\.sql$)/, '<timestamp>')}) that re-creates it as it is defined now with the key in the apikey header, ` +
+                  `read from Vault (create the Vault secret first: the steps outside the repository say how)${literal ? revoke(kind) : ''}.`,
+                fix: [],
+              }
+            : {
+                offset: statement.start + header.index,
+                message:
+                  `${what}; the tool does not re-create it, since ${fate.why}. Write a new migration that re-creates it with ` +
+                  `\`'apikey', (select decrypted_secret from vault.decrypted_secrets where name = 'secret_key')\` in place of the Authorization header${literal ? revoke(kind) : ''}.`,
+              },
+        );
         continue;
       }
       const what = `the ${kind} key${named ? ` (Vault secret \`${vault}\`)` : ''}`;
@@ -146,6 +177,13 @@ export const sqlLegacyKey: Rule = {
       const at = match.index as number;
       if (!kind || [...reported].some((start) => at >= start && at < statementEnd(file.text, start))) continue;
       const rotate = kind === 'legacy service_role' ? revoke(kind) : ', and rotate the key';
+      // In a definition a later migration replaced, nothing is to be rewritten: the key has leaked all the same.
+      if (context.database.fateAt(file.path, at)?.kind === 'history') {
+        // An anon or publishable key is public by design: in history that no longer runs, nothing is left to do.
+        if (kind === 'legacy anon' || kind === 'publishable') continue;
+        reports.push({ offset: at, message: `a ${kind} key is written into SQL${leaked(kind)}; a later migration replaced this definition, so nothing here is edited${rotate.replace(/^; then /, ': ').replace(/^, and /, ': ')}.` });
+        continue;
+      }
       reports.push({ offset: at, message: `a ${kind} key is written into SQL${leaked(kind)}. ${advice}${rotate}.` });
     }
     return reports;

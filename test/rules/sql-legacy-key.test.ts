@@ -3,8 +3,15 @@
 import { KEYS, ruleTester } from '../helpers/rule-tester.js';
 
 // Issue 20 item 7: one sentence of what is wrong (the key, the Vault secret, the target in sight), one of what to do.
+// The new migration's name has the run's time: SOURCE_DATE_EPOCH pins it (2026-12-07 08:00 UTC).
+process.env.SOURCE_DATE_EPOCH = String(Date.UTC(2026, 11, 7, 8) / 1000);
+const NEW_MIGRATION = 'supabase/migrations/20261207080000_migrate_keys_apikey.sql';
 const MIGRATION = 'Write a new migration (applied ones are not edited) that sends the key in the apikey header, read from Vault';
 const ELSEWHERE = 'Send the key in the apikey header, read from Vault';
+// Issue 21: a cron job, webhook or function of the migrations is re-created by the new migration --write adds.
+const RECREATED =
+  '`--write` adds a new migration (supabase/migrations/<timestamp>_migrate_keys_apikey.sql) that re-creates it as it is defined now with ' +
+  'the key in the apikey header, read from Vault (create the Vault secret first: the steps outside the repository say how)';
 // Issue 19 §2: the target in sight is named, with what it does with the key.
 const HOOK = 'the Edge Function `hook` (/functions/v1/hook)';
 const LEGACY = 'and a legacy key stops working once the legacy keys are deactivated';
@@ -91,7 +98,23 @@ ruleTester('sql-legacy-key', {
           'create trigger hook after insert on public.orders for each row execute function supabase_functions.http_request(\n' +
           `  ${URL}, 'POST',\n  '{"Content-Type":"application/json","Authorization":"Bearer ${KEYS.serviceRole}"}', '{}', '1000'\n);\n`,
       },
-      findings: [{ line: 3, column: 39, message: `this statement sends the legacy service_role key as Authorization: Bearer ${LEGACY_TO(HOOK)}${LEAKED}. ${MIGRATION}; then ${REVOKE}.` }],
+      findings: [{ line: 3, column: 39, fixable: true, message: `this trigger hook on public.orders sends the legacy service_role key as Authorization: Bearer ${LEGACY_TO(HOOK)}${LEAKED}. ${RECREATED}; then ${REVOKE}.` }],
+      // The trigger's arguments are constants: it is created by dynamic SQL that reads the key from Vault as the migration runs.
+      output: {
+        [NEW_MIGRATION]:
+          "-- migrate-keys 0.1.0: the Supabase key moves from `Authorization: Bearer` to the `apikey` header, read from Vault.\n" +
+          '-- Applied migrations are not edited; this one re-creates, as they are defined now, with only the key header changed:\n' +
+          '--   trigger hook on public.orders (supabase/migrations/20240101000000_hook.sql)\n' +
+          "-- It needs the Vault secret 'secret_key' (the secret key): create it first (the migrate-keys report says how; never put a key in a migration).\n" +
+          '-- migrate-keys-replaces: trigger:public.orders.hook\n' +
+          '-- migrate-keys-vault: secret_key (secret)\n\n' +
+          'drop trigger if exists hook on public.orders;\n' +
+          'do $migrate_keys$\nbegin\n' +
+          "  execute format('create trigger hook after insert on public.orders for each row execute function supabase_functions.http_request(\n" +
+          "  ''https://abcdefghijklmnopqrst.supabase.co/functions/v1/hook'', ''POST'',\n  %L, ''{}'', ''1000''\n)', " +
+          `('{"Content-Type":"application/json"}'::jsonb || jsonb_build_object('apikey', (select decrypted_secret from vault.decrypted_secrets where name = 'secret_key')))::text);\n` +
+          'end\n$migrate_keys$;\n',
+      },
     },
     {
       name: 'outside migrations the advice is to send the key in apikey; lower case headers count',
@@ -235,8 +258,22 @@ ruleTester('sql-legacy-key', {
         { file: 'sql/jobs.sql', line: 8, column: 124, messageIncludes: `this statement sends the API key as Authorization: Bearer${HOOK_BREAKS}. ${ELSEWHERE}.` },
         { file: 'sql/jobs.sql', line: 10, column: 108, messageIncludes: 'this statement sends the API key as Authorization: Bearer' },
         { file: 'sql/jobs.sql', line: 12, column: 124, messageIncludes: 'this statement sends the API key as Authorization: Bearer' },
-        { file: 'supabase/migrations/8_hook.sql', line: 6, column: 160, fixable: false, message: `this statement sends the API key as Authorization: Bearer${HOOK_BREAKS}. ${MIGRATION}.` },
+        { file: 'supabase/migrations/8_hook.sql', line: 6, column: 160, fixable: true, message: `this function public.notify sends the API key as Authorization: Bearer${HOOK_BREAKS}. ${RECREATED}.` },
       ],
+      // The variable is traced to the Vault secret `anon_key`: the publishable key, read from Vault in apikey; the rest as written.
+      output: {
+        [NEW_MIGRATION]:
+          "-- migrate-keys 0.1.0: the Supabase key moves from `Authorization: Bearer` to the `apikey` header, read from Vault.\n" +
+          '-- Applied migrations are not edited; this one re-creates, as they are defined now, with only the key header changed:\n' +
+          '--   function public.notify (supabase/migrations/8_hook.sql)\n' +
+          "-- It needs the Vault secret 'publishable_key' (the publishable key): create it first (the migrate-keys report says how; never put a key in a migration).\n" +
+          '-- migrate-keys-replaces: function:public.notify()\n' +
+          '-- migrate-keys-vault: publishable_key (publishable)\n\n' +
+          'create or replace function notify() returns trigger language plpgsql as $$\ndeclare\n  tok text;\nbegin\n' +
+          "  select decrypted_secret into tok from vault.decrypted_secrets where name = 'anon_key';\n" +
+          `  perform net.http_post(url := ${URL}, headers := jsonb_build_object('Content-Type', 'application/json', 'apikey', (select decrypted_secret from vault.decrypted_secrets where name = 'publishable_key')));\n` +
+          '  return new;\nend;\n$$;\n',
+      },
     },
     {
       // Known: only line comments (--) are skipped; a call inside a /* … */ block comment is reported.
