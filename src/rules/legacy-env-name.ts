@@ -132,44 +132,18 @@ export const legacyEnvName: Rule = {
         });
       } else if (pair && context.transitional) {
         // The transition phase (SPEC §4): the new member is declared beside the legacy one; the legacy one goes in the clean-up.
-        reports.push({
-          offset,
-          severity: 'info',
-          legacyUse: false,
-          fallback: true,
-          message:
-            `transitional declaration: \`${decision.newName}\` is declared beside the legacy \`${decision.name}\`: ` +
-            'delete the legacy member after the legacy keys are deactivated',
-          rename: { from: decision.name, to: decision.newName },
-        });
+        reports.push(keptForNow(offset, decision, `transitional declaration: \`${decision.newName}\` is declared beside the legacy \`${decision.name}\`: delete the legacy member`));
       } else if (context.transitional && fate?.kind === 'keep' && fate.beside && occurrence.context !== 'env-key') {
         // The transition phase (SPEC §4): a schema or object holding both names, as a hand-made transition leaves it.
-        reports.push({
-          offset,
-          severity: 'info',
-          legacyUse: false,
-          fallback: true,
-          message:
-            `transitional pair: \`${decision.newName}\` stands beside the legacy \`${decision.name}\` here: ` +
-            'delete the legacy entry after the legacy keys are deactivated',
-          rename: { from: decision.name, to: decision.newName },
-        });
+        reports.push(keptForNow(offset, decision, `transitional pair: \`${decision.newName}\` stands beside the legacy \`${decision.name}\` here: delete the legacy entry`));
       } else if (blocked) {
         reports.push({ offset, message: `\`${decision.name}\` is a legacy key name, not renamed: ${blocked}`, ...(fate?.kind === 'keep' && fate.beside && { fallback: true }) });
       } else if (below) {
         reports.push(keptBelowReport(file, occurrence, decision, below, context));
       } else if (context.transitional && besideNewLine(file, occurrence, decision.newName)) {
         // The transition phase (SPEC §4): the new line is there (whoever copies a template gets it); the legacy line goes in the clean-up.
-        reports.push({
-          offset,
-          severity: 'info',
-          legacyUse: false,
-          fallback: true,
-          message:
-            `transitional ${templateEntry(file, occurrence) ? 'template' : 'env line'}: \`${decision.newName}\` stands beside the legacy \`${decision.name}\`: ` +
-            'delete the legacy line after the legacy keys are deactivated',
-          rename: { from: decision.name, to: decision.newName },
-        });
+        const what = templateEntry(file, occurrence) ? 'template' : 'env line';
+        reports.push(keptForNow(offset, decision, `transitional ${what}: \`${decision.newName}\` stands beside the legacy \`${decision.name}\`: delete the legacy line`));
       } else if (migration) {
         reports.push({ offset, message: `${legacy} in a migration; applied migrations are history and are not edited: ${to} in a new migration` });
       } else if (file.generated) {
@@ -387,6 +361,18 @@ function onlyText(file: ScannedFile, occurrence: Occurrence): boolean {
   const quote = file.text[occurrence.start - 1] ?? '';
   const whole = /['"`]/.test(quote) && file.text[occurrence.end] === quote;
   return !(whole && /[([,]\s*$/.test(file.text.slice(Math.max(0, occurrence.start - 200), occurrence.start - 1)));
+}
+
+/** What the transition phase keeps beside the new (SPEC §4): info, no legacy use, counted; it goes after the switch. */
+function keptForNow(offset: number, decision: RenameDecision, message: string): Report {
+  return {
+    offset,
+    severity: 'info',
+    legacyUse: false,
+    fallback: true,
+    message: `${message} after the legacy keys are deactivated`,
+    rename: { from: decision.name, to: decision.newName },
+  };
 }
 
 /** An env file's legacy line with a line of its new name in the same file: the pair a transitional write leaves. */
