@@ -71,6 +71,12 @@ describe('the new migration from the CLI', () => {
     expect(existsSync(join(dir, NEW))).toBe(false);
   });
 
+  it('a run narrowed to some paths sees part of the history: no new migration then', async () => {
+    const dir = project('cron-literal-jwt');
+    const check = await json(dir, ['--check', 'supabase/migrations/20240102000000_schedule_nightly.sql']);
+    expect(check.doc.changes).toEqual([]);
+  });
+
   it('a rescheduled job, a webhook and a function body each get their current definition re-created; format() and a user JWT get none', async () => {
     for (const name of ['rescheduled', 'webhook-trigger', 'function-body']) {
       const dir = project(name);

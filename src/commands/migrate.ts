@@ -1,8 +1,8 @@
 // The main run: the plan, then preview, --write or --check; the result on stdout, the report file, the step summary; the exit code.
-import { runTime } from '../core/database-plan.js';
 import { relative } from 'node:path';
 import { appendStepSummary, applyChangesAsync, writeReport, type ApplyResult } from '../core/apply.js';
 import { checklist } from '../core/checklist.js';
+import { runTime } from '../core/database-plan.js';
 import { markOutsideDone } from '../outside/index.js';
 import { toPosix } from '../core/discover.js';
 import { plan, type Plan } from '../core/plan.js';

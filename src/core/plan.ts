@@ -27,7 +27,7 @@ import { repositoryFacts } from './repository-facts.js';
 import { generatedByContent } from './generated.js';
 import { dedupeFindings } from './dedupe.js';
 import { databaseOutside, newMigrationFiles, planDatabase } from './database-plan.js';
-import type { DatabaseModel } from '../supabase/database/model.js';
+import { NO_DATABASE, type DatabaseModel } from '../supabase/database/model.js';
 
 export interface PlanOptions extends DiscoverOptions {
   map: NameMap;
@@ -140,7 +140,9 @@ export async function plan(options: PlanOptions): Promise<Plan> {
   const candidates = await scans.finish();
   result.times.readAndPrefilter = lap() - result.times.scan - prepared.ms;
   const scanned = candidates.map((candidate) => candidate.scanned);
-  const database = await planDatabase(discovery, options.now);
+  // The database step reads a project's whole history: on a run narrowed to some paths it would see part of it.
+  const wholeRoot = options.paths.every((path) => resolve(root, path) === root);
+  const database = wholeRoot ? await planDatabase(discovery, options.now) : NO_DATABASE;
   const context = wholeRunContext(root, scanned, read.security, prepared, options, database);
   planFailures(result, read.failures, context);
   planFiles(result, candidates, context, prepared.readers);
