@@ -1,20 +1,18 @@
 // The command line: commander's wiring of the main command and its subcommands, and the exit code. The work is in src/commands/.
+// Only the wiring loads at start: each command's module (and the pipeline, the reporters, the parsers behind it) is
+// imported when that command runs, so `--version` and `--help` cost little more than starting Node (issue 22).
 import { Command, CommanderError, Option } from 'commander';
 import { CONFIG_FILE } from './core/config.js';
 import { guardControls } from './core/printable.js';
 import { packageVersion } from './core/version.js';
-import { WORKER_MIN_FILES } from './core/pool.js';
-import { colorsFor } from './reporters/colors.js';
-import { FORMATS } from './reporters/index.js';
+import { WORKER_MIN_FILES } from './core/worker-threshold.js';
+import { FORMAT_NAMES } from './reporters/format-names.js';
 import type { Io } from './commands/io.js';
-import { keysCommand, type KeysFlags } from './commands/keys.js';
-import { legacyKeysCommand, type LegacyKeysFlags } from './commands/legacy-keys.js';
-import { migrate } from './commands/migrate.js';
-import { guarded } from './commands/output.js';
-import { defaultConcurrency, UsageError, type RunFlags } from './commands/options.js';
-import { ruleExplanation, rulesCatalogue } from './commands/rules.js';
+import type { KeysFlags } from './commands/keys.js';
+import type { LegacyKeysFlags } from './commands/legacy-keys.js';
+import type { RunFlags } from './commands/options.js';
+import { defaultConcurrency, UsageError } from './commands/usage.js';
 import { streams, useColor, type Streams } from './commands/streams.js';
-import { undo } from './commands/undo.js';
 
 const EXAMPLES = `
 Examples:
@@ -63,7 +61,7 @@ function mainCommand(io: Io, out: Streams, setCode: (code: number) => void): Com
     .argument('[paths...]', 'files, folders or globs to migrate, inside the current folder (default: .)')
     .option('--write', 'apply the safe fixes (writes files; backups go to .migrate-keys/)')
     .option('--check', 'CI mode: report findings, never change a file')
-    .addOption(new Option('-f, --format <format>', 'output format on stdout (github is the default under GitHub Actions)').choices(Object.keys(FORMATS)))
+    .addOption(new Option('-f, --format <format>', 'output format on stdout (github is the default under GitHub Actions)').choices([...FORMAT_NAMES]))
     .option('--report <file>', 'also write a report: .md (for a pull request), .json, .sarif or .html (repeatable)', collect)
     .option('--map <OLD=NEW>', 'rename OLD to NEW, extending or overriding the built-in table (repeatable)', collect)
     .option('--ignore <pattern>', 'skip files matching a .gitignore-style pattern, relative to the root (repeatable)', collect)
@@ -90,6 +88,7 @@ function mainCommand(io: Io, out: Streams, setCode: (code: number) => void): Com
     .action(async (paths: string[] | undefined, flags: Partial<Pick<RunFlags, Repeatable>> & Omit<RunFlags, Repeatable>) => {
       // Repeatable flags have no default, so that --help does not print "(default: [])".
       const lists = { report: flags.report ?? [], map: flags.map ?? [], ignore: flags.ignore ?? [], rule: flags.rule ?? [] };
+      const { migrate } = await import('./commands/migrate.js');
       setCode(await migrate(paths ?? [], { ...flags, ...lists }, io, out));
     });
 }
@@ -100,14 +99,16 @@ function addLocalCommands(program: Command, io: Io, out: Streams, setCode: (code
     .command('undo')
     .description('restore the files of the last --write from its backups')
     .option('--force', 'restore files even if they changed after migrate-keys wrote them')
-    .action((flags: { force?: boolean }) => {
+    .action(async (flags: { force?: boolean }) => {
+      const { undo } = await import('./commands/undo.js');
       setCode(undo(io, out, Boolean(flags.force)));
     });
 
   program
     .command('rules [id]')
     .description('list the rule ids, severities, fixes and what each means; explain one with its id')
-    .action((id: string | undefined) => {
+    .action(async (id: string | undefined) => {
+      const [{ ruleExplanation, rulesCatalogue }, { colorsFor }] = await Promise.all([import('./commands/rules.js'), import('./reporters/colors.js')]);
       const colorsOn = useColor(io, true, io.stdout);
       const colors = colorsFor(colorsOn);
       if (id === undefined) return void out.print(rulesCatalogue(colors), colorsOn);
@@ -127,6 +128,7 @@ function addManagementCommands(program: Command, io: Io, setCode: (code: number)
     .addOption(MANAGEMENT_FORMAT())
     .addHelpText('after', TOKEN_HELP)
     .action(async (_flags: KeysFlags, command: Command) => {
+      const [{ guarded }, { keysCommand }] = await Promise.all([import('./commands/output.js'), import('./commands/keys.js')]);
       setCode(await guarded(io, () => keysCommand(io, command.optsWithGlobals<KeysFlags>())));
     });
 
@@ -140,6 +142,7 @@ function addManagementCommands(program: Command, io: Io, setCode: (code: number)
     .addOption(MANAGEMENT_FORMAT())
     .addHelpText('after', `${TOKEN_HELP}\nThe gate uses the main command's --config and --rule.`)
     .action(async (_flags: LegacyKeysFlags, command: Command) => {
+      const [{ guarded }, { legacyKeysCommand }] = await Promise.all([import('./commands/output.js'), import('./commands/legacy-keys.js')]);
       setCode(await guarded(io, () => legacyKeysCommand(io, command.optsWithGlobals<LegacyKeysFlags>())));
     });
 }

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WORKER_MIN_FILES } from '../src/core/pool.js';
+import { WORKER_MIN_FILES } from '../src/core/worker-threshold.js';
 import { REPO_ROOT, git, removeTempDirs, runCli, snapshot, tempDir } from './helpers/repo.js';
 
 /** A generated monorepo just over the size at which workers start, committed to git. */

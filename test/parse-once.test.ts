@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } f
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { plan } from '../src/core/plan.js';
-import { WORKER_MIN_FILES } from '../src/core/pool.js';
+import { WORKER_MIN_FILES } from '../src/core/worker-threshold.js';
 import { REPO_ROOT, removeTempDirs, runCli, tempDir, commitAll } from './helpers/repo.js';
 
 afterAll(removeTempDirs);

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { namePattern } from '../src/keys/names.js';
 import { scanFile } from '../src/core/scan.js';
-import { ScanPool, WORKER_MIN_FILES } from '../src/core/pool.js';
+import { ScanPool } from '../src/core/pool.js';
+import { WORKER_MIN_FILES } from '../src/core/worker-threshold.js';
 
 describe('ScanPool', () => {
   it('scans on the main thread what a worker that fails to start was given', async () => {

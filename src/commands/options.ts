@@ -1,11 +1,12 @@
 // The main command's flags -> validated run options: mode, format, report, limits, configuration, name map, rule settings, keys.
-import { availableParallelism } from 'node:os';
+import { defaultConcurrency, UsageError } from './usage.js';
 import { resolve } from 'node:path';
 import { loadConfig, parseRuleSetting, type RuleSettings } from '../core/config.js';
 import type { Mode, RunResult } from '../core/result.js';
 import { parseNameMap, type NameMap } from '../keys/names.js';
 import { readSuppliedKeys, type SuppliedKeys } from '../keys/supplied.js';
-import { isFormat, reportFor, type Format } from '../reporters/index.js';
+import { isFormat, reportFor } from '../reporters/index.js';
+import type { Format } from '../reporters/format-names.js';
 import type { Io } from './io.js';
 import { withKeysFromSources } from './key-sources.js';
 
@@ -34,9 +35,6 @@ export interface RunFlags {
   color: boolean;
 }
 
-/** A mistake in the command line or the configuration: one line on stderr, exit 2. */
-export class UsageError extends Error {}
-
 /** What a run does, checked: every flag read, the configuration loaded, the new keys fetched. */
 export interface RunOptions {
   paths: string[];
@@ -57,11 +55,6 @@ export interface RunOptions {
 }
 
 const MAX_CONCURRENCY = 64;
-
-/** One worker per core beside the main thread, which reads the files meanwhile; at most 4. */
-export function defaultConcurrency(): number {
-  return Math.max(0, Math.min(availableParallelism() - 1, 4));
-}
 
 /** Throws a UsageError for the first flag (or configuration) that is wrong; `note` tells what fetching the keys does. */
 export async function runOptions(paths: string[], flags: RunFlags, io: Io, note: (text: string) => void): Promise<RunOptions> {

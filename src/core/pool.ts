@@ -6,6 +6,7 @@
 // (warm()) or at the first file that needs parsing: each loads its own TypeScript (≈ 0.1 s with the
 // code cache, src/core/compile-cache.ts) while the main thread reads.
 import { Worker } from 'node:worker_threads';
+import { WORKER_MIN_FILES } from './worker-threshold.js';
 import type { NameMap } from '../keys/names.js';
 import { Scripts, type ParseCount } from '../file-kinds/parse.js';
 import { locator } from '../file-kinds/scanned-text.js';
@@ -17,8 +18,6 @@ type WorkerScan = Omit<ScannedFile, 'text' | 'locate' | 'scripts'> & { parses: P
 
 export type ScanReply = { id: number; scanned?: WorkerScan; error?: string; stopped?: boolean };
 
-/** Repositories with fewer files than this are scanned on the main thread alone. */
-export const WORKER_MIN_FILES = 2000;
 
 /** Who parses a file: the first to set its claim from UNCLAIMED. */
 export const UNCLAIMED = 0;

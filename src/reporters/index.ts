@@ -1,6 +1,7 @@
 // Output formats by name, and report files by extension; each reporter turns a run result into one string.
 import type { Colors } from './colors.js';
 import type { RunResult } from '../core/result.js';
+import type { Format } from './format-names.js';
 import { github } from './github.js';
 import { html } from './html.js';
 import { json } from './json.js';
@@ -16,14 +17,12 @@ interface ReporterOptions {
 type Reporter = (result: RunResult, options: ReporterOptions) => string;
 
 /** `--format` values: what goes to stdout. */
-export const FORMATS: Readonly<Record<'stylish' | 'json' | 'sarif' | 'github', Reporter>> = {
+export const FORMATS: Readonly<Record<Format, Reporter>> = {
   stylish: (result, options) => stylish(result, options),
   json: (result) => json(result),
   sarif: (result) => sarif(result),
   github: (result) => github(result),
 };
-
-export type Format = keyof typeof FORMATS;
 
 export function isFormat(name: string): name is Format {
   return Object.hasOwn(FORMATS, name);
