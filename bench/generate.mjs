@@ -23,15 +23,24 @@ const FLAVORS = [
   [3, 'jsx', '.jsx', 'code', 0.03], [2, 'mjs', '.mjs', 'code', 0.03], [9, 'json', '.json', null, 0],
   [9, 'markdown', '.md', 'markdown', 0.03], [4, 'workflow', '.yml', null, 0], [1.5, 'env', '', 'env', 0.35],
 ];
-const TOTAL_WEIGHT = FLAVORS.reduce((sum, f) => sum + f[0], 0);
+// Issue 22's shape: an app that uses Supabase everywhere — TypeScript modules that start with imports, JSON and
+// Markdown, a root .env with legacy names, and no skipped folders.
+const APP_FLAVORS = [
+  [30, 'component', '.tsx', 'code', 0.03], [25, 'service', '.ts', 'code', 0.03], [15, 'hook', '.ts', 'code', 0.03],
+  [10, 'types', '.ts', 'code', 0.03], [10, 'json', '.json', null, 0], [10, 'markdown', '.md', 'markdown', 0.03],
+];
 const AREAS = ['components', 'hooks', 'services', 'lib', 'pages', 'types', 'utils', 'features', 'api', 'store'];
 const PACKAGES = ['web', 'admin', 'mobile', 'billing', 'auth', 'search', 'ui', 'core', 'analytics', 'mailer'];
 const ENV_NAMES = ['.env', '.env.example', '.env.local', '.env.development', '.env.production', '.env.test', '.env.staging'];
 const FILES_PER_DIR = 40;
 const DIRS_PER_PACKAGE = 20;
 
-/** Writes `count` files under `root`; returns how many, their bytes, and how many (and how many code files) the tool should flag. */
-export function generate(root, { count, supabase = true, seed = 42 }) {
+/**
+ * Writes `count` files under `root`; returns how many, their bytes, and how many (and how many code files) the tool
+ * should flag. `shape`: 'monorepo' (the default: every file kind, skipped folders) or 'app' (issue 22).
+ */
+export function generate(root, { count, supabase = true, seed = 42, shape = 'monorepo' }) {
+  const flavors = shape === 'app' ? APP_FLAVORS : FLAVORS;
   const rng = prng(seed);
   const made = new Set();
   const manifest = { files: 0, bytes: 0, legacyFiles: 0, legacyCodeFiles: 0, supabase };
@@ -49,8 +58,11 @@ export function generate(root, { count, supabase = true, seed = 42 }) {
   const scrub = (text) => (supabase ? text : text.replace(/SUPABASE_/g, 'PAYMENTS_'));
 
   write('.gitignore', 'node_modules/\ndist/\n*.log\n');
-  write('debug.log', scrub('warn: VITE_SUPABASE_ANON_KEY missing\n'));
-  const extras = Math.max(3, Math.round(count * 0.03));
+  if (shape === 'app') {
+    write('.env', scrub(`VITE_SUPABASE_URL=https://abcdefghijklmnopqrst.supabase.co\nVITE_SUPABASE_ANON_KEY=${fakeJwt(rng, 'anon')}\nSUPABASE_SERVICE_ROLE_KEY=${fakeJwt(rng, 'service_role')}\n`));
+    if (supabase) manifest.legacyFiles++;
+  } else write('debug.log', scrub('warn: VITE_SUPABASE_ANON_KEY missing\n'));
+  const extras = shape === 'app' ? 0 : Math.max(3, Math.round(count * 0.03));
   const main = count - manifest.files - extras;
   const envInDir = new Map();
   for (let j = 0; j < main; j++) {
@@ -58,7 +70,7 @@ export function generate(root, { count, supabase = true, seed = 42 }) {
     const pkg = `packages/${PACKAGES[Math.floor(group / DIRS_PER_PACKAGE) % PACKAGES.length]}-${Math.floor(group / DIRS_PER_PACKAGE)}`;
     const sub = group % DIRS_PER_PACKAGE;
     const dir = `${pkg}/src/${AREAS[sub % AREAS.length]}${sub >= AREAS.length ? `-${Math.floor(sub / AREAS.length)}` : ''}`;
-    const [, flavor, ext, kind, legacyChance] = chooseFlavor(rng);
+    const [, flavor, ext, kind, legacyChance] = chooseFlavor(rng, flavors);
     const word = pick(rng, ['order', 'user', 'invoice', 'profile', 'team', 'project', 'report', 'cart', 'session']);
     const style = pick(rng, STYLES);
     const target = 50 + Math.floor(rng() * 251);
@@ -79,7 +91,7 @@ export function generate(root, { count, supabase = true, seed = 42 }) {
     else if (flavor === 'json') write(`${dir}/${word}-${j}${ext}`, jsonFile(rng, options));
     else if (flavor === 'markdown') write(`${dir}/${word}-${j}${ext}`, markdownFile(rng, options));
     else write(`${dir}/${fileName(flavor, word, j)}${ext}`, codeFile(rng, options));
-    if (sub === 0 && j % FILES_PER_DIR === 0) write(`${pkg}/.gitignore`, 'generated/\n');
+    if (shape !== 'app' && sub === 0 && j % FILES_PER_DIR === 0) write(`${pkg}/.gitignore`, 'generated/\n');
   }
   // Skipped by the tool (node_modules, build output, a nested .gitignore) yet full of legacy names.
   const leak = (k) => scrub(`export const key${k} = process.env.SUPABASE_SERVICE_ROLE_KEY;\nconst token = '${fakeJwt(rng, 'anon')}';\n`);
@@ -91,10 +103,10 @@ export function generate(root, { count, supabase = true, seed = 42 }) {
   return manifest;
 }
 
-function chooseFlavor(rng) {
-  let r = rng() * TOTAL_WEIGHT;
-  for (const flavor of FLAVORS) if ((r -= flavor[0]) < 0) return flavor;
-  return FLAVORS[FLAVORS.length - 1];
+function chooseFlavor(rng, flavors) {
+  let r = rng() * flavors.reduce((sum, f) => sum + f[0], 0);
+  for (const flavor of flavors) if ((r -= flavor[0]) < 0) return flavor;
+  return flavors[flavors.length - 1];
 }
 
 /** One to three distinct shapes from `first` (at least one) and `more`, as lines. */
@@ -115,9 +127,10 @@ function fileName(flavor, word, j) {
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const [root, count = '1000'] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-  if (!root) throw new Error('usage: node bench/generate.mjs <dir> [count] [--no-supabase] [--seed=N]');
+  if (!root) throw new Error('usage: node bench/generate.mjs <dir> [count] [--no-supabase] [--app] [--seed=N]');
   const seed = Number(process.argv.find((a) => a.startsWith('--seed='))?.slice(7) ?? 42);
   const started = performance.now();
-  const manifest = generate(root, { count: Number(count), supabase: !process.argv.includes('--no-supabase'), seed });
+  const shape = process.argv.includes('--app') ? 'app' : 'monorepo';
+  const manifest = generate(root, { count: Number(count), supabase: !process.argv.includes('--no-supabase'), seed, shape });
   console.log(JSON.stringify({ ...manifest, ms: Math.round(performance.now() - started) }));
 }

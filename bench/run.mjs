@@ -21,6 +21,9 @@ const TREES = quick
     { name: '10k', count: 10000, supabase: true, jscodeshift: true },
     { name: '50k', count: 50000, supabase: true, jscodeshift: false },
     { name: '10k-no-supabase', count: 10000, supabase: false, jscodeshift: false },
+    // Issue 22: an app that uses Supabase everywhere, committed and not yet committed.
+    { name: 'app-10k', count: 10000, supabase: true, jscodeshift: false, shape: 'app' },
+    { name: 'app-10k-untracked', count: 10000, supabase: true, jscodeshift: false, shape: 'app', committed: false },
   ];
 
 const outDir = mkdtempSync(join(tmpdir(), 'migrate-keys-bench-out-'));
@@ -89,7 +92,7 @@ const section = [
   '',
   resultsTable(rows),
   '',
-  '### Targets (issue 9)',
+  '### Targets (issue 22)',
   '',
   targetsTable(measuredTargets),
 ].join('\n');

@@ -7,16 +7,20 @@ import { generate } from './generate.mjs';
 
 const git = (cwd, ...args) => execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'inherit'] }).toString();
 
-/** Generates `count` files into a new temp folder and commits them; returns the folder, the manifest and the seconds taken. */
-export function makeTree({ count, supabase }) {
+/**
+ * Generates `count` files into a new temp folder and commits them (or, `committed: false`, leaves them untracked in a
+ * fresh repository, as a user runs the tool before a first commit); returns the folder, the manifest and the seconds taken.
+ */
+export function makeTree({ count, supabase, shape, committed = true }) {
   const started = performance.now();
   const dir = mkdtempSync(join(tmpdir(), 'migrate-keys-bench-'));
-  const manifest = generate(dir, { count, supabase });
+  const manifest = generate(dir, { count, supabase, shape });
   const generated = performance.now();
   git(dir, 'init', '-q');
   // Otherwise the commit of thousands of loose objects starts a background `git gc` that competes with the runs.
   git(dir, 'config', 'gc.auto', '0');
   git(dir, 'config', 'maintenance.auto', 'false');
+  if (!committed) return { dir, manifest, generateS: (generated - started) / 1000, commitS: 0 };
   git(dir, '-c', 'core.looseCompression=0', 'add', '-A');
   git(dir, '-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid', '-c', 'commit.gpgsign=false', 'commit', '-qm', 'tree');
   return { dir, manifest, generateS: (generated - started) / 1000, commitS: (performance.now() - generated) / 1000 };

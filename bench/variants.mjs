@@ -23,7 +23,7 @@ export function startupVariants(tool) {
 }
 
 /** The variants timed on one generated tree with the tool in the folder `tool`; jscodeshift only when `jscodeshift` is set. */
-export function treeVariants(tree, { jscodeshift }, tool) {
+export function treeVariants(tree, { jscodeshift, committed = true }, tool) {
   const CLI = join(tool, 'bin/migrate-keys.js');
   const expected = tree.manifest.legacyFiles;
   const list = [
@@ -54,6 +54,8 @@ export function treeVariants(tree, { jscodeshift }, tool) {
       verify: ({ code, output }) => ({ error: exitIn([0, 1], code), note: `${output().split('\n').filter(Boolean).length} files match` }),
     },
   ];
+  // An untracked tree cannot be put back after a write (nothing is committed): it is only checked.
+  if (!committed) return list.filter((variant) => !variant.writes);
   if (!jscodeshift) return list;
   const run = (id, label, mode) => ({
     id, label, writes: true,

@@ -1,5 +1,6 @@
-// Finds the files to read under the given paths: fast-glob walks, `ignore` applies nested .gitignores.
-import { existsSync, lstatSync, readdir, readFileSync, realpathSync } from 'node:fs';
+// Finds the files to read under the given paths: a folder is walked with one readdir per folder, a glob by fast-glob;
+// `ignore` applies nested .gitignores.
+import { existsSync, lstatSync, readdir, readdirSync, readFileSync, realpathSync, type Dirent } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
@@ -54,6 +55,7 @@ export const SKIPPED_DIRECTORIES = [
 ] as const;
 
 const WALK_IGNORE = SKIPPED_DIRECTORIES.map((dir) => `**/${dir}/**`);
+const SKIPPED: ReadonlySet<string> = new Set(SKIPPED_DIRECTORIES);
 
 export async function discover(options: DiscoverOptions): Promise<Discovery> {
   const root = resolve(options.root);
@@ -71,7 +73,7 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
     // Env files are found even when gitignored: they are where keys live.
     if (!explicit && kind !== 'env' && rules.ignores(path)) return false;
     if (!explicit && kind === 'env' && rules.ignoredByUser(path)) return false;
-    found.set(path, { path, absolutePath: join(root, ...path.split('/')), kind });
+    found.set(path, { path, absolutePath: join(root, path), kind });
     return true;
   };
 
@@ -101,7 +103,7 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
     } else if (stat.isDirectory()) {
       rules.loadAncestors(rel);
       const before = found.size;
-      await walk(root, [rel === '' ? '**/*' : `${fg.escapePath(rel)}/**/*`], discovery, (path) => add(path, false));
+      walkFolder(rel, discovery, (path) => add(path, false));
       if (found.size === before) discovery.unmatched.push({ path: given, reason: 'holds no file migrate-keys reads' });
     } else if (!stat.isFile()) {
       discovery.unmatched.push({ path: given, reason: 'is not a regular file' });
@@ -132,6 +134,41 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
       if (entry.dirent.isSymbolicLink()) into.symlinks++;
       else if (entry.dirent.isFile()) accept(entry.path);
     }
+  }
+
+  /**
+   * Every entry below the folder `rel` ('' for the root), in one synchronous walk: a folder's listing is one readdir,
+   * the skipped folders are never entered, links are counted and not followed, a folder that cannot be listed is
+   * recorded and walked past. As fast and as exact as `git ls-files -co` here (issue 22: ten times faster than the
+   * pattern walk it replaces); .gitignore and .gitattributes files are loaded before any file is accepted.
+   */
+  function walkFolder(rel: string, into: Discovery, accept: (path: string) => void): void {
+    const files: string[] = [];
+    const folders = [rel];
+    while (folders.length > 0) {
+      const folder = folders.pop() as string;
+      let entries: Dirent[];
+      try {
+        entries = readdirSync(folder === '' ? root : join(root, ...folder.split('/')), { withFileTypes: true });
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EACCES' || code === 'EPERM') into.unreadable.push({ path: folder, code });
+        else if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
+        continue;
+      }
+      for (const entry of entries) {
+        const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
+        if (entry.isSymbolicLink()) into.symlinks++;
+        else if (entry.isDirectory()) {
+          if (!SKIPPED.has(entry.name)) folders.push(path);
+        } else if (entry.isFile()) {
+          if (entry.name === '.gitignore') rules.load(path);
+          else if (entry.name === '.gitattributes') attributes.load(path);
+          files.push(path);
+        }
+      }
+    }
+    for (const path of files) accept(path);
   }
 
   /** fs.readdir for fast-glob: a folder it may not list is recorded and walked past, instead of ending the run. */
@@ -173,12 +210,14 @@ class GitIgnoreRules {
   private readonly loaded = new Set<string>();
   private readonly ignoredDirectories = new Map<string, boolean>();
   private readonly user: Ignore;
+  private readonly hasUserRules: boolean;
 
   constructor(
     private readonly root: string,
     userPatterns: readonly string[],
   ) {
     this.user = ignore().add([...userPatterns]);
+    this.hasUserRules = userPatterns.length > 0;
     this.loadFile('', join(root, '.git', 'info', 'exclude'));
     this.load('.gitignore');
   }
@@ -195,11 +234,11 @@ class GitIgnoreRules {
   }
 
   ignoredByUser(path: string): boolean {
-    return this.user.ignores(path);
+    return this.hasUserRules && this.user.ignores(path);
   }
 
   ignores(path: string): boolean {
-    if (this.user.ignores(path)) return true;
+    if (this.ignoredByUser(path)) return true;
     const slash = path.lastIndexOf('/');
     return (slash >= 0 && this.directoryIgnored(path.slice(0, slash))) || this.decide(path, false);
   }
@@ -219,24 +258,23 @@ class GitIgnoreRules {
     const known = this.ignoredDirectories.get(dir);
     if (known !== undefined) return known;
     const slash = dir.lastIndexOf('/');
-    const result = (slash >= 0 && this.directoryIgnored(dir.slice(0, slash))) || this.user.ignores(`${dir}/`) || this.decide(dir, true);
+    const result = (slash >= 0 && this.directoryIgnored(dir.slice(0, slash))) || this.ignoredByUser(`${dir}/`) || this.decide(dir, true);
     this.ignoredDirectories.set(dir, result);
     return result;
   }
 
+  /** Each folder's rules from the root down, on the path relative to that folder (no arrays: it runs once per file). */
   private decide(path: string, isDirectory: boolean): boolean {
     let ignored = false;
-    const parts = path.split('/');
-    for (let depth = 0; depth < parts.length; depth++) {
-      const dir = parts.slice(0, depth).join('/');
-      const rules = this.byDirectory.get(dir);
-      if (!rules) continue;
-      const relativePath = parts.slice(depth).join('/') + (isDirectory ? '/' : '');
-      const verdict = rules.test(relativePath);
-      if (verdict.ignored) ignored = true;
-      else if (verdict.unignored) ignored = false;
+    for (let slash = -1; ; slash = path.indexOf('/', slash + 1)) {
+      const rules = this.byDirectory.get(slash < 0 ? '' : path.slice(0, slash));
+      if (rules) {
+        const verdict = rules.test(isDirectory ? `${path.slice(slash + 1)}/` : path.slice(slash + 1));
+        if (verdict.ignored) ignored = true;
+        else if (verdict.unignored) ignored = false;
+      }
+      if (path.indexOf('/', slash + 1) < 0) return ignored;
     }
-    return ignored;
   }
 }
 
