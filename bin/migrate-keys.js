@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The installed command: runs the built CLI and hands its exit code to the shell.
-import { main } from '../dist/src/cli.js';
+import { main } from '../dist/bundle/cli.js';
 
 // `migrate-keys --format json | head`: a reader that stops early ends the output, not the run (a
 // --write in progress finishes, and the exit code is the run's).
