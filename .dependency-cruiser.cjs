@@ -2,8 +2,8 @@
 // points down the pipeline — cli -> commands -> core -> rules, outside, reporters -> file kinds,
 // frameworks, keys and the shared foundation, never back (docs/architecture.md).
 
-/** Core's foundation: shared types, positions, control characters, library loaders. Imports nothing above it. */
-const CORE_FOUNDATION = 'src/core/(types|words|positions|printable|libraries|typescript|compile-cache|version)\\.ts$';
+/** Core's foundation: shared types, positions, control characters, library loaders, text hints. Imports nothing above it. */
+const CORE_FOUNDATION = 'src/core/(types|words|positions|printable|libraries|typescript|compile-cache|version|hints)\\.ts$';
 /** What every layer may use: the foundation, file kinds, frameworks, keys, Supabase's paths, rule ids. */
 const BELOW = `^(${CORE_FOUNDATION}|src/(file-kinds|frameworks|keys)/|src/supabase/paths\\.ts$|src/rules/ids\\.ts$)`;
 /** The analyses the pipeline runs: rules, what lies outside the repository, the Edge Function model. */

@@ -5,17 +5,38 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WORKER_MIN_FILES } from '../src/core/worker-threshold.js';
 import { REPO_ROOT, git, removeTempDirs, runCli, snapshot, tempDir } from './helpers/repo.js';
 
-/** A generated monorepo just over the size at which workers start, committed to git. */
-function generatedRepo(): { root: string; legacyFiles: number } {
+/** A bench tree (bench/generate.mjs) just over the size at which workers start, in a fresh repository, committed or not. */
+function generatedRepo(flags: readonly string[] = [], commit = true): { root: string; legacyFiles: number } {
   const root = tempDir('migrate-keys-workers-');
-  const generated = spawnSync(process.execPath, [join(REPO_ROOT, 'bench', 'generate.mjs'), root, String(WORKER_MIN_FILES + 200)], { encoding: 'utf8' });
+  const generated = spawnSync(process.execPath, [join(REPO_ROOT, 'bench', 'generate.mjs'), root, String(WORKER_MIN_FILES + 200), ...flags], { encoding: 'utf8' });
   if (generated.status !== 0) throw new Error(generated.stderr);
   const manifest = JSON.parse(generated.stdout) as { legacyFiles: number };
   git(root, 'init', '-q', '-b', 'main');
-  git(root, 'add', '-A');
-  git(root, 'commit', '-q', '-m', 'generated');
+  if (commit) {
+    git(root, 'add', '-A');
+    git(root, 'commit', '-q', '-m', 'generated');
+  }
   return { root, legacyFiles: manifest.legacyFiles };
 }
+
+// Issue 22: every bench shape gives the same bytes of JSON with no worker, the default and two workers.
+describe.each([
+  { shape: 'the monorepo, committed', flags: [], commit: true, exit: 1 },
+  { shape: 'the app, committed', flags: ['--app'], commit: true, exit: 1 },
+  { shape: 'the app, untracked', flags: ['--app'], commit: false, exit: 1 },
+  { shape: 'the tree without Supabase', flags: ['--no-supabase'], commit: true, exit: 0 },
+])('--check --format json on $shape', ({ flags, commit, exit }) => {
+  afterAll(removeTempDirs);
+
+  it('prints the same bytes with and without workers', () => {
+    const { root } = generatedRepo(flags, commit);
+    const runs = [['--concurrency', '0'], [], ['--concurrency', '2']].map((extra) => runCli(root, ['--check', '--format', 'json', ...extra]));
+    for (const run of runs) expect(run.status, run.stderr).toBe(exit);
+    const [inBand, ...others] = runs.map((run) => run.stdout);
+    expect((inBand as string).length).toBeGreaterThan(0);
+    for (const other of others) expect(other).toBe(inBand);
+  });
+});
 
 describe('--concurrency', () => {
   let repo: { root: string; legacyFiles: number };

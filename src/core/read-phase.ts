@@ -1,7 +1,8 @@
 // The read phase of a plan: every file read once, the candidates handed to the scan, and the facts of every file read
 // for the security model; files the run could not read become failures for the parse-error rule.
 import type { Discovery } from './discover.js';
-import { hasGenericHint, isCandidate, mentionsSupabase, namesSupabase, type NameFilter } from './prefilter.js';
+import { completeHints, textHints } from './hints.js';
+import { hasGenericHint, isCandidate, mentionsSupabase, type NameFilter } from './prefilter.js';
 import { readSource, unreadable, type Skipped } from './read.js';
 import { isEnvByContent } from '../file-kinds/env.js';
 import type { Report } from '../rules/rule.js';
@@ -68,11 +69,12 @@ export function readFiles(discovery: Discovery, options: ReadOptions, names: Nam
     if (text === undefined) continue;
     // A text file whose name says env and whose lines are all NAME=value is an env file (file-kinds/env.ts).
     if (file.kind === 'text' && isEnvByContent(file.path, text)) file.kind = 'env';
-    const named = namesSupabase(text);
-    if (examination.firstSignOfSupabase(text, named)) scans.warm();
-    const candidate = isCandidate(file, text, names, named);
+    // One scan for the literals every later test asks about (src/core/hints.ts): all of them once the repository matters.
+    const hints = textHints(text, examination.examining);
+    if (examination.firstSignOfSupabase(text, hints)) scans.warm();
+    const candidate = isCandidate(file, text, names, hints);
     if (candidate) scans.consider(file, text);
-    examination.read(index, text, candidate, scans.candidates.length > 0);
+    examination.read(index, text, hints, candidate, scans.candidates.length > 0);
   }
   phase.filesReadAgain = examination.readAgain(names);
   phase.mentionsSupabase = examination.mentionsSupabase;
@@ -99,7 +101,7 @@ function readOnce(file: DiscoveredFile, names: NameFilter, skipped: Skipped, pha
 /** The facts of the files read, and the files with generic hints only: deferred until the repository turns out to matter. */
 class Examination {
   private usesSupabase = false;
-  private examining = false;
+  private examiningFiles = false;
   private readonly unexamined: number[] = [];
   private readonly generic: { index: number; text: string }[] = [];
 
@@ -108,28 +110,33 @@ class Examination {
     private readonly security: SecurityInput,
   ) {}
 
+  /** Whether the files read are examined: the repository uses Supabase or has a candidate. */
+  get examining(): boolean {
+    return this.examiningFiles;
+  }
+
   /** Whether a text read so far mentions Supabase. */
   get mentionsSupabase(): boolean {
     return this.usesSupabase;
   }
 
   /** Whether this text is the first to show that the repository uses Supabase. */
-  firstSignOfSupabase(text: string, named: boolean): boolean {
-    if (this.usesSupabase || !mentionsSupabase(text, named)) return false;
+  firstSignOfSupabase(text: string, hints: number): boolean {
+    if (this.usesSupabase || !mentionsSupabase(text, hints)) return false;
     this.usesSupabase = true;
     return true;
   }
 
   /** A file read (`candidate`: it is one; `candidates`: the run has one by now). */
-  read(index: number, text: string, candidate: boolean, candidates: boolean): void {
-    this.examining ||= this.usesSupabase || candidates;
-    if (this.examining) this.examine(index, text, candidate);
+  read(index: number, text: string, hints: number, candidate: boolean, candidates: boolean): void {
+    this.examiningFiles ||= this.usesSupabase || candidates;
+    if (this.examiningFiles) this.examine(index, text, hints, candidate);
     else this.unexamined.push(index);
   }
 
   /** Reads again the files read before the repository turned out to matter; returns how many were. */
   readAgain(names: NameFilter): number {
-    if (!this.examining || this.unexamined.length === 0) return 0;
+    if (!this.examiningFiles || this.unexamined.length === 0) return 0;
     const again: Skipped = { ignored: 0, symlink: 0, binary: 0, large: 0, encoding: 0 };
     let count = 0;
     for (const index of this.unexamined) {
@@ -141,7 +148,9 @@ class Examination {
         continue; // Read once already; a file gone since has nothing more to tell.
       }
       count++;
-      if (text !== undefined) this.examine(index, text, isCandidate(file, text, names));
+      if (text === undefined) continue;
+      const hints = textHints(text, true);
+      this.examine(index, text, hints, isCandidate(file, text, names, hints));
     }
     sortSecurityInput(this.security);
     return count;
@@ -153,9 +162,11 @@ class Examination {
     return this.generic.sort((a, b) => a.index - b.index).map(({ index, text }) => ({ file: this.files[index] as DiscoveredFile, text }));
   }
 
-  private examine(index: number, text: string, candidate: boolean): void {
+  /** `hints`: the text's, completed here when they were found before the repository mattered. */
+  private examine(index: number, text: string, hints: number, candidate: boolean): void {
     const file = this.files[index] as DiscoveredFile;
-    addToSecurityInput(this.security, file.path, file.kind, text);
-    if (!candidate && hasGenericHint(file.kind, text)) this.generic.push({ index, text });
+    const every = completeHints(text, hints);
+    addToSecurityInput(this.security, file.path, file.kind, text, every);
+    if (!candidate && hasGenericHint(file.kind, text, every)) this.generic.push({ index, text });
   }
 }

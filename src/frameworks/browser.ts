@@ -92,7 +92,8 @@ export function directivesOf(text: string): Set<string> {
 }
 
 /** The facts of one code or markup module; markup contributes only what its client scripts import. */
-export function moduleFacts(path: string, kind: FileKind, text: string): ModuleFacts {
+/** `serverOnly`: whether the text holds `server-only` at all (src/core/hints.ts), before the exact test. */
+export function moduleFacts(path: string, kind: FileKind, text: string, serverOnly = text.includes('server-only')): ModuleFacts {
   const client = kind === 'markup' ? clientRegions(path, text).map((r) => text.slice(r.start, r.end)).join('\n') : text;
   const directives = kind === 'code' ? directivesOf(text) : new Set<string>();
   const imports: string[] = [];
@@ -104,7 +105,7 @@ export function moduleFacts(path: string, kind: FileKind, text: string): ModuleF
     imports,
     useClient: directives.has('use client'),
     useServer: directives.has('use server'),
-    serverOnly: text.includes('server-only') && /\bimport\s+['"]server-only['"]/.test(text),
+    serverOnly: serverOnly && /\bimport\s+['"]server-only['"]/.test(text),
   };
 }
 

@@ -26,17 +26,12 @@ const LOCAL_DEFAULT_KEYS: ReadonlySet<string> = new Set([
 
 // base64 of `eyJ` (a JWT) and of `sb_` (a new key), at the start of an encoded value.
 const BASE64 = /(?<![A-Za-z0-9+/])(?:ZXlK|c2Jf)[A-Za-z0-9+/]{16,}={0,2}/g;
-// The prefilter's test: literal alternatives only (a pattern that starts with a frequent character
-// such as `.` would slow every file down).
+// Whether a text may hold a key literal, plain or base64-wrapped: literal alternatives only (a pattern that starts with
+// a frequent character such as `.` would slow every file down).
 const LITERAL_HINT = /eyJ|sb_secret_|sb_publishable_|ZXlK|c2Jf/;
 
-/** Whether a text may hold a key literal, plain or base64-wrapped. */
-export function hasKeyLiteralHint(text: string): boolean {
-  return LITERAL_HINT.test(text);
-}
-
 export function keyLiterals(text: string): KeyLiteral[] {
-  if (!hasKeyLiteralHint(text)) return [];
+  if (!LITERAL_HINT.test(text)) return [];
   const found: KeyLiteral[] = [];
   if (text.includes('eyJ')) {
     for (const match of text.matchAll(JWT)) {

@@ -6,6 +6,7 @@ import { isAbsolute, posix } from 'node:path';
 import type { FileKind } from '../../../file-kinds/index.js';
 import { buildFrameworks, manifestDependencies, moduleFacts, clientRegions, type Frameworks, type ModuleFacts } from '../../../frameworks/browser.js';
 import type { Severity } from '../../../core/types.js';
+import { HINT, textHints } from '../../../core/hints.js';
 import type { ScannedFile } from '../../../file-kinds/scanned.js';
 import { AUTH_HELPERS_PACKAGE, IMPLICITLY_READ_NAME, implicitReads, type ImplicitRead } from './auth-helpers.js';
 import { signsIn } from './realtime.js';
@@ -90,12 +91,13 @@ export function createSecurityInput(paths: readonly string[]): SecurityInput {
 }
 
 /** Records what one file read says; called for every file, candidate or not (an import graph needs them all). */
-export function addToSecurityInput(input: SecurityInput, path: string, kind: FileKind, text: string): void {
+/** `hints`: the text's, complete (src/core/hints.ts); found here when not given. */
+export function addToSecurityInput(input: SecurityInput, path: string, kind: FileKind, text: string, hints = textHints(text, true)): void {
   if (declaresAliases(path)) input.aliases.push(...aliasesOf(path, text));
   if (kind === 'code' || kind === 'markup') {
-    input.modules.push(moduleFacts(path, kind, text));
+    input.modules.push(moduleFacts(path, kind, text, (hints & HINT.serverOnly) !== 0));
     // An Edge Function's sign-in is a server's, not the app's.
-    if (!isEdgeFunctionFile(path) && signsIn(path, text)) input.signIns.add(path);
+    if (hints & (HINT.auth | HINT.realtime) && !isEdgeFunctionFile(path) && signsIn(path, text)) input.signIns.add(path);
   } else if (kind === 'env') {
     input.envNames.push({ path, names: new Set(Array.from(text.matchAll(/^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*=/gm), (match) => match[1] as string)) });
   } else if (path === 'package.json' || path.endsWith('/package.json')) {
