@@ -2,6 +2,7 @@
 import { relative } from 'node:path';
 import { appendStepSummary, applyChangesAsync, writeReport, type ApplyResult } from '../core/apply.js';
 import { checklist } from '../core/checklist.js';
+import { collectGarbage } from '../core/collect-garbage.js';
 import { runTime } from '../core/database-plan.js';
 import { markOutsideDone } from '../outside/index.js';
 import { toPosix } from '../core/discover.js';
@@ -45,7 +46,7 @@ export async function migrate(paths: string[], flags: RunFlags, io: Io, { print,
   // The written texts are on disk now; nothing prints them after a write (the diff is preview's), so their copies go
   // before the re-check reads the tree again: a 50k-file --write otherwise held both runs' texts at its peak.
   if (applied !== undefined) planned.changes = planned.changes.map((change) => ({ ...change, original: EMPTY, before: '', after: '' }));
-  const remaining = applied !== undefined && applied.written.length > 0 ? (await planRun(options, io)).findings : undefined;
+  const remaining = applied !== undefined && applied.written.length > 0 ? await recheck(options, io) : undefined;
   const outside = markOutsideDone(planned.outside, options.outsideDone);
   // SPEC §4: the phase the run speaks for, and what the transition still keeps beside the new (left after a --write).
   const phase = flags.transitional ? 'transitional' : 'final';
@@ -81,6 +82,16 @@ export async function migrate(paths: string[], flags: RunFlags, io: Io, { print,
   // The failure is the last line, where it cannot scroll away.
   if (result.failure !== undefined) warn(`migrate-keys: ${result.failure}\n`);
   return written ? exit : 2;
+}
+
+/**
+ * The findings of the written tree. The first analysis's garbage is collected first, and the re-check parses on this
+ * thread: a new worker is a second TypeScript in a second heap, while the first analysis's heap is still committed (at
+ * 50k files, peak RSS ≈ 420 MB with both, ≈ 280 MB with neither, in the same time: issue 22).
+ */
+async function recheck(options: RunOptions, io: Io): Promise<RunResult['findings']> {
+  collectGarbage();
+  return (await planRun({ ...options, concurrency: 0 }, io)).findings;
 }
 
 /** A run stopped before the analysis: its explanation, the JSON document with `error` (-f json), and the failure as the last line; exit 2. */
