@@ -70,9 +70,11 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
     if (TEMP_FILE.test(path.slice(path.lastIndexOf('/') + 1))) return false;
     const kind = fileKind(path);
     if (!kind || found.has(path)) return kind !== undefined;
-    // Env files are found even when gitignored: they are where keys live.
-    if (!explicit && kind !== 'env' && rules.ignores(path)) return false;
-    if (!explicit && kind === 'env' && rules.ignoredByUser(path)) return false;
+    // Env files are found even when gitignored: they are where keys live. So are Xcode's build settings files, an iOS
+    // app's env files (`Secrets.xcconfig`, kept out of git, defines what Info.plist passes on: issue 23).
+    const holdsKeys = kind === 'env' || path.endsWith('.xcconfig');
+    if (!explicit && !holdsKeys && rules.ignores(path)) return false;
+    if (!explicit && holdsKeys && rules.ignoredByUser(path)) return false;
     found.set(path, { path, absolutePath: join(root, path), kind });
     return true;
   };

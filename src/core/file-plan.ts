@@ -1,6 +1,7 @@
 // The plan for one file: run every rule over its scan and splice the safe fixes into a new text.
 import { NO_DATABASE } from '../supabase/database/model.js';
 import { createKeyExports } from '../rules/analysis/bearer/module-index.js';
+import { installedPackages } from '../rules/analysis/lockfiles/installed.js';
 import { buildEdgeModel } from '../supabase/edge/model.js';
 import { isEdgeFunctionFile } from '../supabase/paths.js';
 import { readsSyntax as securityReadsSyntax, securityModelOf } from '../rules/analysis/security/model.js';
@@ -144,5 +145,6 @@ export function planFile(input: ScanInput, pattern: RegExp, map: NameMap, option
     supplied: options.supplied ?? {},
     transitional: options.transitional ?? false,
     severities: options.severities ?? {},
+    packages: installedPackages([scanned]),
   });
 }

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { discover, type DiscoverOptions, type Discovery } from './discover.js';
 import { renamesAsText, type FileKind } from '../file-kinds/index.js';
 import { createKeyExports, type KeyExports } from '../rules/analysis/bearer/module-index.js';
+import { installedPackages } from '../rules/analysis/lockfiles/installed.js';
 import { buildEdgeModel, functionFacts, type FunctionFacts } from '../supabase/edge/model.js';
 import { buildFrameworks, type Frameworks } from '../frameworks/browser.js';
 import { findOutside } from '../outside/index.js';
@@ -310,6 +311,7 @@ function wholeRunContext(
     supplied: options.supplied ?? {},
     transitional: options.transitional ?? false,
     severities: options.severities ?? {},
+    packages: installedPackages(scanned),
   };
 }
 

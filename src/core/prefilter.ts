@@ -5,6 +5,7 @@ import type { FileKind } from '../file-kinds/index.js';
 import { hasLegacyKeyJwt } from '../keys/values.js';
 import { namesSupabaseSdk } from '../file-kinds/lockfile.js';
 import { isEdgeFunctionFile } from '../supabase/paths.js';
+import { toolExportOf } from '../file-kinds/tool-exports.js';
 import { keyLiterals } from '../keys/literals.js';
 import { HINT, namesSupabase } from './hints.js';
 
@@ -80,6 +81,8 @@ export function isCandidate(file: { path: string; kind: FileKind }, text: string
   // A read of a pydantic-settings field named after a key (`settings.service_role_key`) in a module that imports the
   // settings: it moves with the field (file-kinds/python.ts linkPythonFields), whether or not the module names Supabase.
   if (kind === 'python' && text.includes('_key') && FIELD_READ_HINT.test(text)) return true;
+  // Another tool's export that names Supabase or a key name (tool-export-key).
+  if (kind === 'text' && (namesSupabase(hints) || names.hint.test(text)) && toolExportOf(path, text) !== undefined) return true;
   if (!namesSupabase(hints)) return false;
   if (hints & HINT.newKey) return true;
   switch (kind) {
@@ -88,6 +91,9 @@ export function isCandidate(file: { path: string; kind: FileKind }, text: string
     case 'python':
       // A settings class with an env_prefix names its variables in two pieces (`env_prefix="SUPABASE_"`, `anon_key`).
       return LOWER_NAME_HINT.test(text) || text.includes('env_prefix');
+    case 'source':
+      // A Flutter app's `Supabase.initialize(anonKey: …)` (sdk-key-parameter).
+      return KEY_NAME_HINT.test(text) || text.includes('anonKey');
     default:
       return KEY_NAME_HINT.test(text);
   }

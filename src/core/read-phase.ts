@@ -4,6 +4,7 @@ import type { Discovery } from './discover.js';
 import { completeHints, textHints } from './hints.js';
 import { hasGenericHint, isCandidate, mentionsSupabase, type NameFilter } from './prefilter.js';
 import { readSource, unreadable, type Skipped } from './read.js';
+import { isDefinesFile } from '../file-kinds/config.js';
 import { isEnvByContent } from '../file-kinds/env.js';
 import type { Report } from '../rules/rule.js';
 import { addToSecurityInput, createSecurityInput, sortSecurityInput, type SecurityInput } from '../rules/analysis/security/model.js';
@@ -67,8 +68,10 @@ export function readFiles(discovery: Discovery, options: ReadOptions, names: Nam
     if (excluded.has(file.path)) continue;
     const text = readOnce(file, names, skipped, phase);
     if (text === undefined) continue;
-    // A text file whose name says env and whose lines are all NAME=value is an env file (file-kinds/env.ts).
+    // A text file whose name says env and whose lines are all NAME=value is an env file (file-kinds/env.ts); a JSON file of
+    // build-time defines that names a key is a config file (file-kinds/config.ts).
     if (file.kind === 'text' && isEnvByContent(file.path, text)) file.kind = 'env';
+    else if (file.kind === 'text' && names.hint.test(text) && isDefinesFile(file.path, text)) file.kind = 'config';
     // One scan for the literals every later test asks about (src/core/hints.ts): all of them once the repository matters.
     const hints = textHints(text, examination.examining);
     if (examination.firstSignOfSupabase(text, hints)) scans.warm();

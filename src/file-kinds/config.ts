@@ -4,9 +4,12 @@ import type { KindModule } from './kind.js';
 
 const CONFIG_FILES = new Set(['turbo.json', 'vercel.json', 'app.json', 'netlify.toml', 'wrangler.toml', 'fly.toml']);
 
+/** VS Code's launch configurations: a run's `env` and `args` (`--dart-define=NAME=…`) name the variables the code reads. */
+const isLaunchConfig = (path: string): boolean => path === '.vscode/launch.json' || path.endsWith('/.vscode/launch.json');
+
 export const configKind: KindModule<'config'> = {
   kind: 'config',
-  matches: ({ basename }) => CONFIG_FILES.has(basename),
+  matches: ({ basename, path }) => CONFIG_FILES.has(basename) || isLaunchConfig(path),
   searchesNames: true,
   scan(file) {
     if (file.occurrences.length === 0 || !file.path.endsWith('.json')) return;
@@ -51,4 +54,25 @@ function jsonKeyNamespace(text: string, start: number, end: number): Namespace |
     }
   }
   return { id: `json@${open}`, kind: 'strict', names };
+}
+
+const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
+
+/**
+ * A JSON file of build-time defines, by its content (issue 23): one flat object whose keys are all env-style names and
+ * whose values are all strings, numbers or booleans — what `flutter run --dart-define-from-file=config/dev.json` reads,
+ * each key a `String.fromEnvironment` name. Its keys are renamed with the code that reads them, as a config file's are.
+ * Asked only of a JSON file that the text kind claimed and that holds a name the run renames.
+ */
+export function isDefinesFile(path: string, text: string): boolean {
+  if (!path.endsWith('.json')) return false;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return false;
+  const entries = Object.entries(parsed);
+  return entries.length > 0 && entries.every(([key, value]) => ENV_NAME.test(key) && ['string', 'number', 'boolean'].includes(typeof value));
 }

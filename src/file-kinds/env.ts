@@ -23,6 +23,8 @@ const environmentWord = (rest: string): boolean => {
   return ENVIRONMENTS.has(word) || TEMPLATES.has(word);
 };
 
+const ANDROID_PROPERTIES = new Set(['local.properties', 'gradle.properties', 'secrets.properties', 'local.defaults.properties', 'secrets.defaults.properties']);
+
 /** The families of env file names (SPEC §3), all in dotenv syntax; each basename is tested by every family. */
 const ENV_FAMILIES: readonly ((basename: string) => boolean)[] = [
   // `.env`, `.env.local`, `.env.production.local`, `.env.example`: dotenv's own names.
@@ -46,6 +48,11 @@ const ENV_FAMILIES: readonly ((basename: string) => boolean)[] = [
   // Cloudflare Workers' local secrets (`wrangler dev`, the Cloudflare Vite plugin), dotenv syntax; `.dev.vars.<environment>`
   // per environment: https://developers.cloudflare.com/workers/local-development/environment-variables/
   (basename) => named(basename, '.dev.vars'),
+  // Android's property files, `KEY=value` lines that dotenv's grammar reads (it takes `key: value` too): `local.properties`
+  // (untracked, the machine's own values), `gradle.properties`, and the Secrets Gradle Plugin's `secrets.properties` and
+  // `local.defaults.properties` (https://github.com/google/secrets-gradle-plugin). Build scripts read them into
+  // `buildConfigField`s (issue 23).
+  (basename) => ANDROID_PROPERTIES.has(basename),
 ];
 
 /** Whether an env file is a template (`.env.example`, `.env_sample`, `example.env`): placeholders, not a project's values. */
@@ -78,9 +85,17 @@ export function isEnvByContent(path: string, text: string): boolean {
   return entries > 0;
 }
 
+/**
+ * Streamlit's secrets (`.streamlit/secrets.toml`, kept out of git): TOML, but its `NAME = "value"` lines are what dotenv's
+ * grammar reads, and `st.secrets["NAME"]` reads them as a Python app reads its environment (issue 23). Its `[section]`
+ * headers are no entry and stay as written.
+ */
+const isStreamlitSecrets = (path: string): boolean => path === '.streamlit/secrets.toml' || path.endsWith('/.streamlit/secrets.toml');
+
 export const envKind: KindModule<'env'> = {
   kind: 'env',
-  matches: ({ basename, extension }) => !NOT_ENV_EXTENSIONS.has(extension) && ENV_FAMILIES.some((family) => family(basename)),
+  matches: ({ basename, extension, path }) =>
+    isStreamlitSecrets(path) || (!NOT_ENV_EXTENSIONS.has(extension) && ENV_FAMILIES.some((family) => family(basename))),
   searchesNames: true,
   // Parsed even with no name in it: the plan and the outside list read every env file's entries.
   scan: classifyEnv,

@@ -1,8 +1,24 @@
-// The source kind: other languages' source files (Go, Dart), their names searched as text.
+// The source kind: other languages' source and build files, their names searched as text — Go; the mobile platforms'
+// (issue 23): Dart (Flutter), Swift with Xcode's build settings (`.xcconfig`), property lists (`Info.plist`: `$(NAME)`)
+// and schemes (`.xcscheme`: a run's environment variables), Kotlin and Java with Gradle's build scripts (Groovy and
+// Kotlin DSL: `buildConfigField("String", "NAME", …)` → `BuildConfig.NAME`). A key name is one token in all of them, so
+// each link of a chain (a define or a build setting, the config that passes it on, the code that reads it) is renamed
+// with the others.
 import type { KindModule } from './kind.js';
+
+const SOURCE_EXTENSIONS = new Set(['.go', '.dart', '.swift', '.xcconfig', '.plist', '.xcscheme', '.kt', '.kts', '.java', '.gradle']);
+
+/** The languages whose code ships inside an app on a user's device: a key read there is in the app binary. */
+const APP_EXTENSIONS = new Set(['.dart', '.swift', '.xcconfig', '.plist', '.xcscheme', '.kt', '.kts', '.java', '.gradle']);
 
 export const sourceKind: KindModule<'source'> = {
   kind: 'source',
-  matches: ({ extension }) => extension === '.go' || extension === '.dart',
+  matches: ({ extension }) => SOURCE_EXTENSIONS.has(extension),
   searchesNames: true,
 };
+
+/** Whether a source file belongs to a mobile app (Flutter, iOS, Android) rather than a server or a script (Go). */
+export function isAppSource(path: string): boolean {
+  const dot = path.lastIndexOf('.');
+  return dot > path.lastIndexOf('/') && APP_EXTENSIONS.has(path.slice(dot).toLowerCase());
+}

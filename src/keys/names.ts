@@ -31,7 +31,11 @@ const NEW_STEMS: Readonly<Record<KeyRole, string>> = {
 // character (`VITE_SUPABASE_ANON_KEYS` is another name).
 const PREFIX = '_?(?:[A-Z0-9]+_)*';
 const STEMS = Object.keys(LEGACY_STEMS).join('|');
-const BEFORE = '(?<![A-Za-z0-9_])';
+// A Gradle project property or a JVM system property given on a command line glues its name to its flag
+// (`./gradlew assembleRelease -PSUPABASE_ANON_KEY=…`, `-DSUPABASE_ANON_KEY=…`): after a blank, a quote or `=`, the name
+// starts after the flag (issue 23).
+const FLAG = '(?:^|[\\s"\'=])-';
+const BEFORE = `(?:(?<![A-Za-z0-9_])(?!(?<=${FLAG})[DP])|(?<=${FLAG}[DP]))`;
 const AFTER = '(?![A-Za-z0-9_])';
 const LEGACY_NAME_EXACT = new RegExp(`^(${PREFIX})(${STEMS})$`);
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;

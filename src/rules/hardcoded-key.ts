@@ -1,5 +1,6 @@
 // hardcoded-key: a key literal in a file the repository keeps, judged by its value; the value is never shown.
 import { maskSecrets } from '../keys/mask.js';
+import { toolExportOf } from '../file-kinds/tool-exports.js';
 import { keyLiterals, type KeyLiteral } from '../keys/literals.js';
 import { REVOKE_LEGACY_JWT, REVOKE_LEGACY_JWT_SOURCES, REVOKE_LEGACY_JWT_WHY } from './leaks.js';
 import type { Report, Rule, Severity } from './rule.js';
@@ -53,14 +54,33 @@ export const hardcodedKey: Rule = {
     // .env files hold keys by design (legacy-key-value and secret-key-exposed judge their values); SQL is sql-legacy-key's, lockfiles
     // sdk-version's (their integrity hashes are no keys).
     if (file.kind === 'env' || file.kind === 'sql' || file.kind === 'lockfile') return [];
+    // Another tool's export: tool-export-key reports its keys with where to change them in that tool.
+    if (file.kind === 'text' && toolExportOf(file.path, file.text) !== undefined) return [];
+    const settings = holdsSettings(file);
     return keyLiterals(file.text).map((literal): Report => {
-      const { message, severity } = describe(literal);
+      const { message, severity } = settings && literal.kind === 'legacy-anon' ? storedAnon(literal) : describe(literal);
       // Only a hosted legacy JWT is legacy use; a new key literal is a leak or a habit, not a blocker.
       const legacy = literal.kind === 'legacy-anon' || literal.kind === 'legacy-service-role';
       return { offset: literal.offset, message, legacyUse: legacy, blocksRotation: legacy, ...(severity !== 'error' && { severity }) };
     });
   },
 };
+
+/**
+ * A file of build settings, which is where an app's key belongs (issue 23): Xcode's `.xcconfig`, a JSON file of
+ * `--dart-define-from-file` defines, VS Code's launch configurations. The legacy anon key there is replaced, not moved.
+ */
+function holdsSettings(file: { path: string; kind: string }): boolean {
+  return file.path.endsWith('.xcconfig') || (file.kind === 'config' && file.path.endsWith('.json'));
+}
+
+function storedAnon(literal: KeyLiteral): { message: string; severity: Severity } {
+  const shown = `\`${maskSecrets(literal.value)}\`${literal.base64 ? ', base64-encoded' : ''}`;
+  return {
+    severity: 'warning',
+    message: `the legacy anon key (${shown}) is set here and stops working when the legacy keys are deactivated: replace it with the publishable key (Project Settings → API Keys).`,
+  };
+}
 
 function describe(literal: KeyLiteral): { message: string; severity: Severity } {
   const shown = `\`${maskSecrets(literal.value)}\`${literal.base64 ? ', base64-encoded' : ''}`;

@@ -18,6 +18,8 @@ export const RULE_IDS = [
   'signing-key-file',
   'realtime-public-24h',
   'sdk-version',
+  'sdk-key-parameter',
+  'tool-export-key',
   'unused-suppression',
 ] as const;
 

@@ -14,6 +14,8 @@ import { parseError } from './parse-error.js';
 import { realtimePublic24h } from './realtime-public-24h.js';
 import type { Rule, RuleId } from './rule.js';
 import { sdkVersion } from './sdk-version.js';
+import { sdkKeyParameter } from './sdk-key-parameter.js';
+import { toolExportKey } from './tool-export-key.js';
 import { secretKeyExposed } from './secret-key-exposed.js';
 import { signingKeyFile } from './signing-key-file.js';
 import { sqlLegacyKey } from './sql-legacy-key.js';
@@ -38,6 +40,8 @@ export const RULES: readonly Rule[] = [
   signingKeyFile,
   realtimePublic24h,
   sdkVersion,
+  sdkKeyParameter,
+  toolExportKey,
   unusedSuppression,
 ];
 

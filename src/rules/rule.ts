@@ -7,6 +7,7 @@ import type { NameMap } from '../keys/names.js';
 import type { ScannedFile } from '../file-kinds/scanned.js';
 import type { Occurrence } from '../file-kinds/scanned-text.js';
 import type { SecurityModel } from './analysis/security/model.js';
+import type { InstalledPackages } from './analysis/lockfiles/installed.js';
 import type { RuleId } from './ids.js';
 import type { Edit, Severity } from '../core/types.js';
 
@@ -124,6 +125,8 @@ export interface RuleContext {
   keyExports: KeyExports;
   /** Frameworks and browser code, implicit readers, sign-ins, signing keys. */
   security: SecurityModel;
+  /** The package versions the repository's lockfiles lock, by the nearest lockfile to a file. */
+  packages: InstalledPackages;
 }
 
 /** What a rule's readsSyntax sees of a file: before the file is scanned, it has no parseError yet. */

@@ -1,6 +1,7 @@
 // sdk-version: a lockfile (npm, pnpm, yarn, bun; pub; Poetry, uv, Pipenv, pip requirements; NuGet, .csproj) that locks a
 // Supabase SDK release that mishandles the new keys. The readers of each format are in analysis/lockfiles/.
 import { canonicalName, type Ecosystem, type Locked, lockedPackages, type Watched } from './analysis/lockfiles/index.js';
+import { compare, semver, type Triple } from './analysis/lockfiles/versions.js';
 import type { Report, Rule } from './rule.js';
 import { cite, PAGES } from './sources.js';
 
@@ -58,19 +59,6 @@ const FLAWS: readonly Flaw[] = [
     action: 'replace `supabase-csharp` with `Supabase` 8.0.0 or later',
   },
 ];
-
-type Triple = [number, number, number, boolean];
-
-/** `x.y.z` with an optional pre-release (which sorts before its release); undefined for anything else. */
-function semver(version: string): Triple | undefined {
-  const match = /^v?(\d+)\.(\d+)\.(\d+)(-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/.exec(version.trim());
-  return match ? [Number(match[1]), Number(match[2]), Number(match[3]), match[4] !== undefined] : undefined;
-}
-
-function compare(a: Triple, b: Triple): number {
-  for (let index = 0; index < 3; index++) if (a[index] !== b[index]) return (a[index] as number) - (b[index] as number);
-  return a[3] === b[3] ? 0 : a[3] ? -1 : 1;
-}
 
 /** Whether a locked version is in the flaw's range; a version that is not plain `x.y.z(-pre)` (PEP 440, NuGet ranges) is not judged. */
 function affected(flaw: Flaw, version: string): boolean {

@@ -116,6 +116,11 @@ export const PAGES = {
     url: 'https://github.com/supabase/supabase-flutter/pull/1360',
     date: '2026-04-27',
   },
+  supabaseFlutterInitialize: {
+    title: 'supabase/supabase-flutter: Supabase.initialize in supabase_flutter 2.17.2 (packages/supabase_flutter/lib/src/supabase.dart)',
+    url: 'https://github.com/supabase/supabase-flutter/blob/d34329274b7cba71629da1414171737025d9ab5c/packages/supabase_flutter/lib/src/supabase.dart',
+    date: '2026-08-14',
+  },
   flutterPublishableKeyVersion: {
     title: 'supabase/supabase#46732: docs: couple of random anon leftovers (review: publishable keys since supabase_flutter 2.13.0)',
     url: 'https://github.com/supabase/supabase/pull/46732',

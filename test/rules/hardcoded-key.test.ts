@@ -12,6 +12,9 @@ const SERVICE_ROLE = (shown: string) =>
   `the legacy service_role key (${shown}) is hard-coded here, so it has leaked. Read a secret key (SUPABASE_SECRET_KEY) from the environment in server code instead, then ${REVOKE}.`;
 const ANON =
   'the legacy anon key (`eyJhbGci…[legacy anon JWT]`) is hard-coded here and stops working when the legacy keys are deactivated. Read the publishable key from the environment instead.';
+// In a file of build settings (an .xcconfig, a config file's JSON) the key is set, not hard-coded: it is replaced there.
+const STORED_ANON =
+  'the legacy anon key (`eyJhbGci…[legacy anon JWT]`) is set here and stops working when the legacy keys are deactivated: replace it with the publishable key (Project Settings → API Keys).';
 // A JWT that is no API key: a user's session token (role authenticated).
 const b64 = (value: string) => Buffer.from(value).toString('base64url');
 const USER_TOKEN = [b64('{"alg":"HS256","typ":"JWT"}'), b64('{"iss":"supabase","role":"authenticated","sub":"u1"}'), b64('signature')].join('.');
@@ -116,7 +119,7 @@ ruleTester('hardcoded-key', {
         { file: 'android/app/src/main/java/app/Api.kt', line: 1, column: 12, severity: 'warning', message: ANON },
         { file: 'bin/reset-db', line: 2, column: 14, severity: 'error', messageIncludes: 'the legacy service_role key (' },
         { file: 'data/keys.csv', line: 2, column: 9, severity: 'error', messageIncludes: 'the legacy service_role key (' },
-        { file: 'ios/App/Config.xcconfig', line: 1, column: 16, severity: 'warning', message: ANON },
+        { file: 'ios/App/Config.xcconfig', line: 1, column: 16, severity: 'warning', message: STORED_ANON },
         { file: 'ios/App/Supabase.swift', line: 1, column: 61, severity: 'warning', message: ANON },
         { file: 'scripts/admin.bat', line: 1, column: 9, severity: 'error', messageIncludes: 'the legacy service_role key (' },
         { file: 'scripts/seed.ps1', line: 1, column: 69, severity: 'warning', message: ANON },
@@ -137,7 +140,7 @@ ruleTester('hardcoded-key', {
       },
       findings: [
         { file: 'README.md', line: 3, column: 6, severity: 'warning', message: ANON },
-        { file: 'config/app.json', line: 1, column: 19, severity: 'warning', message: ANON },
+        { file: 'config/app.json', line: 1, column: 19, severity: 'warning', message: STORED_ANON },
         { file: 'notebooks/admin.ipynb', line: 1, severity: 'error', messageIncludes: 'the legacy service_role key (' },
         { file: 'public/index.html', line: 1, column: 24, severity: 'warning', message: ANON },
         { file: 'public/index.html', line: 1, severity: 'error', messageIncludes: 'the legacy service_role key (' },

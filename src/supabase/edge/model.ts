@@ -4,6 +4,7 @@ import { posix } from 'node:path';
 import { commentTest } from '../../file-kinds/comments.js';
 import { findDirectives, type Directive } from '../../file-kinds/directives.js';
 import { holdsCommands, type FileKind } from '../../file-kinds/index.js';
+import { isAppSource } from '../../file-kinds/source.js';
 import { checksCaller, findInvocations, localImports, writesWithSecretClient } from './auth-check.js';
 import { comparesBearerWithOwnSecret } from './secret-compare.js';
 import { readProjectConfig, type FunctionConfig, type ProjectConfig } from './config-toml.js';
@@ -201,12 +202,12 @@ export function buildEdgeModel(files: readonly ModelFile[]): EdgeModel {
 
 /**
  * Who calls from a file of this kind; undefined for files that call no function (docs, env files, config). Code under a
- * supabase/functions/ folder is another Edge Function's; Python and Go are scripts or servers, Dart a Flutter app.
+ * supabase/functions/ folder is another Edge Function's; Python and Go are scripts or servers, Dart, Swift and Kotlin apps.
  */
 function callerKind(file: ModelFile): CallerKind | undefined {
   if (file.kind === 'code' || file.kind === 'markup') return functionsRoot(file.path) === undefined ? 'app' : 'function';
   if (file.kind === 'sql') return 'sql';
-  if (file.kind === 'source') return file.path.endsWith('.dart') ? 'app' : 'script';
+  if (file.kind === 'source') return isAppSource(file.path) ? 'app' : 'script';
   if (file.kind === 'python' || holdsCommands(file.kind)) return 'script';
   return undefined;
 }

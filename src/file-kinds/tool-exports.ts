@@ -1,0 +1,33 @@
+// Files other tools export and import, recognised by name and content (issue 23): API collections (Postman, Insomnia,
+// Bruno) and automation workflows (n8n). Their keys and names are reported, never edited: the tool owns the file, and a
+// change made here is lost at the next export; the finding says where in the tool to make it.
+
+export interface ToolExport {
+  /** What the file is, as a person would say it: `a Postman collection`. */
+  what: string;
+  /** Where the change is made, so that the next export carries it. */
+  where: string;
+}
+
+const POSTMAN_ENVIRONMENT = /"_postman_variable_scope"\s*:/;
+const POSTMAN_COLLECTION = /schema\.getpostman\.com|"_postman_id"\s*:/;
+const INSOMNIA = /"__export_format"\s*:|^type:\s*collection\.insomnia\.rest\//m;
+const N8N_NODES = /"n8n-nodes-base\.|"@n8n\//;
+
+/** The tool whose export a file is; undefined for any other file. Only text and YAML files are asked. */
+export function toolExportOf(path: string, text: string): ToolExport | undefined {
+  const basename = path.slice(path.lastIndexOf('/') + 1);
+  if (basename.endsWith('.bru')) {
+    return /(?:^|\/)environments\//.test(path)
+      ? { what: 'a Bruno environment', where: 'in Bruno (Environments), or in this file with Bruno closed' }
+      : { what: 'a Bruno request', where: 'in Bruno, or in this file with Bruno closed' };
+  }
+  if (!/\.(?:json|ya?ml)$/.test(basename)) return undefined;
+  if (POSTMAN_ENVIRONMENT.test(text)) return { what: 'a Postman environment', where: 'in Postman (Environments), then export it again' };
+  if (POSTMAN_COLLECTION.test(text)) return { what: 'a Postman collection', where: 'in Postman (the collection, its variables and auth), then export it again' };
+  if (INSOMNIA.test(text)) return { what: 'an Insomnia export', where: 'in Insomnia (the environment or the request), then export it again' };
+  if (N8N_NODES.test(text) && /"nodes"\s*:/.test(text) && /"connections"\s*:/.test(text)) {
+    return { what: 'an n8n workflow', where: 'in n8n (the node, its credential or the server\'s environment), then export the workflow again' };
+  }
+  return undefined;
+}
