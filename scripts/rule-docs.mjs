@@ -1,9 +1,11 @@
-// `npm run docs`: writes docs/rules/<id>.md and README.md's rule table from the rules' metadata in the build (dist/).
+// `npm run docs`: writes docs/rules/<id>.md, README.md's rule table and its file kinds' table from the rules' and the file kinds'
+// metadata in the build (dist/).
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderRuleTable, rulePages, withRuleTable } from '../dist/src/rules/docs.js';
+import { renderKindTable, renderRuleTable, rulePages, withKindTable, withRuleTable } from '../dist/src/rules/docs.js';
 import { RULES } from '../dist/src/rules/index.js';
+import { kindDocs } from '../dist/src/file-kinds/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const metas = RULES.map((rule) => rule.meta);
@@ -29,7 +31,8 @@ for (const name of readdirSync(join(root, 'docs', 'rules'))) {
 }
 
 try {
-  write('README.md', withRuleTable(readFileSync(join(root, 'README.md'), 'utf8'), renderRuleTable(metas)));
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  write('README.md', withKindTable(withRuleTable(readme, renderRuleTable(metas)), renderKindTable(kindDocs())));
 } catch (error) {
   console.error(`npm run docs: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

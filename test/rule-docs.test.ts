@@ -12,7 +12,20 @@ import { namePattern } from '../src/keys/names.js';
 import { plan } from '../src/core/plan.js';
 import { html } from '../src/reporters/html.js';
 import { sarif } from '../src/reporters/sarif.js';
-import { README_RULES_END, README_RULES_START, renderRulePage, renderRuleTable, REPOSITORY_URL, ruleDocsUrl, rulePagePath, withRuleTable } from '../src/rules/docs.js';
+import {
+  README_KINDS_START,
+  README_RULES_END,
+  README_RULES_START,
+  renderKindTable,
+  renderRulePage,
+  renderRuleTable,
+  REPOSITORY_URL,
+  ruleDocsUrl,
+  rulePagePath,
+  withKindTable,
+  withRuleTable,
+} from '../src/rules/docs.js';
+import { kindDocs } from '../src/file-kinds/index.js';
 import { ruleExplanation, rulesCatalogue } from '../src/commands/rules.js';
 import { RULES } from '../src/rules/index.js';
 import type { RuleExample, RuleMeta } from '../src/rules/rule.js';
@@ -41,6 +54,13 @@ describe("README's rule table", () => {
     const readme = read('README.md');
     expect(readme, `README.md needs a section with ${README_RULES_START} and ${README_RULES_END}`).toContain(README_RULES_START);
     expect(withRuleTable(readme, renderRuleTable(metas)), `README.md's rule table is ${REGENERATE}`).toBe(readme);
+  });
+
+  it("has the file kinds' table as the kinds' metadata says it (issue 23: the mobile, Python and tool files among them)", () => {
+    const readme = read('README.md');
+    expect(readme).toContain(README_KINDS_START);
+    expect(withKindTable(readme, renderKindTable(kindDocs())), `README.md's file kinds' table is ${REGENERATE}`).toBe(readme);
+    for (const words of ['.xcconfig', 'Gradle', 'Dart', '.streamlit/secrets.toml', 'Postman, Insomnia and n8n', "Bruno's `.bru`"]) expect(readme).toContain(words);
   });
 
   it('refuses a README without its markers, saying what is missing', () => {

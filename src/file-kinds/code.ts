@@ -7,6 +7,10 @@ const CODE_EXTENSIONS = new Set(['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '
 
 export const codeKind: KindModule<'code'> = {
   kind: 'code',
+  docs: {
+    files: 'JavaScript and TypeScript (`.ts`, `.tsx`, `.js`, `.jsx`, `.mjs`, `.cjs`)',
+    changes: "env reads (`process.env.X`, `import.meta.env.X`, `env['X']`, destructuring), type declarations, env schemas, `$env/*` imports; Edge Functions read `SUPABASE_SECRET_KEYS` / `SUPABASE_PUBLISHABLE_KEYS`",
+  },
   matches: ({ extension }) => CODE_EXTENSIONS.has(extension),
   searchesNames: true,
   context: 'identifier',

@@ -9,6 +9,10 @@ const COMMAND_FILES = new Set(['package.json', 'Makefile', 'makefile', 'GNUmakef
 
 export const commandsKind: KindModule<'commands'> = {
   kind: 'commands',
+  docs: {
+    files: "`package.json` scripts, Makefiles, shell scripts, `.http`/`.rest` files, Bruno's `.bru` files",
+    changes: 'names in commands, `--dart-define=X`, `{{$dotenv X}}`, `{{process.env.X}}`',
+  },
   matches: ({ basename, extension }) => COMMAND_FILES.has(basename) || COMMAND_EXTENSIONS.has(extension),
   searchesNames: true,
   holdsCommands: true,

@@ -9,6 +9,10 @@ const isLaunchConfig = (path: string): boolean => path === '.vscode/launch.json'
 
 export const configKind: KindModule<'config'> = {
   kind: 'config',
+  docs: {
+    files: "`vercel.json`, `turbo.json`, `app.json`, `netlify.toml`, `wrangler.toml`, `fly.toml`, VS Code's `launch.json`, JSON files of `--dart-define-from-file` defines",
+    changes: 'the keys of their JSON objects and TOML tables, `--dart-define=X` arguments',
+  },
   matches: ({ basename, path }) => CONFIG_FILES.has(basename) || isLaunchConfig(path),
   searchesNames: true,
   scan(file) {

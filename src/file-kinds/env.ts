@@ -94,6 +94,10 @@ const isStreamlitSecrets = (path: string): boolean => path === '.streamlit/secre
 
 export const envKind: KindModule<'env'> = {
   kind: 'env',
+  docs: {
+    files: "env files (`.env*`, `*.env`, `.envrc`, `.dev.vars`), Android's `local.properties`, `gradle.properties`, `secrets.properties`, Streamlit's `.streamlit/secrets.toml`; gitignored ones too",
+    changes: 'keys renamed, values kept (replaced with supplied new keys); `$VAR` references',
+  },
   matches: ({ basename, extension, path }) =>
     isStreamlitSecrets(path) || (!NOT_ENV_EXTENSIONS.has(extension) && ENV_FAMILIES.some((family) => family(basename))),
   searchesNames: true,

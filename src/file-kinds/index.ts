@@ -41,6 +41,11 @@ const KINDS = [
 
 export type FileKind = (typeof KINDS)[number]['kind'];
 
+/** Each kind's files and what --write changes in them, in the registry's order: README's "what it changes" table. */
+export function kindDocs(): { kind: FileKind; files: string; changes: string }[] {
+  return KINDS.map((module) => ({ kind: module.kind, ...module.docs }));
+}
+
 const BY_KIND = new Map<FileKind, KindModule<FileKind>>(KINDS.map((module) => [module.kind, module]));
 
 /** The module of a kind. */

@@ -24,6 +24,8 @@ export interface KindModule<Kind extends string> {
   matches(name: FileName): boolean;
   /** Whether the scan searches the text for migrated names: a kind whose rules read the names themselves keeps them out. */
   searchesNames: boolean;
+  /** README's "what it changes" table (`npm run docs`): the files of the kind, and what --write changes in them. */
+  docs: { files: string; changes: string };
   /** What a name found in the text is until `scan` places it; 'text' when not said. */
   context?: 'identifier' | 'markup';
   /** The text holds shell commands: deploy commands and curl-style Bearer headers are read there. */

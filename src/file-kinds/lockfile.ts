@@ -46,6 +46,10 @@ export function namesSupabaseSdk(text: string): boolean {
 
 export const lockfileKind: KindModule<'lockfile'> = {
   kind: 'lockfile',
+  docs: {
+    files: "lockfiles (`package-lock.json`, `pnpm-lock.yaml`, `yarn.lock`, `bun.lock`, `pubspec.lock`, `poetry.lock`, `uv.lock`, `Pipfile.lock`, NuGet's) and exact pins",
+    changes: 'nothing: SDK releases that mishandle the new keys are reported (sdk-version)',
+  },
   matches: ({ path, basename, extension }) => LOCKFILE_NAMES.has(basename) || pinsPackages(path, basename, extension),
   // Written by package managers (or lists of packages): no key name lives there, sdk-version reads the versions itself.
   searchesNames: false,

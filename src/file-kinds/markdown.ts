@@ -5,6 +5,10 @@ export const MARKDOWN_EXTENSIONS = new Set(['.md', '.mdx', '.markdown']);
 
 export const markdownKind: KindModule<'markdown'> = {
   kind: 'markdown',
+  docs: {
+    files: 'Markdown and MDX',
+    changes: 'the names in setup instructions and code blocks; history and mapping tables are left alone',
+  },
   matches: ({ extension }) => MARKDOWN_EXTENSIONS.has(extension),
   searchesNames: true,
 };

@@ -29,6 +29,10 @@ export function scriptsIn(path: string, text: string): ScriptRegion[] {
 
 export const markupKind: KindModule<'markup'> = {
   kind: 'markup',
+  docs: {
+    files: '`.vue`, `.svelte`, `.astro` components',
+    changes: 'the names in their `<script>` blocks, as in code',
+  },
   matches: ({ extension }) => MARKUP_EXTENSIONS.has(extension),
   searchesNames: true,
   context: 'markup',

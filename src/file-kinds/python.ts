@@ -5,6 +5,10 @@ import type { Occurrence } from './scanned-text.js';
 
 export const pythonKind: KindModule<'python'> = {
   kind: 'python',
+  docs: {
+    files: 'Python',
+    changes: '`os.environ[…]`, `os.getenv(…)`, pydantic-settings fields (lower case, `env_prefix`), `st.secrets[…]`',
+  },
   matches: ({ extension }) => extension === '.py',
   searchesNames: true,
   scan(file, { pattern, map }) {

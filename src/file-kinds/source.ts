@@ -13,6 +13,10 @@ const APP_EXTENSIONS = new Set(['.dart', '.swift', '.xcconfig', '.plist', '.xcsc
 
 export const sourceKind: KindModule<'source'> = {
   kind: 'source',
+  docs: {
+    files: 'Go; Dart (Flutter); Swift, `.xcconfig`, `Info.plist`, `.xcscheme` (iOS); Kotlin, Java, Gradle scripts (Android)',
+    changes: "every link of a key's chain: a define or build setting, the config that passes it on (`$(X)`, `buildConfigField`), the code that reads it (`String.fromEnvironment`, `BuildConfig.X`); Flutter's `anonKey:` → `publishableKey:` (sdk-key-parameter)",
+  },
   matches: ({ extension }) => SOURCE_EXTENSIONS.has(extension),
   searchesNames: true,
 };

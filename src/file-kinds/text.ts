@@ -23,6 +23,10 @@ const isPathList = (basename: string): boolean => (basename.startsWith('.') && b
 
 export const textKind: KindModule<'text'> = {
   kind: 'text',
+  docs: {
+    files: 'every other text file: JSON, HTML, notebooks, scripts of other languages; Postman, Insomnia and n8n exports',
+    changes: "nothing: key literals are reported by value (hardcoded-key); keys, Bearer-sent keys and names in other tools' exports with where to change them in the tool (tool-export-key)",
+  },
   // Last in the registry: whatever no other kind claims.
   matches: ({ basename, extension }) => !BINARY_EXTENSIONS.has(extension) && !isPathList(basename),
   searchesNames: false,

@@ -6,6 +6,10 @@ import type { KindModule } from './kind.js';
 
 export const yamlKind: KindModule<'yaml'> = {
   kind: 'yaml',
+  docs: {
+    files: 'YAML: CI workflows, Compose, Kubernetes, Helm values, `render.yaml`',
+    changes: 'env keys and `${{ secrets.X }}` references (the secret itself is an outside step)',
+  },
   matches: ({ extension }) => extension === '.yml' || extension === '.yaml',
   searchesNames: true,
   holdsCommands: true,

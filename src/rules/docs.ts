@@ -65,15 +65,33 @@ export function renderRuleTable(metas: readonly RuleMeta[]): string {
 
 /** README.md with the rule table between its markers; it throws, naming what is missing, when they are not there once each. */
 export function withRuleTable(readme: string, ruleTable: string): string {
-  const start = readme.indexOf(README_RULES_START);
-  const end = readme.indexOf(README_RULES_END);
+  return withSection(readme, README_RULES_START, README_RULES_END, 'the rule table', ruleTable);
+}
+
+export const README_KINDS_START = '<!-- kinds:start -->';
+const README_KINDS_END = '<!-- kinds:end -->';
+
+/** README's "what it changes" table: each file kind's files and what --write changes there (file-kinds/ `docs`). */
+export function renderKindTable(kinds: readonly { files: string; changes: string }[]): string {
+  return table(
+    ['Files', 'What `--write` changes there'],
+    kinds.map((kind) => [prose(kind.files), prose(kind.changes)]),
+  );
+}
+
+/** README.md with the file kinds' table between its markers. */
+export function withKindTable(readme: string, kindTable: string): string {
+  return withSection(readme, README_KINDS_START, README_KINDS_END, "the file kinds' table", kindTable);
+}
+
+function withSection(readme: string, startMarker: string, endMarker: string, what: string, body: string): string {
+  const start = readme.indexOf(startMarker);
+  const end = readme.indexOf(endMarker);
   const once = (marker: string) => readme.split(marker).length === 2;
-  if (start < 0 || end < 0 || !once(README_RULES_START) || !once(README_RULES_END) || end < start) {
-    throw new Error(
-      `README.md needs one line ${README_RULES_START} and, after it, one line ${README_RULES_END}: the rule table goes between them`,
-    );
+  if (start < 0 || end < 0 || !once(startMarker) || !once(endMarker) || end < start) {
+    throw new Error(`README.md needs one line ${startMarker} and, after it, one line ${endMarker}: ${what} goes between them`);
   }
-  return `${readme.slice(0, start + README_RULES_START.length)}\n${ruleTable}\n${readme.slice(end)}`;
+  return `${readme.slice(0, start + startMarker.length)}\n${body}\n${readme.slice(end)}`;
 }
 
 const FIX_CELL: Readonly<Record<FixKind, string>> = {
