@@ -62,6 +62,7 @@ const CHAINS: Record<string, readonly Link[]> = {
   'ios-app': [
     { file: 'Config/Secrets.xcconfig', pattern: /^(\w+_KEY) = /gm },
     { file: 'Config/Secrets.example.xcconfig', pattern: /^(\w+_KEY) = /gm },
+    { file: 'Config/Secrets.xcconfig.example', pattern: /^(\w+_KEY) = /gm },
     { file: 'Notes/Info.plist', pattern: /<key>(\w+_KEY)<\/key>\s*<string>\$\((?:\1)\)<\/string>/g },
     { file: 'Notes/Supabase.swift', pattern: /supabaseKey: Config\.value\("(\w+)"\)/g },
     { file: 'Notes.xcodeproj/xcshareddata/xcschemes/Notes.xcscheme', pattern: /key = "(\w+_KEY)" value = "\$\((?:\1)\)"/g },

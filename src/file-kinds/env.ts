@@ -52,7 +52,7 @@ const ENV_FAMILIES: readonly ((basename: string) => boolean)[] = [
   // (untracked, the machine's own values), `gradle.properties`, and the Secrets Gradle Plugin's `secrets.properties` and
   // `local.defaults.properties` (https://github.com/google/secrets-gradle-plugin). Build scripts read them into
   // `buildConfigField`s (issue 23).
-  (basename) => ANDROID_PROPERTIES.has(basename),
+  (basename) => ANDROID_PROPERTIES.has(basename.replace(/\.(?:example|sample|template|tpl|dist)$/i, '')),
 ];
 
 /** Whether an env file is a template (`.env.example`, `.env_sample`, `example.env`): placeholders, not a project's values. */

@@ -11,18 +11,30 @@ const SOURCE_EXTENSIONS = new Set(['.go', '.dart', '.swift', '.xcconfig', '.plis
 /** The languages whose code ships inside an app on a user's device: a key read there is in the app binary. */
 const APP_EXTENSIONS = new Set(['.dart', '.swift', '.xcconfig', '.plist', '.xcscheme', '.kt', '.kts', '.java', '.gradle']);
 
+// A template copied into place by hand: `Secrets.xcconfig.example` (the real Secrets.xcconfig is not committed).
+const TEMPLATE = /\.(?:example|sample|template|tpl|dist)$/i;
+
+/** The extension a file has once a template suffix is removed (`Secrets.xcconfig.example` → `.xcconfig`). */
+function sourceExtension(basename: string, extension: string): string {
+  if (!TEMPLATE.test(basename)) return extension;
+  const bare = basename.replace(TEMPLATE, '');
+  const dot = bare.lastIndexOf('.');
+  return dot <= 0 ? '' : bare.slice(dot).toLowerCase();
+}
+
 export const sourceKind: KindModule<'source'> = {
   kind: 'source',
   docs: {
     files: 'Go; Dart (Flutter); Swift, `.xcconfig`, `Info.plist`, `.xcscheme` (iOS); Kotlin, Java, Gradle scripts (Android)',
     changes: "every link of a key's chain: a define or build setting, the config that passes it on (`$(X)`, `buildConfigField`), the code that reads it (`String.fromEnvironment`, `BuildConfig.X`); Flutter's `anonKey:` → `publishableKey:` (sdk-key-parameter)",
   },
-  matches: ({ extension }) => SOURCE_EXTENSIONS.has(extension),
+  matches: ({ basename, extension }) => SOURCE_EXTENSIONS.has(sourceExtension(basename, extension)),
   searchesNames: true,
 };
 
 /** Whether a source file belongs to a mobile app (Flutter, iOS, Android) rather than a server or a script (Go). */
 export function isAppSource(path: string): boolean {
-  const dot = path.lastIndexOf('.');
-  return dot > path.lastIndexOf('/') && APP_EXTENSIONS.has(path.slice(dot).toLowerCase());
+  const basename = path.slice(path.lastIndexOf('/') + 1);
+  const dot = basename.lastIndexOf('.');
+  return dot > 0 && APP_EXTENSIONS.has(sourceExtension(basename, basename.slice(dot).toLowerCase()));
 }

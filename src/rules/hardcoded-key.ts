@@ -71,7 +71,7 @@ export const hardcodedKey: Rule = {
  * `--dart-define-from-file` defines, VS Code's launch configurations. The legacy anon key there is replaced, not moved.
  */
 function holdsSettings(file: { path: string; kind: string }): boolean {
-  return file.path.endsWith('.xcconfig') || (file.kind === 'config' && file.path.endsWith('.json'));
+  return /\.xcconfig(?:\.\w+)?$/.test(file.path) || (file.kind === 'config' && file.path.endsWith('.json'));
 }
 
 function storedAnon(literal: KeyLiteral): { message: string; severity: Severity } {

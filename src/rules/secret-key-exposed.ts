@@ -5,7 +5,7 @@ import { isPublicPrefix } from '../keys/names.js';
 import { classifyValue } from '../keys/values.js';
 import type { ScannedFile } from '../file-kinds/scanned.js';
 import { envReads } from './analysis/security/env-reads.js';
-import { publicSecretNames, secretOfName } from './analysis/security/secret-names.js';
+import { publicSecretNames, secretNames, secretOfName } from './analysis/security/secret-names.js';
 import { REVOKE_LEGACY_JWT, REVOKE_LEGACY_JWT_SOURCES, REVOKE_LEGACY_JWT_WHY } from './leaks.js';
 import type { Report, Rule, RuleContext, SyntaxContext, SyntaxFile } from './rule.js';
 import { cite, PAGES } from './sources.js';
@@ -49,7 +49,8 @@ export const secretKeyExposed: Rule = {
       '(legacy and new names, the JWT secret), by value (a service_role JWT or sb_secret_… under a public ' +
       'name in a .env file), and by where a secret is read: Next.js \'use client\' modules and what they ' +
       'import, Vite/CRA/Expo app code outside server-only files, SvelteKit modules that are not .server or ' +
-      `$lib/server, and the client scripts of .vue/.svelte/.astro files. ${REVOKE_LEGACY_JWT_WHY}`,
+      `$lib/server, the client scripts of .vue/.svelte/.astro files, and a mobile app's code and shipped build settings (Dart, ` +
+      `Swift and Info.plist, Kotlin, Java and Gradle's buildConfigField), which ship to users' devices. ${REVOKE_LEGACY_JWT_WHY}`,
     legacyUse: false,
     blocksRotation: false,
     example:
@@ -120,9 +121,36 @@ export const secretKeyExposed: Rule = {
       reports.push({ offset: entry.keyStart, message });
     }
     reports.push(...browserReads(file, context));
+    reports.push(...appReads(file, reported));
     return reports;
   },
 };
+
+// Where a mobile app's code and build settings ship (issue 23): what a user's device holds, and anyone can read out of it.
+const APP_PLATFORMS: readonly (readonly [RegExp, string])[] = [
+  [/\.dart$/, 'a Flutter app'],
+  [/\.swift$|(?:^|\/)Info\.plist$/, 'an iOS app'],
+  [/\.(?:kt|java)$|\.gradle(?:\.kts)?$/, 'an Android app'],
+];
+
+/**
+ * A secret named in a mobile app's code or in the build settings that ship inside it (Info.plist, Gradle's buildConfigField):
+ * the app binary holds it, whatever the name's prefix. Xcode's .xcconfig and schemes are not the app: they reach it only
+ * through Info.plist, which is reported.
+ */
+function appReads(file: ScannedFile, reported: ReadonlySet<number>): Report[] {
+  if (file.kind !== 'source') return [];
+  const platform = APP_PLATFORMS.find(([pattern]) => pattern.test(file.path))?.[1];
+  if (platform === undefined) return [];
+  return secretNames(file.text)
+    .filter((found) => !reported.has(found.offset))
+    .map((found) => ({
+      offset: found.offset,
+      message:
+        `\`${found.name}\` (${found.what}) is read in ${platform}, which ships to users' devices, where anyone can read a key out of it. ` +
+        'Use the publishable key in the app, do what needs the secret on a server or in an Edge Function, and rotate the key if a release ever included it.',
+    }));
+}
 
 /** Code that runs in a browser and may read a secret: its env reads are read from its syntax tree. */
 function readsBrowserCode(file: SyntaxFile, context: SyntaxContext): boolean {

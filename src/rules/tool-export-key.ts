@@ -63,7 +63,11 @@ export const toolExportKey: Rule = {
     const reports: Report[] = keyLiterals(file.text).map((literal) => literalReport(literal, tool));
     reports.push(...bearerReports(file.text, tool));
     // n8n's Supabase credential holds its key in n8n, outside the export: where the key is changed.
+    const credentials = new Set<string>();
     for (const match of file.text.matchAll(N8N_CREDENTIAL)) {
+      // Once per credential: every node that uses it says the same.
+      if (credentials.has(match[1] ?? '')) continue;
+      credentials.add(match[1] ?? '');
       reports.push({
         offset: match.index,
         severity: 'info',

@@ -20,6 +20,13 @@ const SECRET_READ = 'export const key = import.meta.env.SUPABASE_SECRET_KEY\n';
 ruleTester('secret-key-exposed', {
   valid: [
     {
+      name: "issue 23: a secret in a Go server, and in Xcode's build settings and schemes, which reach an app only through Info.plist",
+      files: {
+        'cmd/server/main.go': 'package main\n\nimport "os"\n\n// Supabase admin client\nvar key = os.Getenv("SUPABASE_SECRET_KEY")\n',
+        'ios/Config/Server.xcconfig': '// Supabase, for the UI tests\' seeding\nSUPABASE_SECRET_KEY = x\n',
+      },
+    },
+    {
       name: 'secrets read in server code: a Next.js server component and data function, SvelteKit server files, a Vite server folder',
       files: {
         ...NEXT,
@@ -44,6 +51,28 @@ ruleTester('secret-key-exposed', {
     },
   ],
   invalid: [
+    {
+      name: "issue 23: a secret read in a mobile app or in the build settings that ship inside it, whatever its prefix",
+      files: {
+        'app/lib/admin.dart': "const key = String.fromEnvironment('SUPABASE_SERVICE_ROLE_KEY'); // Supabase admin\n",
+        'android/app/build.gradle.kts': 'android {\n  defaultConfig {\n    buildConfigField("String", "SUPABASE_SECRET_KEY", "\\"${project.findProperty("SUPABASE_SECRET_KEY")}\\"")\n  }\n}\n',
+        'android/app/src/main/java/com/example/Supabase.kt': 'val supabase = createSupabaseClient(BuildConfig.SUPABASE_URL, BuildConfig.SUPABASE_SECRET_KEY) {}\n',
+        'ios/App/Info.plist': '<plist version="1.0">\n<dict>\n\t<key>SUPABASE_SECRET_KEY</key>\n\t<string>$(SUPABASE_SECRET_KEY)</string>\n</dict>\n</plist>\n',
+      },
+      findings: [
+        {
+          file: 'android/app/build.gradle.kts',
+          line: 3,
+          messageIncludes:
+            "`SUPABASE_SECRET_KEY` (the secret key) is read in an Android app, which ships to users' devices, where anyone can read a key out of it. " +
+            'Use the publishable key in the app, do what needs the secret on a server or in an Edge Function, and rotate the key if a release ever included it.',
+        },
+        { file: 'android/app/src/main/java/com/example/Supabase.kt', line: 1, messageIncludes: '`SUPABASE_SECRET_KEY` (the secret key) is read in an Android app' },
+        { file: 'app/lib/admin.dart', line: 1, messageIncludes: '`SUPABASE_SERVICE_ROLE_KEY` (the service_role key) is read in a Flutter app' },
+        { file: 'ios/App/Info.plist', line: 3, messageIncludes: '`SUPABASE_SECRET_KEY` (the secret key) is read in an iOS app' },
+        { file: 'ios/App/Info.plist', line: 4, messageIncludes: '`SUPABASE_SECRET_KEY` (the secret key) is read in an iOS app' },
+      ],
+    },
     {
       name: "a GitHub secret whose name has a public prefix, mapped to a server name in a CI job: a warning to rename it, not 'ships to browsers' (a real repo)",
       files: {

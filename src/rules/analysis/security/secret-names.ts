@@ -21,6 +21,14 @@ export interface PublicSecretName {
   what: string;
 }
 
+/** Every secret's name in a text, whatever its prefix (`SUPABASE_SERVICE_ROLE_KEY`, `BuildConfig.SUPABASE_SECRET_KEY`). */
+export function secretNames(text: string): PublicSecretName[] {
+  if (!SECRET_NAME_HINT.test(text)) return [];
+  return Array.from(text.matchAll(SECRET_NAME), (match) => ({ name: match[0], offset: match.index as number, what: secretOfName(match[0]) as string })).filter(
+    (found) => found.what !== undefined,
+  );
+}
+
 /** Every secret's name with a public prefix in a text (`NEXT_PUBLIC_SUPABASE_SECRET_KEY`, `VITE_SUPABASE_JWT_SECRET`). */
 export function publicSecretNames(text: string): PublicSecretName[] {
   if (!SECRET_NAME_HINT.test(text)) return [];
