@@ -175,6 +175,8 @@ describe('findings on the platform fixtures', () => {
       ['dashboard/.streamlit/secrets.toml', 'SUPABASE_KEY'],
     ]);
     expect(python.filter((f) => f.ruleId === 'sdk-version').map((f) => f.file)).toEqual(['requirements.txt']);
+    // local.properties is gitignored and read all the same: its legacy value is reported under the key's new name after the run.
+    expect(findings('android-app').filter((f) => f.ruleId === 'legacy-key-value').map((f) => f.file)).toEqual(['local.properties']);
     const ios = findings('ios-app').filter((f) => f.ruleId === 'hardcoded-key');
     expect(ios).toEqual([expect.objectContaining({ file: 'Config/Secrets.xcconfig' })]);
     expect(ios[0]?.message).toContain('replace it with the publishable key');
