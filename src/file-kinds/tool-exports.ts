@@ -1,5 +1,5 @@
 // Files other tools export and import, recognised by name and content (issue 23): API collections (Postman, Insomnia,
-// Bruno) and automation workflows (n8n). Their keys and names are reported, never edited: the tool owns the file, and a
+// Bruno) and automation workflows (n8n); and the code a tool generates into the repository (FlutterFlow). Their keys and names are reported, never edited: the tool owns the file, and a
 // change made here is lost at the next export; the finding says where in the tool to make it.
 
 export interface ToolExport {
@@ -28,6 +28,18 @@ export function toolExportOf(path: string, text: string): ToolExport | undefined
   if (INSOMNIA.test(text)) return { what: 'an Insomnia export', where: 'in Insomnia (the environment or the request), then export it again' };
   if (N8N_NODES.test(text) && /"nodes"\s*:/.test(text) && /"connections"\s*:/.test(text)) {
     return { what: 'an n8n workflow', where: 'in n8n (the node, its credential or the server\'s environment), then export the workflow again' };
+  }
+  return undefined;
+}
+
+// FlutterFlow's generated Supabase setup (`lib/backend/supabase/supabase.dart`): `class SupaFlow`, with the URL and key it
+// takes from Settings & Integrations → Supabase written in as constants.
+const FLUTTERFLOW_SETUP = /\bclass SupaFlow\b/;
+
+/** The tool that generates a source file and overwrites it on its next push; undefined for any other file. */
+export function generatorOf(path: string, text: string): ToolExport | undefined {
+  if (path.endsWith('.dart') && FLUTTERFLOW_SETUP.test(text)) {
+    return { what: "FlutterFlow's generated Supabase setup", where: 'in FlutterFlow (Settings & Integrations → Supabase), then push or download the code again' };
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 // hardcoded-key: a key literal in a file the repository keeps, judged by its value; the value is never shown.
 import { maskSecrets } from '../keys/mask.js';
-import { toolExportOf } from '../file-kinds/tool-exports.js';
+import { generatorOf, toolExportOf, type ToolExport } from '../file-kinds/tool-exports.js';
 import { keyLiterals, type KeyLiteral } from '../keys/literals.js';
 import { REVOKE_LEGACY_JWT, REVOKE_LEGACY_JWT_SOURCES, REVOKE_LEGACY_JWT_WHY } from './leaks.js';
 import type { Report, Rule, Severity } from './rule.js';
@@ -57,8 +57,10 @@ export const hardcodedKey: Rule = {
     // Another tool's export: tool-export-key reports its keys with where to change them in that tool.
     if (file.kind === 'text' && toolExportOf(file.path, file.text) !== undefined) return [];
     const settings = holdsSettings(file);
+    const generator = file.kind === 'source' ? generatorOf(file.path, file.text) : undefined;
     return keyLiterals(file.text).map((literal): Report => {
-      const { message, severity } = settings && literal.kind === 'legacy-anon' ? storedAnon(literal) : describe(literal);
+      const { message, severity } =
+        generator && literal.kind === 'legacy-anon' ? generatedAnon(literal, generator) : settings && literal.kind === 'legacy-anon' ? storedAnon(literal) : describe(literal);
       // Only a hosted legacy JWT is legacy use; a new key literal is a leak or a habit, not a blocker.
       const legacy = literal.kind === 'legacy-anon' || literal.kind === 'legacy-service-role';
       return { offset: literal.offset, message, legacyUse: legacy, blocksRotation: legacy, ...(severity !== 'error' && { severity }) };
@@ -79,6 +81,14 @@ function storedAnon(literal: KeyLiteral): { message: string; severity: Severity 
   return {
     severity: 'warning',
     message: `the legacy anon key (${shown}) is set here and stops working when the legacy keys are deactivated: replace it with the publishable key (Project Settings → API Keys).`,
+  };
+}
+
+/** A legacy anon key a tool writes into the code it generates (FlutterFlow): changed in the tool, or the next push undoes it. */
+function generatedAnon(literal: KeyLiteral, generator: ToolExport): { message: string; severity: Severity } {
+  return {
+    severity: 'warning',
+    message: `the legacy anon key (\`${maskSecrets(literal.value)}\`) is in ${generator.what} and stops working when the legacy keys are deactivated: replace it with the publishable key ${generator.where}.`,
   };
 }
 

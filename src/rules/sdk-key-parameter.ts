@@ -1,6 +1,7 @@
 // sdk-key-parameter: an SDK call that passes the key under the parameter its SDK renamed for the new keys —
 // `Supabase.initialize(anonKey: …)` in a Flutter app (supabase_flutter 2.13.0 added `publishableKey:` and deprecated `anonKey:`).
 import { dartCalls } from './analysis/dart/calls.js';
+import { generatorOf } from '../file-kinds/tool-exports.js';
 import { atLeast } from './analysis/lockfiles/versions.js';
 import type { Report, Rule } from './rule.js';
 import { cite, PAGES } from './sources.js';
@@ -47,6 +48,12 @@ export const sdkKeyParameter: Rule = {
       if (anonKey === undefined) continue;
       if (call.named.some((argument) => argument.name === 'publishableKey')) {
         reports.push({ offset: anonKey.offset, message: '`anonKey:` is passed beside `publishableKey:`, which wins: delete the `anonKey:` argument' });
+        continue;
+      }
+      const generator = generatorOf(file.path, file.text);
+      if (generator !== undefined) {
+        // FlutterFlow writes this call and would undo an edit at its next push.
+        reports.push({ offset: anonKey.offset, severity: 'info', message: `${generator.what} passes the key as \`anonKey:\`; FlutterFlow rewrites this file, so the call stays as FlutterFlow writes it` });
         continue;
       }
       const version = context.packages.version(file.path, 'pub', FLUTTER);

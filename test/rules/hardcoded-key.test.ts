@@ -51,6 +51,25 @@ ruleTester('hardcoded-key', {
   ],
   invalid: [
     {
+      name: "issue 23: FlutterFlow's generated Supabase setup: the key is replaced in FlutterFlow, which rewrites the file",
+      files: {
+        'lib/backend/supabase/supabase.dart':
+          `import 'package:supabase_flutter/supabase_flutter.dart';\n\nconst _kSupabaseUrl = 'https://abcdefghijklmnopqrst.supabase.co';\n` +
+          `const _kSupabaseAnonKey =\n    '${KEYS.anon}';\n\nclass SupaFlow {\n  SupaFlow._();\n}\n`,
+      },
+      findings: [
+        {
+          file: 'lib/backend/supabase/supabase.dart',
+          line: 5,
+          column: 6,
+          severity: 'warning',
+          message:
+            "the legacy anon key (`eyJhbGci…[legacy anon JWT]`) is in FlutterFlow's generated Supabase setup and stops working when the legacy keys are deactivated: " +
+            'replace it with the publishable key in FlutterFlow (Settings & Integrations → Supabase), then push or download the code again.',
+        },
+      ],
+    },
+    {
       name: 'a legacy anon JWT in code is a warning (docs example), its value never shown',
       files: {
         'src/lib/supabase.ts':
