@@ -6,7 +6,7 @@
 import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, commitAll, removeTempDirs, runCli, tempDir } from './helpers/repo.js';
+import { REPO_ROOT, commitAll, expectNotPrinted, keyValuesIn, removeTempDirs, runCli, tempDir } from './helpers/repo.js';
 
 const PLATFORMS = join(REPO_ROOT, 'test', 'fixtures', 'platforms');
 
@@ -116,7 +116,11 @@ describe.each(Object.keys(CHAINS))('the %s fixture', (name) => {
 });
 
 describe('findings on the platform fixtures', () => {
-  afterAll(removeTempDirs);
+  afterAll(() => {
+    // No key value of any fixture was printed by any run of this file: not in findings, diffs or the summary.
+    expectNotPrinted(Object.keys(CHAINS).flatMap((name) => keyValuesIn(join(PLATFORMS, name))));
+    removeTempDirs();
+  });
 
   const findings = (name: string) => {
     const run = runCli(project(name), ['--check', '--format', 'json']);
