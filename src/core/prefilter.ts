@@ -105,7 +105,7 @@ export function isCandidate(file: { path: string; kind: FileKind }, text: string
 // auth-helpers make a file a candidate already.
 const GENERIC_HINT =
   HINT.jwt | HINT.wrapped | HINT.authorization | HINT.bearer | HINT.jwtSecret | HINT.jwtLibrary | HINT.realtime | HINT.channel;
-// A key literal, plain or base64-wrapped (keys/literals.ts hasKeyLiteralHint).
+// A key literal, plain or base64-wrapped (the test keys/literals.ts makes before it looks for one).
 const KEY_LITERAL_HINT = HINT.jwt | HINT.newKey | HINT.wrapped;
 
 // SQL that reads a legacy key by its name from a setting or the environment (sql-legacy-key):

@@ -1,6 +1,8 @@
-// Files other tools export and import, recognised by name and content (issue 23): API collections (Postman, Insomnia,
-// Bruno) and automation workflows (n8n); and the code a tool generates into the repository (FlutterFlow). Their keys and names are reported, never edited: the tool owns the file, and a
-// change made here is lost at the next export; the finding says where in the tool to make it.
+// Files other tools export and import, recognised by name and content (issue 23): API collections (Postman, Insomnia's JSON
+// export) and automation workflows (n8n); and the code a tool generates into the repository (FlutterFlow). Bruno's `.bru`
+// files are not among them: Bruno reads them from the repository, so they are renamed like any text people edit. The
+// exports' keys and names are reported, never edited: the tool owns the file, and a change made here is lost at the next
+// export; the finding says where in the tool to make it.
 
 export interface ToolExport {
   /** What the file is, as a person would say it: `a Postman collection`. */
@@ -11,18 +13,12 @@ export interface ToolExport {
 
 const POSTMAN_ENVIRONMENT = /"_postman_variable_scope"\s*:/;
 const POSTMAN_COLLECTION = /schema\.getpostman\.com|"_postman_id"\s*:/;
-const INSOMNIA = /"__export_format"\s*:|^type:\s*collection\.insomnia\.rest\//m;
+const INSOMNIA = /"__export_format"\s*:/;
 const N8N_NODES = /"n8n-nodes-base\.|"@n8n\//;
 
-/** The tool whose export a file is; undefined for any other file. Only text and YAML files are asked. */
+/** The tool whose JSON export a file is; undefined for any other file. */
 export function toolExportOf(path: string, text: string): ToolExport | undefined {
-  const basename = path.slice(path.lastIndexOf('/') + 1);
-  if (basename.endsWith('.bru')) {
-    return /(?:^|\/)environments\//.test(path)
-      ? { what: 'a Bruno environment', where: 'in Bruno (Environments), or in this file with Bruno closed' }
-      : { what: 'a Bruno request', where: 'in Bruno, or in this file with Bruno closed' };
-  }
-  if (!/\.(?:json|ya?ml)$/.test(basename)) return undefined;
+  if (!path.endsWith('.json')) return undefined;
   if (POSTMAN_ENVIRONMENT.test(text)) return { what: 'a Postman environment', where: 'in Postman (Environments), then export it again' };
   if (POSTMAN_COLLECTION.test(text)) return { what: 'a Postman collection', where: 'in Postman (the collection, its variables and auth), then export it again' };
   if (INSOMNIA.test(text)) return { what: 'an Insomnia export', where: 'in Insomnia (the environment or the request), then export it again' };

@@ -18,6 +18,7 @@ const IDENTIFIER_PART = /[A-Za-z0-9_$]/;
 
 /** Every call of `callee` (`Supabase.initialize`) outside strings and comments, with its named arguments. */
 export function dartCalls(text: string, callee: string): DartCall[] {
+  if (!text.includes(callee)) return [];
   const calls: DartCall[] = [];
   const code = codeMask(text);
   for (let at = text.indexOf(callee); at >= 0; at = text.indexOf(callee, at + callee.length)) {
