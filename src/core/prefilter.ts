@@ -85,6 +85,8 @@ export function isCandidate(file: { path: string; kind: FileKind }, text: string
   if (kind === 'text' && (namesSupabase(hints) || names.hint.test(text)) && toolExportOf(path, text) !== undefined) return true;
   if (!namesSupabase(hints)) return false;
   if (hints & HINT.newKey) return true;
+  // A Flutter app's manifest: the supabase_flutter release it allows, for sdk-key-parameter when no pubspec.lock says more.
+  if (kind === 'yaml' && path.endsWith('pubspec.yaml') && text.includes('supabase_flutter')) return true;
   switch (kind) {
     case 'text':
       return false;

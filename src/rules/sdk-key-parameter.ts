@@ -19,7 +19,8 @@ export const sdkKeyParameter: Rule = {
       `\`supabase_flutter\` ${SINCE} added \`publishableKey:\` to \`Supabase.initialize()\` and deprecated \`anonKey:\`, which the 3.0 development ` +
       'line removes. Where the nearest `pubspec.lock` locks 2.13.0 or later, `anonKey:` is renamed `publishableKey:` (the value is ' +
       'the same key: the parameter only names what the key is). Where it locks an older release, the call keeps `anonKey:`, which ' +
-      'takes a publishable key too, and the finding asks for the upgrade first; with no `pubspec.lock`, nothing is renamed. The ' +
+      'takes a publishable key too, and the finding asks for the upgrade first. With no `pubspec.lock`, the `pubspec.yaml` decides: ' +
+      'a constraint whose lowest release is 2.13.0 or later (`^2.13.0`) renames it, any other leaves it with an info. The ' +
       "other SDKs kept their parameter: Dart's `SupabaseClient(url, key)`, Swift's `supabaseKey:`, Kotlin's `supabaseKey`, " +
       "Python's `create_client(url, key)`.",
     legacyUse: false,
@@ -58,10 +59,13 @@ export const sdkKeyParameter: Rule = {
       }
       const version = context.packages.version(file.path, 'pub', FLUTTER);
       const current = version === undefined ? undefined : atLeast(version, SINCE);
-      if (current === true) {
+      // Without a lockfile, the manifest's lower bound decides when every release it allows has the parameter.
+      const allowed = version === undefined ? context.packages.allowed(file.path, FLUTTER) : undefined;
+      if (current === true || (allowed !== undefined && atLeast(allowed.minimum, SINCE) === true)) {
+        const why = current === true ? `the pubspec.lock locks ${version ?? ''}` : `the pubspec.yaml requires ${allowed?.constraint ?? ''}`;
         reports.push({
           offset: anonKey.offset,
-          message: `\`anonKey:\` is deprecated since ${FLUTTER} ${SINCE} (the pubspec.lock locks ${version}): pass the key as \`publishableKey:\``,
+          message: `\`anonKey:\` is deprecated since ${FLUTTER} ${SINCE} (${why}): pass the key as \`publishableKey:\``,
           fix: [{ start: anonKey.offset, end: anonKey.offset + 'anonKey'.length, text: 'publishableKey' }],
         });
       } else if (current === false) {
@@ -72,10 +76,13 @@ export const sdkKeyParameter: Rule = {
             `you update to ${SINCE} or later; then rename it \`publishableKey:\` (migrate-keys does it on the next run)`,
         });
       } else {
+        const allows = allowed === undefined ? '' : ` and its pubspec.yaml allows releases before ${SINCE} (${allowed.constraint})`;
         reports.push({
           offset: anonKey.offset,
           severity: 'info',
-          message: `no pubspec.lock says which ${FLUTTER} this app installs: from ${SINCE} on, pass the key as \`publishableKey:\` (\`anonKey:\` is deprecated)`,
+          message:
+            `no pubspec.lock says which ${FLUTTER} this app installs${allows}: from ${SINCE} on, pass the key as \`publishableKey:\` ` +
+            `(\`anonKey:\` is deprecated); require ^${SINCE} in pubspec.yaml and migrate-keys renames it`,
         });
       }
     }

@@ -39,6 +39,24 @@ ruleTester('sdk-key-parameter', {
       findings: [{ file: 'app/lib/main.dart', line: 4, severity: 'info', messageIncludes: 'no pubspec.lock says which supabase_flutter this app installs' }],
     },
     {
+      name: "no lockfile, a pubspec.yaml whose lowest allowed release is 2.13.0 or later: renamed",
+      files: { 'app/pubspec.yaml': 'name: app\ndependencies:\n  flutter:\n    sdk: flutter\n  supabase_flutter: ^2.14.0 # auth\n', 'app/lib/main.dart': MAIN },
+      findings: [{ file: 'app/lib/main.dart', line: 4, messageIncludes: '(the pubspec.yaml requires ^2.14.0): pass the key as `publishableKey:`' }],
+      output: { 'app/lib/main.dart': MAIN.replace('anonKey:', 'publishableKey:') },
+    },
+    {
+      name: 'no lockfile, a pubspec.yaml that allows older releases: an info that says so',
+      files: { 'pubspec.yaml': "name: app\ndependencies:\n  supabase_flutter: '>=2.12.0 <3.0.0'\n", 'lib/main.dart': MAIN },
+      findings: [
+        {
+          file: 'lib/main.dart',
+          line: 4,
+          severity: 'info',
+          messageIncludes: 'and its pubspec.yaml allows releases before 2.13.0 (>=2.12.0 <3.0.0): from 2.13.0 on, pass the key as `publishableKey:`',
+        },
+      ],
+    },
+    {
       name: 'both parameters: the deprecated one is to be deleted',
       files: { 'pubspec.lock': lock('2.14.0'), 'lib/main.dart': 'void main() {\n  Supabase.initialize(url: u, publishableKey: k, anonKey: k);\n}\n' },
       findings: [{ file: 'lib/main.dart', line: 2, messageIncludes: '`anonKey:` is passed beside `publishableKey:`, which wins: delete the `anonKey:` argument' }],

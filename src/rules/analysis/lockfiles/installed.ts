@@ -1,11 +1,17 @@
 // What the repository installs, for rules outside sdk-version: the version of a package that the nearest lockfile at or
-// above a file locks (a Flutter app's pubspec.lock beside its lib/). Lockfiles are read once per package asked about.
+// above a file locks (a Flutter app's pubspec.lock beside its lib/), and the lowest one its pubspec.yaml allows. Lockfiles
+// are read once per package asked about.
 import type { ScannedFile } from '../../../file-kinds/scanned.js';
 import { canonicalName, lockedPackages, type Ecosystem } from './index.js';
 
 export interface InstalledPackages {
   /** The version the nearest lockfile in `path`'s folder or above locks; undefined when none locks it. */
   version(path: string, ecosystem: Ecosystem, name: string): string | undefined;
+  /**
+   * The lowest version the nearest pubspec.yaml at or above `path` allows for a pub package (`^2.14.0`, `>=2.14.0 <3.0.0`,
+   * `2.14.0`), with the constraint as written; undefined without one, or for a constraint with no lower bound (`any`).
+   */
+  allowed(path: string, name: string): { minimum: string; constraint: string } | undefined;
 }
 
 export function installedPackages(scanned: readonly Pick<ScannedFile, 'path' | 'kind' | 'text'>[]): InstalledPackages {
@@ -25,7 +31,14 @@ export function installedPackages(scanned: readonly Pick<ScannedFile, 'path' | '
     }
     return folders;
   };
+  const manifests = scanned.filter((file) => file.path === 'pubspec.yaml' || file.path.endsWith('/pubspec.yaml'));
   return {
+    allowed(path, name) {
+      const manifest = nearest(manifests, path);
+      const constraint = manifest === undefined ? undefined : pubConstraint(manifest.text, name);
+      const minimum = constraint === undefined ? undefined : /^(?:\^|>=\s*)?(\d+\.\d+\.\d+)/.exec(constraint)?.[1];
+      return constraint === undefined || minimum === undefined ? undefined : { minimum, constraint };
+    },
     version(path, ecosystem, name) {
       const folders = lockedIn(ecosystem, name);
       for (let folder = folderOf(path); ; folder = folderOf(folder)) {
@@ -35,6 +48,21 @@ export function installedPackages(scanned: readonly Pick<ScannedFile, 'path' | '
       }
     },
   };
+}
+
+/** The file of `files` in `path`'s folder or the nearest above it. */
+function nearest<File extends { path: string }>(files: readonly File[], path: string): File | undefined {
+  const byFolder = new Map(files.map((file) => [folderOf(file.path), file]));
+  for (let folder = folderOf(path); ; folder = folderOf(folder)) {
+    const file = byFolder.get(folder);
+    if (file !== undefined || folder === '') return file;
+  }
+}
+
+/** A dependency's constraint in a pubspec.yaml (`dependencies:` or `dev_dependencies:`, a plain scalar), as written. */
+function pubConstraint(text: string, name: string): string | undefined {
+  const pattern = new RegExp(`^[ \\t]+${name}:[ \\t]*['"]?([^'"#\\r\\n]+?)['"]?[ \\t]*(?:#.*)?$`, 'm');
+  return pattern.exec(text)?.[1];
 }
 
 /** The folder of a `/`-separated path, '' at the root. */
