@@ -2,6 +2,7 @@
 import { NO_DATABASE } from '../supabase/database/model.js';
 import { createKeyExports } from '../rules/analysis/bearer/module-index.js';
 import { installedPackages } from '../rules/analysis/lockfiles/installed.js';
+import { flutterAssets } from '../rules/analysis/flutter-assets.js';
 import { buildEdgeModel } from '../supabase/edge/model.js';
 import { isEdgeFunctionFile } from '../supabase/paths.js';
 import { readsSyntax as securityReadsSyntax, securityModelOf } from '../rules/analysis/security/model.js';
@@ -146,5 +147,6 @@ export function planFile(input: ScanInput, pattern: RegExp, map: NameMap, option
     transitional: options.transitional ?? false,
     severities: options.severities ?? {},
     packages: installedPackages([scanned]),
+    flutterAssets: flutterAssets([scanned]),
   });
 }

@@ -5,6 +5,7 @@ import { discover, type DiscoverOptions, type Discovery } from './discover.js';
 import { renamesAsText, type FileKind } from '../file-kinds/index.js';
 import { createKeyExports, type KeyExports } from '../rules/analysis/bearer/module-index.js';
 import { installedPackages } from '../rules/analysis/lockfiles/installed.js';
+import { flutterAssets } from '../rules/analysis/flutter-assets.js';
 import { buildEdgeModel, functionFacts, type FunctionFacts } from '../supabase/edge/model.js';
 import { buildFrameworks, type Frameworks } from '../frameworks/browser.js';
 import { findOutside } from '../outside/index.js';
@@ -312,6 +313,7 @@ function wholeRunContext(
     transitional: options.transitional ?? false,
     severities: options.severities ?? {},
     packages: installedPackages(scanned),
+    flutterAssets: flutterAssets(scanned),
   };
 }
 

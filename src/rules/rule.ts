@@ -8,6 +8,7 @@ import type { ScannedFile } from '../file-kinds/scanned.js';
 import type { Occurrence } from '../file-kinds/scanned-text.js';
 import type { SecurityModel } from './analysis/security/model.js';
 import type { InstalledPackages } from './analysis/lockfiles/installed.js';
+import type { FlutterAssets } from './analysis/flutter-assets.js';
 import type { RuleId } from './ids.js';
 import type { Edit, Severity } from '../core/types.js';
 
@@ -127,6 +128,8 @@ export interface RuleContext {
   security: SecurityModel;
   /** The package versions the repository's lockfiles lock, by the nearest lockfile to a file. */
   packages: InstalledPackages;
+  /** The files Flutter apps bundle (pubspec.yaml `flutter: assets:`): an env file there ships inside the app. */
+  flutterAssets: FlutterAssets;
 }
 
 /** What a rule's readsSyntax sees of a file: before the file is scanned, it has no parseError yet. */

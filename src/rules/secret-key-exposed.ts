@@ -50,7 +50,8 @@ export const secretKeyExposed: Rule = {
       'name in a .env file), and by where a secret is read: Next.js \'use client\' modules and what they ' +
       'import, Vite/CRA/Expo app code outside server-only files, SvelteKit modules that are not .server or ' +
       `$lib/server, the client scripts of .vue/.svelte/.astro files, and a mobile app's code and shipped build settings (Dart, ` +
-      `Swift and Info.plist, Kotlin, Java and Gradle's buildConfigField), which ship to users' devices. ${REVOKE_LEGACY_JWT_WHY}`,
+      `Swift and Info.plist, Kotlin, Java and Gradle's buildConfigField), which ship to users' devices, and by value in an env file a ` +
+      `Flutter app bundles (pubspec.yaml \`flutter: assets:\`, where flutter_dotenv reads its .env). ${REVOKE_LEGACY_JWT_WHY}`,
     legacyUse: false,
     blocksRotation: false,
     example:
@@ -122,6 +123,7 @@ export const secretKeyExposed: Rule = {
     }
     reports.push(...browserReads(file, context));
     reports.push(...appReads(file, reported));
+    reports.push(...bundledSecrets(file, context, reported));
     return reports;
   },
 };
@@ -132,6 +134,27 @@ const APP_PLATFORMS: readonly (readonly [RegExp, string])[] = [
   [/\.swift$|(?:^|\/)Info\.plist$/, 'an iOS app'],
   [/\.(?:kt|java)$|\.gradle(?:\.kts)?$/, 'an Android app'],
 ];
+
+/** A secret or service_role key, by value, in an env file a Flutter app bundles (flutter_dotenv's `.env` among its assets). */
+function bundledSecrets(file: ScannedFile, context: RuleContext, reported: ReadonlySet<number>): Report[] {
+  const pubspec = file.kind === 'env' ? context.flutterAssets.bundledBy(file.path) : undefined;
+  if (pubspec === undefined) return [];
+  const reports: Report[] = [];
+  for (const entry of file.env ?? []) {
+    const kind = classifyValue(entry.value);
+    if (reported.has(entry.keyStart) || (kind !== 'legacy-service-role' && kind !== 'secret')) continue;
+    const what = kind === 'secret' ? 'a secret key' : 'a legacy service_role JWT';
+    reports.push({
+      offset: entry.keyStart,
+      message:
+        `\`${entry.key}\` holds ${what} in a file that ${pubspec} lists under \`flutter: assets:\`, so it is bundled into the app, where anyone can read it. ` +
+        (kind === 'secret'
+          ? 'Keep only the publishable key in the app, do what needs the secret on a server or in an Edge Function, and rotate the key.'
+          : `Keep only the publishable key in the app, do what needs the secret on a server or in an Edge Function, then ${REVOKE_LEGACY_JWT}.`),
+    });
+  }
+  return reports;
+}
 
 /**
  * A secret named in a mobile app's code or in the build settings that ship inside it (Info.plist, Gradle's buildConfigField):

@@ -20,6 +20,15 @@ const SECRET_READ = 'export const key = import.meta.env.SUPABASE_SECRET_KEY\n';
 ruleTester('secret-key-exposed', {
   valid: [
     {
+      name: "issue 23: a Flutter asset .env with the publishable key; a server's .env beside it that no pubspec bundles; a subfolder of an asset folder",
+      files: {
+        'app/pubspec.yaml': 'name: app\ndependencies:\n  supabase_flutter: ^2.14.0\nflutter:\n  assets:\n    - .env\n    - assets/\n',
+        'app/.env': `SUPABASE_PUBLISHABLE_KEY=${KEYS.publishable}\n`,
+        'app/assets/nested/server.env': `SUPABASE_SECRET_KEY=${KEYS.secret}\n`,
+        'server/.env': `SUPABASE_SECRET_KEY=${KEYS.secret}\n`,
+      },
+    },
+    {
       name: "issue 23: a secret in a Go server, and in Xcode's build settings and schemes, which reach an app only through Info.plist",
       files: {
         'cmd/server/main.go': 'package main\n\nimport "os"\n\n// Supabase admin client\nvar key = os.Getenv("SUPABASE_SECRET_KEY")\n',
@@ -51,6 +60,23 @@ ruleTester('secret-key-exposed', {
     },
   ],
   invalid: [
+    {
+      name: "issue 23: a secret key or a service_role JWT in an env file a Flutter app bundles (a file entry, and a folder's)",
+      files: {
+        'app/pubspec.yaml': 'name: app\ndependencies:\n  supabase_flutter: ^2.14.0\nflutter:\n  assets:\n    - .env\n    - assets/config/\n',
+        'app/.env': `SUPABASE_URL=https://abcdefghijklmnopqrst.supabase.co\nSUPABASE_KEY=${KEYS.serviceRole}\n`,
+        'app/assets/config/prod.env': `SUPABASE_PUBLISHABLE_KEY=${KEYS.publishable}\nADMIN_KEY=${KEYS.secret}\n`,
+      },
+      findings: [
+        {
+          file: 'app/.env',
+          line: 2,
+          messageIncludes:
+            '`SUPABASE_KEY` holds a legacy service_role JWT in a file that app/pubspec.yaml lists under `flutter: assets:`, so it is bundled into the app, where anyone can read it.',
+        },
+        { file: 'app/assets/config/prod.env', line: 2, messageIncludes: '`ADMIN_KEY` holds a secret key in a file that app/pubspec.yaml lists under `flutter: assets:`' },
+      ],
+    },
     {
       name: "issue 23: a secret read in a mobile app or in the build settings that ship inside it, whatever its prefix",
       files: {
