@@ -132,6 +132,29 @@ ruleTester('legacy-env-name', {
       },
     },
     {
+      name: "a list or a table that names Edge Functions in one item or row: only that item's names are the runtime's (real repos: luvi-app's checklist, xbill's audit report)",
+      files: {
+        'docs/checklist.md':
+          'Rotate in every environment:\n' +
+          '1. **Edge Function secrets** (if set):\n   - `SUPABASE_SERVICE_ROLE_KEY`\n' +
+          '2. **Client keys**:\n   - `SUPABASE_ANON_KEY` is publishable, rotate it anyway.\n\n' +
+          '| id | where | finding |\n|---|---|---|\n| C1 | `project.yml` | `SUPABASE_ANON_KEY` hard-coded in the app |\n| C2 | `functions/invite` | the Edge Function reads `SUPABASE_SERVICE_ROLE_KEY` |\n',
+      },
+      findings: [
+        { file: 'docs/checklist.md', line: 3, column: 7, message: /: rename it to `SUPABASE_SECRET_KEYS`$/, fixable: true },
+        { file: 'docs/checklist.md', line: 5, column: 7, message: rename('SUPABASE_ANON_KEY', 'SUPABASE_PUBLISHABLE_KEY'), fixable: true },
+        { file: 'docs/checklist.md', line: 9, column: 25, message: rename('SUPABASE_ANON_KEY', 'SUPABASE_PUBLISHABLE_KEY'), fixable: true },
+        { file: 'docs/checklist.md', line: 10, column: 54, message: /: rename it to `SUPABASE_SECRET_KEYS`$/, fixable: true },
+      ],
+      output: {
+        'docs/checklist.md':
+          'Rotate in every environment:\n' +
+          '1. **Edge Function secrets** (if set):\n   - `SUPABASE_SECRET_KEYS`\n' +
+          '2. **Client keys**:\n   - `SUPABASE_PUBLISHABLE_KEY` is publishable, rotate it anyway.\n\n' +
+          '| id | where | finding |\n|---|---|---|\n| C1 | `project.yml` | `SUPABASE_PUBLISHABLE_KEY` hard-coded in the app |\n| C2 | `functions/invite` | the Edge Function reads `SUPABASE_SECRET_KEYS` |\n',
+      },
+    },
+    {
       name: 'a Deno.env read of an injected name in docs: advice to read the JSON, no rename',
       files: { 'docs/edge.md': "In an Edge Function:\n\n```ts\nconst key = Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')\n```\n" },
       findings: [{ line: 4, column: 27, message: /read it as `JSON\.parse\(Deno\.env\.get\('SUPABASE_SECRET_KEYS'\) \?\? '\{\}'\)\.default`$/, fixable: false }],

@@ -135,8 +135,10 @@ function lineAt(text: string, offset: number): { line: string; column: number } 
 }
 
 /**
- * The text that says what a line is about: its paragraph (a table or a list whole), the paragraph just above a table
- * or list (its caption), and the nearest heading above.
+ * The text that says what a line is about: its paragraph — of a table, its header and the row; of a list, the item with
+ * its sub-items and the items it is nested in (one item about Edge Functions says nothing of the next: issue 23's real
+ * repositories) — with the lines that lead into the table or list, the paragraph just above it (its caption), and the
+ * nearest heading above.
  */
 function surroundings(text: string, offset: number): string {
   const { lines, starts } = linesOf(text);
@@ -146,12 +148,12 @@ function surroundings(text: string, offset: number): string {
   while (first > 0 && !blank(first - 1)) first--;
   let last = index;
   while (last < lines.length - 1 && !blank(last + 1)) last++;
-  const parts = lines.slice(first, last + 1);
   const block = BLOCK_LINE.test(lines[index] ?? '');
-  // The caption: the paragraph above the table or list.
+  const parts = block ? blockScope(lines, first, last, index) : lines.slice(first, last + 1);
+  // The caption: the paragraph above the table or list, unless it is another table or list.
   let above = first - 1;
   while (above >= 0 && blank(above)) above--;
-  if (block && above >= 0) {
+  if (block && above >= 0 && !BLOCK_LINE.test(lines[above] ?? '') && indentOf(lines[above] ?? '') === 0) {
     let start = above;
     while (start > 0 && !blank(start - 1)) start--;
     parts.push(...lines.slice(start, above + 1));
@@ -163,6 +165,31 @@ function surroundings(text: string, offset: number): string {
     }
   }
   return parts.join('\n');
+}
+
+const indentOf = (line: string): number => line.length - line.trimStart().length;
+
+/** Of a table or list paragraph (lines first…last), what speaks for the line at `index` (surroundings). */
+function blockScope(lines: readonly string[], first: number, last: number, index: number): string[] {
+  const line = lines[index] as string;
+  let lead = first;
+  while (lead <= last && !BLOCK_LINE.test(lines[lead] ?? '')) lead++;
+  const scope = lines.slice(first, lead);
+  if (line.trimStart().startsWith('|')) return [...scope, lines[lead] as string, line];
+  // The item, then its sub-items and continuation lines: everything below it indented further.
+  const indent = indentOf(line);
+  let end = index + 1;
+  while (end <= last && indentOf(lines[end] as string) > indent) end++;
+  // The items it is nested in: each list line above it indented less than the last one kept.
+  const parents: string[] = [];
+  for (let i = index - 1, below = indent; i >= lead && below > 0; i--) {
+    const above = lines[i] as string;
+    if (BLOCK_LINE.test(above) && indentOf(above) < below) {
+      parents.unshift(above);
+      below = indentOf(above);
+    }
+  }
+  return [...scope, ...parents, ...lines.slice(index, end)];
 }
 
 // The lines of the last text asked about, and where each starts: a Markdown file with many names asks once per name.
