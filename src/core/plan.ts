@@ -15,7 +15,7 @@ import { buildSecurityModel, type SecurityInput } from '../rules/analysis/securi
 import { keyNamesOf } from '../rules/analysis/env-names.js';
 import { linkPythonFields } from '../file-kinds/python.js';
 import { nameHint, namePattern, type NameMap } from '../keys/names.js';
-import { classifyValue } from '../keys/values.js';
+import { classifyValue, isHostedLegacyKey } from '../keys/values.js';
 import type { Edit, Finding, RuleContext } from '../rules/rule.js';
 import type { SuppliedKeys } from '../keys/supplied.js';
 import type { NameFilter } from './prefilter.js';
@@ -368,7 +368,7 @@ function countKeyValues(scanned: ScannedFile, counts: KeyValueCounts): void {
   for (const entry of scanned.env ?? []) {
     const kind = classifyValue(entry.value);
     if (kind === 'publishable' || kind === 'secret') counts[kind]++;
-    else if (kind === 'legacy-anon' || kind === 'legacy-service-role') counts.legacy++;
+    else if (isHostedLegacyKey(kind)) counts.legacy++;
   }
 }
 

@@ -1,6 +1,7 @@
 // Key literals in any text: legacy JWTs (decoded to their role), new sb_ keys, and both wrapped in base64
 // (Kubernetes Secrets and the like). The value itself never leaves this module: only its kind does.
 import type { KeyRole } from './names.js';
+import { maskSecrets } from './mask.js';
 import { classifyJwt, isWholeJwt, JWT, NEW_KEY, newKeyType } from './values.js';
 
 type LiteralKind = 'legacy-anon' | 'legacy-service-role' | 'legacy-demo' | 'secret' | 'publishable';
@@ -29,6 +30,11 @@ const BASE64 = /(?<![A-Za-z0-9+/])(?:ZXlK|c2Jf)[A-Za-z0-9+/]{16,}={0,2}/g;
 // Whether a text may hold a key literal, plain or base64-wrapped: literal alternatives only (a pattern that starts with
 // a frequent character such as `.` would slow every file down).
 const LITERAL_HINT = /eyJ|sb_secret_|sb_publishable_|ZXlK|c2Jf/;
+
+/** How a finding shows a literal: masked, and whether it was written base64-encoded; never the key. */
+export function shownLiteral(literal: KeyLiteral): string {
+  return `\`${maskSecrets(literal.value)}\`${literal.base64 ? ', base64-encoded' : ''}`;
+}
 
 export function keyLiterals(text: string): KeyLiteral[] {
   if (!LITERAL_HINT.test(text)) return [];

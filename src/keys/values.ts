@@ -10,6 +10,11 @@ export type KeyValueKind =
   | 'secret'
   | 'access-token';
 
+/** A hosted project's legacy anon or service_role JWT: what deactivating the legacy keys stops (the CLI's demo keys are not). */
+export function isHostedLegacyKey(kind: string): kind is 'legacy-anon' | 'legacy-service-role' {
+  return kind === 'legacy-anon' || kind === 'legacy-service-role';
+}
+
 /** A JWT anywhere in a text (global: for `matchAll`). */
 export const JWT = /eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*/g;
 /** A new key anywhere in a text, its type in group 1 (global: for `matchAll`). */

@@ -1,7 +1,8 @@
 // hardcoded-key: a key literal in a file the repository keeps, judged by its value; the value is never shown.
 import { maskSecrets } from '../keys/mask.js';
+import { isHostedLegacyKey } from '../keys/values.js';
 import { generatorOf, toolExportOf, type ToolExport } from '../file-kinds/tool-exports.js';
-import { keyLiterals, type KeyLiteral } from '../keys/literals.js';
+import { keyLiterals, shownLiteral, type KeyLiteral } from '../keys/literals.js';
 import { REVOKE_LEGACY_JWT, REVOKE_LEGACY_JWT_SOURCES, REVOKE_LEGACY_JWT_WHY } from './leaks.js';
 import type { Report, Rule, Severity } from './rule.js';
 import { cite, PAGES } from './sources.js';
@@ -62,7 +63,7 @@ export const hardcodedKey: Rule = {
       const { message, severity } =
         generator && literal.kind === 'legacy-anon' ? generatedAnon(literal, generator) : settings && literal.kind === 'legacy-anon' ? storedAnon(literal) : describe(literal);
       // Only a hosted legacy JWT is legacy use; a new key literal is a leak or a habit, not a blocker.
-      const legacy = literal.kind === 'legacy-anon' || literal.kind === 'legacy-service-role';
+      const legacy = isHostedLegacyKey(literal.kind);
       return { offset: literal.offset, message, legacyUse: legacy, blocksRotation: legacy, ...(severity !== 'error' && { severity }) };
     });
   },
@@ -77,10 +78,9 @@ function holdsSettings(file: { path: string; kind: string }): boolean {
 }
 
 function storedAnon(literal: KeyLiteral): { message: string; severity: Severity } {
-  const shown = `\`${maskSecrets(literal.value)}\`${literal.base64 ? ', base64-encoded' : ''}`;
   return {
     severity: 'warning',
-    message: `the legacy anon key (${shown}) is set here and stops working when the legacy keys are deactivated: replace it with the publishable key (Project Settings → API Keys).`,
+    message: `the legacy anon key (${shownLiteral(literal)}) is set here and stops working when the legacy keys are deactivated: replace it with the publishable key (Project Settings → API Keys).`,
   };
 }
 
@@ -93,7 +93,7 @@ function generatedAnon(literal: KeyLiteral, generator: ToolExport): { message: s
 }
 
 function describe(literal: KeyLiteral): { message: string; severity: Severity } {
-  const shown = `\`${maskSecrets(literal.value)}\`${literal.base64 ? ', base64-encoded' : ''}`;
+  const shown = shownLiteral(literal);
   switch (literal.kind) {
     case 'legacy-service-role':
       return {

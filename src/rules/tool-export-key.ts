@@ -1,8 +1,8 @@
 // tool-export-key: a key, a Bearer-sent key or a legacy key name in another tool's export — a Postman collection or
 // environment, an Insomnia export, an n8n workflow (issue 23). Reported with where to change it; never edited, since the
 // tool owns the file and its next export would undo the edit.
-import { keyLiterals, type KeyLiteral } from '../keys/literals.js';
-import { maskSecrets } from '../keys/mask.js';
+import { keyLiterals, shownLiteral, type KeyLiteral } from '../keys/literals.js';
+import { isHostedLegacyKey } from '../keys/values.js';
 import { decideName, namePattern } from '../keys/names.js';
 import { toolExportOf, type ToolExport } from '../file-kinds/tool-exports.js';
 import { REVOKE_LEGACY_JWT, REVOKE_LEGACY_JWT_SOURCES } from './leaks.js';
@@ -65,15 +65,16 @@ export const toolExportKey: Rule = {
     // n8n's Supabase credential holds its key in n8n, outside the export: where the key is changed.
     const credentials = new Set<string>();
     for (const match of file.text.matchAll(N8N_CREDENTIAL)) {
+      const name = match[1] as string;
       // Once per credential: every node that uses it says the same.
-      if (credentials.has(match[1] ?? '')) continue;
-      credentials.add(match[1] ?? '');
+      if (credentials.has(name)) continue;
+      credentials.add(name);
       reports.push({
         offset: match.index,
         severity: 'info',
         legacyUse: false,
         blocksRotation: false,
-        message: `${tool.what} uses n8n's Supabase credential "${match[1] ?? ''}", which keeps its key in n8n: in n8n (Credentials), give it a secret key (sb_secret_…) in place of a service_role key`,
+        message: `${tool.what} uses n8n's Supabase credential "${name}", which keeps its key in n8n: in n8n (Credentials), give it a secret key (sb_secret_…) in place of a service_role key`,
       });
     }
     for (const match of file.text.matchAll(namePattern(context.map))) {
@@ -91,8 +92,8 @@ export const toolExportKey: Rule = {
 };
 
 function literalReport(literal: KeyLiteral, tool: ToolExport): Report {
-  const shown = `\`${maskSecrets(literal.value)}\`${literal.base64 ? ', base64-encoded' : ''}`;
-  const legacy = literal.kind === 'legacy-anon' || literal.kind === 'legacy-service-role';
+  const shown = shownLiteral(literal);
+  const legacy = isHostedLegacyKey(literal.kind);
   const at = (message: string, severity?: Severity): Report => ({ offset: literal.offset, message, legacyUse: legacy, blocksRotation: legacy, ...(severity && { severity }) });
   switch (literal.kind) {
     case 'legacy-service-role':
@@ -119,7 +120,7 @@ function bearerReports(text: string, tool: ToolExport): Report[] {
   const judge = (value: string, offset: number) => {
     const literal = keyLiterals(value)[0];
     const variable = KEY_VARIABLE.exec(value)?.[1];
-    const key = literal ? (literal.kind === 'legacy-anon' || literal.kind === 'legacy-service-role' ? 'a legacy key' : literal.kind === 'publishable' || literal.kind === 'secret' ? 'a new key' : undefined) : variable && `\`{{${variable}}}\``;
+    const key = literal ? (isHostedLegacyKey(literal.kind) ? 'a legacy key' : literal.kind === 'publishable' || literal.kind === 'secret' ? 'a new key' : undefined) : variable && `\`{{${variable}}}\``;
     if (key === undefined || key === '') return;
     reports.push({
       offset,

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { discover } from '../../core/discover.js';
 import { envEntries } from '../../file-kinds/env-entries.js';
 import { isEnvTemplate } from '../../file-kinds/env.js';
-import { classifyValue, type ValueClass } from '../../keys/values.js';
+import { classifyValue, isHostedLegacyKey, type ValueClass } from '../../keys/values.js';
 
 /** One entry of an env file, by what it holds; the value itself is only kept in memory. */
 export interface EnvValue {
@@ -49,7 +49,7 @@ function envValues(path: string, text: string): EnvValue[] {
   return envEntries(text).map((entry) => {
     const kind = classifyValue(entry.value);
     const line = lineOf(text, entry.keyStart);
-    const ref = kind === 'legacy-anon' || kind === 'legacy-service-role' ? jwtRef(entry.value.trim()) : undefined;
+    const ref = isHostedLegacyKey(kind) ? jwtRef(entry.value.trim()) : undefined;
     return { file: path, line, key: entry.key, value: entry.value, kind, ...(ref ? { ref } : {}) };
   });
 }
