@@ -6,6 +6,7 @@ import { hasLegacyKeyJwt } from '../keys/values.js';
 import { namesSupabaseSdk } from '../file-kinds/lockfile.js';
 import { isEdgeFunctionFile } from '../supabase/paths.js';
 import { toolExportOf } from '../file-kinds/tool-exports.js';
+import { isPubspec } from '../file-kinds/yaml.js';
 import { keyLiterals } from '../keys/literals.js';
 import { HINT, namesSupabase } from './hints.js';
 
@@ -86,7 +87,7 @@ export function isCandidate(file: { path: string; kind: FileKind }, text: string
   if (!namesSupabase(hints)) return false;
   if (hints & HINT.newKey) return true;
   // A Flutter app's manifest: the supabase_flutter release it allows, for sdk-key-parameter when no pubspec.lock says more.
-  if (kind === 'yaml' && path.endsWith('pubspec.yaml') && text.includes('supabase_flutter')) return true;
+  if (kind === 'yaml' && isPubspec(path) && text.includes('supabase_flutter')) return true;
   switch (kind) {
     case 'text':
       return false;

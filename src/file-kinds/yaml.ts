@@ -4,6 +4,11 @@ import { loadYaml } from '../core/libraries.js';
 import type { Namespace } from './declarations.js';
 import type { KindModule } from './kind.js';
 
+/** Flutter's manifest (`pubspec.yaml`): its dependencies' constraints and the assets the app bundles. */
+export function isPubspec(path: string): boolean {
+  return path === 'pubspec.yaml' || path.endsWith('/pubspec.yaml');
+}
+
 export const yamlKind: KindModule<'yaml'> = {
   kind: 'yaml',
   docs: {

@@ -4,6 +4,7 @@
 import { loadYaml } from '../../core/libraries.js';
 import type { ScannedFile } from '../../file-kinds/scanned.js';
 import { isRecord } from '../../core/words.js';
+import { isPubspec } from '../../file-kinds/yaml.js';
 
 export interface FlutterAssets {
   /** The pubspec.yaml that bundles the file at `path` into its app; undefined for a file no app bundles. */
@@ -13,7 +14,7 @@ export interface FlutterAssets {
 export function flutterAssets(scanned: readonly Pick<ScannedFile, 'path' | 'kind' | 'text'>[]): FlutterAssets {
   const entries: { pubspec: string; asset: string }[] = [];
   for (const file of scanned) {
-    if (file.kind !== 'yaml' || !(file.path === 'pubspec.yaml' || file.path.endsWith('/pubspec.yaml')) || !file.text.includes('assets')) continue;
+    if (file.kind !== 'yaml' || !isPubspec(file.path) || !file.text.includes('assets')) continue;
     const folder = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/') + 1) : '';
     for (const asset of assetsOf(file.text)) entries.push({ pubspec: file.path, asset: folder + asset.replace(/^\.\//, '') });
   }

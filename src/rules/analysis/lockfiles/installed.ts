@@ -2,6 +2,8 @@
 // above a file locks (a Flutter app's pubspec.lock beside its lib/), and the lowest one its pubspec.yaml allows. Lockfiles
 // are read once per package asked about.
 import type { ScannedFile } from '../../../file-kinds/scanned.js';
+import { isPubspec } from '../../../file-kinds/yaml.js';
+import { escapeRegExp } from '../../../keys/names.js';
 import { canonicalName, lockedPackages, type Ecosystem } from './index.js';
 
 export interface InstalledPackages {
@@ -16,6 +18,7 @@ export interface InstalledPackages {
 
 export function installedPackages(scanned: readonly Pick<ScannedFile, 'path' | 'kind' | 'text'>[]): InstalledPackages {
   const lockfiles = scanned.filter((file) => file.kind === 'lockfile');
+  // Per package (ecosystem and canonical name): the version each lockfile locks, by the lockfile's folder.
   const byPackage = new Map<string, Map<string, string>>();
   const lockedIn = (ecosystem: Ecosystem, name: string): Map<string, string> => {
     const key = `${ecosystem}:${canonicalName(ecosystem, name)}`;
@@ -31,37 +34,29 @@ export function installedPackages(scanned: readonly Pick<ScannedFile, 'path' | '
     }
     return folders;
   };
-  const manifests = scanned.filter((file) => file.path === 'pubspec.yaml' || file.path.endsWith('/pubspec.yaml'));
+  const manifests = new Map(scanned.filter((file) => isPubspec(file.path)).map((file) => [folderOf(file.path), file.text]));
   return {
     allowed(path, name) {
       const manifest = nearest(manifests, path);
-      const constraint = manifest === undefined ? undefined : pubConstraint(manifest.text, name);
+      const constraint = manifest === undefined ? undefined : pubConstraint(manifest, name);
       const minimum = constraint === undefined ? undefined : /^(?:\^|>=\s*)?(\d+\.\d+\.\d+)/.exec(constraint)?.[1];
       return constraint === undefined || minimum === undefined ? undefined : { minimum, constraint };
     },
-    version(path, ecosystem, name) {
-      const folders = lockedIn(ecosystem, name);
-      for (let folder = folderOf(path); ; folder = folderOf(folder)) {
-        const version = folders.get(folder);
-        if (version !== undefined) return version;
-        if (folder === '') return undefined;
-      }
-    },
+    version: (path, ecosystem, name) => nearest(lockedIn(ecosystem, name), path),
   };
 }
 
-/** The file of `files` in `path`'s folder or the nearest above it. */
-function nearest<File extends { path: string }>(files: readonly File[], path: string): File | undefined {
-  const byFolder = new Map(files.map((file) => [folderOf(file.path), file]));
+/** What `byFolder` holds for `path`'s folder or the nearest folder above it. */
+function nearest<Value>(byFolder: ReadonlyMap<string, Value>, path: string): Value | undefined {
   for (let folder = folderOf(path); ; folder = folderOf(folder)) {
-    const file = byFolder.get(folder);
-    if (file !== undefined || folder === '') return file;
+    const value = byFolder.get(folder);
+    if (value !== undefined || folder === '') return value;
   }
 }
 
 /** A dependency's constraint in a pubspec.yaml (`dependencies:` or `dev_dependencies:`, a plain scalar), as written. */
 function pubConstraint(text: string, name: string): string | undefined {
-  const pattern = new RegExp(`^[ \\t]+${name}:[ \\t]*['"]?([^'"#\\r\\n]+?)['"]?[ \\t]*(?:#.*)?$`, 'm');
+  const pattern = new RegExp(`^[ \\t]+${escapeRegExp(name)}:[ \\t]*['"]?([^'"#\\r\\n]+?)['"]?[ \\t]*(?:#.*)?$`, 'm');
   return pattern.exec(text)?.[1];
 }
 
