@@ -4,6 +4,8 @@
 // later tests (isCandidate, the generic hints, the security facts) read the bits instead of the text. Only the
 // exact tests behind a bit read the text again, in the few files that have it.
 
+import { escapeRegExp } from '../keys/names.js';
+
 /** One bit per fact; a file's hints are their union. */
 export const HINT = {
   /** `supabase`, `Supabase`, `SUPABASE`. */
@@ -72,9 +74,8 @@ const REST: readonly (readonly [string, number])[] = [
 /** Every literal the hints look for, with its bits, in the order the alternation tries them. */
 export const HINT_LITERALS: readonly (readonly [string, number])[] = [...FIRST, ...REST];
 
-const escape = (literal: string): string => literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 const searchFor = (literals: readonly (readonly [string, number])[]): { pattern: RegExp; bits: Map<string, number> } => ({
-  pattern: new RegExp(literals.map(([literal]) => escape(literal)).join('|'), 'g'),
+  pattern: new RegExp(literals.map(([literal]) => escapeRegExp(literal)).join('|'), 'g'),
   bits: new Map(literals),
 });
 
