@@ -110,20 +110,24 @@ export const secretKeyExposed: Rule = {
         );
       }
     }
-    // By value: whatever the name says, a service_role JWT or a secret key under a public name is exposed.
+    // By value: whatever the name says, a service_role JWT or a secret key under a public name, or in an env file a Flutter
+    // app bundles (flutter_dotenv's `.env` among its pubspec.yaml assets), is exposed.
+    const bundledBy = file.kind === 'env' ? context.flutterAssets.bundledBy(file.path) : undefined;
     for (const entry of file.env ?? []) {
-      if (reported.has(entry.keyStart) || !isPublicPrefix(entry.key)) continue;
+      if (reported.has(entry.keyStart)) continue;
       const kind = classifyValue(entry.value);
       if (kind !== 'legacy-service-role' && kind !== 'secret') continue;
-      const message =
-        kind === 'secret'
-          ? `\`${entry.key}\` holds a secret key under a public name, so it ships to browsers. ${ADVICE}`
-          : `\`${entry.key}\` holds a legacy service_role JWT under a public name, so it ships to browsers and has leaked. ${LEGACY_ADVICE}`;
-      reports.push({ offset: entry.keyStart, message });
+      if (isPublicPrefix(entry.key)) {
+        const message =
+          kind === 'secret'
+            ? `\`${entry.key}\` holds a secret key under a public name, so it ships to browsers. ${ADVICE}`
+            : `\`${entry.key}\` holds a legacy service_role JWT under a public name, so it ships to browsers and has leaked. ${LEGACY_ADVICE}`;
+        reports.push({ offset: entry.keyStart, message });
+      }
+      if (bundledBy !== undefined) reports.push({ offset: entry.keyStart, message: bundledMessage(entry.key, kind, bundledBy) });
     }
     reports.push(...browserReads(file, context));
     reports.push(...appReads(file, reported));
-    reports.push(...bundledSecrets(file, context, reported));
     return reports;
   },
 };
@@ -135,25 +139,15 @@ const APP_PLATFORMS: readonly (readonly [RegExp, string])[] = [
   [/\.(?:kt|java)$|\.gradle(?:\.kts)?$/, 'an Android app'],
 ];
 
-/** A secret or service_role key, by value, in an env file a Flutter app bundles (flutter_dotenv's `.env` among its assets). */
-function bundledSecrets(file: ScannedFile, context: RuleContext, reported: ReadonlySet<number>): Report[] {
-  const pubspec = file.kind === 'env' ? context.flutterAssets.bundledBy(file.path) : undefined;
-  if (pubspec === undefined) return [];
-  const reports: Report[] = [];
-  for (const entry of file.env ?? []) {
-    const kind = classifyValue(entry.value);
-    if (reported.has(entry.keyStart) || (kind !== 'legacy-service-role' && kind !== 'secret')) continue;
-    const what = kind === 'secret' ? 'a secret key' : 'a legacy service_role JWT';
-    reports.push({
-      offset: entry.keyStart,
-      message:
-        `\`${entry.key}\` holds ${what} in a file that ${pubspec} lists under \`flutter: assets:\`, so it is bundled into the app, where anyone can read it. ` +
-        (kind === 'secret'
-          ? 'Keep only the publishable key in the app, do what needs the secret on a server or in an Edge Function, and rotate the key.'
-          : `Keep only the publishable key in the app, do what needs the secret on a server or in an Edge Function, then ${REVOKE_LEGACY_JWT}.`),
-    });
-  }
-  return reports;
+/** A secret key or a service_role JWT in an env file that `pubspec` bundles into its Flutter app. */
+function bundledMessage(key: string, kind: 'secret' | 'legacy-service-role', pubspec: string): string {
+  const what = kind === 'secret' ? 'a secret key' : 'a legacy service_role JWT';
+  return (
+    `\`${key}\` holds ${what} in a file that ${pubspec} lists under \`flutter: assets:\`, so it is bundled into the app, where anyone can read it. ` +
+    (kind === 'secret'
+      ? 'Keep only the publishable key in the app, do what needs the secret on a server or in an Edge Function, and rotate the key.'
+      : `Keep only the publishable key in the app, do what needs the secret on a server or in an Edge Function, then ${REVOKE_LEGACY_JWT}.`)
+  );
 }
 
 /**
