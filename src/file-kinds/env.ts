@@ -23,6 +23,11 @@ const environmentWord = (rest: string): boolean => {
   return ENVIRONMENTS.has(word) || TEMPLATES.has(word);
 };
 
+/** A file's name without the suffix of a template copied into place by hand (`local.properties.example`, `Secrets.xcconfig.sample`). */
+export function withoutTemplateSuffix(basename: string): string {
+  return basename.replace(/\.(?:example|sample|template|tpl|dist)$/i, '');
+}
+
 const ANDROID_PROPERTIES = new Set(['local.properties', 'gradle.properties', 'secrets.properties', 'local.defaults.properties', 'secrets.defaults.properties']);
 
 /** The families of env file names (SPEC §3), all in dotenv syntax; each basename is tested by every family. */
@@ -52,7 +57,7 @@ const ENV_FAMILIES: readonly ((basename: string) => boolean)[] = [
   // (untracked, the machine's own values), `gradle.properties`, and the Secrets Gradle Plugin's `secrets.properties` and
   // `local.defaults.properties` (https://github.com/google/secrets-gradle-plugin). Build scripts read them into
   // `buildConfigField`s (issue 23).
-  (basename) => ANDROID_PROPERTIES.has(basename.replace(/\.(?:example|sample|template|tpl|dist)$/i, '')),
+  (basename) => ANDROID_PROPERTIES.has(withoutTemplateSuffix(basename)),
 ];
 
 /** Whether an env file is a template (`.env.example`, `.env_sample`, `example.env`): placeholders, not a project's values. */

@@ -4,6 +4,7 @@
 // Kotlin DSL: `buildConfigField("String", "NAME", …)` → `BuildConfig.NAME`). A key name is one token in all of them, so
 // each link of a chain (a define or a build setting, the config that passes it on, the code that reads it) is renamed
 // with the others.
+import { withoutTemplateSuffix } from './env.js';
 import type { KindModule } from './kind.js';
 
 const SOURCE_EXTENSIONS = new Set(['.go', '.dart', '.swift', '.xcconfig', '.plist', '.xcscheme', '.kt', '.kts', '.java', '.gradle']);
@@ -11,13 +12,13 @@ const SOURCE_EXTENSIONS = new Set(['.go', '.dart', '.swift', '.xcconfig', '.plis
 /** The languages whose code ships inside an app on a user's device: a key read there is in the app binary. */
 const APP_EXTENSIONS = new Set(['.dart', '.swift', '.xcconfig', '.plist', '.xcscheme', '.kt', '.kts', '.java', '.gradle']);
 
-// A template copied into place by hand: `Secrets.xcconfig.example` (the real Secrets.xcconfig is not committed).
-const TEMPLATE = /\.(?:example|sample|template|tpl|dist)$/i;
-
-/** The extension a file has once a template suffix is removed (`Secrets.xcconfig.example` → `.xcconfig`). */
+/**
+ * The extension a file has once a template suffix is removed (`Secrets.xcconfig.example` → `.xcconfig`: the real
+ * Secrets.xcconfig is not committed).
+ */
 function sourceExtension(basename: string, extension: string): string {
-  if (!TEMPLATE.test(basename)) return extension;
-  const bare = basename.replace(TEMPLATE, '');
+  const bare = withoutTemplateSuffix(basename);
+  if (bare === basename) return extension;
   const dot = bare.lastIndexOf('.');
   return dot <= 0 ? '' : bare.slice(dot).toLowerCase();
 }
