@@ -1,7 +1,6 @@
 // hardcoded-key: a key literal in a file the repository keeps, judged by its value; the value is never shown.
-import { maskSecrets } from '../keys/mask.js';
 import { isHostedLegacyKey } from '../keys/values.js';
-import { generatorOf, toolExportOf, type ToolExport } from '../file-kinds/tool-exports.js';
+import { generatorOf, toolExportOf } from '../file-kinds/tool-exports.js';
 import { keyLiterals, shownLiteral, type KeyLiteral } from '../keys/literals.js';
 import { REVOKE_LEGACY_JWT, REVOKE_LEGACY_JWT_SOURCES, REVOKE_LEGACY_JWT_WHY } from './leaks.js';
 import type { Report, Rule, Severity } from './rule.js';
@@ -57,11 +56,9 @@ export const hardcodedKey: Rule = {
     if (file.kind === 'env' || file.kind === 'sql' || file.kind === 'lockfile') return [];
     // Another tool's export: tool-export-key reports its keys with where to change them in that tool.
     if (file.kind === 'text' && toolExportOf(file.path, file.text) !== undefined) return [];
-    const settings = holdsSettings(file);
-    const generator = file.kind === 'source' ? generatorOf(file.path, file.text) : undefined;
+    const anonPlace = placeOfAnon(file);
     return keyLiterals(file.text).map((literal): Report => {
-      const { message, severity } =
-        generator && literal.kind === 'legacy-anon' ? generatedAnon(literal, generator) : settings && literal.kind === 'legacy-anon' ? storedAnon(literal) : describe(literal);
+      const { message, severity } = anonPlace && literal.kind === 'legacy-anon' ? replacedAnon(literal, anonPlace) : describe(literal);
       // Only a hosted legacy JWT is legacy use; a new key literal is a leak or a habit, not a blocker.
       const legacy = isHostedLegacyKey(literal.kind);
       return { offset: literal.offset, message, legacyUse: legacy, blocksRotation: legacy, ...(severity !== 'error' && { severity }) };
@@ -77,18 +74,23 @@ function holdsSettings(file: { path: string; kind: string }): boolean {
   return /\.xcconfig(?:\.\w+)?$/.test(file.path) || (file.kind === 'config' && file.path.endsWith('.json'));
 }
 
-function storedAnon(literal: KeyLiteral): { message: string; severity: Severity } {
-  return {
-    severity: 'warning',
-    message: `the legacy anon key (${shownLiteral(literal)}) is set here and stops working when the legacy keys are deactivated: replace it with the publishable key (Project Settings → API Keys).`,
-  };
+/** Where a legacy anon key is replaced rather than moved to the environment: `at` says where it is, `where` where the publishable key goes. */
+interface AnonPlace {
+  at: string;
+  where: string;
 }
 
-/** A legacy anon key a tool writes into the code it generates (FlutterFlow): changed in the tool, or the next push undoes it. */
-function generatedAnon(literal: KeyLiteral, generator: ToolExport): { message: string; severity: Severity } {
+/** A file where an app's key belongs — code a tool generates (FlutterFlow: changed in the tool, or its next push undoes it), or a settings file. */
+function placeOfAnon(file: { path: string; kind: string; text: string }): AnonPlace | undefined {
+  const generator = file.kind === 'source' ? generatorOf(file.path, file.text) : undefined;
+  if (generator !== undefined) return { at: `is in ${generator.what}`, where: generator.where };
+  return holdsSettings(file) ? { at: 'is set here', where: '(Project Settings → API Keys)' } : undefined;
+}
+
+function replacedAnon(literal: KeyLiteral, { at, where }: AnonPlace): { message: string; severity: Severity } {
   return {
     severity: 'warning',
-    message: `the legacy anon key (\`${maskSecrets(literal.value)}\`) is in ${generator.what} and stops working when the legacy keys are deactivated: replace it with the publishable key ${generator.where}.`,
+    message: `the legacy anon key (${shownLiteral(literal)}) ${at} and stops working when the legacy keys are deactivated: replace it with the publishable key ${where}.`,
   };
 }
 
