@@ -82,8 +82,8 @@ export function isCandidate(file: { path: string; kind: FileKind }, text: string
   // A read of a pydantic-settings field named after a key (`settings.service_role_key`) in a module that imports the
   // settings: it moves with the field (file-kinds/python.ts linkPythonFields), whether or not the module names Supabase.
   if (kind === 'python' && text.includes('_key') && FIELD_READ_HINT.test(text)) return true;
-  // Another tool's export that names Supabase or a key name (tool-export-key).
-  if (kind === 'text' && (namesSupabase(hints) || names.hint.test(text)) && toolExportOf(path, text) !== undefined) return true;
+  // Another tool's JSON export that names Supabase or a key name (tool-export-key); the name first, before any text is searched.
+  if (kind === 'text' && path.endsWith('.json') && (namesSupabase(hints) || names.hint.test(text)) && toolExportOf(path, text) !== undefined) return true;
   if (!namesSupabase(hints)) return false;
   if (hints & HINT.newKey) return true;
   // A Flutter app's manifest: the supabase_flutter release it allows, for sdk-key-parameter when no pubspec.lock says more.
