@@ -71,7 +71,7 @@ export function readFiles(discovery: Discovery, options: ReadOptions, names: Nam
     // A text file whose name says env and whose lines are all NAME=value is an env file (file-kinds/env.ts); a JSON file of
     // build-time defines that names a key is a config file (file-kinds/config.ts).
     if (file.kind === 'text' && isEnvByContent(file.path, text)) file.kind = 'env';
-    else if (file.kind === 'text' && names.hint.test(text) && isDefinesFile(file.path, text)) file.kind = 'config';
+    else if (file.kind === 'text' && file.path.endsWith('.json') && names.hint.test(text) && isDefinesFile(text)) file.kind = 'config';
     // One scan for the literals every later test asks about (src/core/hints.ts): all of them once the repository matters.
     const hints = textHints(text, examination.examining);
     if (examination.firstSignOfSupabase(text, hints)) scans.warm();

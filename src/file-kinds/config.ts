@@ -66,10 +66,9 @@ const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
  * A JSON file of build-time defines, by its content (issue 23): one flat object whose keys are all env-style names and
  * whose values are all strings, numbers or booleans — what `flutter run --dart-define-from-file=config/dev.json` reads,
  * each key a `String.fromEnvironment` name. Its keys are renamed with the code that reads them, as a config file's are.
- * Asked only of a JSON file that the text kind claimed and that holds a name the run renames.
+ * Asked only of a `.json` file that the text kind claimed and that holds a name the run renames.
  */
-export function isDefinesFile(path: string, text: string): boolean {
-  if (!path.endsWith('.json')) return false;
+export function isDefinesFile(text: string): boolean {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
