@@ -44,6 +44,7 @@ export const sdkKeyParameter: Rule = {
   check(file, context) {
     if (file.kind !== 'source' || !file.path.endsWith('.dart') || !file.text.includes('anonKey')) return [];
     const reports: Report[] = [];
+    const generator = generatorOf(file.path, file.text);
     for (const call of dartCalls(file.text, 'Supabase.initialize')) {
       const anonKey = call.named.find((argument) => argument.name === 'anonKey');
       if (anonKey === undefined) continue;
@@ -51,7 +52,6 @@ export const sdkKeyParameter: Rule = {
         reports.push({ offset: anonKey.offset, message: '`anonKey:` is passed beside `publishableKey:`, which wins: delete the `anonKey:` argument' });
         continue;
       }
-      const generator = generatorOf(file.path, file.text);
       if (generator !== undefined) {
         // FlutterFlow writes this call and would undo an edit at its next push.
         reports.push({ offset: anonKey.offset, severity: 'info', message: `${generator.what} passes the key as \`anonKey:\`; FlutterFlow rewrites this file, so the call stays as FlutterFlow writes it` });
